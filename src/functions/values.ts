@@ -1,0 +1,214 @@
+// The one coercion layer: Excel arguments in, core inputs out; core errors out as Excel errors in the user's language.
+import { RuleError, valueError, type ErrorCode } from "../core/errors";
+import type { Locale, MessageParams } from "../core/messages";
+import { toRatio, type Ratio } from "../core/exact";
+
+/** An Excel error as a custom function returns it; outside Excel a plain object of the same shape. */
+export interface ExcelError {
+  code: ErrorCode;
+  message: string;
+}
+
+type Cell = unknown;
+
+/** The user's language: Office's display language when running in Office, Chinese otherwise. */
+export function userLocale(): Locale {
+  const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
+  const lang = office?.context?.displayLanguage;
+  if (typeof lang === "string" && lang !== "" && !lang.toLowerCase().startsWith("zh")) return "en-US";
+  return "zh-CN";
+}
+
+const errorCodeNames: Record<ErrorCode, string> = {
+  "#VALUE!": "invalidValue",
+  "#N/A": "notAvailable",
+  "#NUM!": "invalidNumber",
+  "#DIV/0!": "divisionByZero",
+};
+
+/** An Excel error value: CustomFunctions.Error inside Excel, { code, message } elsewhere. */
+export function excelError(code: ErrorCode, message: string): ExcelError {
+  const cf = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
+  if (cf?.Error && cf.ErrorCode) {
+    const enumName = errorCodeNames[code] as keyof typeof CustomFunctions.ErrorCode;
+    // Only #VALUE! and #N/A display a message; Excel rejects one on the others.
+    const withMessage = code === "#VALUE!" || code === "#N/A";
+    return new cf.Error(cf.ErrorCode[enumName], withMessage ? message : undefined) as unknown as ExcelError;
+  }
+  return { code, message };
+}
+
+/** Turn anything thrown into an Excel error; a bug still becomes #VALUE!, never an escaped exception. */
+export function toExcelError(e: unknown, locale: Locale = userLocale()): ExcelError {
+  if (e instanceof RuleError) return excelError(e.code, e.describe(locale));
+  const detail = e instanceof Error ? e.message : String(e);
+  return excelError("#VALUE!", locale === "zh-CN" ? `计算出错：${detail}` : `Calculation failed: ${detail}`);
+}
+
+export function isExcelError(v: unknown): v is ExcelError {
+  return typeof v === "object" && v !== null && "code" in v && typeof (v as ExcelError).code === "string";
+}
+
+/** Run a function body; any RuleError becomes the Excel error it names. Per-cell RuleErrors in a grid too. */
+export function guard<R>(body: () => R): R | ExcelError {
+  const locale = userLocale();
+  try {
+    const result = body();
+    if (Array.isArray(result)) {
+      return result.map((row) =>
+        Array.isArray(row) ? row.map((c) => (c instanceof RuleError ? toExcelError(c, locale) : c)) : row,
+      ) as R;
+    }
+    return result;
+  } catch (e) {
+    return toExcelError(e, locale);
+  }
+}
+
+// ---------------------------------------------------------------- cells
+
+export function isBlank(v: Cell): boolean {
+  return v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "");
+}
+
+/** Full-width digits, signs, points and ideographic spaces to ASCII, trimmed. */
+export function normaliseText(s: string): string {
+  return s
+    .replace(/[\uFF10-\uFF19\uFF0B\uFF0D\uFF0E\uFF05\uFF0F]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u3000\u00a0]/g, " ")
+    .replace(/。/g, ".")
+    .trim();
+}
+
+const numericText = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The number a text holds ("85", "８５", " 85.5 "), or undefined. */
+export function parseNumericText(s: string): number | undefined {
+  const t = normaliseText(s).replace(/,/g, "");
+  return numericText.test(t) ? Number(t) : undefined;
+}
+
+/** A grid as Excel passes a range: always 2-D; a single value is a 1 × 1 grid. */
+export interface Grid {
+  readonly cells: Cell[]; // row-major
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export function grid(value: Cell, arg: string): Grid {
+  if (!Array.isArray(value)) return { cells: [value], rows: 1, cols: 1 };
+  if (value.length === 0) throw valueError("emptyRange", { arg });
+  const cols = Array.isArray(value[0]) ? value[0].length : 1;
+  const cells: Cell[] = [];
+  for (const row of value) {
+    const r = Array.isArray(row) ? row : [row];
+    for (let c = 0; c < cols; c++) cells.push(r[c]);
+  }
+  return { cells, rows: value.length, cols };
+}
+
+/** Position of the i-th cell of a grid, 1-based, as messages name it. */
+export function position(g: Grid, i: number, arg: string): MessageParams {
+  return { arg, row: Math.floor(i / g.cols) + 1, col: (i % g.cols) + 1 };
+}
+
+/** Lay flat results back into the grid's shape. */
+export function reshape<T>(g: Grid, flat: T[]): T[][] {
+  const out: T[][] = [];
+  for (let r = 0; r < g.rows; r++) out.push(flat.slice(r * g.cols, (r + 1) * g.cols));
+  return out;
+}
+
+export function sameSize(a: Grid, aName: string, b: Grid, bName: string): void {
+  if (a.cells.length !== b.cells.length)
+    throw valueError("sizeMismatch", { arg: bName, got: b.cells.length, other: aName, expected: a.cells.length });
+}
+
+function finite(n: number, at: MessageParams): number {
+  if (!Number.isFinite(n)) throw valueError("notFinite", at);
+  return n;
+}
+
+/**
+ * Excel's rule for numbers inside a range (RANK, PERCENTRANK, AVERAGE): numbers count; blanks, text
+ * (even "5") and booleans are ignored. Returns the number or undefined for an ignored cell.
+ */
+export function excelRangeNumber(v: Cell, at: MessageParams): number | undefined {
+  if (typeof v === "number") return finite(v, at);
+  return undefined;
+}
+
+/**
+ * A score cell: a number, or numeric text ("85", "８５"); blank is null (not 0); any other text or a
+ * boolean is an error naming the cell, so 缺考 never silently counts as 0.
+ */
+export function scoreCell(v: Cell, at: MessageParams): number | null {
+  if (isBlank(v)) return null;
+  if (typeof v === "number") return finite(v, at);
+  if (typeof v === "string") {
+    const n = parseNumericText(v);
+    if (n !== undefined) return finite(n, at);
+  }
+  throw valueError("notNumber", { ...at, value: String(v) });
+}
+
+/** Every cell of a range as scores (null for blank). */
+export function scoreCells(value: Cell, arg: string): { g: Grid; values: (number | null)[] } {
+  const g = grid(value, arg);
+  return { g, values: g.cells.map((c, i) => scoreCell(c, position(g, i, arg))) };
+}
+
+/** A single numeric argument; omitted (null/undefined/"") gives the default, or an error without one. */
+export function numberArg(v: Cell, arg: string, fallback?: number): number {
+  const single = Array.isArray(v) ? (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v) : v;
+  if (isBlank(single)) {
+    if (fallback === undefined) throw valueError("required", { arg });
+    return fallback;
+  }
+  if (typeof single === "boolean") return single ? 1 : 0;
+  if (typeof single === "number") return finite(single, { arg });
+  if (typeof single === "string") {
+    const n = parseNumericText(single);
+    if (n !== undefined) return finite(n, { arg });
+  }
+  throw valueError("notNumber", { arg, value: String(single) });
+}
+
+export function integerArg(v: Cell, arg: string, fallback?: number, min = -Infinity, max = Infinity): number {
+  const n = numberArg(v, arg, fallback);
+  if (!Number.isInteger(n)) throw valueError("notInteger", { arg, value: n });
+  if (n < min || n > max) throw valueError("outOfRange", { arg, value: n, min, max });
+  return n;
+}
+
+export function booleanArg(v: Cell, arg: string, fallback: boolean): boolean {
+  if (isBlank(v)) return fallback;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number" && Number.isFinite(v)) return v !== 0;
+  if (typeof v === "string") {
+    const t = normaliseText(v).toUpperCase();
+    if (t === "TRUE" || t === "是" || t === "真") return true;
+    if (t === "FALSE" || t === "否" || t === "假") return false;
+  }
+  throw valueError("notBoolean", { arg, value: String(v) });
+}
+
+/** A choice among named options (case-insensitive; Chinese synonyms welcome in the table). */
+export function optionArg<T extends string>(v: Cell, arg: string, table: Record<string, T>, fallback: T): T {
+  if (isBlank(v)) return fallback;
+  const key = normaliseText(String(v)).toLowerCase();
+  const hit = table[key];
+  if (hit === undefined) throw valueError("unknownOption", { arg, value: String(v), options: Object.keys(table).join(" / ") });
+  return hit;
+}
+
+/** An exact ratio argument: 0.3, =2/3, "30%", "2/3". */
+export function ratioArg(v: Cell, arg: string, fallback?: Ratio): Ratio {
+  if (isBlank(v)) {
+    if (fallback === undefined) throw valueError("required", { arg });
+    return fallback;
+  }
+  if (typeof v === "number") return toRatio(v, { arg });
+  if (typeof v === "string") return toRatio(normaliseText(v), { arg });
+  throw valueError("notNumber", { arg, value: String(v) });
+}
