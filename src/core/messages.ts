@@ -71,6 +71,12 @@ const catalogue = {
     zh: (p) => `${p.at}：“${show(p.value)}”不是 TRUE/FALSE`,
     en: (p) => `${p.at}: "${show(p.value)}" is not TRUE or FALSE`,
   },
+  // ---- ranking and percent ranks ----
+  // (end ranking)
+  // ---- scores ----
+  // (end scores)
+  // ---- grades, quotas, classes, stars and money ----
+  // (end quotas)
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;

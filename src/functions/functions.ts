@@ -2,6 +2,9 @@
 // The JSDoc of each export is its Excel metadata (English); the Chinese help is in help-zh.ts.
 import { quorum as quorumRule, TWO_THIRDS } from "../core/quorum";
 import { guard, integerArg, ratioArg, type ExcelError } from "./values";
+// imports: ranking
+// imports: scores
+// imports: quotas, stars and money
 
 /**
  * TRUE when count is at least ratio × total, compared exactly (no floating-point error at 2/3). Example: =KAOHE.QUORUM(8, 12) is TRUE.
@@ -16,3 +19,15 @@ export function quorum(count: number, total: number, ratio?: number | string): b
     quorumRule(integerArg(count, "count", undefined, 0), integerArg(total, "total", undefined, 0), ratioArg(ratio, "ratio", TWO_THIRDS)),
   );
 }
+
+// ================================================================ Ranking
+
+// (end Ranking)
+
+// ================================================================ Scores
+
+// (end Scores)
+
+// ================================================================ Quotas, stars and money
+
+// (end Quotas, stars and money)
