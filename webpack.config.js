@@ -1,0 +1,98 @@
+// Builds the task pane, the worksheet functions and their metadata into dist/, and the manifest for the chosen host.
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { zhFunctionsMetadata } = require("./scripts/functions-zh.cjs");
+
+const devUrl = "https://localhost:3000/";
+// A county serves the add-in from its own intranet HTTPS host: KAOHE_PUBLIC_URL=https://host/path/ npm run build
+const prodUrl = ensureSlash(process.env.KAOHE_PUBLIC_URL || "https://kaohe.intranet.invalid/");
+const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const officeJsLocal = "office-js/office.js";
+
+function ensureSlash(url) {
+  return url.endsWith("/") ? url : url + "/";
+}
+
+/** Writes functions.zh-CN.json beside functions.json, from the Chinese help table. */
+class ZhFunctionsMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ZhFunctionsMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "ZhFunctionsMetadataPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        (assets) => {
+          const en = assets["functions.json"];
+          if (!en) return;
+          try {
+            const zh = zhFunctionsMetadata(JSON.parse(en.source().toString()));
+            compilation.emitAsset("functions.zh-CN.json", new compiler.webpack.sources.RawSource(JSON.stringify(zh, null, 2)));
+          } catch (e) {
+            compilation.errors.push(new compiler.webpack.WebpackError(String(e.message || e)));
+          }
+        },
+      );
+    });
+  }
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode === "development";
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Types are checked once by `npm run lint` (tsc); the bundle only needs the JavaScript.
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new ZhFunctionsMetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        officeJs: dev ? officeJsLocal : officeJsCdn,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().split(devUrl).join(prodUrl).split(devUrl.slice(0, -1)).join(prodUrl.slice(0, -1))),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: [{ directory: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js" }],
+    },
+  };
+  if (serving) {
+    const devCerts = require("office-addin-dev-certs");
+    config.devServer.server = { type: "https", options: await devCerts.getHttpsServerOptions() };
+  }
+  return config;
+};
