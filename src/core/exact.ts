@@ -67,3 +67,29 @@ export function roundedShare(n: number, ratio: Ratio, rounding: Rounding): numbe
   if (rounding === "ceil") return Number(fl + 1n);
   return Number(2n * rem >= q ? fl + 1n : fl);
 }
+
+/**
+ * x rounded half up (四舍五入) to `digits` decimals, on the decimal x prints as: 89.995 becomes 90.00,
+ * where binary arithmetic (89.99499999…) would give 89.99. Scores are rounded so before they are
+ * ranked and graded, so what a report shows is what was ranked.
+ */
+export function roundHalfUp(x: number, digits: number): number {
+  if (!Number.isFinite(x)) return x;
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Math.abs(x) < 1e-300 ? 0 : x));
+  if (!m) return x;
+  const frac = m[3] ?? "";
+  let int = BigInt(m[2] + frac);
+  let scale = frac.length - Number(m[4] ?? 0);
+  if (scale < 0) {
+    int *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  if (scale > digits) {
+    const div = 10n ** BigInt(scale - digits);
+    const q = int / div;
+    int = int - q * div >= (div + 1n) / 2n ? q + 1n : q;
+    scale = digits;
+  }
+  const value = Number(int) / 10 ** scale;
+  return m[1] === "-" ? -value : value;
+}

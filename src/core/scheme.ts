@@ -1,0 +1,503 @@
+// The assessment scheme (考核方案): every setting of one assessment, its defaults with their sources, and its validation.
+import { toRatio, type Ratio } from "./exact";
+import type { Locale } from "./messages";
+import { roundingNames, tiePolicyNames, type Rounding, type TiePolicy } from "./quota";
+
+/** What is assessed; each kind has its standard template and report. */
+export type SchemeKind = "secretary" | "cadre" | "member" | "appraisal" | "fiveGood";
+
+export const schemeKinds: readonly SchemeKind[] = ["secretary", "cadre", "member", "appraisal", "fiveGood"];
+
+export const kindNames: Record<SchemeKind, { zh: string; en: string }> = {
+  secretary: { zh: "村党组织书记年度考核", en: "Village Party secretaries' annual assessment" },
+  cadre: { zh: "乡镇干部绩效考核与绩效工资", en: "Township cadres' performance and pay" },
+  member: { zh: "党员星级评定", en: "Party members' star rating" },
+  appraisal: { zh: "民主测评/述职评议汇总", en: "Democratic appraisal and duty-report review" },
+  fiveGood: { zh: "党组织“五好”评定", en: "\"Five good\" Party organisations" },
+};
+
+/** A ratio as people write it in a scheme: 0.3, "30%", "2/3". */
+export type RatioText = number | string;
+
+export interface ItemDef {
+  name: string;
+  max: number;
+}
+
+/** A deduction: points per event, and the most this item can take off (null: no cap of its own). */
+export interface DeductionDef {
+  name: string;
+  points: number;
+  cap: number | null;
+}
+
+export interface WeightDef {
+  name: string;
+  weight: number;
+}
+
+export type GroupBy = "township" | "branch" | "none";
+export type VetoMode = "noTop" | "fail";
+
+export interface GradeRules {
+  cutoffs: number[];
+  labels: string[];
+  /** Share of a group that may be top grade; null for no quota. */
+  topRatio: RatioText | null;
+  rounding: Rounding;
+  minimum: number;
+  tiePolicy: TiePolicy;
+  veto: VetoMode;
+  groupBy: GroupBy;
+}
+
+export interface StarCategoryDef {
+  name: string;
+  aliases: string[];
+  cap: number;
+  /** How many of the five aspects the category is rated on (seed 002: 5, or the first 3). */
+  aspects: number;
+}
+
+export interface StarQuotaDef {
+  cap: number;
+  threshold: number;
+  ratio: RatioText;
+}
+
+export interface StarRules {
+  aspects: string[];
+  thresholds: number[];
+  categories: StarCategoryDef[];
+  quota: StarQuotaDef[];
+  rounding: Rounding;
+  tiePolicy: TiePolicy;
+  groupBy: GroupBy;
+}
+
+export interface CoefficientDef {
+  grade: string;
+  coefficient: number;
+}
+
+export interface PayRules {
+  basicRatio: RatioText;
+  /** How the performance pool is shared: by score, or by grade coefficient × post coefficient. */
+  method: "coefficient" | "score";
+  coefficients: CoefficientDef[];
+  /** Money in yuan, whole fen. */
+  unit: number;
+}
+
+export interface BallotRules {
+  /** 优秀 share, 优秀+称职 share, 不称职 share (RULES.md §3 vote-share grade). */
+  thresholds: [RatioText, RatioText, RatioText];
+  turnout: RatioText;
+}
+
+export interface TrimRules {
+  dropHigh: number;
+  dropLow: number;
+  minCount: number;
+}
+
+export interface TargetDef {
+  name: string;
+  ratio: RatioText;
+}
+
+export interface Scheme {
+  version: 1;
+  kind: SchemeKind;
+  title: string;
+  items: ItemDef[];
+  deductions: DeductionDef[];
+  bonusCap: number;
+  /** Period tests combined into the year (半年考核, 年度考核). */
+  periods: WeightDef[];
+  /** The final composite of parts (量化考核 70, 民主测评 30). */
+  parts: WeightDef[];
+  raters: WeightDef[];
+  trim: TrimRules;
+  ballot: BallotRules;
+  grade: GradeRules;
+  stars: StarRules;
+  pay: PayRules;
+  classes: number[];
+  targets: TargetDef[];
+  /** The workbook's own header for a field, where it differs from the standard one (field id → header). */
+  columns: Record<string, string>;
+}
+
+// ---------------------------------------------------------------- defaults
+
+/** The village secretary's 20 quantified items (seed 000: "20 items, each quantified"), maxima summing to 100. */
+export const SECRETARY_ITEMS: readonly ItemDef[] = [
+  { name: "党建工作责任制落实", max: 5 },
+  { name: "“三会一课”制度执行", max: 6 },
+  { name: "主题党日活动", max: 4 },
+  { name: "党员发展", max: 5 },
+  { name: "党员教育培训", max: 5 },
+  { name: "流动党员管理", max: 4 },
+  { name: "党费收缴", max: 4 },
+  { name: "村级组织阵地建设", max: 5 },
+  { name: "“四议两公开”落实", max: 6 },
+  { name: "村务公开", max: 5 },
+  { name: "村集体经济发展", max: 8 },
+  { name: "为民服务代办", max: 5 },
+  { name: "信访维稳", max: 5 },
+  { name: "矛盾纠纷排查化解", max: 5 },
+  { name: "党风廉政建设", max: 5 },
+  { name: "后备干部培养", max: 4 },
+  { name: "软弱涣散整顿", max: 4 },
+  { name: "乡村振兴重点任务", max: 6 },
+  { name: "台账资料规范", max: 4 },
+  { name: "“四诺”承诺践诺", max: 5 },
+];
+
+const gradeDefaults: GradeRules = {
+  cutoffs: [90, 80, 60],
+  labels: ["优秀", "称职", "基本称职", "不称职"],
+  topRatio: "20%",
+  rounding: "floor",
+  minimum: 0,
+  tiePolicy: "strict",
+  veto: "noTop",
+  groupBy: "township",
+};
+
+const starDefaults: StarRules = {
+  aspects: ["思想政治", "遵纪守法", "文明风尚", "联系服务", "岗位责任"],
+  thresholds: [90, 75],
+  categories: [
+    { name: "村干部党员", aliases: ["村干部"], cap: 10, aspects: 5 },
+    { name: "在村务农党员", aliases: ["有劳动能力无职党员", "在村务农"], cap: 10, aspects: 5 },
+    { name: "无劳动能力党员", aliases: ["年老体弱党员", "年老体弱"], cap: 6, aspects: 3 },
+    { name: "外出流动党员", aliases: ["流动党员", "外出务工党员"], cap: 6, aspects: 3 },
+  ],
+  quota: [
+    { cap: 10, threshold: 9, ratio: "30%" },
+    { cap: 6, threshold: 5, ratio: "30%" },
+  ],
+  rounding: "floor",
+  tiePolicy: "strict",
+  groupBy: "branch",
+};
+
+const payDefaults: PayRules = {
+  basicRatio: "70%",
+  method: "coefficient",
+  coefficients: [
+    { grade: "优秀", coefficient: 1.2 },
+    { grade: "称职", coefficient: 1.0 },
+    { grade: "基本称职", coefficient: 0.8 },
+    { grade: "不称职", coefficient: 0 },
+  ],
+  unit: 0.01,
+};
+
+const common = {
+  version: 1 as const,
+  items: [] as ItemDef[],
+  deductions: [] as DeductionDef[],
+  bonusCap: 0,
+  periods: [] as WeightDef[],
+  parts: [] as WeightDef[],
+  raters: [
+    { name: "自评", weight: 0.2 },
+    { name: "互评", weight: 0.4 },
+    { name: "群众评议", weight: 0.2 },
+    { name: "支部评定", weight: 0.2 },
+  ],
+  trim: { dropHigh: 1, dropLow: 1, minCount: 6 },
+  ballot: { thresholds: ["90%", "70%", "30%"] as [RatioText, RatioText, RatioText], turnout: "4/5" },
+  grade: gradeDefaults,
+  stars: starDefaults,
+  pay: payDefaults,
+  classes: [3, 5, 2],
+  targets: [] as TargetDef[],
+  columns: {} as Record<string, string>,
+};
+
+/** The standard scheme of a kind: every value a default from RULES.md, each with its source in schemeSources. */
+export function defaultScheme(kind: SchemeKind, year = new Date().getFullYear()): Scheme {
+  const base: Scheme = structuredClone({ ...common, kind, title: `${year}年度${kindNames[kind].zh}` });
+  switch (kind) {
+    case "secretary":
+      base.items = SECRETARY_ITEMS.map((i) => ({ ...i }));
+      base.deductions = [
+        { name: "无故缺席会议", points: 2, cap: 10 },
+        { name: "工作任务逾期未完成", points: 1, cap: 10 },
+        { name: "台账资料弄虚作假", points: 5, cap: null },
+      ];
+      base.bonusCap = 5;
+      base.periods = [
+        { name: "半年考核", weight: 0.4 },
+        { name: "年度考核", weight: 0.6 },
+      ];
+      base.parts = [
+        { name: "量化考核", weight: 0.7 },
+        { name: "民主测评", weight: 0.3 },
+      ];
+      base.pay.basicRatio = "60%";
+      break;
+    case "cadre":
+      base.parts = [
+        { name: "日常考核", weight: 0.8 },
+        { name: "年终考评", weight: 0.2 },
+      ];
+      break;
+    case "member":
+      base.grade = { ...base.grade, topRatio: "1/3", groupBy: "branch", labels: ["优秀", "合格", "基本合格", "不合格"] };
+      break;
+    case "appraisal":
+      break;
+    case "fiveGood":
+      base.targets = [
+        { name: "“五好”乡镇党委和村党组织", ratio: "65%" },
+        { name: "基层群众满意度", ratio: "65%" },
+        { name: "农村党员“五带头”", ratio: "60%" },
+      ];
+      break;
+  }
+  return base;
+}
+
+/** Where each default comes from, shown beside the setting (RULES.md §2–§3 and the seeds). */
+export const schemeSources: Record<string, { zh: string; en: string }> = {
+  items: { zh: "村书记年度工作20项，每项量化（种子文件000）", en: "20 quantified items a year (seed 000)" },
+  deductions: { zh: "各地方案：如无故缺席每次扣2分，扣完为止", en: "local schemes: e.g. −2 per unexcused absence, down to zero" },
+  bonusCap: { zh: "各地方案：加分5–10分封顶", en: "local schemes: bonus capped at 5–10" },
+  periods: { zh: "乡镇党委半年一考、组织部年度一考（种子文件000）", en: "town test each half year, Organization Department yearly (seed 000)" },
+  parts: { zh: "村书记方案：工作实绩70%+民主测评30%；日常80%+年终20%", en: "village-secretary schemes: results 70 + ballot 30; daily 80 + year-end 20" },
+  raters: { zh: "自评0.2、互评0.4、群众评议0.2、支部评定0.2（开源党建系统）", en: "self .2, peer .4, public .2, branch .2 (an open-source party system)" },
+  trim: { zh: "测评表：评议人超过5人时去掉一个最高分和一个最低分", en: "ballot templates: more than 5 raters, drop highest and lowest" },
+  ballot: { zh: "乡镇方案：优秀票≥90%为优秀，优秀+称职≥70%为称职，不称职≥30%为不称职；参评≥4/5有效", en: "a township scheme: 90% / 70% / 30%, turnout 4/5" },
+  "grade.cutoffs": { zh: "≥90优秀，80–90称职，60–80基本称职，<60不称职（多地方案）", en: "≥ 90, [80, 90), [60, 80), < 60 (several schemes)" },
+  "grade.topRatio": { zh: "优秀比例：干部20%，党员1/3（公务员与党员评议规定）", en: "top-grade share: cadres 20%, members 1/3 (appraisal rules)" },
+  "grade.rounding": { zh: "“不超过”按去尾法", en: "\"at most\" rounds down" },
+  "grade.tiePolicy": { zh: "并列时先比次要分数，仍并列则严格不超额", en: "ties: tiebreak keys, then never over quota" },
+  "grade.veto": { zh: "一票否决：不得评为优秀（信访等规定）", en: "veto: no top grade (petition rules)" },
+  "stars.thresholds": { zh: "每方面≥90分2星、≥75分1星（种子文件002的默认解读）", en: "per aspect ≥ 90: 2 stars, ≥ 75: 1 (default reading of seed 002)" },
+  "stars.categories": { zh: "四类党员：村干部、在村务农上限10星；无劳动能力、外出流动上限6星（种子文件002）", en: "four categories, caps 10/10/6/6 (seed 002)" },
+  "stars.quota": { zh: "9星以上不超过10星党员的30%，5星以上不超过6星党员的30%（种子文件002）", en: "9+ of cap 10 at most 30%, 5+ of cap 6 at most 30% (seed 002)" },
+  "pay.basicRatio": { zh: "基本工资70%、绩效30%；村书记60/40（薪酬方案）", en: "basic 70 / performance 30; 60/40 for village secretaries (pay schemes)" },
+  "pay.coefficients": { zh: "优秀1.2、称职1.0、基本称职0.8、不称职0（薪酬方案）", en: "1.2 / 1.0 / 0.8 / 0 (pay schemes)" },
+  classes: { zh: "村书记分类：一类、二类、三类按3:5:2（某县方案）", en: "classes 3:5:2 (a county's scheme)" },
+  targets: { zh: "“五好”≥65%，满意度≥65%，“五带头”≥60%（种子文件003）", en: "five good ≥ 65%, satisfaction ≥ 65%, five lead ≥ 60% (seed 003)" },
+};
+
+// ---------------------------------------------------------------- validation
+
+export interface SchemeProblem {
+  /** Where in the scheme, e.g. "grade.cutoffs[1]". */
+  path: string;
+  zh: string;
+  en: string;
+}
+
+export function describeProblem(p: SchemeProblem, locale: Locale): string {
+  return `${p.path}: ${locale === "zh-CN" ? p.zh : p.en}`;
+}
+
+class Checker {
+  readonly problems: SchemeProblem[] = [];
+  add(path: string, zh: string, en: string): void {
+    this.problems.push({ path, zh, en });
+  }
+  number(v: unknown, path: string, opts: { min?: number; max?: number; integer?: boolean } = {}): v is number {
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      this.add(path, `应为数字（现为 ${JSON.stringify(v)}）`, `must be a number (is ${JSON.stringify(v)})`);
+      return false;
+    }
+    if (opts.integer && !Number.isInteger(v)) this.add(path, `应为整数（${v}）`, `must be a whole number (${v})`);
+    if (opts.min !== undefined && v < opts.min) this.add(path, `不能小于 ${opts.min}（${v}）`, `must be at least ${opts.min} (${v})`);
+    if (opts.max !== undefined && v > opts.max) this.add(path, `不能大于 ${opts.max}（${v}）`, `must be at most ${opts.max} (${v})`);
+    return true;
+  }
+  text(v: unknown, path: string): v is string {
+    if (typeof v !== "string" || v.trim() === "") {
+      this.add(path, "应为非空文字", "must be non-empty text");
+      return false;
+    }
+    return true;
+  }
+  ratio(v: unknown, path: string): Ratio | undefined {
+    if (typeof v !== "number" && typeof v !== "string") {
+      this.add(path, `应为比例，如 0.3、"30%"、"2/3"`, `must be a ratio such as 0.3, "30%" or "2/3"`);
+      return undefined;
+    }
+    try {
+      const r = toRatio(v);
+      if (r.num > r.den) this.add(path, `比例不能大于 100%（${v}）`, `a ratio cannot exceed 100% (${v})`);
+      return r;
+    } catch {
+      this.add(path, `“${v}”不是比例，如 0.3、"30%"、"2/3"`, `"${v}" is not a ratio such as 0.3, "30%" or "2/3"`);
+      return undefined;
+    }
+  }
+  option<T extends string>(v: unknown, path: string, names: Record<string, T>): void {
+    if (typeof v !== "string" || !(v in names)) this.add(path, `无法识别“${String(v)}”，可选：${Object.keys(names).join("、")}`, `"${String(v)}" is not one of ${Object.keys(names).join(", ")}`);
+  }
+  list(v: unknown, path: string): v is unknown[] {
+    if (!Array.isArray(v)) {
+      this.add(path, "应为列表", "must be a list");
+      return false;
+    }
+    return true;
+  }
+  weights(v: unknown, path: string): void {
+    if (!this.list(v, path)) return;
+    v.forEach((w, i) => {
+      const o = w as Partial<WeightDef>;
+      this.text(o?.name, `${path}[${i}].name`);
+      this.number(o?.weight, `${path}[${i}].weight`, { min: 0 });
+    });
+    if (v.length > 0 && v.every((w) => (w as WeightDef)?.weight === 0)) this.add(path, "权重不能全为 0", "the weights cannot all be 0");
+  }
+}
+
+const groupByNames: Record<GroupBy, GroupBy> = { township: "township", branch: "branch", none: "none" };
+const vetoNames: Record<VetoMode, VetoMode> = { noTop: "noTop", fail: "fail" };
+const methodNames = { coefficient: "coefficient", score: "score" } as const;
+
+/**
+ * Checks a scheme read from JSON or from the workbook, listing every problem (not just the first).
+ * Missing sections take the kind's defaults, so an old or partial scheme still loads.
+ */
+export function validateScheme(raw: unknown): { scheme?: Scheme; problems: SchemeProblem[] } {
+  const c = new Checker();
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    c.add("", "考核方案应为一个对象", "a scheme must be an object");
+    return { problems: c.problems };
+  }
+  const r = raw as Partial<Scheme>;
+  if (!schemeKinds.includes(r.kind as SchemeKind)) {
+    c.add("kind", `考核类型“${String(r.kind)}”无法识别，可选：${schemeKinds.join("、")}`, `unknown kind "${String(r.kind)}"; one of ${schemeKinds.join(", ")}`);
+    return { problems: c.problems };
+  }
+  if (r.version !== undefined && r.version !== 1) c.add("version", `不支持的方案版本 ${String(r.version)}`, `unsupported scheme version ${String(r.version)}`);
+  const d = defaultScheme(r.kind as SchemeKind);
+  const s: Scheme = {
+    ...d,
+    ...r,
+    version: 1,
+    trim: { ...d.trim, ...r.trim },
+    ballot: { ...d.ballot, ...r.ballot },
+    grade: { ...d.grade, ...r.grade },
+    stars: { ...d.stars, ...r.stars },
+    pay: { ...d.pay, ...r.pay },
+    columns: { ...d.columns, ...r.columns },
+  };
+
+  c.text(s.title, "title");
+  if (c.list(s.items, "items")) {
+    const names = new Set<string>();
+    s.items.forEach((it, i) => {
+      if (c.text(it?.name, `items[${i}].name`)) {
+        if (names.has(it.name)) c.add(`items[${i}].name`, `指标“${it.name}”重复`, `item "${it.name}" appears twice`);
+        names.add(it.name);
+      }
+      c.number(it?.max, `items[${i}].max`, { min: 0 });
+    });
+  }
+  if (c.list(s.deductions, "deductions"))
+    s.deductions.forEach((it, i) => {
+      c.text(it?.name, `deductions[${i}].name`);
+      c.number(it?.points, `deductions[${i}].points`, { min: 0 });
+      if (it?.cap !== null) c.number(it?.cap, `deductions[${i}].cap`, { min: 0 });
+    });
+  c.number(s.bonusCap, "bonusCap", { min: 0 });
+  c.weights(s.periods, "periods");
+  c.weights(s.parts, "parts");
+  c.weights(s.raters, "raters");
+  c.number(s.trim.dropHigh, "trim.dropHigh", { min: 0, integer: true });
+  c.number(s.trim.dropLow, "trim.dropLow", { min: 0, integer: true });
+  if (c.number(s.trim.minCount, "trim.minCount", { min: 1, integer: true }) && s.trim.minCount <= s.trim.dropHigh + s.trim.dropLow)
+    c.add("trim.minCount", "最少人数必须多于去掉的人数", "the minimum count must exceed the number dropped");
+  if (c.list(s.ballot.thresholds, "ballot.thresholds")) {
+    if (s.ballot.thresholds.length !== 3) c.add("ballot.thresholds", "应有 3 个比例（优秀、优秀+称职、不称职）", "needs 3 ratios (top, top + second, bottom)");
+    s.ballot.thresholds.forEach((t, i) => c.ratio(t, `ballot.thresholds[${i}]`));
+  }
+  c.ratio(s.ballot.turnout, "ballot.turnout");
+
+  const g = s.grade;
+  if (c.list(g.cutoffs, "grade.cutoffs")) {
+    g.cutoffs.forEach((x, i) => c.number(x, `grade.cutoffs[${i}]`));
+    for (let i = 1; i < g.cutoffs.length; i++)
+      if (g.cutoffs[i] >= g.cutoffs[i - 1]) c.add("grade.cutoffs", "分数线应从高到低排列", "cut-offs must run from high to low");
+  }
+  if (c.list(g.labels, "grade.labels")) {
+    g.labels.forEach((x, i) => c.text(x, `grade.labels[${i}]`));
+    if (Array.isArray(g.cutoffs) && g.labels.length !== g.cutoffs.length + 1)
+      c.add("grade.labels", `等次名称应比分数线多一个（应为 ${g.cutoffs.length + 1} 个）`, `needs one more label than cut-offs (${g.cutoffs.length + 1})`);
+  }
+  if (g.topRatio !== null) c.ratio(g.topRatio, "grade.topRatio");
+  c.option(g.rounding, "grade.rounding", roundingNames);
+  c.number(g.minimum, "grade.minimum", { min: 0, integer: true });
+  c.option(g.tiePolicy, "grade.tiePolicy", tiePolicyNames);
+  c.option(g.veto, "grade.veto", vetoNames);
+  c.option(g.groupBy, "grade.groupBy", groupByNames);
+
+  const st = s.stars;
+  if (c.list(st.thresholds, "stars.thresholds")) st.thresholds.forEach((x, i) => c.number(x, `stars.thresholds[${i}]`, { min: 0 }));
+  if (c.list(st.aspects, "stars.aspects")) st.aspects.forEach((x, i) => c.text(x, `stars.aspects[${i}]`));
+  if (c.list(st.categories, "stars.categories")) {
+    const seen = new Set<string>();
+    st.categories.forEach((cat, i) => {
+      c.text(cat?.name, `stars.categories[${i}].name`);
+      c.number(cat?.cap, `stars.categories[${i}].cap`, { min: 0, integer: true });
+      c.number(cat?.aspects, `stars.categories[${i}].aspects`, { min: 0, max: Array.isArray(st.aspects) ? st.aspects.length : 5, integer: true });
+      for (const n of [cat?.name, ...(Array.isArray(cat?.aliases) ? cat.aliases : [])]) {
+        if (typeof n !== "string") continue;
+        if (seen.has(n)) c.add(`stars.categories[${i}]`, `类别名称“${n}”重复`, `category name "${n}" appears twice`);
+        seen.add(n);
+      }
+    });
+  }
+  if (c.list(st.quota, "stars.quota"))
+    st.quota.forEach((q, i) => {
+      c.number(q?.cap, `stars.quota[${i}].cap`, { min: 0, integer: true });
+      c.number(q?.threshold, `stars.quota[${i}].threshold`, { min: 1, integer: true });
+      c.ratio(q?.ratio, `stars.quota[${i}].ratio`);
+    });
+  c.option(st.rounding, "stars.rounding", roundingNames);
+  c.option(st.tiePolicy, "stars.tiePolicy", tiePolicyNames);
+  c.option(st.groupBy, "stars.groupBy", groupByNames);
+
+  c.ratio(s.pay.basicRatio, "pay.basicRatio");
+  c.option(s.pay.method, "pay.method", methodNames);
+  if (c.list(s.pay.coefficients, "pay.coefficients"))
+    s.pay.coefficients.forEach((e, i) => {
+      c.text(e?.grade, `pay.coefficients[${i}].grade`);
+      c.number(e?.coefficient, `pay.coefficients[${i}].coefficient`, { min: 0 });
+    });
+  c.number(s.pay.unit, "pay.unit", { min: 0.01 });
+  if (c.list(s.classes, "classes")) s.classes.forEach((x, i) => c.number(x, `classes[${i}]`, { min: 0 }));
+  if (c.list(s.targets, "targets"))
+    s.targets.forEach((t, i) => {
+      c.text(t?.name, `targets[${i}].name`);
+      c.ratio(t?.ratio, `targets[${i}].ratio`);
+    });
+  if (typeof s.columns !== "object" || s.columns === null || Array.isArray(s.columns)) c.add("columns", "列对应关系应为对象", "the column mapping must be an object");
+  else for (const [k, v] of Object.entries(s.columns)) c.text(v, `columns.${k}`);
+
+  return c.problems.length ? { problems: c.problems } : { scheme: s, problems: [] };
+}
+
+/** The scheme as JSON, for export and for keeping in the workbook. */
+export function schemeToJson(s: Scheme): string {
+  return JSON.stringify(s, null, 2);
+}
+
+/** A scheme from JSON text: parse errors and rule problems are listed alike. */
+export function schemeFromJson(text: string): { scheme?: Scheme; problems: SchemeProblem[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { problems: [{ path: "", zh: `不是有效的 JSON：${detail}`, en: `not valid JSON: ${detail}` }] };
+  }
+  return validateScheme(raw);
+}

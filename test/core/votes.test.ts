@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { RuleError } from "../../src/core/errors";
+import {
+  DEFAULT_TURNOUT,
+  DEFAULT_VOTE_LABELS,
+  DEFAULT_VOTE_THRESHOLDS,
+  checkTurnout,
+  gradeByVotes,
+  voteLabels,
+  voteThresholds,
+} from "../../src/core/votes";
+
+function ruleErrorOf(f: () => unknown): RuleError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof RuleError) return e;
+    throw e;
+  }
+  throw new Error("expected a RuleError");
+}
+
+describe("gradeByVotes", () => {
+  it("follows the township scheme: 90% 优秀, 70% 优秀+称职, 30% 不称职", () => {
+    expect(DEFAULT_VOTE_LABELS).toEqual(["优秀", "称职", "基本称职", "不称职"]);
+    expect(gradeByVotes([46, 3, 1, 0])).toBe(0);
+    expect(gradeByVotes([20, 16, 4, 10])).toBe(1); // 36/50 = 72%
+    expect(gradeByVotes([20, 10, 5, 15])).toBe(3); // 不称职 15/50 = 30%
+    expect(gradeByVotes([20, 10, 10, 10])).toBe(2);
+  });
+  it("includes each threshold itself (以上), compared exactly", () => {
+    expect(gradeByVotes([45, 5, 0, 0])).toBe(0); // exactly 90%
+    expect(gradeByVotes([44, 6, 0, 0])).toBe(1);
+    expect(gradeByVotes([0, 35, 15, 0])).toBe(1); // exactly 70%
+    expect(gradeByVotes([0, 34, 16, 0])).toBe(2);
+    // 3 ≥ 0.3 × 10 is false in floating point (0.3 × 10 = 3.0000000000000004); exactly it is true.
+    expect(gradeByVotes([0, 5, 2, 3])).toBe(3);
+    expect(gradeByVotes([0, 5, 3, 2])).toBe(2);
+  });
+  it("counts a blank as no votes, and needs at least one vote", () => {
+    expect(gradeByVotes([9, null, null, 1])).toBe(0);
+    expect(ruleErrorOf(() => gradeByVotes([0, 0, 0, 0]))).toMatchObject({ code: "#N/A", key: "noVotes" });
+    expect(ruleErrorOf(() => gradeByVotes([null, null, null, null]))).toMatchObject({ code: "#N/A" });
+  });
+  it("rejects anything but four whole, non-negative counts", () => {
+    expect(ruleErrorOf(() => gradeByVotes([1, 2, 3]))).toMatchObject({ key: "voteCells", params: { got: 3 } });
+    expect(ruleErrorOf(() => gradeByVotes([1, 2.5, 3, 0]))).toMatchObject({ key: "notInteger", params: { arg: "votes", row: 2 } });
+    expect(ruleErrorOf(() => gradeByVotes([1, 2, -3, 0]))).toMatchObject({ key: "negative", params: { arg: "votes", row: 3 } });
+  });
+  it("uses other thresholds when given", () => {
+    const t = voteThresholds([0.8, null, "20%"]);
+    expect(t).toEqual({ top: { num: 4n, den: 5n }, competent: DEFAULT_VOTE_THRESHOLDS.competent, bottom: { num: 1n, den: 5n } });
+    expect(gradeByVotes([40, 10, 0, 0], t)).toBe(0);
+    expect(gradeByVotes([20, 10, 10, 10], t)).toBe(3);
+  });
+});
+
+describe("voteThresholds and voteLabels", () => {
+  it("need three shares of at most 1 and four labels", () => {
+    expect(ruleErrorOf(() => voteThresholds([0.9, 0.7]))).toMatchObject({ key: "voteThresholdCells" });
+    expect(ruleErrorOf(() => voteThresholds([0.9, 1.2, 0.3]))).toMatchObject({ key: "outOfRange", params: { arg: "thresholds", row: 2 } });
+    expect(ruleErrorOf(() => voteThresholds([0.9, "七成", 0.3]))).toMatchObject({ key: "notNumber" });
+    expect(voteLabels(["优秀", "合格", null, "不合格"])).toEqual(["优秀", "合格", "基本称职", "不合格"]);
+    expect(ruleErrorOf(() => voteLabels(["优秀"]))).toMatchObject({ key: "voteLabelCells" });
+  });
+});
+
+describe("checkTurnout", () => {
+  it("needs 4/5 of the voters entitled, exactly", () => {
+    expect(DEFAULT_TURNOUT).toEqual({ num: 4n, den: 5n });
+    expect(() => checkTurnout([30, 10, 0, 0], 50)).not.toThrow();
+    expect(ruleErrorOf(() => checkTurnout([30, 9, 0, 0], 50))).toMatchObject({
+      code: "#N/A",
+      key: "turnoutNotMet",
+      params: { cast: 39, voters: 50, ratio: "4/5" },
+    });
+    expect(() => checkTurnout([30, 9, 0, 0], 50, { num: 3n, den: 4n })).not.toThrow();
+  });
+  it("rejects more votes than voters", () => {
+    expect(ruleErrorOf(() => checkTurnout([30, 21, 0, 0], 50))).toMatchObject({ code: "#VALUE!", key: "votesOverVoters" });
+    expect(ruleErrorOf(() => checkTurnout([1, 0, 0, 0], 1.5))).toMatchObject({ key: "notInteger" });
+  });
+});
