@@ -3,8 +3,68 @@
 import { quorum as quorumRule, TWO_THIRDS } from "../core/quorum";
 import { guard, integerArg, ratioArg, type ExcelError } from "./values";
 // imports: ranking
+import { rankAll, rankAllInGroups, rankOf, type GroupLabel, type RankMethod, type RankOrder } from "../core/rank";
+import { DEFAULT_SIGNIFICANCE, percentRank as percentRankRule, percentRanksAll, percentRanksAllInGroups } from "../core/percentrank";
+import { booleanArg, excelRangeNumber, grid, isBlank, numberArg, optionArg, parseNumericText, position, sameSize, toExcelError, type Grid } from "./values";
 // imports: scores
+// The coercion helpers come in as one namespace, so this family's names never collide with another family's imports.
+import * as scoreArgs from "./values";
+import { byRow, DEFAULT_POINTS_PER_DAY_LATE, DEFAULT_QUALITY, scoreTask, sheetTotal, totalDeduction, type Locate } from "../core/scores";
+import { DEFAULT_TRIM, defaultRaterWeights, trimmedMean, weightedMean } from "../core/composite";
+import { DEFAULT_TURNOUT, DEFAULT_VOTE_LABELS, DEFAULT_VOTE_THRESHOLDS, checkTurnout, gradeByVotes, voteLabels, voteThresholds } from "../core/votes";
+import { aggregatePeriods, DEFAULT_MISSING_PERIOD, type MissingPeriod } from "../core/periods";
+import { toExcelDate } from "../core/dates";
 // imports: quotas, stars and money
+import * as ruleErrors from "../core/errors";
+import { classes as classesRule } from "../core/classes";
+import {
+  DEFAULT_CUTOFFS,
+  DEFAULT_LABELS,
+  DEFAULT_VETO_MODE,
+  grade as gradeRule,
+  gradeScale,
+  gradesWithQuota,
+  OVER_QUOTA_MARK,
+  vetoModeNames,
+  type GradeScale,
+  type VetoMode,
+} from "../core/grade";
+import {
+  allocateFen,
+  BASIC_PAY_RATIO,
+  coefficientTable,
+  DEFAULT_COEFFICIENT_TABLE,
+  DEFAULT_UNIT_FEN,
+  fenToYuan,
+  gradeCoefficient,
+  paySplit as paySplitRule,
+  yuanToFen,
+  type CoefficientTable,
+} from "../core/money";
+import {
+  DEFAULT_MINIMUM,
+  DEFAULT_ROUNDING,
+  DEFAULT_TIE_POLICY,
+  quota as quotaRule,
+  ratioText,
+  roundingNames,
+  tiePolicyNames,
+  type QuotaRule,
+  type Rounding,
+  type TiePolicy,
+} from "../core/quota";
+import {
+  DEFAULT_STAR_CAP_TABLE,
+  DEFAULT_STAR_QUOTA_RULES,
+  DEFAULT_STAR_THRESHOLDS,
+  starCap as starCapRule,
+  starCapTable,
+  starQuota as starQuotaRule,
+  stars as starsRule,
+  type StarCapTable,
+  type StarQuotaRule,
+} from "../core/stars";
+import * as xl from "./values";
 
 /**
  * TRUE when count is at least ratio × total, compared exactly (no floating-point error at 2/3). Example: =KAOHE.QUORUM(8, 12) is TRUE.
@@ -22,12 +82,901 @@ export function quorum(count: number, total: number, ratio?: number | string): b
 
 // ================================================================ Ranking
 
+/** The numbers of a range as Excel's RANK and PERCENTRANK see them: blanks, text and booleans are ignored (undefined). */
+function rankingNumbers(value: unknown, arg: string): { g: Grid; values: (number | undefined)[] } {
+  const g = grid(value, arg);
+  const values = new Array<number | undefined>(g.cells.length);
+  for (let i = 0; i < g.cells.length; i++) {
+    const c = g.cells[i];
+    // The common case, a finite number, skips building the position that only an error message needs.
+    values[i] = typeof c === "number" && Number.isFinite(c) ? c : excelRangeNumber(c, position(g, i, arg));
+  }
+  return { g, values };
+}
+
+/** Group labels from a range of the same size as the data; a blank cell is the group "". */
+function rankingGroups(value: unknown, data: Grid, dataArg: string): GroupLabel[] {
+  const g = grid(value, "groups");
+  sameSize(data, dataArg, g, "groups");
+  return g.cells.map((c) => (isBlank(c) ? undefined : typeof c === "number" ? c : String(c)));
+}
+
+const rankOrderWords: Record<string, RankOrder> = {
+  desc: "desc",
+  descending: "desc",
+  降序: "desc",
+  asc: "asc",
+  ascending: "asc",
+  升序: "asc",
+};
+
+/** Excel's order: 0 or omitted is descending, any other number ascending; "asc"/"升序" and "desc"/"降序" also read. */
+function rankOrderArg(v: unknown): RankOrder {
+  if (typeof v === "string" && !isBlank(v) && parseNumericText(v) === undefined) return optionArg(v, "order", rankOrderWords, "desc");
+  return numberArg(v, "order", 0) === 0 ? "desc" : "asc";
+}
+
+const rankMethodWords: Record<string, RankMethod> = {
+  eq: "eq",
+  "rank.eq": "eq",
+  avg: "avg",
+  average: "avg",
+  "rank.avg": "avg",
+  平均: "avg",
+  dense: "dense",
+  中国式: "dense",
+  密集: "dense",
+};
+
+const rankMethodArg = (v: unknown): RankMethod => optionArg(v, "method", rankMethodWords, "eq");
+
+/** Core results as a spill of the input's shape: a cell with no result is "", never null (Excel shows null as 0). */
+function rankingSpill(g: Grid, results: (number | undefined)[]): (number | string)[][] {
+  // reshape's shape, built row by row in one pass: slicing a flat array per row costs as much as the sort at 100,000 rows.
+  const out = new Array<(number | string)[]>(g.rows);
+  for (let r = 0, i = 0; r < g.rows; r++) {
+    const row = new Array<number | string>(g.cols);
+    for (let c = 0; c < g.cols; c++, i++) row[c] = results[i] ?? "";
+    out[r] = row;
+  }
+  return out;
+}
+
+/**
+ * guard for a spill that never holds a per-cell error: the same conversion of anything thrown, without
+ * guard's scan of every returned cell, which at 100,000 rows costs twice the sort. The error comes back
+ * as a 1 × 1 grid so the return type stays a matrix: the metadata generator reads a union such as
+ * `X[][] | ExcelError` as a scalar, and Excel shows #VALUE! for an array from a scalar function
+ * (office-js issue 2486). The spills' return types are written Array<Array<…>> because the generator
+ * rejects a parenthesised element type such as (number | string)[][].
+ */
+function guardRankingSpill(body: () => (number | string)[][]): Array<Array<number | string | ExcelError>> {
+  try {
+    return body();
+  } catch (e) {
+    return [[toExcelError(e)]];
+  }
+}
+
+/**
+ * The rank of a number in a range, exactly as Excel's RANK.EQ or RANK.AVG, or the dense rank (中国式排名, 1,1,2). Example: =KAOHE.RANK(B2, B$2:B$50) ranks B2 among the scores, the highest first.
+ * @customfunction RANK
+ * @param number The number to rank; a number not in ref gives #N/A, as in Excel. Example: B2
+ * @param ref The scores; blanks, text and TRUE/FALSE in it are ignored. Example: B$2:B$50
+ * @param [order] 0 or omitted: the highest is 1; any other number (or "asc"): the lowest is 1. Example: 0
+ * @param [method] "eq" (ties share the best rank, 1,1,3; default), "avg" (ties share the average rank) or "dense" ("中国式", 1,1,2). Example: "dense"
+ * @returns The rank.
+ */
+export function rank(
+  number: number,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ref: any[][],
+  order?: number | string,
+  method?: string,
+): number | ExcelError {
+  return guard(() => {
+    const x = numberArg(number, "number", 0); // a blank cell is 0 to Excel's RANK
+    const { values } = rankingNumbers(ref, "ref");
+    return rankOf(x, values, rankOrderArg(order), rankMethodArg(method));
+  });
+}
+
+/**
+ * The rank of every score in a range at once (a spill of the same shape), as RANK.EQ, RANK.AVG or dense ranks, within each group when groups are given. Example: =KAOHE.RANKS(B2:B50, 0, "dense", A2:A50) ranks each township's cadres among themselves.
+ * @customfunction RANKS
+ * @param ref The scores; blanks, text and TRUE/FALSE get an empty result. Example: B2:B50
+ * @param [order] 0 or omitted: the highest is 1; any other number (or "asc"): the lowest is 1. Example: 0
+ * @param [method] "eq" (1,1,3; default), "avg" (average of tied ranks) or "dense" ("中国式", 1,1,2). Example: "eq"
+ * @param [groups] Group labels, the same size as ref; each row is ranked within its group, blank labels forming one group. Example: A2:A50
+ * @returns The ranks, in the shape of ref.
+ */
+export function ranks(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ref: any[][],
+  order?: number | string,
+  method?: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  groups?: any[][],
+): Array<Array<number | string | ExcelError>> {
+  return guardRankingSpill(() => {
+    const { g, values } = rankingNumbers(ref, "ref");
+    const o = rankOrderArg(order);
+    const m = rankMethodArg(method);
+    if (isBlank(groups)) return rankingSpill(g, rankAll(values, o, m));
+    return rankingSpill(g, rankAllInGroups(values, rankingGroups(groups, g, "ref"), o, m));
+  });
+}
+
+/**
+ * The percent rank of a value in a data set, exactly as Excel's PERCENTRANK.INC, or PERCENTRANK.EXC when exclusive is TRUE (truncated, not rounded). Example: =KAOHE.PERCENTRANK(B$2:B$50, B2) is the share of scores below B2.
+ * @customfunction PERCENTRANK
+ * @param array The scores; blanks, text and TRUE/FALSE in it are ignored. Example: B$2:B$50
+ * @param x The value to place; between two scores the result is interpolated; outside them it is #N/A. Example: B2
+ * @param [significance] Digits kept after the point, truncated; default 3. Example: 3
+ * @param [exclusive] FALSE or omitted: PERCENTRANK.INC (0 to 1); TRUE: PERCENTRANK.EXC (strictly between 0 and 1). Example: FALSE
+ * @returns The percent rank, between 0 and 1.
+ */
+export function percentRank(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  array: any[][],
+  x: number,
+  significance?: number,
+  exclusive?: boolean,
+): number | ExcelError {
+  return guard(() => {
+    const { values } = rankingNumbers(array, "array");
+    const at = numberArg(x, "x", 0); // a blank cell is 0 to Excel's PERCENTRANK
+    const digits = numberArg(significance, "significance", DEFAULT_SIGNIFICANCE);
+    return percentRankRule(values, at, digits, booleanArg(exclusive, "exclusive", false));
+  });
+}
+
+/**
+ * The percent rank of every score in a range at once (a spill of the same shape), as PERCENTRANK.INC or .EXC, within each group when groups are given. Example: =KAOHE.PERCENTRANKS(B2:B50, 3, FALSE, A2:A50)
+ * @customfunction PERCENTRANKS
+ * @param array The scores; blanks, text and TRUE/FALSE get an empty result. Example: B2:B50
+ * @param [significance] Digits kept after the point, truncated; default 3. Example: 3
+ * @param [exclusive] FALSE or omitted: PERCENTRANK.INC; TRUE: PERCENTRANK.EXC. Example: FALSE
+ * @param [groups] Group labels, the same size as array; each row is placed within its group, blank labels forming one group. Example: A2:A50
+ * @returns The percent ranks, in the shape of array.
+ */
+export function percentRanks(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  array: any[][],
+  significance?: number,
+  exclusive?: boolean,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  groups?: any[][],
+): Array<Array<number | string | ExcelError>> {
+  return guardRankingSpill(() => {
+    const { g, values } = rankingNumbers(array, "array");
+    const digits = numberArg(significance, "significance", DEFAULT_SIGNIFICANCE);
+    const exc = booleanArg(exclusive, "exclusive", false);
+    if (isBlank(groups)) return rankingSpill(g, percentRanksAll(values, digits, exc));
+    return rankingSpill(g, percentRanksAllInGroups(values, rankingGroups(groups, g, "array"), digits, exc));
+  });
+}
+
 // (end Ranking)
 
 // ================================================================ Scores
 
+/** A range read as scores: numbers or numeric text; blank is null; other text is #VALUE! naming the cell. */
+interface ScoreRange {
+  readonly g: scoreArgs.Grid;
+  readonly values: (number | null)[];
+}
+
+/** Values lined up with the cells of `to`: a range of the same size, or one cell that applies to every row. */
+function spreadTo(to: ScoreRange, toArg: string, from: ScoreRange, fromArg: string): (number | null)[] {
+  if (from.values.length === 1 && to.values.length > 1) return to.values.map(() => from.values[0]);
+  scoreArgs.sameSize(to.g, toArg, from.g, fromArg);
+  return from.values;
+}
+
+/** Rules name a value by its index; this names the cell it came from, by row and column of its own range. */
+function cellLocator(ranges: Record<string, scoreArgs.Grid>): Locate {
+  return (arg, i) => {
+    const g = ranges[arg];
+    if (g === undefined) return byRow(arg, i);
+    return scoreArgs.position(g, g.cells.length === 1 ? 0 : i, arg);
+  };
+}
+
+/** An optional range the user left out: omitted, or a reference to one blank cell. */
+function leftOut(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  const g = scoreArgs.grid(v, "");
+  return g.cells.length === 1 && scoreArgs.isBlank(g.cells[0]);
+}
+
+// Optional numbers are typed `number | string` (Excel's "any"): declared as number, a reference to a
+// blank cell would arrive as 0 (a bonus capped at 0, no penalty per day) instead of as blank, the default.
+
+/** A date argument: an Excel date serial or date text such as 2025-3-5 or 2025年3月5日; blank is null. */
+function dateArg(v: unknown, arg: string): number | null {
+  const g = scoreArgs.grid(v, arg);
+  const cell = g.cells.length === 1 ? g.cells[0] : v;
+  if (scoreArgs.isBlank(cell)) return null;
+  if (typeof cell === "number") return toExcelDate(cell, { arg });
+  const text = scoreArgs.normaliseText(String(cell));
+  return toExcelDate(scoreArgs.parseNumericText(text) ?? text, { arg });
+}
+
+/**
+ * The total of a quantified sheet: each item's score clamped to [0, its maximum], plus the bonus up to its cap, minus the deductions, never below 0. Example: =KAOHE.SCORE(C2:C21, B2:B21, D2:D4, 5, E2:E6)
+ * @customfunction SCORE
+ * @param scores Points given for each item; a blank item earns 0, text such as "absent" is an error. Example: C2:C21
+ * @param maxes The maximum of each item, or one cell for all items; a row with neither a score nor a maximum is skipped. Example: B2:B21
+ * @param [bonus] Bonus points; blank cells add nothing. Example: D2:D4
+ * @param [bonus_cap] The most the bonus may add; omitted: the bonus counts in full. Example: 5
+ * @param [deductions] Points deducted, e.g. from KAOHE.DEDUCT; blank cells deduct nothing. Example: E2:E6
+ * @returns The total, at least 0.
+ */
+export function score(
+  scores: unknown[][],
+  maxes: unknown[][],
+  bonus?: unknown[][],
+  bonus_cap?: number | string,
+  deductions?: unknown[][],
+): number | ExcelError {
+  return guard(() => {
+    const given = scoreArgs.scoreCells(scores, "scores");
+    const maxima = scoreArgs.scoreCells(maxes, "maxes");
+    const maxValues = spreadTo(given, "scores", maxima, "maxes");
+    const extra = scoreArgs.scoreCells(bonus, "bonus");
+    const lost = scoreArgs.scoreCells(deductions, "deductions");
+    const cap = scoreArgs.isBlank(bonus_cap) ? null : scoreArgs.numberArg(bonus_cap, "bonus_cap");
+    const items = given.values.map((s, i) => ({ score: s, max: maxValues[i] }));
+    const locate = cellLocator({ scores: given.g, maxes: maxima.g, bonus: extra.g, deductions: lost.g });
+    return sheetTotal({ items, bonus: extra.values, bonusCap: cap, deductions: lost.values }, locate).total;
+  });
+}
+
+/**
+ * A task scored by completion time and quality: max × quality, less per_day points for each whole day after the due date, never below 0; a task not done scores 0. Example: =KAOHE.TASKSCORE(10, "2025-3-5", "2025-3-8") is 7
+ * @customfunction TASKSCORE
+ * @param max The task's points. Example: 10
+ * @param due The due date: a date cell or text such as 2025-3-5, 2025/03/05 or 2025年3月5日. Example: "2025-3-5"
+ * @param done The completion date; blank means not done (0 points). Example: "2025-3-8"
+ * @param [per_day] Points lost per day late; default 1. Example: 2
+ * @param [quality] The share of the points the quality earns, 0 to 1 (0.9 or "90%"); default 1. Example: 0.9
+ * @returns The task's points, at least 0.
+ */
+export function taskScore(max: number, due: unknown, done: unknown, per_day?: number | string, quality?: number | string): number | ExcelError {
+  return guard(() => {
+    const share = ratioArg(quality, "quality", { num: BigInt(DEFAULT_QUALITY), den: 1n });
+    return scoreTask({
+      max: scoreArgs.numberArg(max, "max"),
+      due: dateArg(due, "due"),
+      done: dateArg(done, "done"),
+      perDay: scoreArgs.numberArg(per_day, "per_day", DEFAULT_POINTS_PER_DAY_LATE),
+      quality: Number(share.num) / Number(share.den),
+    });
+  });
+}
+
+/**
+ * Points deducted: Σ min(count × points, cap) over the deduction items (deduct down to the cap and no further). Example: =KAOHE.DEDUCT(B2:B6, C2:C6, D2:D6)
+ * @customfunction DEDUCT
+ * @param counts How often each deduction item happened; blank means never. Example: B2:B6
+ * @param points Points per event, or one cell for all items. Example: C2:C6
+ * @param [caps] The most each item may deduct, or one cell for all; blank means no cap. Example: D2:D6
+ * @returns The points deducted.
+ */
+export function deduct(counts: unknown[][], points: unknown[][], caps?: unknown[][]): number | ExcelError {
+  return guard(() => {
+    const events = scoreArgs.scoreCells(counts, "counts");
+    const each = scoreArgs.scoreCells(points, "points");
+    const limits = scoreArgs.scoreCells(caps, "caps");
+    const eachValues = spreadTo(events, "counts", each, "points");
+    const limitValues = spreadTo(events, "counts", limits, "caps");
+    const rules = events.values.map((count, i) => ({ count, points: eachValues[i], cap: limitValues[i] }));
+    return totalDeduction(rules, cellLocator({ counts: events.g, points: each.g, caps: limits.g }));
+  });
+}
+
+/**
+ * The weighted composite of several raters' scores: Σ weight × score / Σ weight over the scores present, so a rater group that did not rate is left out and the other weights are scaled up. Example: =KAOHE.COMPOSITE(B2:E2, {0.2,0.4,0.2,0.2})
+ * @customfunction COMPOSITE
+ * @param scores The scores of the rater groups; a blank score is a group that did not rate. Example: B2:E2
+ * @param [weights] The weight of each score, same size; omitted: self 0.2, peer 0.4, public 0.2, branch 0.2 for four scores in that order. Example: {0.2,0.4,0.2,0.2}
+ * @returns The composite score; #N/A when every score is blank.
+ */
+export function composite(scores: unknown[][], weights?: unknown[][]): number | ExcelError {
+  return guard(() => {
+    const given = scoreArgs.scoreCells(scores, "scores");
+    if (leftOut(weights)) {
+      const defaults = defaultRaterWeights(given.values.length);
+      const entries = given.values.map((score, i) => ({ score, weight: defaults[i] }));
+      return weightedMean(entries, cellLocator({ scores: given.g }));
+    }
+    const w = scoreArgs.scoreCells(weights, "weights");
+    scoreArgs.sameSize(given.g, "scores", w.g, "weights");
+    const entries = given.values.map((score, i) => ({ score, weight: w.values[i] }));
+    return weightedMean(entries, cellLocator({ scores: given.g, weights: w.g }));
+  });
+}
+
+/**
+ * The mean of raters' scores after dropping the highest and the lowest, when there are enough raters. Example: =KAOHE.TRIMMEAN(B2:B9)
+ * @customfunction TRIMMEAN
+ * @param scores The raters' scores; blank cells are raters who did not score. Example: B2:B9
+ * @param [drop_high] How many of the highest scores to drop; default 1. Example: 1
+ * @param [drop_low] How many of the lowest scores to drop; default 1. Example: 1
+ * @param [min_count] Drop only when at least this many scores are present; default 6 (more than 5 raters). Example: 6
+ * @returns The trimmed mean; #N/A when every score is blank.
+ */
+export function trimMean(scores: unknown[][], drop_high?: number | string, drop_low?: number | string, min_count?: number | string): number | ExcelError {
+  return guard(() => {
+    const given = scoreArgs.scoreCells(scores, "scores");
+    const rule = {
+      dropHigh: integerArg(drop_high, "drop_high", DEFAULT_TRIM.dropHigh, 0),
+      dropLow: integerArg(drop_low, "drop_low", DEFAULT_TRIM.dropLow, 0),
+      minCount: integerArg(min_count, "min_count", DEFAULT_TRIM.minCount, 0),
+    };
+    return trimmedMean(given.values, rule, cellLocator({ scores: given.g }));
+  });
+}
+
+/**
+ * The grade from a ballot's vote shares: 优秀 if 优秀 votes reach 90%; else 称职 if 优秀 + 称职 reach 70%; else 不称职 if 不称职 reach 30%; else 基本称职. Shares are compared exactly. Example: =KAOHE.VOTEGRADE({46,3,1,0}) is 优秀
+ * @customfunction VOTEGRADE
+ * @param votes Four vote counts: 优秀, 称职, 基本称职, 不称职; a blank count is 0 votes. Example: B2:E2
+ * @param [thresholds] Three shares: 优秀 votes, 优秀 + 称职 votes, 不称职 votes; default {0.9,0.7,0.3}. Example: {0.9,0.7,0.3}
+ * @param [labels] Four grade names, best first; default 优秀, 称职, 基本称职, 不称职. Example: {"优秀","合格","基本合格","不合格"}
+ * @param [voters] The number of voters entitled; when given, too few votes cast gives #N/A. Example: 50
+ * @param [turnout] The share of voters who must vote, e.g. 4/5 or "80%"; default 4/5. Example: 4/5
+ * @returns The grade label.
+ */
+export function voteGrade(
+  votes: unknown[][],
+  thresholds?: unknown[][],
+  labels?: unknown[][],
+  voters?: number | string,
+  turnout?: number | string,
+): string | ExcelError {
+  return guard(() => {
+    const counts = scoreArgs.scoreCells(votes, "votes");
+    const limitsGrid = leftOut(thresholds) ? undefined : scoreArgs.grid(thresholds, "thresholds");
+    const locate = cellLocator(limitsGrid ? { votes: counts.g, thresholds: limitsGrid } : { votes: counts.g });
+    const limits = limitsGrid
+      ? voteThresholds(
+          limitsGrid.cells.map((c) => (scoreArgs.isBlank(c) ? null : typeof c === "number" ? c : scoreArgs.normaliseText(String(c)))),
+          locate,
+        )
+      : DEFAULT_VOTE_THRESHOLDS;
+    const names = leftOut(labels)
+      ? DEFAULT_VOTE_LABELS
+      : voteLabels(scoreArgs.grid(labels, "labels").cells.map((c) => (scoreArgs.isBlank(c) ? null : String(c).trim())));
+    // A turnout without the number of voters cannot be checked: ask for the number rather than ignore it.
+    if (!scoreArgs.isBlank(voters) || !scoreArgs.isBlank(turnout))
+      checkTurnout(counts.values, integerArg(voters, "voters", undefined, 0), ratioArg(turnout, "turnout", DEFAULT_TURNOUT), locate);
+    return names[gradeByVotes(counts.values, limits, locate)];
+  });
+}
+
+const missingPeriodWords: Record<string, MissingPeriod> = {
+  skip: "skip",
+  跳过: "skip",
+  不计: "skip",
+  zero: "zero",
+  "0": "zero",
+  零分: "zero",
+  计零: "zero",
+};
+
+/**
+ * One score from period scores, e.g. half-year and annual tests or four quarters: Σ weight × score / Σ weight. Example: =KAOHE.PERIODS(B2:C2, {0.4,0.6})
+ * @customfunction PERIODS
+ * @param scores The score of each period; a blank is a period without a score. Example: B2:E2
+ * @param [weights] The weight of each period, same size; omitted: all periods weigh the same. Example: {0.4,0.6}
+ * @param [missing] A period without a score: "skip" (default) shares its weight among the others, "zero" counts it as 0. Example: "zero"
+ * @returns The combined score; #N/A when every period is blank.
+ */
+export function periods(scores: unknown[][], weights?: unknown[][], missing?: string): number | ExcelError {
+  return guard(() => {
+    const given = scoreArgs.scoreCells(scores, "scores");
+    const policy = scoreArgs.optionArg(missing, "missing", missingPeriodWords, DEFAULT_MISSING_PERIOD);
+    if (leftOut(weights)) return aggregatePeriods(given.values, undefined, policy, cellLocator({ scores: given.g }));
+    const w = scoreArgs.scoreCells(weights, "weights");
+    scoreArgs.sameSize(given.g, "scores", w.g, "weights");
+    return aggregatePeriods(given.values, w.values, policy, cellLocator({ scores: given.g, weights: w.g }));
+  });
+}
+
 // (end Scores)
 
 // ================================================================ Quotas, stars and money
+
+// ---- argument readers of this family (the shared ones are in values.ts)
+
+type CellAt = ReturnType<typeof xl.position>;
+
+/** Run a reader on one cell; a rule error it raises is raised again naming that cell. */
+function atCell<T>(at: CellAt, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ruleErrors.RuleError) throw new ruleErrors.RuleError(e.code, e.key, { ...e.params, ...at });
+    throw e;
+  }
+}
+
+/** One cell of a spill: its value, or its own Excel error in that cell only. */
+function cellOrError<T>(at: CellAt, read: () => T): T | ExcelError {
+  try {
+    return atCell(at, read);
+  } catch (e) {
+    if (e instanceof ruleErrors.RuleError) return xl.toExcelError(e);
+    throw e;
+  }
+}
+
+/**
+ * guard for a spill: an error comes back as a 1 × 1 grid, so the return type stays a matrix (the
+ * metadata generator reads a union with ExcelError as a scalar, and Excel rejects an array from a
+ * scalar function); no scan of the returned cells, which hold Excel errors already where they must.
+ */
+function guardQuotaSpill<T>(body: () => T[][]): Array<Array<T | ExcelError>> {
+  try {
+    return body();
+  } catch (e) {
+    return [[xl.toExcelError(e)]];
+  }
+}
+
+/** A cell that must not be blank. */
+function filledCell(v: unknown, at: CellAt): unknown {
+  if (xl.isBlank(v)) throw ruleErrors.valueError("required", at);
+  return v;
+}
+
+/** The non-blank cells of a list argument ({90,80,60} or a range), row by row, each with its place. */
+function listCells(v: unknown, arg: string): { cell: unknown; at: CellAt }[] {
+  if (xl.isBlank(v)) return [];
+  const g = xl.grid(v, arg);
+  const out: { cell: unknown; at: CellAt }[] = [];
+  g.cells.forEach((cell, i) => {
+    if (!xl.isBlank(cell)) out.push({ cell, at: xl.position(g, i, arg) });
+  });
+  return out;
+}
+
+/** A list of numbers, or undefined when omitted. */
+function numberList(v: unknown, arg: string): number[] | undefined {
+  const cells = listCells(v, arg);
+  return cells.length === 0 ? undefined : cells.map(({ cell, at }) => xl.scoreCell(cell, at) as number);
+}
+
+/** A list of labels, or undefined when omitted. */
+function labelList(v: unknown, arg: string): string[] | undefined {
+  const cells = listCells(v, arg);
+  return cells.length === 0 ? undefined : cells.map(({ cell }) => String(cell).trim());
+}
+
+/** A column beside the data, as group keys; a blank label is the group "". */
+function groupColumn(v: unknown, data: xl.Grid, dataArg: string): string[] | undefined {
+  if (xl.isBlank(v)) return undefined;
+  const g = xl.grid(v, "groups");
+  xl.sameSize(data, dataArg, g, "groups");
+  // A column holds few distinct labels (townships, branches): normalise each once.
+  const seen = new Map<unknown, string>();
+  return g.cells.map((c) => {
+    let key = seen.get(c);
+    if (key === undefined) seen.set(c, (key = xl.isBlank(c) ? "" : xl.normaliseText(String(c))));
+    return key;
+  });
+}
+
+/** A column of scores beside the data (blank is null). */
+function scoreColumn(v: unknown, data: xl.Grid, dataArg: string, arg: string): (number | null)[] | undefined {
+  if (xl.isBlank(v)) return undefined;
+  const { g, values } = xl.scoreCells(v, arg);
+  xl.sameSize(data, dataArg, g, arg);
+  return values;
+}
+
+/** A column of TRUE/FALSE beside the data; a blank cell takes the fallback. */
+function flagColumn(v: unknown, data: xl.Grid, dataArg: string, arg: string, fallback: boolean): boolean[] | undefined {
+  if (xl.isBlank(v)) return undefined;
+  const g = xl.grid(v, arg);
+  xl.sameSize(data, dataArg, g, arg);
+  return g.cells.map((c, i) => (typeof c === "boolean" ? c : atCell(xl.position(g, i, arg), () => xl.booleanArg(c, arg, fallback))));
+}
+
+/** A whole number ≥ 0 in one cell, or null when blank. */
+function countCell(v: unknown, at: CellAt): number | null {
+  return xl.isBlank(v) ? null : atCell(at, () => xl.integerArg(v, String(at.arg), undefined, 0));
+}
+
+/** Every cell of a range read by `read`; a plain whole number skips it, so a place is only built for a cell that needs one. */
+function countColumn(g: xl.Grid, arg: string, read: (v: unknown, at: CellAt) => number | null): (number | null)[] {
+  return g.cells.map((c, i) => (typeof c === "number" && Number.isSafeInteger(c) && c >= 0 ? c : read(c, xl.position(g, i, arg))));
+}
+
+/** The rows of a table argument with `cols` columns (no header row), blank rows skipped. */
+function tableRows(v: unknown, arg: string, cols: number): { cells: unknown[]; at: CellAt[] }[] {
+  const g = xl.grid(v, arg);
+  if (g.cols !== cols) throw ruleErrors.valueError("tableColumns", { arg, expected: cols, got: g.cols });
+  const rows: { cells: unknown[]; at: CellAt[] }[] = [];
+  for (let r = 0; r < g.rows; r++) {
+    const cells = g.cells.slice(r * cols, (r + 1) * cols);
+    if (cells.every((c) => xl.isBlank(c))) continue;
+    rows.push({ cells, at: cells.map((_, c) => xl.position(g, r * cols + c, arg)) });
+  }
+  return rows;
+}
+
+/** A share between 0 and 1; above 1 is refused, since 30 typed for 30% is the usual slip. */
+function shareArg(v: unknown, arg: string, fallback?: QuotaRule["ratio"]): QuotaRule["ratio"] {
+  const r = xl.ratioArg(v, arg, fallback);
+  if (r.num > r.den) throw ruleErrors.valueError("ratioAboveOne", { arg, value: ratioText(r) });
+  return r;
+}
+
+const roundingArg = (v: unknown): Rounding => xl.optionArg(v, "rounding", roundingNames, DEFAULT_ROUNDING);
+const minimumArg = (v: unknown): number => xl.integerArg(v, "minimum", DEFAULT_MINIMUM, 0);
+const vetoModeArg = (v: unknown): VetoMode => xl.optionArg(v, "veto_mode", vetoModeNames, DEFAULT_VETO_MODE);
+
+/** STARQUOTA shows numbers, which cannot carry an over-quota mark, so it offers strict and order only. */
+const starTiePolicyNames: Record<string, TiePolicy> = Object.fromEntries(Object.entries(tiePolicyNames).filter(([, p]) => p !== "all"));
+
+/** The scale from cutoffs and labels, each defaulting on its own. */
+function scaleArg(cutoffs: unknown, labels: unknown): GradeScale {
+  return gradeScale(numberList(cutoffs, "cutoffs") ?? DEFAULT_CUTOFFS, labelList(labels, "labels") ?? DEFAULT_LABELS);
+}
+
+/** An amount of money in yuan as whole fen. */
+function fenArg(v: unknown, arg: string, fallback?: number): bigint {
+  return yuanToFen(xl.numberArg(v, arg, fallback), { arg });
+}
+
+/** A star cap: a whole number, or a member category read with the default table. */
+function capCell(v: unknown, at: CellAt): number | null {
+  if (typeof v === "string" && !xl.isBlank(v) && xl.parseNumericText(v) === undefined) return atCell(at, () => starCapRule(v));
+  return countCell(v, at);
+}
+
+/** A 2-column (category, cap) table, or the default four categories of seed 002. */
+function starCapTableArg(v: unknown): StarCapTable {
+  if (xl.isBlank(v)) return DEFAULT_STAR_CAP_TABLE;
+  return starCapTable(
+    tableRows(v, "table", 2).map(({ cells, at }) => ({
+      name: String(filledCell(cells[0], at[0])),
+      aliases: [],
+      cap: countCell(filledCell(cells[1], at[1]), at[1]) as number,
+    })),
+  );
+}
+
+/** A 3-column (cap, threshold, ratio) table, or the seed 002 rules. */
+function starRulesArg(v: unknown): readonly StarQuotaRule[] {
+  if (xl.isBlank(v)) return DEFAULT_STAR_QUOTA_RULES;
+  return tableRows(v, "rules", 3).map(({ cells, at }) => ({
+    cap: countCell(filledCell(cells[0], at[0]), at[0]) as number,
+    threshold: countCell(filledCell(cells[1], at[1]), at[1]) as number,
+    ratio: atCell(at[2], () => shareArg(cells[2], "rules")),
+  }));
+}
+
+/** A 2-column (grade, coefficient) table, or the default coefficients. */
+function coefficientTableArg(v: unknown): CoefficientTable {
+  if (xl.isBlank(v)) return DEFAULT_COEFFICIENT_TABLE;
+  return coefficientTable(
+    tableRows(v, "table", 2).map(({ cells, at }) => ({
+      label: String(filledCell(cells[0], at[0])).trim(),
+      aliases: [],
+      coefficient: xl.scoreCell(filledCell(cells[1], at[1]), at[1]) as number,
+    })),
+  );
+}
+
+// ---- the functions
+
+/**
+ * The grade band of one score: at or above the first cut-off the first label, and so on; a veto bars the top grade, or forces the lowest with veto_mode "fail". Example: =KAOHE.GRADE(B2) is "称职" for 85.
+ * @customfunction GRADE
+ * @param score The score; blank gives an empty result, text such as 缺考 is an error. Example: B2
+ * @param [cutoffs] The cut-offs, each included in its band; default {90,80,60}. Example: {90,75,60}
+ * @param [labels] One label more than cut-offs, best first; default {"优秀","称职","基本称职","不称职"}. Example: {"优秀","合格","基本合格","不合格"}
+ * @param [veto] TRUE when a one-vote veto applies to this person. Example: C2
+ * @param [veto_mode] What a veto does: "no_top" (no top grade; default) or "fail" (the lowest grade; "不称职" also read). Example: "fail"
+ * @returns The grade label.
+ */
+export function grade(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  score: any,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  cutoffs?: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  labels?: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  veto?: any,
+  veto_mode?: string,
+): string | ExcelError {
+  return guard(() => {
+    const s = xl.scoreCell(score, { arg: "score" });
+    const scale = scaleArg(cutoffs, labels);
+    const vetoed = xl.booleanArg(veto, "veto", false);
+    const mode = vetoModeArg(veto_mode);
+    return s === null ? "" : gradeRule(s, scale, vetoed, mode);
+  });
+}
+
+/**
+ * The largest count a quota allows in a group of n: ratio × n rounded as chosen, at least minimum, never more than n; computed exactly. Example: =KAOHE.QUOTA(3, 30%) is 0, =KAOHE.QUOTA(3, 30%, "floor", 1) is 1.
+ * @customfunction QUOTA
+ * @param n The group size (a whole number). Example: 12
+ * @param ratio The share allowed, e.g. 0.3, "30%" or 1/3. Example: 30%
+ * @param [rounding] "floor" (去尾法; default), "round" (四舍五入) or "ceil" (进一法). Example: "floor"
+ * @param [minimum] The least quota, e.g. 1 so a small group still has one place; default 0. Example: 1
+ * @returns The quota.
+ */
+export function quota(n: number, ratio: number | string, rounding?: string, minimum?: number): number | ExcelError {
+  return guard(() => quotaRule(xl.integerArg(n, "n", undefined, 0), shareArg(ratio, "ratio"), roundingArg(rounding), minimumArg(minimum)));
+}
+
+/**
+ * Grades of a whole column with the top grade limited per group: quota(group size, top_ratio) where the group size counts the rows with a numeric score; ineligible and vetoed rows cannot take the top grade; rows that lose it to the quota get the next grade. Example: =KAOHE.GRADES(C2:C80, , , 20%, A2:A80)
+ * @customfunction GRADES
+ * @param scores The scores; blanks give an empty result and do not count. Example: C2:C80
+ * @param [cutoffs] The cut-offs, each included in its band; default {90,80,60}. Example: {90,80,60}
+ * @param [labels] One label more than cut-offs, best first; default {"优秀","称职","基本称职","不称职"}. Example: {"优秀","合格","基本合格","不合格"}
+ * @param [top_ratio] The share of each group that may have the top grade; omitted: no limit. Example: 20%
+ * @param [groups] Group labels (township, branch), the same size as scores; quotas are per group, blank labels forming one group. Example: A2:A80
+ * @param [eligible] TRUE/FALSE per row, the same size as scores; FALSE bars the top grade; blank is TRUE. Example: D2:D80
+ * @param [tiebreak] A second score per row: among equal scores the higher keeps the top grade; blank ranks below any number. Example: E2:E80
+ * @param [tie_policy] Rows still tied across the quota: "strict" (none of them gets it; default), "all" (all get it, marked "（超额）"), "order" (row order). Example: "strict"
+ * @param [rounding] How the quota is rounded: "floor" (default), "round" or "ceil". Example: "floor"
+ * @param [minimum] The least quota per group; default 0. Example: 1
+ * @param [veto] TRUE/FALSE per row: a one-vote veto, applied as veto_mode. Example: F2:F80
+ * @param [veto_mode] "no_top" (no top grade; default) or "fail" (the lowest grade). Example: "fail"
+ * @returns The grades, in the shape of scores.
+ */
+export function grades(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  scores: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  cutoffs?: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  labels?: any[][],
+  top_ratio?: number | string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  groups?: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  eligible?: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  tiebreak?: any[][],
+  tie_policy?: string,
+  rounding?: string,
+  minimum?: number,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  veto?: any[][],
+  veto_mode?: string,
+): Array<Array<string | ExcelError>> {
+  return guardQuotaSpill(() => {
+    const { g, values } = xl.scoreCells(scores, "scores");
+    const scale = scaleArg(cutoffs, labels);
+    const round = roundingArg(rounding);
+    const least = minimumArg(minimum);
+    const topQuota = xl.isBlank(top_ratio) ? undefined : { ratio: shareArg(top_ratio, "top_ratio"), rounding: round, minimum: least };
+    const keys = groupColumn(groups, g, "scores");
+    const allowed = flagColumn(eligible, g, "scores", "eligible", true);
+    const vetoes = flagColumn(veto, g, "scores", "veto", false);
+    const second = scoreColumn(tiebreak, g, "scores", "tiebreak");
+    const tiePolicy = xl.optionArg(tie_policy, "tie_policy", tiePolicyNames, DEFAULT_TIE_POLICY);
+    const rows = values.map((score, i) => ({ score, group: keys?.[i], eligible: allowed?.[i], veto: vetoes?.[i], tiebreak: second?.[i] }));
+    const result = gradesWithQuota(rows, { scale, topQuota, tiePolicy, vetoMode: vetoModeArg(veto_mode) });
+    return xl.reshape(
+      g,
+      result.rows.map((r) => (r.grade === null ? "" : r.overQuota ? r.grade + OVER_QUOTA_MARK : r.grade)),
+    );
+  });
+}
+
+/**
+ * Relative classes within each group: rank by score and split by ratios such as {3,5,2} with largest-remainder class sizes; members tied on score share the better class. Example: =KAOHE.CLASSES(C2:C60, {3,5,2}, A2:A60)
+ * @customfunction CLASSES
+ * @param scores The scores, higher better; blanks give an empty result and do not count. Example: C2:C60
+ * @param ratios The share of each class, best first. Example: {3,5,2}
+ * @param [groups] Group labels, the same size as scores; each group is split on its own, blank labels forming one group. Example: A2:A60
+ * @returns Class numbers 1, 2, 3…, in the shape of scores.
+ */
+export function classes(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  scores: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ratios: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  groups?: any[][],
+): Array<Array<number | string | ExcelError>> {
+  return guardQuotaSpill(() => {
+    const { g, values } = xl.scoreCells(scores, "scores");
+    const shares = listCells(ratios, "ratios").map(({ cell, at }) => atCell(at, () => xl.ratioArg(cell, "ratios")));
+    if (shares.length === 0) throw ruleErrors.valueError("required", { arg: "ratios" });
+    const keys = groupColumn(groups, g, "scores");
+    const out = classesRule(
+      values.map((score, i) => ({ score, group: keys?.[i] })),
+      shares,
+    );
+    return xl.reshape(
+      g,
+      out.map((c) => c ?? ""),
+    );
+  });
+}
+
+/**
+ * A Party member's stars from the scores of the aspects (seed 002): each aspect earns one star per threshold it reaches (≥ 90: 2, ≥ 75: 1), blank aspects earn none, the total is at most cap. Example: =KAOHE.STARS(C2:G2, , 10)
+ * @customfunction STARS
+ * @param aspect_scores The member's aspect scores, one row. Example: C2:G2
+ * @param [thresholds] One star for each threshold reached; default {90,75}. Example: {90,75}
+ * @param [cap] The most stars: a number, or a member category such as "外出流动党员"; omitted: no cap. Example: 10
+ * @returns The number of stars.
+ */
+export function stars(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  aspect_scores: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  thresholds?: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  cap?: any,
+): number | ExcelError {
+  return guard(() => {
+    const { values } = xl.scoreCells(aspect_scores, "aspect_scores");
+    const most = capCell(cap, { arg: "cap" });
+    return starsRule(values, numberList(thresholds, "thresholds") ?? DEFAULT_STAR_THRESHOLDS, most ?? undefined);
+  });
+}
+
+/**
+ * The star cap of a member category: 村干部党员 and 在村务农党员 (有劳动能力无职党员) 10; 无劳动能力党员 (年老体弱党员) and 外出流动党员 6, or as a table says. Example: =KAOHE.STARCAP(B2)
+ * @customfunction STARCAP
+ * @param category The member category; blank gives an empty result; an unknown category is #N/A. Example: B2
+ * @param [table] Two columns, category and cap, without a header row; default the four categories of the star rules. Example: $J$2:$K$5
+ * @returns The cap.
+ */
+export function starCap(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  category: any,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  table?: any[][],
+): number | string | ExcelError {
+  return guard(() => {
+    const caps = starCapTableArg(table);
+    return xl.isBlank(category) ? "" : atCell({ arg: "category" }, () => starCapRule(String(category), caps));
+  });
+}
+
+/**
+ * Stars after the quota of seed 002, per group: of the members whose cap is 10, those with 9 stars or more at most 30%; of cap 6, those with 5 or more at most 30%. Members over the quota drop to the threshold less one, the lowest (stars, then tiebreak) first. Example: =KAOHE.STARQUOTA(H2:H90, I2:I90, J2:J90, A2:A90)
+ * @customfunction STARQUOTA
+ * @param stars Each member's stars; blanks give an empty result and do not count. Example: H2:H90
+ * @param caps Each member's cap (10 or 6), or the member category; the same size as stars. Example: I2:I90
+ * @param [tiebreak] A score per member: among equal stars the higher keeps; blank ranks below any number. Example: J2:J90
+ * @param [groups] The branch of each member; the quota is per group, blank labels forming one group. Example: A2:A90
+ * @param [rules] Three columns, cap, threshold and ratio, without a header row; default {10,9,0.3; 6,5,0.3}. Example: {10,9,0.3;6,5,0.3}
+ * @param [tie_policy] Members still tied across the quota: "strict" (none of them keeps; default) or "order" (row order). Example: "strict"
+ * @param [rounding] How the quota is rounded: "floor" (default: "not more than 30%"), "round" or "ceil". Example: "floor"
+ * @param [minimum] The least quota per group and cap; default 0. Example: 1
+ * @returns The stars after the quota, in the shape of stars.
+ */
+export function starQuota(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  stars: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  caps: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  tiebreak?: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  groups?: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  rules?: any[][],
+  tie_policy?: string,
+  rounding?: string,
+  minimum?: number,
+): Array<Array<number | string | ExcelError>> {
+  return guardQuotaSpill(() => {
+    const g = xl.grid(stars, "stars");
+    const counts = countColumn(g, "stars", countCell);
+    const capGrid = xl.grid(caps, "caps");
+    xl.sameSize(g, "stars", capGrid, "caps");
+    const capOf = countColumn(capGrid, "caps", capCell);
+    counts.forEach((s, i) => {
+      if (s === null) return;
+      if (capOf[i] === null) throw ruleErrors.valueError("required", xl.position(capGrid, i, "caps"));
+      if (s > (capOf[i] as number)) throw ruleErrors.valueError("starsAboveCap", { ...xl.position(g, i, "stars"), value: s, cap: capOf[i] as number });
+    });
+    const keys = groupColumn(groups, g, "stars");
+    const second = scoreColumn(tiebreak, g, "stars", "tiebreak");
+    const result = starQuotaRule(
+      counts.map((s, i) => ({ stars: s, cap: capOf[i], tiebreak: second?.[i], group: keys?.[i] })),
+      {
+        rules: starRulesArg(rules),
+        tiePolicy: xl.optionArg(tie_policy, "tie_policy", starTiePolicyNames, DEFAULT_TIE_POLICY),
+        rounding: roundingArg(rounding),
+        minimum: minimumArg(minimum),
+      },
+    );
+    return xl.reshape(
+      g,
+      result.rows.map((r) => r.stars ?? ""),
+    );
+  });
+}
+
+/**
+ * Basic and performance pay from a total, exact to the fen: basic = total × basic_ratio rounded half up to the fen, performance = total − basic, so the two add up to the total. Spills 1 × 2. Example: =KAOHE.PAYSPLIT(5000) is {3500, 1500}.
+ * @customfunction PAYSPLIT
+ * @param total The total pay in yuan, at most two decimals. Example: 5000
+ * @param [basic_ratio] The basic share; default 0.7 (70/30); village secretaries often 0.6. Example: 0.6
+ * @returns Basic pay and performance pay, side by side.
+ */
+export function paySplit(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  total: any,
+  basic_ratio?: number | string,
+): Array<Array<number | ExcelError>> {
+  return guardQuotaSpill(() => {
+    const split = paySplitRule(fenArg(total, "total"), shareArg(basic_ratio, "basic_ratio", BASIC_PAY_RATIO));
+    return [[fenToYuan(split.basicFen), fenToYuan(split.performanceFen)]];
+  });
+}
+
+/**
+ * Shares a pool in proportion to weights (scores, coefficients), each share a multiple of unit and the shares adding up to the pool exactly: each gets its share rounded down, and the fen left over go to the largest remainders, ties by row order. Example: =KAOHE.ALLOCATE(100000, D2:D40)
+ * @customfunction ALLOCATE
+ * @param pool The amount to share, in yuan, a multiple of unit. Example: 100000
+ * @param weights Each row's weight, 0 or more; a blank row gets an empty result and takes no part; all 0 is #DIV/0!. Example: D2:D40
+ * @param [unit] The smallest amount handed out, in yuan; default 0.01 (one fen). Example: 1
+ * @returns The shares in yuan, in the shape of weights.
+ */
+export function allocate(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  pool: any,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  weights: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  unit?: any,
+): Array<Array<number | string | ExcelError>> {
+  return guardQuotaSpill(() => {
+    const poolFen = fenArg(pool, "pool");
+    const unitFen = xl.isBlank(unit) ? BigInt(DEFAULT_UNIT_FEN) : fenArg(unit, "unit");
+    if (unitFen === 0n) throw ruleErrors.valueError("outOfRange", { arg: "unit", value: 0, min: 0.01, max: fenToYuan(poolFen) });
+    const { g, values } = xl.scoreCells(weights, "weights");
+    values.forEach((w, i) => {
+      if (w !== null && w < 0) throw ruleErrors.valueError("negative", { ...xl.position(g, i, "weights"), value: w });
+    });
+    const fen = allocateFen(poolFen, values, Number(unitFen));
+    return xl.reshape(
+      g,
+      fen.map((f) => (f === null ? "" : fenToYuan(f))),
+    );
+  });
+}
+
+/**
+ * The pay coefficient of each grade: 优秀 1.2, 称职 (合格) 1.0, 基本称职 (基本合格) 0.8, 不称职 (不合格) 0, or as a table says; the same shape as grades. Example: =KAOHE.COEF(E2:E40)
+ * @customfunction COEF
+ * @param grades The grade labels; blanks give an empty result; an unknown label is #N/A in its cell. Example: E2:E40
+ * @param [table] Two columns, grade and coefficient, without a header row. Example: $J$2:$K$5
+ * @returns The coefficients, in the shape of grades.
+ */
+export function coef(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  grades: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  table?: any[][],
+): Array<Array<number | string | ExcelError>> {
+  return guardQuotaSpill(() => {
+    const coefficients = coefficientTableArg(table);
+    const g = xl.grid(grades, "grades");
+    const out = g.cells.map((c, i): number | string | ExcelError =>
+      xl.isBlank(c) ? "" : cellOrError(xl.position(g, i, "grades"), () => gradeCoefficient(String(c), coefficients)),
+    );
+    return xl.reshape(g, out);
+  });
+}
 
 // (end Quotas, stars and money)

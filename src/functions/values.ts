@@ -2,6 +2,9 @@
 import { RuleError, valueError, type ErrorCode } from "../core/errors";
 import type { Locale, MessageParams } from "../core/messages";
 import { toRatio, type Ratio } from "../core/exact";
+import { normaliseText, parseNumericText } from "../core/text";
+
+export { normaliseText, parseNumericText };
 
 /** An Excel error as a custom function returns it; outside Excel a plain object of the same shape. */
 export interface ExcelError {
@@ -69,23 +72,6 @@ export function guard<R>(body: () => R): R | ExcelError {
 
 export function isBlank(v: Cell): boolean {
   return v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "");
-}
-
-/** Full-width digits, signs, points and ideographic spaces to ASCII, trimmed. */
-export function normaliseText(s: string): string {
-  return s
-    .replace(/[\uFF10-\uFF19\uFF0B\uFF0D\uFF0E\uFF05\uFF0F]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\u3000\u00a0]/g, " ")
-    .replace(/。/g, ".")
-    .trim();
-}
-
-const numericText = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/** The number a text holds ("85", "８５", " 85.5 "), or undefined. */
-export function parseNumericText(s: string): number | undefined {
-  const t = normaliseText(s).replace(/,/g, "");
-  return numericText.test(t) ? Number(t) : undefined;
 }
 
 /** A grid as Excel passes a range: always 2-D; a single value is a 1 × 1 grid. */
