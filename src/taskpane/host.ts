@@ -1,0 +1,65 @@
+// What the task pane asks of its host (Excel through Office.js, or a fake in tests): the pane never calls Excel.run itself.
+import type { Scheme, SchemeKind } from "../core/scheme";
+import type { Plan } from "../workbook/plan";
+import type { WorkbookData } from "../workbook/sheet";
+
+export interface Progress {
+  /** What is being done, in the user's language. */
+  stage: string;
+  done: number;
+  total: number;
+}
+
+export type OnProgress = (p: Progress) => void;
+
+/** What the active workbook holds, for the start screen. */
+export interface WorkbookOverview {
+  sheets: string[];
+  /** The kind stored in the workbook's scheme, if any. */
+  schemeKind?: SchemeKind;
+  schemeTitle?: string;
+}
+
+/** What drawing a plan wrote, so a failure midway can say exactly what is done and what is not. */
+export interface DrawReport {
+  /** Sheets written completely (result columns in the data sheet, report sheets). */
+  written: string[];
+  /** Sheets not written, because of the error. */
+  notWritten: string[];
+  /** Data rows written to the result columns. */
+  rows: number;
+  /** Number of context.sync calls, for the record. */
+  syncs: number;
+}
+
+/** Raised by a host operation; message is already in the user's language. */
+export class HostError extends Error {
+  constructor(
+    message: string,
+    /** What had been written when it failed, for drawPlan. */
+    readonly partial?: DrawReport,
+  ) {
+    super(message);
+    this.name = "HostError";
+  }
+}
+
+export interface HostOps {
+  overview(): Promise<WorkbookOverview>;
+  /** Every sheet's values (and merged areas) and the stored scheme, read in chunks. */
+  readWorkbook(onProgress?: OnProgress): Promise<WorkbookData>;
+  loadScheme(): Promise<Scheme | undefined>;
+  saveScheme(scheme: Scheme): Promise<void>;
+  /** Adds the template's sheets to the workbook and writes its formulas. */
+  insertTemplate(kind: SchemeKind): Promise<void>;
+  /** Selects a cell so the user sees a problem (1-based row and column). */
+  selectCell(sheet: string, row: number, col: number): Promise<void>;
+  /**
+   * Cells outside the plan's own columns and sheets that drawing would overwrite (non-empty); the pane
+   * asks before drawing when there are any.
+   */
+  conflicts(plan: Plan): Promise<string[]>;
+  drawPlan(plan: Plan, onProgress?: OnProgress, signal?: AbortSignal): Promise<DrawReport>;
+  /** Copies of the report sheets with values in place of formulas, for offices without the add-in. */
+  freezeReports(plan: Plan): Promise<string[]>;
+}

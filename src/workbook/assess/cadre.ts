@@ -1,0 +1,150 @@
+// Township cadres: task and year-end scores, grades with the 20% quota, and pay split into basic and performance parts to the fen.
+import { toRatio } from "../../core/exact";
+import { weightedMean } from "../../core/composite";
+import { RuleError } from "../../core/errors";
+import { allocateFen, coefficientTable, fenToYuan, gradeCoefficient, paySplit, yuanToFen } from "../../core/money";
+import type { PlanCell, ReportSheet } from "../plan";
+import { type AssessInput, type Assessment, type KindRules, cell, groupIndices, num, roundScore, str } from "./common";
+import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary, rankCells, rankColumns } from "./graded";
+
+function assess(input: AssessInput): Assessment {
+  const { scheme, records } = input;
+  const [daily, yearEnd] = scheme.parts.length === 2 ? scheme.parts : [{ weight: 1 }, { weight: 0 }];
+  const scores = records.map((r) =>
+    roundScore(weightedMean([
+      { score: num(r.values.taskScore), weight: daily.weight },
+      { score: num(r.values.yearEnd), weight: yearEnd.weight },
+    ])),
+  );
+  const names = records.map((r) => str(r.values.name));
+  const graded = gradeScores(input, scores, names);
+  const table = coefficientTable(scheme.pay.coefficients.map((c) => ({ label: c.grade, aliases: [], coefficient: c.coefficient })));
+  const coefficient = graded.final.map((g, i) => {
+    const post = num(records[i].values.postCoefficient) ?? 1;
+    return g === null ? 0 : gradeCoefficient(g, table) * post;
+  });
+
+  // Each township's performance parts form its pool, shared again by weight so that Σ paid = pool to the fen.
+  const basicRatio = toRatio(scheme.pay.basicRatio);
+  const split = records.map((r) => paySplit(yuanToFen(num(r.values.pay) ?? 0), basicRatio));
+  const paid = new Array<number>(records.length).fill(0);
+  const pools: { group: string; pool: number; paid: number; note: string }[] = [];
+  for (const [group, idx] of groupIndices(graded.groups)) {
+    const pool = idx.reduce((s, i) => s + split[i].performanceFen, 0);
+    const weights = idx.map((i) => split[i].performanceFen * (scheme.pay.method === "score" ? scores[i] : coefficient[i]));
+    let shares: number[];
+    let note = "";
+    try {
+      shares = allocateFen(pool, weights).map((x) => x ?? 0);
+    } catch (e) {
+      if (!(e instanceof RuleError) || e.key !== "weightsAllZero") throw e;
+      // Nobody in the group has a coefficient above 0: the pool is not paid out and the report says so.
+      shares = idx.map(() => 0);
+      note = "全部系数为 0，绩效工资池未分配";
+    }
+    idx.forEach((i, k) => (paid[i] = shares[k]));
+    pools.push({ group, pool, paid: shares.reduce((a, b) => a + b, 0), note });
+  }
+
+  const cells = records.map<PlanCell[]>((_, i) => [
+    cell(scores[i]),
+    ...rankCells(graded, i),
+    cell(graded.final[i]),
+    coefficient[i],
+    fenToYuan(split[i].basicFen),
+    fenToYuan(split[i].performanceFen),
+    fenToYuan(paid[i]),
+    graded.notes[i],
+  ]);
+  return {
+    columns: [
+      { header: "综合得分", format: "score", width: 9 },
+      ...rankColumns,
+      { header: "等次", width: 9 },
+      { header: "绩效系数", format: "score", width: 9 },
+      { header: "基本工资", format: "money", width: 11 },
+      { header: "绩效工资基数", format: "money", width: 12 },
+      { header: "绩效工资实发", format: "money", width: 12 },
+      { header: "说明", width: 24 },
+    ],
+    cells,
+    reports: [...gradedReports(scheme, graded, scores, names, "综合得分"), payReport(input, graded.groups, graded.final, coefficient, split, paid, pools)],
+    overrides: graded.overrides,
+    summary: (() => {
+      const s = gradedSummary(scheme, graded, records.length);
+      const total = pools.reduce((a, p) => a + p.pool, 0);
+      const out = pools.reduce((a, p) => a + p.paid, 0);
+      s.zh.push(`绩效工资池 ${fenToYuan(total).toFixed(2)} 元，实发 ${fenToYuan(out).toFixed(2)} 元${total === out ? "，相符" : "，不符"}`);
+      s.en.push(`performance pool ${fenToYuan(total).toFixed(2)} yuan, paid ${fenToYuan(out).toFixed(2)} yuan${total === out ? ", equal" : ", NOT equal"}`);
+      return s;
+    })(),
+  };
+}
+
+/** 绩效工资发放表: per person, a subtotal per township, the county total, and the check Σ paid = pool. */
+function payReport(
+  input: AssessInput,
+  groups: string[],
+  grades: (string | null)[],
+  coefficient: number[],
+  split: { basicFen: number; performanceFen: number }[],
+  paid: number[],
+  pools: { group: string; pool: number; paid: number; note: string }[],
+): ReportSheet {
+  const rows: PlanCell[][] = [];
+  const strong: number[] = [];
+  const warn: number[] = [];
+  const y = fenToYuan;
+  const byGroup = groupIndices(groups);
+  let all = { pay: 0, basic: 0, perf: 0, paid: 0 };
+  for (const pool of pools) {
+    const idx = byGroup.get(pool.group)!;
+    const sum = { pay: 0, basic: 0, perf: 0, paid: 0 };
+    for (const i of idx) {
+      const v = input.records[i].values;
+      const payFen = split[i].basicFen + split[i].performanceFen;
+      rows.push([pool.group, str(v.name), str(v.post), cell(grades[i]), coefficient[i], y(payFen), y(split[i].basicFen), y(split[i].performanceFen), y(paid[i]), y(split[i].basicFen + paid[i]), ""]);
+      sum.pay += payFen;
+      sum.basic += split[i].basicFen;
+      sum.perf += split[i].performanceFen;
+      sum.paid += paid[i];
+    }
+    strong.push(rows.length);
+    if (sum.paid !== sum.perf) warn.push(rows.length);
+    rows.push([`${pool.group} 小计`, `${idx.length} 人`, "", "", "", y(sum.pay), y(sum.basic), y(sum.perf), y(sum.paid), y(sum.basic + sum.paid), sum.paid === sum.perf ? "绩效池=实发 ✓" : pool.note || "绩效池≠实发"]);
+    all = { pay: all.pay + sum.pay, basic: all.basic + sum.basic, perf: all.perf + sum.perf, paid: all.paid + sum.paid };
+  }
+  strong.push(rows.length);
+  const balanced = all.paid === all.perf;
+  rows.push(["合计", `${input.records.length} 人`, "", "", "", y(all.pay), y(all.basic), y(all.perf), y(all.paid), y(all.basic + all.paid), balanced ? "绩效池=实发 ✓" : "绩效池≠实发"]);
+  return {
+    name: "绩效工资发放表",
+    title: `${input.scheme.title}绩效工资发放表`,
+    subtitle: `基本工资占 ${String(input.scheme.pay.basicRatio)}，绩效工资按${input.scheme.pay.method === "score" ? "得分" : "等次系数×岗位系数"}在乡镇内二次分配；金额精确到分`,
+    columns: [
+      { header: "乡镇", width: 12 },
+      { header: "姓名", width: 9 },
+      { header: "职务", width: 10 },
+      { header: "等次", width: 8 },
+      { header: "绩效系数", format: "score", width: 8 },
+      { header: "应发工资", format: "money", width: 11 },
+      { header: "基本工资", format: "money", width: 11 },
+      { header: "绩效工资基数", format: "money", width: 12 },
+      { header: "绩效工资实发", format: "money", width: 12 },
+      { header: "实发合计", format: "money", width: 11 },
+      { header: "核对", width: 14 },
+    ],
+    rows,
+    strongRows: strong,
+    warnRows: warn,
+    notes: [
+      balanced
+        ? `核对：绩效工资池合计 ${y(all.perf).toFixed(2)} 元，实发合计 ${y(all.paid).toFixed(2)} 元，相符。`
+        : `核对：绩效工资池合计 ${y(all.perf).toFixed(2)} 元，实发合计 ${y(all.paid).toFixed(2)} 元，不符，请查看标红的乡镇。`,
+    ],
+    signatures: true,
+    landscape: true,
+  };
+}
+
+export const cadreRules: KindRules = { check: gradeOverrideProblems, assess };

@@ -1,0 +1,94 @@
+// "Five good" Party organisations (seed 003): each organisation's criteria, and the county's target rates met or not, compared exactly.
+import { atLeastShare, toRatio, type Ratio } from "../../core/exact";
+import { FIVE_GOOD_CRITERIA } from "../fields";
+import type { PlanCell, ReportSheet } from "../plan";
+import { type AssessInput, type Assessment, type KindRules, groupIndices, groupOf, num } from "./common";
+
+const pct = (a: number, b: number) => (b === 0 ? "" : a / b);
+
+/** The mean satisfaction (a percentage 0–100) is compared with the target exactly: Σ s ≥ target × 100 × n. */
+function meanMeets(values: number[], target: Ratio): boolean {
+  const sum = toRatio(values.reduce((a, b) => a + b, 0));
+  return sum.num * target.den >= target.num * 100n * BigInt(values.length) * sum.den;
+}
+
+function assess(input: AssessInput): Assessment {
+  const { scheme, records } = input;
+  const met = records.map((r) => FIVE_GOOD_CRITERIA.filter((_, k) => r.values[`criterion${k + 1}`] === true).length);
+  const good = met.map((m) => m === FIVE_GOOD_CRITERIA.length);
+  const cells = records.map<PlanCell[]>((r, i) => {
+    const members = num(r.values.members) ?? 0;
+    return [met[i], good[i] ? "是" : "否", members > 0 ? pct(num(r.values.fiveLead) ?? 0, members) : ""];
+  });
+  const targets = scheme.targets.map((t) => ({ name: t.name, text: String(t.ratio), ratio: toRatio(t.ratio) }));
+  const [goodTarget, satisfactionTarget, leadTarget] = targets;
+  const townships = records.map((r) => groupOf(r, "township"));
+  const rows: PlanCell[][] = [];
+  const warn: number[] = [];
+  const line = (name: string, idx: number[]) => {
+    const goodCount = idx.filter((i) => good[i]).length;
+    const sats = idx.map((i) => num(records[i].values.satisfaction)).filter((x): x is number => x !== null);
+    const members = idx.reduce((s, i) => s + (num(records[i].values.members) ?? 0), 0);
+    const lead = idx.reduce((s, i) => s + (num(records[i].values.fiveLead) ?? 0), 0);
+    const checks = [
+      goodTarget ? atLeastShare(goodCount, idx.length, goodTarget.ratio) : true,
+      satisfactionTarget && sats.length ? meanMeets(sats, satisfactionTarget.ratio) : true,
+      leadTarget && members > 0 ? atLeastShare(lead, members, leadTarget.ratio) : true,
+    ];
+    if (checks.includes(false)) warn.push(rows.length);
+    rows.push([
+      name,
+      idx.length,
+      goodCount,
+      pct(goodCount, idx.length),
+      sats.length ? Math.round((sats.reduce((a, b) => a + b, 0) / sats.length) * 100) / 100 : "",
+      members,
+      lead,
+      pct(lead, members),
+      checks.every(Boolean) ? "全部达标" : `未达标：${targets.filter((_, k) => !checks[k]).map((t) => t.name).join("、")}`,
+    ]);
+  };
+  for (const [g, idx] of groupIndices(townships)) line(g, idx);
+  const countyRow = rows.length;
+  line("全县", records.map((_, i) => i));
+  const county = rows[countyRow];
+  const report: ReportSheet = {
+    name: "汇总",
+    title: `${scheme.title}汇总`,
+    subtitle: `目标：${targets.map((t) => `${t.name} ≥ ${t.text}`).join("；")}`,
+    columns: [
+      { header: "乡镇", width: 12 },
+      { header: "党组织数", format: "integer", width: 9 },
+      { header: "“五好”数", format: "integer", width: 9 },
+      { header: "“五好”比例", format: "percent", width: 10 },
+      { header: "平均满意度", format: "score", width: 10 },
+      { header: "农村党员数", format: "integer", width: 10 },
+      { header: "“五带头”党员数", format: "integer", width: 13 },
+      { header: "“五带头”比例", format: "percent", width: 11 },
+      { header: "目标完成情况", width: 28 },
+    ],
+    rows,
+    strongRows: [countyRow],
+    warnRows: warn,
+    notes: ["比例按“以上”含本数、精确比较。"],
+    signatures: true,
+    landscape: true,
+    charts: countyRow > 0 ? [{ kind: "bar", title: "各乡镇“五好”比例", firstRow: 0, lastRow: countyRow - 1, categoryCol: 0, seriesCols: [3] }] : [],
+  };
+  return {
+    columns: [
+      { header: "达标项数", format: "integer", width: 8 },
+      { header: "是否“五好”", width: 9 },
+      { header: "“五带头”比例", format: "percent", width: 11 },
+    ],
+    cells,
+    reports: [report],
+    overrides: [],
+    summary: {
+      zh: [`党组织 ${records.length} 个，“五好” ${good.filter(Boolean).length} 个`, `全县：${String(county[8])}`],
+      en: [`${records.length} organisations, ${good.filter(Boolean).length} "five good"`, `county: ${warn.includes(countyRow) ? "a target is not met" : "all targets met"}`],
+    },
+  };
+}
+
+export const fiveGoodRules: KindRules = { check: () => [], assess };

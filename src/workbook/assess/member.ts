@@ -1,0 +1,164 @@
+// Party members' stars (seed 002): stars from the five aspects, capped by category, then the 30% star quota per branch.
+import { toRatio } from "../../core/exact";
+import { categoryKey, stars, starQuota } from "../../core/stars";
+import type { Scheme, StarCategoryDef } from "../../core/scheme";
+import { aspectFieldId } from "../fields";
+import type { PlanCell, ReportSheet } from "../plan";
+import type { Problem } from "../sheet";
+import { type AssessInput, type Assessment, type KindRules, type Override, cell, groupIndices, groupOf, groupTitle, num, overrideProblems, str } from "./common";
+
+function categoryIndex(scheme: Scheme): Map<string, StarCategoryDef> {
+  const m = new Map<string, StarCategoryDef>();
+  for (const c of scheme.stars.categories) for (const n of [c.name, ...c.aliases]) m.set(categoryKey(n), c);
+  return m;
+}
+
+function check(input: AssessInput): Problem[] {
+  const out = overrideProblems(input, "override", "overrideReason");
+  const categories = categoryIndex(input.scheme);
+  const catCol = input.table.columns.get("category");
+  const overCol = input.table.columns.get("override");
+  for (const r of input.records) {
+    const name = str(r.values.category);
+    const cat = categories.get(categoryKey(name));
+    if (name !== "" && !cat && catCol !== undefined)
+      out.push({
+        sheet: input.table.sheet,
+        row: r.row,
+        col: catCol + 1,
+        header: input.table.headers.get("category"),
+        zh: `党员类别“${name}”不在考核方案中（${input.scheme.stars.categories.map((c) => c.name).join("、")}）`,
+        en: `member category "${name}" is not in the scheme (${input.scheme.stars.categories.map((c) => c.name).join(", ")})`,
+      });
+    const given = num(r.values.override);
+    if (given !== null && cat && overCol !== undefined && (!Number.isInteger(given) || given > cat.cap))
+      out.push({
+        sheet: input.table.sheet,
+        row: r.row,
+        col: overCol + 1,
+        header: input.table.headers.get("override"),
+        zh: `调整后星数应为 0 至 ${cat.cap} 的整数（${given}）`,
+        en: `the changed stars must be a whole number from 0 to ${cat.cap} (${given})`,
+      });
+  }
+  return out;
+}
+
+function assess(input: AssessInput): Assessment {
+  const { scheme, records } = input;
+  const st = scheme.stars;
+  const categories = categoryIndex(scheme);
+  const cats = records.map((r) => categories.get(categoryKey(str(r.values.category)))!);
+  const earned = records.map((r, i) => {
+    const aspects = st.aspects.slice(0, cats[i].aspects).map((_, k) => num(r.values[aspectFieldId(k)]));
+    return stars(aspects, st.thresholds, cats[i].cap);
+  });
+  // Among equal stars the member with the higher overall score keeps; without one, the aspect total decides.
+  const tiebreak = records.map((r, i) => num(r.values.tiebreak) ?? st.aspects.slice(0, cats[i].aspects).reduce((s, _, k) => s + (num(r.values[aspectFieldId(k)]) ?? 0), 0));
+  const groups = records.map((r) => groupOf(r, st.groupBy));
+  const { rows: quotaRows, groups: quotaGroups } = starQuota(
+    records.map((_, i) => ({ stars: earned[i], cap: cats[i].cap, tiebreak: tiebreak[i], group: groups[i] })),
+    { rules: st.quota.map((q) => ({ cap: q.cap, threshold: q.threshold, ratio: toRatio(q.ratio) })), rounding: st.rounding, tiePolicy: st.tiePolicy },
+  );
+  const overrides: Override[] = [];
+  const final = quotaRows.map((q, i) => {
+    const given = num(records[i].values.override);
+    if (given === null) return q.stars;
+    overrides.push({ row: records[i].row, name: str(records[i].values.name), column: "最终星数", computed: String(q.stars), given: String(given), reason: str(records[i].values.overrideReason) });
+    return given;
+  });
+  const notes = quotaRows.map((q, i) => {
+    const parts: string[] = [];
+    if (q.dropped) parts.push(`超出比例，由 ${earned[i]} 星调为 ${q.stars} 星`);
+    if (q.overQuota) parts.push("并列保留，超额");
+    if (final[i] !== q.stars) parts.push(`人工调整：${str(records[i].values.overrideReason)}`);
+    return parts.join("；");
+  });
+  const cells = records.map<PlanCell[]>((_, i) => [earned[i], cats[i].cap, cell(final[i]), notes[i]]);
+  const dropped = quotaRows.filter((q) => q.dropped).length;
+  const top = final.filter((s, i) => s !== null && st.quota.some((q) => q.cap === cats[i].cap && s >= q.threshold)).length;
+  return {
+    columns: [
+      { header: "星数", format: "integer", width: 6 },
+      { header: "星级上限", format: "integer", width: 8 },
+      { header: "最终星数", format: "integer", width: 8 },
+      { header: "说明", width: 24 },
+    ],
+    cells,
+    reports: [starSummary(input, final, cats), starQuotaReport(scheme, quotaGroups, groups, quotaRows)],
+    overrides,
+    summary: {
+      zh: [`参评党员 ${records.length} 人，${new Set(groups).size} 个${groupTitle[st.groupBy]}`, `达到高星级门槛 ${top} 人，因比例调低 ${dropped} 人，人工调整 ${overrides.length} 人`],
+      en: [`${records.length} members in ${new Set(groups).size} groups`, `${top} at the high-star thresholds, ${dropped} brought down by the quota, ${overrides.length} changed by hand`],
+    },
+  };
+}
+
+const bands = [
+  { label: "9–10星", min: 9, max: 10 },
+  { label: "7–8星", min: 7, max: 8 },
+  { label: "5–6星", min: 5, max: 6 },
+  { label: "3–4星", min: 3, max: 4 },
+  { label: "0–2星", min: 0, max: 2 },
+];
+
+/** 汇总: per township, members by category cap and by star band, with the mean stars. */
+function starSummary(input: AssessInput, final: (number | null)[], cats: StarCategoryDef[]): ReportSheet {
+  const townships = input.records.map((r) => groupOf(r, "township"));
+  const line = (name: string, idx: number[]): PlanCell[] => {
+    const s = idx.map((i) => final[i]).filter((x): x is number => x !== null);
+    return [name, idx.length, s.length ? Math.round((s.reduce((a, b) => a + b, 0) / s.length) * 100) / 100 : "", ...bands.map((b) => s.filter((x) => x >= b.min && x <= b.max).length), idx.filter((i) => cats[i].cap >= 10).length, idx.filter((i) => cats[i].cap < 10).length];
+  };
+  const rows = [...groupIndices(townships).entries()].map(([g, idx]) => line(g, idx));
+  rows.push(line("合计", townships.map((_, i) => i)));
+  return {
+    name: "汇总",
+    title: `${input.scheme.title}汇总`,
+    columns: [
+      { header: "乡镇", width: 12 },
+      { header: "党员数", format: "integer", width: 8 },
+      { header: "平均星数", format: "score", width: 9 },
+      ...bands.map((b) => ({ header: b.label, format: "integer" as const, width: 8 })),
+      { header: "10星上限人数", format: "integer", width: 11 },
+      { header: "6星上限人数", format: "integer", width: 11 },
+    ],
+    rows,
+    strongRows: [rows.length - 1],
+    signatures: true,
+    charts: rows.length > 1 ? [{ kind: "column", title: "星级分布", firstRow: 0, lastRow: rows.length - 2, categoryCol: 0, seriesCols: bands.map((_, i) => 3 + i) }] : [],
+  };
+}
+
+/** 配额核查: per branch and cap, the members, the threshold, how many may reach it, how many do, how many were brought down. */
+function starQuotaReport(scheme: Scheme, quotaGroups: ReturnType<typeof starQuota>["groups"], groups: string[], rows: ReturnType<typeof starQuota>["rows"]): ReportSheet {
+  const droppedBy = new Map<string, number>();
+  const overBy = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (r.dropped) droppedBy.set(groups[i], (droppedBy.get(groups[i]) ?? 0) + 1);
+    if (r.overQuota) overBy.set(groups[i], (overBy.get(groups[i]) ?? 0) + 1);
+  });
+  const rule = (cap: number) => scheme.stars.quota.find((q) => q.cap === cap)!;
+  const out = quotaGroups.map<PlanCell[]>((g) => [g.group, g.cap, g.size, `${rule(g.cap).threshold}星以上`, String(rule(g.cap).ratio), g.quota, g.kept, Math.max(0, g.kept - g.quota)]);
+  const warn = out.map((r, i) => (Number(r[7]) > 0 ? i : -1)).filter((i) => i >= 0);
+  return {
+    name: "配额核查",
+    title: "星级比例核查",
+    subtitle: scheme.stars.quota.map((q) => `${q.threshold}星以上不超过${q.cap}星上限党员的${String(q.ratio)}`).join("；"),
+    columns: [
+      { header: groupTitle[scheme.stars.groupBy], width: 16 },
+      { header: "星级上限", format: "integer", width: 8 },
+      { header: "党员数", format: "integer", width: 8 },
+      { header: "门槛", width: 9 },
+      { header: "比例", width: 7 },
+      { header: "允许人数", format: "integer", width: 9 },
+      { header: "实际人数", format: "integer", width: 9 },
+      { header: "超额", format: "integer", width: 7 },
+    ],
+    rows: out,
+    warnRows: warn,
+    notes: [`因比例调低星数 ${[...droppedBy.values()].reduce((a, b) => a + b, 0)} 人；${warn.length ? `${warn.length} 个分组并列超额，请研究决定。` : "所有分组均未超过比例。"}`],
+    signatures: true,
+  };
+}
+
+export const memberRules: KindRules = { check, assess };

@@ -1,0 +1,73 @@
+// Village Party secretaries: 20 items with deductions and bonus, half-year and annual tests, the ballot, grades and classes.
+import { toRatio } from "../../core/exact";
+import { classes } from "../../core/classes";
+import { weightedMean } from "../../core/composite";
+import { sheetTotal, totalDeduction } from "../../core/scores";
+import { deductionFieldId, itemFieldId } from "../fields";
+import type { PlanCell } from "../plan";
+import { type AssessInput, type Assessment, type KindRules, cell, num, roundScore, str } from "./common";
+import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary, rankCells, rankColumns } from "./graded";
+
+const classNames = ["一类", "二类", "三类", "四类", "五类"];
+
+function assess(input: AssessInput): Assessment {
+  const { scheme, records } = input;
+  const annual: number[] = [];
+  const quantified: (number | null)[] = [];
+  const totals: (number | null)[] = [];
+  for (const r of records) {
+    const v = r.values;
+    const deducted = totalDeduction(scheme.deductions.map((d, i) => ({ count: num(v[deductionFieldId(i)]), points: d.points, cap: d.cap })));
+    const total = sheetTotal({
+      items: scheme.items.map((it, i) => ({ score: num(v[itemFieldId(i)]), max: it.max })),
+      bonus: [num(v.bonus)],
+      bonusCap: scheme.bonusCap,
+      deductions: [deducted],
+    }).total;
+    annual.push(roundScore(total));
+    // The year combines the half-year test and the annual test; a missing half year leaves the annual alone.
+    const [half, year] = scheme.periods.length === 2 ? scheme.periods : [{ weight: 0 }, { weight: 1 }];
+    const q = weightedMean([
+      { score: num(v.halfYear), weight: half.weight },
+      { score: total, weight: year.weight },
+    ]);
+    quantified.push(roundScore(q));
+    const parts = scheme.parts.length === 2 ? scheme.parts : [{ weight: 1 }, { weight: 0 }];
+    totals.push(roundScore(weightedMean([
+      { score: q, weight: parts[0].weight },
+      { score: num(v.ballot), weight: parts[1].weight },
+    ])));
+  }
+  const names = records.map((r) => str(r.values.name));
+  const graded = gradeScores(input, totals, names);
+  const klass = classes(
+    totals.map((s, i) => ({ score: s, group: graded.groups[i] })),
+    scheme.classes.map((x) => toRatio(x)),
+  );
+  const cells = records.map<PlanCell[]>((_, i) => [
+    annual[i],
+    cell(quantified[i]),
+    cell(totals[i]),
+    ...rankCells(graded, i),
+    cell(graded.final[i]),
+    klass[i] === null ? "" : classNames[klass[i]! - 1] ?? `${klass[i]}类`,
+    graded.notes[i],
+  ]);
+  return {
+    columns: [
+      { header: "年度量化得分", format: "score", width: 11 },
+      { header: "量化考核得分", format: "score", width: 11 },
+      { header: "综合得分", format: "score", width: 9 },
+      ...rankColumns,
+      { header: "等次", width: 9 },
+      { header: "分类", width: 7 },
+      { header: "说明", width: 24 },
+    ],
+    cells,
+    reports: gradedReports(scheme, graded, totals, names, "综合得分"),
+    overrides: graded.overrides,
+    summary: gradedSummary(scheme, graded, records.length),
+  };
+}
+
+export const secretaryRules: KindRules = { check: gradeOverrideProblems, assess };

@@ -1,0 +1,125 @@
+// The standard columns of each kind of assessment table: their Chinese headers, other spellings, types and limits.
+import type { Scheme, SchemeKind } from "../core/scheme";
+
+export type FieldType =
+  /** free text: names, units */
+  | "text"
+  /** a score: number (or numeric text), blank = not scored; within [min, max] */
+  | "score"
+  /** a whole count ≥ 0, blank = 0 */
+  | "count"
+  /** any number ≥ 0, blank allowed */
+  | "number"
+  /** yuan, whole fen */
+  | "money"
+  /** yes/no: 是/否, √, TRUE/FALSE, 1/0; blank = no */
+  | "flag";
+
+export interface FieldDef {
+  id: string;
+  /** The header the standard template uses. */
+  header: string;
+  /** Other headers counties use for the same column. */
+  aliases?: string[];
+  type: FieldType;
+  required: boolean;
+  min?: number;
+  max?: number;
+  /** A group label (township, branch) that may be merged over its rows or written once above them. */
+  fillDown?: boolean;
+  /** A key that must not repeat (an ID number). */
+  unique?: boolean;
+}
+
+/** The sheet each kind's table is looked for in first (any sheet is searched when it is not there). */
+export const standardSheetNames: Record<SchemeKind, string> = {
+  secretary: "村书记考核",
+  cadre: "干部考核",
+  member: "党员星级",
+  appraisal: "民主测评",
+  fiveGood: "五好评定",
+};
+
+const township: FieldDef = { id: "township", header: "乡镇", aliases: ["乡镇（街道）", "乡镇街道", "镇街", "所属乡镇", "乡（镇）"], type: "text", required: true, fillDown: true };
+const person: FieldDef = { id: "name", header: "姓名", aliases: ["名字"], type: "text", required: true };
+const personId: FieldDef = { id: "id", header: "编号", aliases: ["身份证号", "身份证号码", "工号", "人员编号", "序号"], type: "text", required: false, unique: true };
+const gradeOverride: FieldDef[] = [
+  { id: "override", header: "调整后等次", aliases: ["人工调整等次", "调整等次"], type: "text", required: false },
+  { id: "overrideReason", header: "调整原因", aliases: ["调整理由", "调整说明"], type: "text", required: false },
+];
+const veto: FieldDef = { id: "veto", header: "一票否决", aliases: ["否决", "一票否决事项"], type: "flag", required: false };
+
+export const itemFieldId = (i: number) => `item${i + 1}`;
+export const deductionFieldId = (i: number) => `deduction${i + 1}`;
+export const aspectFieldId = (i: number) => `aspect${i + 1}`;
+export const raterFieldId = (i: number) => `rater${i + 1}`;
+
+/** The columns of the kind's table under this scheme (the secretary's items come from the scheme). */
+export function fieldsFor(scheme: Scheme): FieldDef[] {
+  switch (scheme.kind) {
+    case "secretary":
+      return [
+        township,
+        { id: "village", header: "村", aliases: ["村名", "行政村", "村（社区）", "村党组织", "村党支部"], type: "text", required: true },
+        person,
+        personId,
+        ...scheme.items.map<FieldDef>((it, i) => ({ id: itemFieldId(i), header: it.name, type: "score", required: true, min: 0, max: it.max })),
+        ...scheme.deductions.map<FieldDef>((d, i) => ({ id: deductionFieldId(i), header: `${d.name}（次）`, aliases: [d.name], type: "count", required: false })),
+        { id: "bonus", header: "加分", aliases: ["加分项", "奖励加分"], type: "number", required: false },
+        { id: "halfYear", header: "半年考核", aliases: ["半年考核得分", "半年得分"], type: "score", required: false, min: 0, max: 100 + scheme.bonusCap },
+        { id: "ballot", header: "民主测评", aliases: ["民主测评得分", "测评得分"], type: "score", required: false, min: 0, max: 100 },
+        veto,
+        ...gradeOverride,
+      ];
+    case "cadre":
+      return [
+        township,
+        person,
+        personId,
+        { id: "post", header: "职务", aliases: ["岗位", "职务岗位"], type: "text", required: false },
+        { id: "postCoefficient", header: "岗位系数", aliases: ["职务系数"], type: "number", required: false, min: 0, max: 10 },
+        { id: "taskScore", header: "任务得分", aliases: ["日常考核", "日常考核得分", "百分制得分", "量化得分"], type: "score", required: true, min: 0, max: 100 },
+        { id: "yearEnd", header: "年终考评", aliases: ["年终考评得分", "年终考核", "年终测评"], type: "score", required: false, min: 0, max: 100 },
+        { id: "pay", header: "应发工资", aliases: ["工资总额", "应发工资总额", "工资"], type: "money", required: true },
+        veto,
+        ...gradeOverride,
+      ];
+    case "member":
+      return [
+        township,
+        { id: "branch", header: "支部", aliases: ["党支部", "所在支部", "党组织"], type: "text", required: true, fillDown: true },
+        person,
+        personId,
+        { id: "category", header: "党员类别", aliases: ["类别", "党员类型"], type: "text", required: true },
+        ...scheme.stars.aspects.map<FieldDef>((a, i) => ({ id: aspectFieldId(i), header: a, aliases: [`${a}得分`], type: "score", required: i < 3, min: 0, max: 100 })),
+        { id: "tiebreak", header: "综合得分", aliases: ["总分", "测评得分"], type: "score", required: false, min: 0, max: 100 },
+        { id: "override", header: "调整后星数", aliases: ["人工调整星数"], type: "number", required: false, min: 0 },
+        { id: "overrideReason", header: "调整原因", aliases: ["调整理由", "调整说明"], type: "text", required: false },
+      ];
+    case "appraisal":
+      return [
+        { ...township, header: "单位", aliases: ["乡镇", "工作单位", "所在单位"] },
+        person,
+        personId,
+        ...scheme.raters.map<FieldDef>((r, i) => ({ id: raterFieldId(i), header: r.name, aliases: [`${r.name}得分`], type: "score", required: false, min: 0, max: 100 })),
+        { id: "votesTop", header: "优秀票", aliases: ["优秀"], type: "count", required: false },
+        { id: "votesSecond", header: "称职票", aliases: ["称职"], type: "count", required: false },
+        { id: "votesThird", header: "基本称职票", aliases: ["基本称职"], type: "count", required: false },
+        { id: "votesBottom", header: "不称职票", aliases: ["不称职"], type: "count", required: false },
+        { id: "voters", header: "应参评人数", aliases: ["参评人数", "应到人数"], type: "count", required: false },
+      ];
+    case "fiveGood":
+      return [
+        township,
+        { id: "organisation", header: "党组织", aliases: ["党组织名称", "单位"], type: "text", required: true },
+        { id: "orgType", header: "类型", aliases: ["组织类型"], type: "text", required: false },
+        ...FIVE_GOOD_CRITERIA.map<FieldDef>((c, i) => ({ id: `criterion${i + 1}`, header: c, type: "flag", required: true })),
+        { id: "satisfaction", header: "群众满意度", aliases: ["满意度"], type: "number", required: false, min: 0, max: 100 },
+        { id: "members", header: "农村党员数", aliases: ["党员数", "党员人数"], type: "count", required: false },
+        { id: "fiveLead", header: "“五带头”党员数", aliases: ["五带头党员数", "五带头"], type: "count", required: false },
+      ];
+  }
+}
+
+/** The five criteria of a "five good" organisation (seed 003). */
+export const FIVE_GOOD_CRITERIA = ["领导班子好", "党员队伍好", "工作机制好", "发展业绩好", "群众反映好"] as const;

@@ -1,0 +1,256 @@
+// The assessment pipeline: find the table, read and validate every row, compute with the core, and describe the result as a plan.
+import { RuleError } from "../core/errors";
+import { defaultScheme, describeProblem, kindNames, schemeKinds, validateScheme, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
+import { appraisalRules } from "./assess/appraisal";
+import { cadreRules } from "./assess/cadre";
+import type { Assessment, AssessInput, KindRules } from "./assess/common";
+import { fiveGoodRules } from "./assess/fiveGood";
+import { memberRules } from "./assess/member";
+import { secretaryRules } from "./assess/secretary";
+import { fieldsFor, standardSheetNames } from "./fields";
+import { reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "./plan";
+import { readRecords, withoutBadRows, type IgnoredRow } from "./read";
+import { SCHEME_SHEET, schemeFromSheet, schemeSheet } from "./scheme-sheet";
+import type { Problem, WorkbookData } from "./sheet";
+import { findTableIn, headerKey, type FoundTable } from "./table";
+
+export interface RunOptions {
+  /** The scheme to use; otherwise the one stored in the workbook, otherwise the kind's defaults. */
+  scheme?: Scheme;
+  /** The kind, when neither a scheme nor the workbook says it. */
+  kind?: SchemeKind;
+  /** Compute without the rows that have problems, listing each one skipped. */
+  skipBadRows?: boolean;
+  /** For the audit sheet. */
+  now?: Date;
+  inputName?: string;
+  /** SHA-256 of the input file, hex, for the audit sheet. */
+  inputChecksum?: string;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+/**
+ * ok: a plan was made. problems: the data has problems (and rows were not skipped). noTable: no table
+ * of this kind was found (missing headers, wrong sheet, no data rows). badScheme: the scheme is invalid.
+ */
+export type RunStatus = "ok" | "problems" | "noTable" | "badScheme";
+
+export interface RunResult {
+  status: RunStatus;
+  scheme: Scheme;
+  /** Every problem found; when non-empty and skipBadRows is off there is no plan. */
+  problems: Problem[];
+  ignored: IgnoredRow[];
+  table?: FoundTable;
+  plan?: Plan;
+}
+
+const rules: Record<SchemeKind, KindRules> = {
+  secretary: secretaryRules,
+  cadre: cadreRules,
+  member: memberRules,
+  appraisal: appraisalRules,
+  fiveGood: fiveGoodRules,
+};
+
+const schemeProblem = (p: SchemeProblem): Problem => ({ sheet: SCHEME_SHEET, row: 0, col: 0, zh: describeProblem(p, "zh-CN"), en: describeProblem(p, "en-US") });
+
+/** The kind whose table the workbook holds best: the most required columns found, the fewest missing. */
+export function detectKind(workbook: WorkbookData): SchemeKind | undefined {
+  let best: { kind: SchemeKind; score: number } | undefined;
+  for (const kind of schemeKinds) {
+    const scheme = defaultScheme(kind);
+    const fields = fieldsFor(scheme);
+    const t = findTableIn(workbook.sheets, fields, standardSheetNames[kind]);
+    if (!t) continue;
+    const required = fields.filter((f) => f.required).length;
+    const found = required - t.missing.length;
+    // Share of the kind's required columns found, then how many columns in all.
+    const score = (found / required) * 1000 + t.columns.size;
+    if (found > 0 && (!best || score > best.score)) best = { kind, score };
+  }
+  return best?.kind;
+}
+
+/** The scheme: given, else stored in the workbook (sheet 考核方案 or settings), else the kind's defaults. */
+export function resolveScheme(workbook: WorkbookData, options: RunOptions): { scheme?: Scheme; problems: Problem[] } {
+  if (options.scheme) {
+    const v = validateScheme(options.scheme);
+    return { scheme: v.scheme, problems: v.problems.map(schemeProblem) };
+  }
+  const sheet = workbook.sheets.find((s) => s.name === SCHEME_SHEET);
+  if (sheet) {
+    const v = schemeFromSheet(sheet);
+    return { scheme: v.scheme, problems: v.problems.map(schemeProblem) };
+  }
+  if (workbook.schemeJson) {
+    try {
+      const v = validateScheme(JSON.parse(workbook.schemeJson));
+      return { scheme: v.scheme, problems: v.problems.map(schemeProblem) };
+    } catch (e) {
+      return { problems: [schemeProblem({ path: "", zh: `保存的考核方案不是有效的 JSON：${String(e)}`, en: `the stored scheme is not valid JSON: ${String(e)}` })] };
+    }
+  }
+  const kind = options.kind ?? detectKind(workbook);
+  if (!kind) return { problems: [] };
+  return { scheme: defaultScheme(kind, (options.now ?? new Date()).getFullYear()), problems: [] };
+}
+
+/** Each result column goes where the table already has its header, else into the next free column on the right. */
+function placeResults(table: FoundTable, assessment: Assessment): ResultBlock {
+  const header = table.rows[table.headerRow] ?? [];
+  const owned = new Set<number>();
+  let next = header.reduce<number>((last, v, c) => (v !== null && v !== "" ? c : last), -1) + 1;
+  const existing = new Map<string, number>();
+  header.forEach((v, c) => {
+    const k = headerKey(v);
+    if (k && !existing.has(k)) existing.set(k, c);
+  });
+  const inputCols = new Set(table.columns.values());
+  const columns = assessment.columns.map((col) => {
+    const at = existing.get(headerKey(col.header));
+    if (at !== undefined && !inputCols.has(at) && !owned.has(at)) {
+      owned.add(at);
+      return { ...col, col: at + 1 };
+    }
+    while (owned.has(next)) next++;
+    owned.add(next);
+    return { ...col, col: ++next };
+  });
+  return {
+    sheet: table.sheet,
+    headerRow: table.headerRow + 1,
+    columns,
+    rows: [],
+  };
+}
+
+function auditReport(scheme: Scheme, options: RunOptions, table: FoundTable, records: number, ignored: IgnoredRow[], assessment: Assessment): ReportSheet {
+  const rows: PlanCell[][] = [
+    ["考核", scheme.title, ""],
+    ["类型", kindNames[scheme.kind].zh, scheme.kind],
+    ["计算时间", (options.now ?? new Date()).toISOString(), ""],
+    ["输入文件", options.inputName ?? "", ""],
+    ["输入校验和（SHA-256）", options.inputChecksum ?? "", ""],
+    ["数据表", table.sheet, `表头在第 ${table.headerRow + 1} 行`],
+    ["计算行数", records, ""],
+    ["未计算行数", ignored.length, ""],
+    ["", "", ""],
+    ["人工调整", "", ""],
+    ["行", "姓名", "项目 / 计算值 → 调整值 / 原因"],
+    ...assessment.overrides.map<PlanCell[]>((o) => [o.row, o.name, `${o.column}：${o.computed} → ${o.given}；原因：${o.reason}`]),
+    ["", "", ""],
+    ["未计算的行", "", ""],
+    ["行", "原因", ""],
+    ...ignored.map<PlanCell[]>((r) => [r.row, r.zh, ""]),
+    ["", "", ""],
+    ["考核方案（快照）", "", ""],
+    ["键", "设置值", ""],
+    ...schemeSheet(scheme).rows.map<PlanCell[]>((r) => [r[0], r[2], ""]),
+  ];
+  const strong = rows.map((r, i) => (["人工调整", "未计算的行", "考核方案（快照）"].includes(String(r[0])) ? i : -1)).filter((i) => i >= 0);
+  return {
+    name: reportSheetNames.audit,
+    title: "审计记录",
+    subtitle: "本次计算的依据：方案快照、输入校验和、人工调整及其原因、未计算的行及其原因。",
+    columns: [
+      { header: "项目", width: 22 },
+      { header: "内容", width: 40, format: "text" },
+      { header: "说明", width: 40 },
+    ],
+    rows,
+    strongRows: strong,
+  };
+}
+
+/**
+ * Runs one assessment. Nothing is computed when the scheme is invalid, the table is missing, or a row
+ * has a problem (unless skipBadRows): every problem is listed instead, with its place.
+ */
+export function runAssessment(workbook: WorkbookData, options: RunOptions = {}): RunResult {
+  const progress = options.onProgress ?? (() => {});
+  progress("方案", 0, 4);
+  const resolved = resolveScheme(workbook, options);
+  const fallback = defaultScheme(options.kind ?? "secretary");
+  if (!resolved.scheme)
+    return resolved.problems.length
+      ? { status: "badScheme", scheme: fallback, problems: resolved.problems, ignored: [] }
+      : {
+          status: "noTable",
+          scheme: fallback,
+          problems: [{ sheet: workbook.sheets[0]?.name ?? "", row: 0, col: 0, zh: "找不到可识别的考核表：请检查表头（如 乡镇、姓名、得分 等列），或指定考核类型", en: "no assessment table found: check the headers (乡镇, 姓名, scores …) or give the kind" }],
+          ignored: [],
+        };
+  const scheme = resolved.scheme;
+  const fields = fieldsFor(scheme);
+  progress("查找表格", 1, 4);
+  const table = findTableIn(workbook.sheets.filter((s) => !Object.values<string>(reportSheetNames).includes(s.name)), fields, standardSheetNames[scheme.kind], scheme.columns);
+  if (!table || table.missing.length > 0) {
+    const missing = table?.missing ?? fields.filter((f) => f.required);
+    return {
+      status: "noTable",
+      scheme,
+      table,
+      problems: [
+        {
+          sheet: table?.sheet ?? standardSheetNames[scheme.kind],
+          row: table ? table.headerRow + 1 : 0,
+          col: 0,
+          zh: `找不到“${kindNames[scheme.kind].zh}”表的列：${missing.map((f) => f.header).join("、")}。请核对表头，或在考核方案中设置列对应关系`,
+          en: `the ${kindNames[scheme.kind].en} table lacks the columns ${missing.map((f) => f.header).join(", ")}; check the headers or map the columns in the scheme`,
+        },
+      ],
+      ignored: [],
+    };
+  }
+  progress("检查数据", 2, 4);
+  let read = readRecords(table, fields);
+  const kind = rules[scheme.kind];
+  const input: AssessInput = { scheme, fields, table, records: read.records };
+  read = { ...read, problems: [...read.problems, ...kind.check(input)] };
+  if (read.records.length === 0)
+    return { status: "noTable", scheme, table, problems: [{ sheet: table.sheet, row: table.headerRow + 1, col: 0, zh: "表中没有数据行", en: "the table has no data rows" }], ignored: read.ignored };
+  if (read.problems.length > 0 && !options.skipBadRows) return { status: "problems", scheme, table, problems: read.problems, ignored: read.ignored };
+  const usable = read.problems.length > 0 ? withoutBadRows(read) : read;
+  if (usable.records.length === 0)
+    return { status: "problems", scheme, table, problems: read.problems, ignored: usable.ignored };
+
+  progress("计算", 3, 4);
+  let assessment: Assessment;
+  try {
+    assessment = kind.assess({ ...input, records: usable.records });
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    return {
+      status: "problems",
+      scheme,
+      table,
+      problems: [{ sheet: table.sheet, row: 0, col: 0, zh: e.describe("zh-CN"), en: e.describe("en-US") }],
+      ignored: usable.ignored,
+    };
+  }
+  const block = placeResults(table, assessment);
+  block.rows = usable.records.map((r, i) => ({ row: r.row, cells: assessment.cells[i] }));
+  const reports = [...assessment.reports, auditReport(scheme, options, table, usable.records.length, usable.ignored, assessment), schemeSheet(scheme)];
+  const date = (options.now ?? new Date()).toISOString().slice(0, 10);
+  for (const r of reports) r.subtitle ??= `${scheme.title}  ${date}`;
+  progress("完成", 4, 4);
+  return {
+    status: "ok",
+    scheme,
+    table,
+    problems: [],
+    ignored: usable.ignored,
+    plan: {
+      results: [block],
+      reports,
+      summary: {
+        kind: scheme.kind,
+        title: scheme.title,
+        rows: usable.records.length,
+        zh: [`${scheme.title}（工作表“${table.sheet}”，${usable.records.length} 行）`, ...assessment.summary.zh, ...(usable.ignored.length ? [`未计算 ${usable.ignored.length} 行，详见“审计”表`] : [])],
+        en: [`${scheme.title} (sheet "${table.sheet}", ${usable.records.length} rows)`, ...assessment.summary.en, ...(usable.ignored.length ? [`${usable.ignored.length} rows not computed; see the 审计 sheet`] : [])],
+      },
+    },
+  };
+}

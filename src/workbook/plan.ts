@@ -1,0 +1,101 @@
+// The plan: what a computed assessment writes into a workbook, as plain data that Office.js and ExcelJS draw alike.
+
+/**
+ * A cell to write. A string is always written as text, even when it begins with = + - or @ (never a
+ * formula); a formula is written only as { formula }, with the value the pipeline computed for hosts
+ * that cannot calculate it.
+ */
+export type PlanCell = string | number | boolean | null | { formula: string; result: string | number | boolean | null };
+
+/** Number formats the plan uses, in Excel's syntax. */
+export const formats = {
+  integer: "0",
+  score: "0.00",
+  percent: "0.0%",
+  /** A percent rank as Excel shows PERCENTRANK: three decimals. */
+  fraction: "0.000",
+  money: "#,##0.00",
+  text: "@",
+} as const;
+
+export type FormatName = keyof typeof formats;
+
+export interface PlanColumn {
+  header: string;
+  format?: FormatName;
+  /** Characters; the drawers turn it into the host's unit. */
+  width?: number;
+}
+
+/** A result column: where it goes in the user's sheet. */
+export interface ResultColumn extends PlanColumn {
+  /** 1-based column: a column of the table that already has this header, else the next free one on its right. */
+  col: number;
+}
+
+/** Result columns written beside the user's table, one value per data row. */
+export interface ResultBlock {
+  sheet: string;
+  /** 1-based row of the table's header. */
+  headerRow: number;
+  columns: ResultColumn[];
+  /** By data row: the 1-based Excel row, and one cell per column (in the order of columns). */
+  rows: { row: number; cells: PlanCell[] }[];
+}
+
+export type ChartKind = "column" | "bar" | "pie";
+
+/** A chart drawn from a block of a report sheet: categories in one column, each series in another. */
+export interface ChartSpec {
+  kind: ChartKind;
+  title: string;
+  /** 0-based index into the report's rows and columns of the data block the chart reads. */
+  firstRow: number;
+  lastRow: number;
+  categoryCol: number;
+  seriesCols: number[];
+}
+
+export interface ReportSheet {
+  name: string;
+  title: string;
+  /** A line under the title: the scheme and the date. */
+  subtitle?: string;
+  columns: PlanColumn[];
+  rows: PlanCell[][];
+  /** Row indexes (into rows) drawn bold, e.g. a totals row. */
+  strongRows?: number[];
+  /** Row indexes drawn as a warning (over quota, a check that failed). */
+  warnRows?: number[];
+  /** Lines printed below the table (notes, checks). */
+  notes?: string[];
+  /** 制表人 / 审核人 / 日期 lines for printing. */
+  signatures?: boolean;
+  landscape?: boolean;
+  charts?: ChartSpec[];
+}
+
+export interface Summary {
+  kind: string;
+  title: string;
+  rows: number;
+  /** Lines for a one-screen summary, in Chinese and English. */
+  zh: string[];
+  en: string[];
+}
+
+export interface Plan {
+  results: ResultBlock[];
+  reports: ReportSheet[];
+  summary: Summary;
+}
+
+/** The sheet names the reports own: drawing a plan may replace these, and only these. */
+export const reportSheetNames = {
+  summary: "汇总",
+  quota: "配额核查",
+  pay: "绩效工资发放表",
+  ranking: "排名",
+  audit: "审计",
+  scheme: "考核方案",
+} as const;

@@ -1,0 +1,152 @@
+// Reads the rows of a found table into typed records, collecting every problem with its sheet, row and column.
+import { parseFlagText, parseNumericText } from "../core/text";
+import type { FieldDef } from "./fields";
+import type { CellValue, Problem } from "./sheet";
+import { headerKey, type FoundTable } from "./table";
+
+export type FieldValue = string | number | boolean | null;
+
+export interface RowRecord {
+  /** 1-based Excel row. */
+  row: number;
+  values: Record<string, FieldValue>;
+}
+
+export interface IgnoredRow {
+  row: number;
+  zh: string;
+  en: string;
+}
+
+export interface ReadResult {
+  records: RowRecord[];
+  problems: Problem[];
+  /** Rows that are not data (totals, notes, blank) or that were skipped for their problems. */
+  ignored: IgnoredRow[];
+}
+
+const blank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** Words people type in a score cell to say "no score"; they are reported, never read as 0. */
+const absenceWords = ["缺考", "缺席", "请假", "免考", "未考", "未参加", "无", "/", "-", "—"];
+
+/** A row whose first text says it is a total or a footer, not a person. */
+const footerWords = /^(合计|总计|小计|平均|平均分|注|备注|说明|填表说明|制表人|审核人|填表人|负责人|日期)[:：]?/;
+
+const isWholeFen = (yuan: number) => Math.abs(Math.round(yuan * 100) - yuan * 100) < 1e-6;
+
+function convert(field: FieldDef, raw: CellValue | undefined): { value: FieldValue } | { zh: string; en: string } {
+  if (blank(raw)) return { value: field.type === "count" ? 0 : field.type === "flag" ? false : null };
+  const text = typeof raw === "string" ? raw.trim() : String(raw);
+  switch (field.type) {
+    case "text":
+      return { value: text };
+    case "flag": {
+      if (typeof raw === "boolean") return { value: raw };
+      if (typeof raw === "number") return raw === 0 || raw === 1 ? { value: raw === 1 } : { zh: `“${text}”不是“是/否”`, en: `"${text}" is not yes/no` };
+      const f = parseFlagText(text);
+      return f === undefined ? { zh: `“${text}”不是“是/否”，请填 是 或 否（或留空）`, en: `"${text}" is not yes/no; write 是 or 否 (or leave blank)` } : { value: f };
+    }
+    default: {
+      const n = typeof raw === "number" ? raw : typeof raw === "string" ? parseNumericText(raw) : undefined;
+      if (n === undefined || !Number.isFinite(n)) {
+        if (field.type === "score" && absenceWords.includes(text))
+          return {
+            zh: `“${text}”不是分数：不计分请留空，计 0 分请填 0`,
+            en: `"${text}" is not a score: leave the cell blank for no score, or enter 0`,
+          };
+        return { zh: `“${text}”不是数字`, en: `"${text}" is not a number` };
+      }
+      if (field.type === "count" && (!Number.isInteger(n) || n < 0)) return { zh: `次数应为非负整数（${text}）`, en: `a count must be a whole number ≥ 0 (${text})` };
+      if (field.type === "money") {
+        if (n < 0) return { zh: `金额不能为负数（${text}）`, en: `an amount cannot be negative (${text})` };
+        if (!isWholeFen(n)) return { zh: `金额最多两位小数（${text} 元）`, en: `an amount has at most two decimals (${text} yuan)` };
+      }
+      if (field.min !== undefined && n < field.min) return { zh: `${n} 低于最小值 ${field.min}`, en: `${n} is below the minimum ${field.min}` };
+      if (field.max !== undefined && n > field.max) return { zh: `${n} 超过满分 ${field.max}`, en: `${n} is above the maximum ${field.max}` };
+      return { value: n };
+    }
+  }
+}
+
+/**
+ * Every data row of the table as a record. A row counts as data when any field has a value; totals and
+ * footer rows are set aside; a group label (township, branch) left blank under the first row of its
+ * group, or merged over it, is carried down. Problems are collected for every cell, never just the first.
+ */
+export function readRecords(table: FoundTable, fields: readonly FieldDef[]): ReadResult {
+  const records: RowRecord[] = [];
+  const problems: Problem[] = [];
+  const ignored: IgnoredRow[] = [];
+  const present = fields.filter((f) => table.columns.has(f.id));
+  const carried: Record<string, FieldValue> = {};
+  const seen = new Map<string, Map<string, number>>();
+  const textFields = present.filter((f) => f.type === "text");
+
+  for (let r = table.firstDataRow; r < table.rows.length; r++) {
+    const row = table.rows[r] ?? [];
+    const excelRow = r + 1;
+    const cells = present.map((f) => row[table.columns.get(f.id)!]);
+    if (cells.every(blank)) continue;
+    const firstText = textFields.map((f) => row[table.columns.get(f.id)!]).find((v) => !blank(v));
+    if (firstText !== undefined && footerWords.test(headerKey(firstText))) {
+      ignored.push({ row: excelRow, zh: `合计或说明行：“${String(firstText).trim()}”`, en: `a totals or note row: "${String(firstText).trim()}"` });
+      continue;
+    }
+    // A repeated header (a table printed page by page) is not data.
+    if (present.filter((f) => headerKey(row[table.columns.get(f.id)!] ?? null) === headerKey(table.headers.get(f.id) ?? "")).length >= Math.min(3, present.length)) {
+      ignored.push({ row: excelRow, zh: "重复的表头行", en: "a repeated header row" });
+      continue;
+    }
+    const values: Record<string, FieldValue> = {};
+    for (const f of present) {
+      const col = table.columns.get(f.id)!;
+      let raw = row[col];
+      if (f.fillDown) {
+        if (blank(raw) && carried[f.id] !== undefined) raw = carried[f.id] as CellValue;
+        else if (!blank(raw)) carried[f.id] = typeof raw === "string" ? raw.trim() : raw;
+      }
+      const out = convert(f, raw);
+      if ("value" in out) values[f.id] = out.value;
+      else {
+        values[f.id] = null;
+        problems.push({ sheet: table.sheet, row: excelRow, col: col + 1, header: table.headers.get(f.id), zh: out.zh, en: out.en });
+      }
+    }
+    for (const f of present) {
+      if (f.required && f.type === "text" && (values[f.id] === null || values[f.id] === "")) {
+        problems.push({ sheet: table.sheet, row: excelRow, col: table.columns.get(f.id)! + 1, header: table.headers.get(f.id), zh: "不能为空", en: "must not be blank" });
+      }
+      if (f.unique && values[f.id] !== null && values[f.id] !== "") {
+        const key = String(values[f.id]);
+        const byValue = seen.get(f.id) ?? new Map<string, number>();
+        seen.set(f.id, byValue);
+        const first = byValue.get(key);
+        if (first !== undefined) {
+          problems.push({
+            sheet: table.sheet,
+            row: excelRow,
+            col: table.columns.get(f.id)! + 1,
+            header: table.headers.get(f.id),
+            zh: `“${key}”与第${first}行重复`,
+            en: `"${key}" repeats row ${first}`,
+          });
+        } else byValue.set(key, excelRow);
+      }
+    }
+    records.push({ row: excelRow, values });
+  }
+  return { records, problems, ignored };
+}
+
+/** The records without the rows that have problems, each listed as skipped: for "skip the bad rows". */
+export function withoutBadRows(result: ReadResult): ReadResult {
+  const bad = new Map<number, Problem[]>();
+  for (const p of result.problems) bad.set(p.row, [...(bad.get(p.row) ?? []), p]);
+  const skipped = [...bad.entries()].map(([row, ps]) => ({
+    row,
+    zh: `已跳过：${ps.map((p) => `${p.header ?? ""}${p.zh}`).join("；")}`,
+    en: `skipped: ${ps.map((p) => `${p.header ?? ""} ${p.en}`).join("; ")}`,
+  }));
+  return { records: result.records.filter((r) => !bad.has(r.row)), problems: [], ignored: [...result.ignored, ...skipped] };
+}

@@ -1,0 +1,71 @@
+// A worksheet as plain data, the same whether it came from Office.js or from an .xlsx file, and the problems found in it.
+
+/** A cell's value as both hosts give it: dates arrive as Excel serial numbers, formulas as their results. */
+export type CellValue = string | number | boolean | null;
+
+/** A merged area, 0-based and inclusive. */
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetData {
+  name: string;
+  /** Row-major values from A1; rows may be ragged. */
+  rows: CellValue[][];
+  merges?: MergeArea[];
+}
+
+export interface WorkbookData {
+  sheets: SheetData[];
+  /** The scheme stored in the workbook, as JSON text, if any. */
+  schemeJson?: string;
+}
+
+/** One problem with the data, where a person can find it. */
+export interface Problem {
+  sheet: string;
+  /** 1-based Excel row; 0 when the problem is about the sheet as a whole. */
+  row: number;
+  /** 1-based column; 0 when not about one column. */
+  col: number;
+  /** The column's header as the workbook spells it. */
+  header?: string;
+  zh: string;
+  en: string;
+}
+
+/** "A", "B", …, "Z", "AA", … for a 1-based column number. */
+export function columnLetter(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** "工作表 乡镇干部 第12行 C列（得分）" / "sheet 乡镇干部, row 12, column C (得分)". */
+export function problemPlace(p: Problem, locale: "zh-CN" | "en-US"): string {
+  const zh = locale === "zh-CN";
+  const parts: string[] = [zh ? `工作表“${p.sheet}”` : `sheet "${p.sheet}"`];
+  if (p.row > 0) parts.push(zh ? `第${p.row}行` : `row ${p.row}`);
+  if (p.col > 0) parts.push((zh ? `${columnLetter(p.col)}列` : `column ${columnLetter(p.col)}`) + (p.header ? (zh ? `（${p.header}）` : ` (${p.header})`) : ""));
+  return parts.join(zh ? " " : ", ");
+}
+
+export function describeDataProblem(p: Problem, locale: "zh-CN" | "en-US"): string {
+  return `${problemPlace(p, locale)}${locale === "zh-CN" ? "：" : ": "}${locale === "zh-CN" ? p.zh : p.en}`;
+}
+
+/** A copy of the rows with every merged area's value filled into all its cells (a branch name merged over its members). */
+export function fillMerges(sheet: SheetData): CellValue[][] {
+  const rows = sheet.rows.map((r) => [...r]);
+  for (const m of sheet.merges ?? []) {
+    const v = rows[m.top]?.[m.left] ?? null;
+    for (let r = m.top; r <= m.bottom; r++) {
+      if (!rows[r]) rows[r] = [];
+      for (let c = m.left; c <= m.right; c++) rows[r][c] = v;
+    }
+  }
+  return rows;
+}
