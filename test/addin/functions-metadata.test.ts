@@ -60,7 +60,7 @@ describe("functions.json (built from the JSDoc of src/functions/functions.ts)", 
     for (const f of en) {
       expect(f.description, f.id).toMatch(/\S{3,}/);
       expect(f.description, `${f.id} description has no example`).toMatch(/KAOHE\.|Example|e\.g\./);
-      for (const p of f.parameters) expect(p.description, `${f.id}.${p.name}`).toMatch(/\S{3,}/);
+      for (const p of f.parameters) expect(p.description, `${f.id}.${p.name} has no example`).toMatch(/\S{3,}.*Example/);
     }
   });
 
@@ -70,7 +70,32 @@ describe("functions.json (built from the JSDoc of src/functions/functions.ts)", 
       expect(f.description, f.id).toMatch(/[\u4e00-\u9fff]/);
       expect(f.description, `${f.id} 说明缺少示例`).toMatch(/例/);
       expect(f.parameters.map((p) => p.name)).toEqual(en[i].parameters.map((p) => p.name));
-      for (const p of f.parameters) expect(p.description, `${f.id}.${p.name}`).toMatch(/[\u4e00-\u9fff]/);
+      for (const p of f.parameters) expect(p.description, `${f.id}.${p.name} 缺少中文说明或示例`).toMatch(/[\u4e00-\u9fff].*例/);
+    }
+  });
+});
+
+describe("the contract of FUNCTIONS.md", () => {
+  // Excel name → named export of src/functions/functions.ts, as FUNCTIONS.md lists them.
+  const contract: Record<string, string> = {
+    RANK: "rank", RANKS: "ranks", PERCENTRANK: "percentRank", PERCENTRANKS: "percentRanks",
+    SCORE: "score", TASKSCORE: "taskScore", DEDUCT: "deduct", COMPOSITE: "composite", TRIMMEAN: "trimMean",
+    GRADE: "grade", VOTEGRADE: "voteGrade", QUOTA: "quota", GRADES: "grades", CLASSES: "classes",
+    STARS: "stars", STARCAP: "starCap", STARQUOTA: "starQuota", PAYSPLIT: "paySplit", ALLOCATE: "allocate",
+    COEF: "coef", QUORUM: "quorum",
+  };
+  it("exports every function under its contract name and Excel id", () => {
+    const tagged = new Map(taggedExports().map((t) => [t.id, t.exportName]));
+    for (const [id, name] of Object.entries(contract)) {
+      expect(typeof (functions as Record<string, unknown>)[name], name).toBe("function");
+      expect(tagged.get(id), id).toBe(name);
+    }
+  });
+  it("declares every whole-column function as spilling (a matrix result)", () => {
+    const en = load("dist/functions.json");
+    for (const id of ["RANKS", "PERCENTRANKS", "GRADES", "CLASSES", "STARQUOTA", "PAYSPLIT", "ALLOCATE", "COEF"]) {
+      const f = en.find((x) => x.id === id) as unknown as { result: { dimensionality?: string } };
+      expect(f.result.dimensionality, id).toBe("matrix");
     }
   });
 });
