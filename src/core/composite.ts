@@ -1,18 +1,7 @@
 // Scores of several raters combined into one: the weighted composite over the raters present, and the trimmed mean.
 import { RuleError, naError, valueError } from "./errors";
-import {
-  ZERO,
-  byRow,
-  dividedBy,
-  exactOf,
-  finiteAt,
-  nonNegativeAt,
-  plus,
-  times,
-  toNumber,
-  type Exact,
-  type Locate,
-} from "./scores";
+import { ZERO, dividedBy, exactOf, plus, times, toNumber, type Exact } from "./exact";
+import { byRow, finiteAt, nonNegativeAt, type Locate } from "./scores";
 
 /** The rater groups of 三评: self (自评), peer (互评), public (群众评议), branch committee (支部评定), in this order. */
 export const RATER_GROUPS = ["self", "peer", "public", "branch"] as const;

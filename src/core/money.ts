@@ -1,6 +1,6 @@
 // Money in whole fen: basic/performance pay split, pools shared by largest remainder, and grade coefficients.
 import { RuleError, naError, valueError } from "./errors";
-import { roundedShare, type Ratio } from "./exact";
+import { decimalOf, roundedShare, type Ratio } from "./exact";
 import { labelKey, OVER_QUOTA_MARK } from "./grade";
 import type { MessageParams } from "./messages";
 
@@ -16,29 +16,6 @@ export const VILLAGE_SECRETARY_BASIC_RATIO: Ratio = { num: 3n, den: 5n };
 /** The smallest share handed out: one fen (RULES.md §3, exact money). */
 export const DEFAULT_UNIT_FEN = 1;
 
-/** A decimal held exactly: int / 10^scale. */
-export interface Decimal {
-  readonly int: bigint;
-  readonly scale: number;
-}
-
-/**
- * A double as the decimal it prints as (its shortest round-trip string, e.g. 0.1 → 1/10), which is
- * the number a user typed; the binary expansion 0.1000000000000000055… was never meant.
- */
-export function exactDecimal(x: number): Decimal {
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
-  if (!m) throw valueError("notFinite", { value: x });
-  const frac = m[3] ?? "";
-  let int = BigInt(m[2] + frac);
-  let scale = frac.length - Number(m[4] ?? 0);
-  if (scale < 0) {
-    int *= 10n ** BigInt(-scale);
-    scale = 0;
-  }
-  return { int: m[1] === "-" ? -int : int, scale };
-}
-
 /**
  * An amount in yuan as whole fen. The amount is read as Excel shows it, to 15 significant digits, so
  * =0.1+0.2 is 30 fen; an amount with a fraction of a fen is refused rather than rounded, because a
@@ -47,7 +24,7 @@ export function exactDecimal(x: number): Decimal {
 export function yuanToFen(yuan: number, at: MessageParams = {}): bigint {
   if (!Number.isFinite(yuan)) throw valueError("notFinite", at);
   if (yuan < 0) throw valueError("negative", { ...at, value: yuan });
-  const d = exactDecimal(Number(yuan.toPrecision(15)));
+  const d = decimalOf(Number(yuan.toPrecision(15)));
   if (d.scale > 2) throw valueError("notWholeFen", { ...at, value: yuan });
   const fen = d.int * 10n ** BigInt(2 - d.scale);
   if (fen > BigInt(Number.MAX_SAFE_INTEGER)) throw valueError("outOfRange", { ...at, value: yuan, min: 0, max: Number.MAX_SAFE_INTEGER / FEN_PER_YUAN });
@@ -215,7 +192,7 @@ function safeWeights(weights: readonly (number | null)[], pool: number): { ints:
 
 /** The weights as exact big integers at one scale (the general case). */
 function exactWeights(weights: readonly (number | null)[]): (bigint | null)[] {
-  const decimals = weights.map((w) => (w === null ? null : exactDecimal(Number(w.toPrecision(15)))));
+  const decimals = weights.map((w) => (w === null ? null : decimalOf(Number(w.toPrecision(15)))));
   const scale = decimals.reduce((s, d) => (d && d.scale > s ? d.scale : s), 0);
   return decimals.map((d) => (d === null ? null : d.int * 10n ** BigInt(scale - d.scale)));
 }

@@ -1,5 +1,6 @@
 // Excel-exact PERCENTRANK.INC and PERCENTRANK.EXC of one value or of a whole column, truncated exactly.
 import { RuleError, naError, numError, valueError } from "./errors";
+import { decimalOf } from "./exact";
 import { perGroup, tiesOf, type GroupLabel } from "./rank";
 
 /** Excel's default: three digits after the point (0.xxx). */
@@ -56,34 +57,9 @@ export function truncateShare(num: number, den: number, digits: number): number 
 
 // ---------------------------------------------------------------- decimals
 
-/** An exact decimal: int / 10^scale. */
-interface Decimal {
-  readonly int: bigint;
-  readonly scale: number;
-}
-
-/**
- * The decimal a double displays as (its shortest round-trip form, String(x)). A user who types 5.43
- * means 5.43, not the double 5.4299999999999997157829056959599256515502929687500, and Excel's
- * documented PERCENTRANK.EXC(…, 5.43) = 0.381 is only reached from the decimal.
- */
-export function displayedDecimal(x: number): Decimal {
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
-  if (m === null) throw valueError("notFinite", { value: x });
-  const fraction = m[3] ?? "";
-  const exponent = Number(m[4] ?? 0);
-  let int = BigInt(m[2] + fraction);
-  let scale = fraction.length - exponent;
-  if (scale < 0) {
-    int *= 10n ** BigInt(-scale);
-    scale = 0;
-  }
-  return { int: m[1] === "-" ? -int : int, scale };
-}
-
 /** Several decimals over one common power of ten. */
 function commonScale(xs: readonly number[]): bigint[] {
-  const ds = xs.map(displayedDecimal);
+  const ds = xs.map(decimalOf);
   const scale = Math.max(...ds.map((d) => d.scale));
   return ds.map((d) => d.int * 10n ** BigInt(scale - d.scale));
 }

@@ -5,13 +5,13 @@ import {
   allocateFen,
   allocateUnits,
   coefficientTable,
-  exactDecimal,
   fenToYuan,
   gradeCoefficient,
   paySplit,
   VILLAGE_SECRETARY_BASIC_RATIO,
   yuanToFen,
 } from "../../src/core/money";
+import { decimalOf } from "../../src/core/exact";
 
 const run = { seed: 42, numRuns: 300 };
 const sum = (xs: (number | null)[]) => xs.reduce<number>((s, x) => s + (x ?? 0), 0);
@@ -33,11 +33,11 @@ describe("fen and yuan", () => {
     expect(String(fenToYuan(1))).toBe("0.01");
     expect(String(fenToYuan(7))).toBe("0.07");
   });
-  it("exactDecimal is the shortest printed form", () => {
-    expect(exactDecimal(0.1)).toEqual({ int: 1n, scale: 1 });
-    expect(exactDecimal(1e-7)).toEqual({ int: 1n, scale: 7 });
-    expect(exactDecimal(1e21)).toEqual({ int: 10n ** 21n, scale: 0 });
-    expect(exactDecimal(-2.5)).toEqual({ int: -25n, scale: 1 });
+  it("decimalOf is the shortest printed form", () => {
+    expect(decimalOf(0.1)).toEqual({ int: 1n, scale: 1 });
+    expect(decimalOf(1e-7)).toEqual({ int: 1n, scale: 7 });
+    expect(decimalOf(1e21)).toEqual({ int: 10n ** 21n, scale: 0 });
+    expect(decimalOf(-2.5)).toEqual({ int: -25n, scale: 1 });
   });
   it("property: every whole-fen amount survives yuan → fen → yuan", () => {
     fc.assert(

@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RuleError } from "../../src/core/errors";
 import {
-  displayedDecimal,
   percentRank,
   percentRankExc,
   percentRankInc,
@@ -11,6 +10,7 @@ import {
   significanceDigits,
   truncateShare,
 } from "../../src/core/percentrank";
+import { decimalOf } from "../../src/core/exact";
 
 function ruleErrorOf(f: () => unknown): RuleError {
   try {
@@ -41,7 +41,7 @@ describe("Microsoft's documented examples", () => {
   it("0.381 comes from the decimal 5.43, not from the double just below it", () => {
     // The double is 5.42999…; exactly, (3 + (5.42999… − 3)/3)/10 = 0.380999…, which truncates to 0.380.
     expect((5.43).toFixed(20).startsWith("5.42999")).toBe(true);
-    expect(displayedDecimal(5.43)).toEqual({ int: 543n, scale: 2 });
+    expect(decimalOf(5.43)).toEqual({ int: 543n, scale: 2 });
   });
 });
 
@@ -62,9 +62,9 @@ describe("exact truncation", () => {
     expect(truncateShare(1, 3, 40)).toBe(Number("0." + "3".repeat(40)));
   });
   it("displayed decimals of large, small and negative numbers", () => {
-    expect(displayedDecimal(-0.5)).toEqual({ int: -5n, scale: 1 });
-    expect(displayedDecimal(1e21)).toEqual({ int: 10n ** 21n, scale: 0 });
-    expect(displayedDecimal(1.5e-7)).toEqual({ int: 15n, scale: 8 });
+    expect(decimalOf(-0.5)).toEqual({ int: -5n, scale: 1 });
+    expect(decimalOf(1e21)).toEqual({ int: 10n ** 21n, scale: 0 });
+    expect(decimalOf(1.5e-7)).toEqual({ int: 15n, scale: 8 });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { dividedBy, exactOf, plus, sheetTotal, toNumber } from "../../src/core/scores";
+import { dividedBy, exactOf, plus, toNumber } from "../../src/core/exact";
+import { sheetTotal } from "../../src/core/scores";
 import { trimmedMean, weightedMean } from "../../src/core/composite";
 import { aggregatePeriods } from "../../src/core/periods";
 import { gradeByVotes, type VoteThresholds } from "../../src/core/votes";

@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { RuleError } from "../../src/core/errors";
 import { formatMessage, type MessageKey, type MessageParams } from "../../src/core/messages";
-import {
-  ZERO,
-  deductedItem,
-  deduction,
-  dividedBy,
-  exactOf,
-  itemScore,
-  minus,
-  plus,
-  scoreTask,
-  sheetTotal,
-  toNumber,
-  totalDeduction,
-  vetoOf,
-  type DeductionRule,
-  type Item,
-} from "../../src/core/scores";
+import { ZERO, dividedBy, exactOf, minus, plus, toNumber } from "../../src/core/exact";
+import { deductedItem, deduction, itemScore, scoreTask, sheetTotal, totalDeduction, vetoOf, type DeductionRule, type Item } from "../../src/core/scores";
 
 /** The RuleError a call throws, for checking its code, key and where it points. */
 function ruleErrorOf(f: () => unknown): RuleError {
