@@ -1,5 +1,5 @@
 // Points of a quantified assessment sheet: item scores, deductions, bonus, totals, the veto flag, task scores; summed exactly.
-import { numError, valueError } from "./errors";
+import { valueError } from "./errors";
 import { ZERO, exactOf, greater, lesser, minus, plus, times, toNumber, type Exact } from "./exact";
 import type { MessageParams } from "./messages";
 import { daysAfter } from "./dates";
