@@ -57,7 +57,8 @@ export function guard<R>(body: () => R): R | ExcelError {
   const locale = userLocale();
   try {
     const result = body();
-    if (Array.isArray(result)) {
+    if (Array.isArray(result) && result.some((row) => Array.isArray(row) && row.some((c) => c instanceof RuleError))) {
+      // Only a grid that holds an error is copied; the common all-values spill is returned as it is.
       return result.map((row) =>
         Array.isArray(row) ? row.map((c) => (c instanceof RuleError ? toExcelError(c, locale) : c)) : row,
       ) as R;
