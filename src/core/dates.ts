@@ -55,3 +55,12 @@ export function toExcelDate(value: number | string, at: MessageParams = {}): num
 export function daysAfter(from: number, to: number): number {
   return Math.max(0, Math.floor(to) - Math.floor(from));
 }
+
+/** The calendar date of a serial (its whole days): year, month 1–12, day, and weekday 0 = Monday … 6 = Sunday. */
+export function calendarOf(serial: number): { year: number; month: number; day: number; weekday: number } {
+  const whole = Math.floor(serial);
+  if (whole === LEAP_BUG_SERIAL) return { year: 1900, month: 2, day: 29, weekday: 2 };
+  const epoch = whole > LEAP_BUG_SERIAL ? EPOCH_FROM_MARCH_1900 : EPOCH_BEFORE_MARCH_1900;
+  const d = new Date(epoch + whole * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: (d.getUTCDay() + 6) % 7 };
+}

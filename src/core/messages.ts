@@ -173,6 +173,11 @@ const catalogue = {
     en: (p) => `${p.at ? `${p.at}: ` : ""}the grade "${show(p.value)}" is not in the coefficient table`,
   },
   // (end quotas)
+  // ---- ledgers ----
+  zeroTotal: {
+    zh: (p) => `${p.at}：总数为 0，无法计算比例`,
+    en: (p) => `${p.at}: the total is 0, so there is no rate`,
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,20 +1,37 @@
 // The KAOHE.* worksheet functions: each turns Excel's arguments into core inputs and core errors into Excel errors.
 // The JSDoc of each export is its Excel metadata (English); the Chinese help is in help-zh.ts.
 import { quorum as quorumRule, TWO_THIRDS } from "../core/quorum";
-import { guard, integerArg, ratioArg, type ExcelError } from "./values";
-// imports: ranking
+import { missingPeriods, periodNames, type Period } from "../core/cadence";
+import { meetsTarget } from "../core/targets";
 import { rankAll, rankAllInGroups, rankOf, type GroupLabel, type RankMethod, type RankOrder } from "../core/rank";
 import { DEFAULT_SIGNIFICANCE, percentRank as percentRankRule, percentRanksAll, percentRanksAllInGroups } from "../core/percentrank";
-import { booleanArg, excelRangeNumber, grid, isBlank, numberArg, optionArg, parseNumericText, position, sameSize, toExcelError, type Grid } from "./values";
-// imports: scores
-// The coercion helpers come in as one namespace, so this family's names never collide with another family's imports.
-import * as scoreArgs from "./values";
+import {
+  booleanArg,
+  dateArg,
+  dateCells,
+  excelRangeNumber,
+  grid,
+  guard,
+  integerArg,
+  isBlank,
+  normaliseText,
+  numberArg,
+  optionArg,
+  parseNumericText,
+  position,
+  ratioArg,
+  reshape,
+  sameSize,
+  scoreCell,
+  scoreCells,
+  toExcelError,
+  type ExcelError,
+  type Grid,
+} from "./values";
 import { byRow, DEFAULT_POINTS_PER_DAY_LATE, DEFAULT_QUALITY, scoreTask, sheetTotal, totalDeduction, type Locate } from "../core/scores";
 import { DEFAULT_TRIM, defaultRaterWeights, trimmedMean, weightedMean } from "../core/composite";
 import { DEFAULT_TURNOUT, DEFAULT_VOTE_LABELS, DEFAULT_VOTE_THRESHOLDS, checkTurnout, gradeByVotes, voteLabels, voteThresholds } from "../core/votes";
 import { aggregatePeriods, DEFAULT_MISSING_PERIOD, type MissingPeriod } from "../core/periods";
-import { toExcelDate } from "../core/dates";
-// imports: quotas, stars and money
 import * as ruleErrors from "../core/errors";
 import { classes as classesRule } from "../core/classes";
 import {
@@ -64,7 +81,6 @@ import {
   type StarCapTable,
   type StarQuotaRule,
 } from "../core/stars";
-import * as xl from "./values";
 
 /**
  * TRUE when count is at least ratio × total, compared exactly (no floating-point error at 2/3). Example: =KAOHE.QUORUM(8, 12) is TRUE.
@@ -263,45 +279,36 @@ export function percentRanks(
 
 /** A range read as scores: numbers or numeric text; blank is null; other text is #VALUE! naming the cell. */
 interface ScoreRange {
-  readonly g: scoreArgs.Grid;
+  readonly g: Grid;
   readonly values: (number | null)[];
 }
 
 /** Values lined up with the cells of `to`: a range of the same size, or one cell that applies to every row. */
 function spreadTo(to: ScoreRange, toArg: string, from: ScoreRange, fromArg: string): (number | null)[] {
   if (from.values.length === 1 && to.values.length > 1) return to.values.map(() => from.values[0]);
-  scoreArgs.sameSize(to.g, toArg, from.g, fromArg);
+  sameSize(to.g, toArg, from.g, fromArg);
   return from.values;
 }
 
 /** Rules name a value by its index; this names the cell it came from, by row and column of its own range. */
-function cellLocator(ranges: Record<string, scoreArgs.Grid>): Locate {
+function cellLocator(ranges: Record<string, Grid>): Locate {
   return (arg, i) => {
     const g = ranges[arg];
     if (g === undefined) return byRow(arg, i);
-    return scoreArgs.position(g, g.cells.length === 1 ? 0 : i, arg);
+    return position(g, g.cells.length === 1 ? 0 : i, arg);
   };
 }
 
 /** An optional range the user left out: omitted, or a reference to one blank cell. */
 function leftOut(v: unknown): boolean {
   if (v === null || v === undefined) return true;
-  const g = scoreArgs.grid(v, "");
-  return g.cells.length === 1 && scoreArgs.isBlank(g.cells[0]);
+  const g = grid(v, "");
+  return g.cells.length === 1 && isBlank(g.cells[0]);
 }
 
 // Optional numbers are typed `number | string` (Excel's "any"): declared as number, a reference to a
 // blank cell would arrive as 0 (a bonus capped at 0, no penalty per day) instead of as blank, the default.
 
-/** A date argument: an Excel date serial or date text such as 2025-3-5 or 2025年3月5日; blank is null. */
-function dateArg(v: unknown, arg: string): number | null {
-  const g = scoreArgs.grid(v, arg);
-  const cell = g.cells.length === 1 ? g.cells[0] : v;
-  if (scoreArgs.isBlank(cell)) return null;
-  if (typeof cell === "number") return toExcelDate(cell, { arg });
-  const text = scoreArgs.normaliseText(String(cell));
-  return toExcelDate(scoreArgs.parseNumericText(text) ?? text, { arg });
-}
 
 /**
  * The total of a quantified sheet: each item's score clamped to [0, its maximum], plus the bonus up to its cap, minus the deductions, never below 0. Example: =KAOHE.SCORE(C2:C21, B2:B21, D2:D4, 5, E2:E6)
@@ -321,12 +328,12 @@ export function score(
   deductions?: unknown[][],
 ): number | ExcelError {
   return guard(() => {
-    const given = scoreArgs.scoreCells(scores, "scores");
-    const maxima = scoreArgs.scoreCells(maxes, "maxes");
+    const given = scoreCells(scores, "scores");
+    const maxima = scoreCells(maxes, "maxes");
     const maxValues = spreadTo(given, "scores", maxima, "maxes");
-    const extra = scoreArgs.scoreCells(bonus, "bonus");
-    const lost = scoreArgs.scoreCells(deductions, "deductions");
-    const cap = scoreArgs.isBlank(bonus_cap) ? null : scoreArgs.numberArg(bonus_cap, "bonus_cap");
+    const extra = scoreCells(bonus, "bonus");
+    const lost = scoreCells(deductions, "deductions");
+    const cap = isBlank(bonus_cap) ? null : numberArg(bonus_cap, "bonus_cap");
     const items = given.values.map((s, i) => ({ score: s, max: maxValues[i] }));
     const locate = cellLocator({ scores: given.g, maxes: maxima.g, bonus: extra.g, deductions: lost.g });
     return sheetTotal({ items, bonus: extra.values, bonusCap: cap, deductions: lost.values }, locate).total;
@@ -347,10 +354,10 @@ export function taskScore(max: number, due: unknown, done: unknown, per_day?: nu
   return guard(() => {
     const share = ratioArg(quality, "quality", { num: BigInt(DEFAULT_QUALITY), den: 1n });
     return scoreTask({
-      max: scoreArgs.numberArg(max, "max"),
+      max: numberArg(max, "max"),
       due: dateArg(due, "due"),
       done: dateArg(done, "done"),
-      perDay: scoreArgs.numberArg(per_day, "per_day", DEFAULT_POINTS_PER_DAY_LATE),
+      perDay: numberArg(per_day, "per_day", DEFAULT_POINTS_PER_DAY_LATE),
       quality: Number(share.num) / Number(share.den),
     });
   });
@@ -366,9 +373,9 @@ export function taskScore(max: number, due: unknown, done: unknown, per_day?: nu
  */
 export function deduct(counts: unknown[][], points: unknown[][], caps?: unknown[][]): number | ExcelError {
   return guard(() => {
-    const events = scoreArgs.scoreCells(counts, "counts");
-    const each = scoreArgs.scoreCells(points, "points");
-    const limits = scoreArgs.scoreCells(caps, "caps");
+    const events = scoreCells(counts, "counts");
+    const each = scoreCells(points, "points");
+    const limits = scoreCells(caps, "caps");
     const eachValues = spreadTo(events, "counts", each, "points");
     const limitValues = spreadTo(events, "counts", limits, "caps");
     const rules = events.values.map((count, i) => ({ count, points: eachValues[i], cap: limitValues[i] }));
@@ -385,14 +392,14 @@ export function deduct(counts: unknown[][], points: unknown[][], caps?: unknown[
  */
 export function composite(scores: unknown[][], weights?: unknown[][]): number | ExcelError {
   return guard(() => {
-    const given = scoreArgs.scoreCells(scores, "scores");
+    const given = scoreCells(scores, "scores");
     if (leftOut(weights)) {
       const defaults = defaultRaterWeights(given.values.length);
       const entries = given.values.map((score, i) => ({ score, weight: defaults[i] }));
       return weightedMean(entries, cellLocator({ scores: given.g }));
     }
-    const w = scoreArgs.scoreCells(weights, "weights");
-    scoreArgs.sameSize(given.g, "scores", w.g, "weights");
+    const w = scoreCells(weights, "weights");
+    sameSize(given.g, "scores", w.g, "weights");
     const entries = given.values.map((score, i) => ({ score, weight: w.values[i] }));
     return weightedMean(entries, cellLocator({ scores: given.g, weights: w.g }));
   });
@@ -409,7 +416,7 @@ export function composite(scores: unknown[][], weights?: unknown[][]): number | 
  */
 export function trimMean(scores: unknown[][], drop_high?: number | string, drop_low?: number | string, min_count?: number | string): number | ExcelError {
   return guard(() => {
-    const given = scoreArgs.scoreCells(scores, "scores");
+    const given = scoreCells(scores, "scores");
     const rule = {
       dropHigh: integerArg(drop_high, "drop_high", DEFAULT_TRIM.dropHigh, 0),
       dropLow: integerArg(drop_low, "drop_low", DEFAULT_TRIM.dropLow, 0),
@@ -437,20 +444,20 @@ export function voteGrade(
   turnout?: number | string,
 ): string | ExcelError {
   return guard(() => {
-    const counts = scoreArgs.scoreCells(votes, "votes");
-    const limitsGrid = leftOut(thresholds) ? undefined : scoreArgs.grid(thresholds, "thresholds");
+    const counts = scoreCells(votes, "votes");
+    const limitsGrid = leftOut(thresholds) ? undefined : grid(thresholds, "thresholds");
     const locate = cellLocator(limitsGrid ? { votes: counts.g, thresholds: limitsGrid } : { votes: counts.g });
     const limits = limitsGrid
       ? voteThresholds(
-          limitsGrid.cells.map((c) => (scoreArgs.isBlank(c) ? null : typeof c === "number" ? c : scoreArgs.normaliseText(String(c)))),
+          limitsGrid.cells.map((c) => (isBlank(c) ? null : typeof c === "number" ? c : normaliseText(String(c)))),
           locate,
         )
       : DEFAULT_VOTE_THRESHOLDS;
     const names = leftOut(labels)
       ? DEFAULT_VOTE_LABELS
-      : voteLabels(scoreArgs.grid(labels, "labels").cells.map((c) => (scoreArgs.isBlank(c) ? null : String(c).trim())));
+      : voteLabels(grid(labels, "labels").cells.map((c) => (isBlank(c) ? null : String(c).trim())));
     // A turnout without the number of voters cannot be checked: ask for the number rather than ignore it.
-    if (!scoreArgs.isBlank(voters) || !scoreArgs.isBlank(turnout))
+    if (!isBlank(voters) || !isBlank(turnout))
       checkTurnout(counts.values, integerArg(voters, "voters", undefined, 0), ratioArg(turnout, "turnout", DEFAULT_TURNOUT), locate);
     return names[gradeByVotes(counts.values, limits, locate)];
   });
@@ -476,11 +483,11 @@ const missingPeriodWords: Record<string, MissingPeriod> = {
  */
 export function periods(scores: unknown[][], weights?: unknown[][], missing?: string): number | ExcelError {
   return guard(() => {
-    const given = scoreArgs.scoreCells(scores, "scores");
-    const policy = scoreArgs.optionArg(missing, "missing", missingPeriodWords, DEFAULT_MISSING_PERIOD);
+    const given = scoreCells(scores, "scores");
+    const policy = optionArg(missing, "missing", missingPeriodWords, DEFAULT_MISSING_PERIOD);
     if (leftOut(weights)) return aggregatePeriods(given.values, undefined, policy, cellLocator({ scores: given.g }));
-    const w = scoreArgs.scoreCells(weights, "weights");
-    scoreArgs.sameSize(given.g, "scores", w.g, "weights");
+    const w = scoreCells(weights, "weights");
+    sameSize(given.g, "scores", w.g, "weights");
     return aggregatePeriods(given.values, w.values, policy, cellLocator({ scores: given.g, weights: w.g }));
   });
 }
@@ -491,7 +498,7 @@ export function periods(scores: unknown[][], weights?: unknown[][], missing?: st
 
 // ---- argument readers of this family (the shared ones are in values.ts)
 
-type CellAt = ReturnType<typeof xl.position>;
+type CellAt = ReturnType<typeof position>;
 
 /** Run a reader on one cell; a rule error it raises is raised again naming that cell. */
 function atCell<T>(at: CellAt, read: () => T): T {
@@ -508,7 +515,7 @@ function cellOrError<T>(at: CellAt, read: () => T): T | ExcelError {
   try {
     return atCell(at, read);
   } catch (e) {
-    if (e instanceof ruleErrors.RuleError) return xl.toExcelError(e);
+    if (e instanceof ruleErrors.RuleError) return toExcelError(e);
     throw e;
   }
 }
@@ -522,23 +529,23 @@ function guardQuotaSpill<T>(body: () => T[][]): Array<Array<T | ExcelError>> {
   try {
     return body();
   } catch (e) {
-    return [[xl.toExcelError(e)]];
+    return [[toExcelError(e)]];
   }
 }
 
 /** A cell that must not be blank. */
 function filledCell(v: unknown, at: CellAt): unknown {
-  if (xl.isBlank(v)) throw ruleErrors.valueError("required", at);
+  if (isBlank(v)) throw ruleErrors.valueError("required", at);
   return v;
 }
 
 /** The non-blank cells of a list argument ({90,80,60} or a range), row by row, each with its place. */
 function listCells(v: unknown, arg: string): { cell: unknown; at: CellAt }[] {
-  if (xl.isBlank(v)) return [];
-  const g = xl.grid(v, arg);
+  if (isBlank(v)) return [];
+  const g = grid(v, arg);
   const out: { cell: unknown; at: CellAt }[] = [];
   g.cells.forEach((cell, i) => {
-    if (!xl.isBlank(cell)) out.push({ cell, at: xl.position(g, i, arg) });
+    if (!isBlank(cell)) out.push({ cell, at: position(g, i, arg) });
   });
   return out;
 }
@@ -546,7 +553,7 @@ function listCells(v: unknown, arg: string): { cell: unknown; at: CellAt }[] {
 /** A list of numbers, or undefined when omitted. */
 function numberList(v: unknown, arg: string): number[] | undefined {
   const cells = listCells(v, arg);
-  return cells.length === 0 ? undefined : cells.map(({ cell, at }) => xl.scoreCell(cell, at) as number);
+  return cells.length === 0 ? undefined : cells.map(({ cell, at }) => scoreCell(cell, at) as number);
 }
 
 /** A list of labels, or undefined when omitted. */
@@ -556,68 +563,68 @@ function labelList(v: unknown, arg: string): string[] | undefined {
 }
 
 /** A column beside the data, as group keys; a blank label is the group "". */
-function groupColumn(v: unknown, data: xl.Grid, dataArg: string): string[] | undefined {
-  if (xl.isBlank(v)) return undefined;
-  const g = xl.grid(v, "groups");
-  xl.sameSize(data, dataArg, g, "groups");
+function groupColumn(v: unknown, data: Grid, dataArg: string): string[] | undefined {
+  if (isBlank(v)) return undefined;
+  const g = grid(v, "groups");
+  sameSize(data, dataArg, g, "groups");
   // A column holds few distinct labels (townships, branches): normalise each once.
   const seen = new Map<unknown, string>();
   return g.cells.map((c) => {
     let key = seen.get(c);
-    if (key === undefined) seen.set(c, (key = xl.isBlank(c) ? "" : xl.normaliseText(String(c))));
+    if (key === undefined) seen.set(c, (key = isBlank(c) ? "" : normaliseText(String(c))));
     return key;
   });
 }
 
 /** A column of scores beside the data (blank is null). */
-function scoreColumn(v: unknown, data: xl.Grid, dataArg: string, arg: string): (number | null)[] | undefined {
-  if (xl.isBlank(v)) return undefined;
-  const { g, values } = xl.scoreCells(v, arg);
-  xl.sameSize(data, dataArg, g, arg);
+function scoreColumn(v: unknown, data: Grid, dataArg: string, arg: string): (number | null)[] | undefined {
+  if (isBlank(v)) return undefined;
+  const { g, values } = scoreCells(v, arg);
+  sameSize(data, dataArg, g, arg);
   return values;
 }
 
 /** A column of TRUE/FALSE beside the data; a blank cell takes the fallback. */
-function flagColumn(v: unknown, data: xl.Grid, dataArg: string, arg: string, fallback: boolean): boolean[] | undefined {
-  if (xl.isBlank(v)) return undefined;
-  const g = xl.grid(v, arg);
-  xl.sameSize(data, dataArg, g, arg);
-  return g.cells.map((c, i) => (typeof c === "boolean" ? c : atCell(xl.position(g, i, arg), () => xl.booleanArg(c, arg, fallback))));
+function flagColumn(v: unknown, data: Grid, dataArg: string, arg: string, fallback: boolean): boolean[] | undefined {
+  if (isBlank(v)) return undefined;
+  const g = grid(v, arg);
+  sameSize(data, dataArg, g, arg);
+  return g.cells.map((c, i) => (typeof c === "boolean" ? c : atCell(position(g, i, arg), () => booleanArg(c, arg, fallback))));
 }
 
 /** A whole number ≥ 0 in one cell, or null when blank. */
 function countCell(v: unknown, at: CellAt): number | null {
-  return xl.isBlank(v) ? null : atCell(at, () => xl.integerArg(v, String(at.arg), undefined, 0));
+  return isBlank(v) ? null : atCell(at, () => integerArg(v, String(at.arg), undefined, 0));
 }
 
 /** Every cell of a range read by `read`; a plain whole number skips it, so a place is only built for a cell that needs one. */
-function countColumn(g: xl.Grid, arg: string, read: (v: unknown, at: CellAt) => number | null): (number | null)[] {
-  return g.cells.map((c, i) => (typeof c === "number" && Number.isSafeInteger(c) && c >= 0 ? c : read(c, xl.position(g, i, arg))));
+function countColumn(g: Grid, arg: string, read: (v: unknown, at: CellAt) => number | null): (number | null)[] {
+  return g.cells.map((c, i) => (typeof c === "number" && Number.isSafeInteger(c) && c >= 0 ? c : read(c, position(g, i, arg))));
 }
 
 /** The rows of a table argument with `cols` columns (no header row), blank rows skipped. */
 function tableRows(v: unknown, arg: string, cols: number): { cells: unknown[]; at: CellAt[] }[] {
-  const g = xl.grid(v, arg);
+  const g = grid(v, arg);
   if (g.cols !== cols) throw ruleErrors.valueError("tableColumns", { arg, expected: cols, got: g.cols });
   const rows: { cells: unknown[]; at: CellAt[] }[] = [];
   for (let r = 0; r < g.rows; r++) {
     const cells = g.cells.slice(r * cols, (r + 1) * cols);
-    if (cells.every((c) => xl.isBlank(c))) continue;
-    rows.push({ cells, at: cells.map((_, c) => xl.position(g, r * cols + c, arg)) });
+    if (cells.every((c) => isBlank(c))) continue;
+    rows.push({ cells, at: cells.map((_, c) => position(g, r * cols + c, arg)) });
   }
   return rows;
 }
 
 /** A share between 0 and 1; above 1 is refused, since 30 typed for 30% is the usual slip. */
 function shareArg(v: unknown, arg: string, fallback?: QuotaRule["ratio"]): QuotaRule["ratio"] {
-  const r = xl.ratioArg(v, arg, fallback);
+  const r = ratioArg(v, arg, fallback);
   if (r.num > r.den) throw ruleErrors.valueError("ratioAboveOne", { arg, value: ratioText(r) });
   return r;
 }
 
-const roundingArg = (v: unknown): Rounding => xl.optionArg(v, "rounding", roundingNames, DEFAULT_ROUNDING);
-const minimumArg = (v: unknown): number => xl.integerArg(v, "minimum", DEFAULT_MINIMUM, 0);
-const vetoModeArg = (v: unknown): VetoMode => xl.optionArg(v, "veto_mode", vetoModeNames, DEFAULT_VETO_MODE);
+const roundingArg = (v: unknown): Rounding => optionArg(v, "rounding", roundingNames, DEFAULT_ROUNDING);
+const minimumArg = (v: unknown): number => integerArg(v, "minimum", DEFAULT_MINIMUM, 0);
+const vetoModeArg = (v: unknown): VetoMode => optionArg(v, "veto_mode", vetoModeNames, DEFAULT_VETO_MODE);
 
 /** STARQUOTA shows numbers, which cannot carry an over-quota mark, so it offers strict and order only. */
 const starTiePolicyNames: Record<string, TiePolicy> = Object.fromEntries(Object.entries(tiePolicyNames).filter(([, p]) => p !== "all"));
@@ -629,18 +636,18 @@ function scaleArg(cutoffs: unknown, labels: unknown): GradeScale {
 
 /** An amount of money in yuan as whole fen. */
 function fenArg(v: unknown, arg: string, fallback?: number): bigint {
-  return yuanToFen(xl.numberArg(v, arg, fallback), { arg });
+  return yuanToFen(numberArg(v, arg, fallback), { arg });
 }
 
 /** A star cap: a whole number, or a member category read with the default table. */
 function capCell(v: unknown, at: CellAt): number | null {
-  if (typeof v === "string" && !xl.isBlank(v) && xl.parseNumericText(v) === undefined) return atCell(at, () => starCapRule(v));
+  if (typeof v === "string" && !isBlank(v) && parseNumericText(v) === undefined) return atCell(at, () => starCapRule(v));
   return countCell(v, at);
 }
 
 /** A 2-column (category, cap) table, or the default four categories of seed 002. */
 function starCapTableArg(v: unknown): StarCapTable {
-  if (xl.isBlank(v)) return DEFAULT_STAR_CAP_TABLE;
+  if (isBlank(v)) return DEFAULT_STAR_CAP_TABLE;
   return starCapTable(
     tableRows(v, "table", 2).map(({ cells, at }) => ({
       name: String(filledCell(cells[0], at[0])),
@@ -652,7 +659,7 @@ function starCapTableArg(v: unknown): StarCapTable {
 
 /** A 3-column (cap, threshold, ratio) table, or the seed 002 rules. */
 function starRulesArg(v: unknown): readonly StarQuotaRule[] {
-  if (xl.isBlank(v)) return DEFAULT_STAR_QUOTA_RULES;
+  if (isBlank(v)) return DEFAULT_STAR_QUOTA_RULES;
   return tableRows(v, "rules", 3).map(({ cells, at }) => ({
     cap: countCell(filledCell(cells[0], at[0]), at[0]) as number,
     threshold: countCell(filledCell(cells[1], at[1]), at[1]) as number,
@@ -662,12 +669,12 @@ function starRulesArg(v: unknown): readonly StarQuotaRule[] {
 
 /** A 2-column (grade, coefficient) table, or the default coefficients. */
 function coefficientTableArg(v: unknown): CoefficientTable {
-  if (xl.isBlank(v)) return DEFAULT_COEFFICIENT_TABLE;
+  if (isBlank(v)) return DEFAULT_COEFFICIENT_TABLE;
   return coefficientTable(
     tableRows(v, "table", 2).map(({ cells, at }) => ({
       label: String(filledCell(cells[0], at[0])).trim(),
       aliases: [],
-      coefficient: xl.scoreCell(filledCell(cells[1], at[1]), at[1]) as number,
+      coefficient: scoreCell(filledCell(cells[1], at[1]), at[1]) as number,
     })),
   );
 }
@@ -696,9 +703,9 @@ export function grade(
   veto_mode?: string,
 ): string | ExcelError {
   return guard(() => {
-    const s = xl.scoreCell(score, { arg: "score" });
+    const s = scoreCell(score, { arg: "score" });
     const scale = scaleArg(cutoffs, labels);
-    const vetoed = xl.booleanArg(veto, "veto", false);
+    const vetoed = booleanArg(veto, "veto", false);
     const mode = vetoModeArg(veto_mode);
     return s === null ? "" : gradeRule(s, scale, vetoed, mode);
   });
@@ -714,7 +721,7 @@ export function grade(
  * @returns The quota.
  */
 export function quota(n: number, ratio: number | string, rounding?: string, minimum?: number): number | ExcelError {
-  return guard(() => quotaRule(xl.integerArg(n, "n", undefined, 0), shareArg(ratio, "ratio"), roundingArg(rounding), minimumArg(minimum)));
+  return guard(() => quotaRule(integerArg(n, "n", undefined, 0), shareArg(ratio, "ratio"), roundingArg(rounding), minimumArg(minimum)));
 }
 
 /**
@@ -756,19 +763,19 @@ export function grades(
   veto_mode?: string,
 ): Array<Array<string | ExcelError>> {
   return guardQuotaSpill(() => {
-    const { g, values } = xl.scoreCells(scores, "scores");
+    const { g, values } = scoreCells(scores, "scores");
     const scale = scaleArg(cutoffs, labels);
     const round = roundingArg(rounding);
     const least = minimumArg(minimum);
-    const topQuota = xl.isBlank(top_ratio) ? undefined : { ratio: shareArg(top_ratio, "top_ratio"), rounding: round, minimum: least };
+    const topQuota = isBlank(top_ratio) ? undefined : { ratio: shareArg(top_ratio, "top_ratio"), rounding: round, minimum: least };
     const keys = groupColumn(groups, g, "scores");
     const allowed = flagColumn(eligible, g, "scores", "eligible", true);
     const vetoes = flagColumn(veto, g, "scores", "veto", false);
     const second = scoreColumn(tiebreak, g, "scores", "tiebreak");
-    const tiePolicy = xl.optionArg(tie_policy, "tie_policy", tiePolicyNames, DEFAULT_TIE_POLICY);
+    const tiePolicy = optionArg(tie_policy, "tie_policy", tiePolicyNames, DEFAULT_TIE_POLICY);
     const rows = values.map((score, i) => ({ score, group: keys?.[i], eligible: allowed?.[i], veto: vetoes?.[i], tiebreak: second?.[i] }));
     const result = gradesWithQuota(rows, { scale, topQuota, tiePolicy, vetoMode: vetoModeArg(veto_mode) });
-    return xl.reshape(
+    return reshape(
       g,
       result.rows.map((r) => (r.grade === null ? "" : r.overQuota ? r.grade + OVER_QUOTA_MARK : r.grade)),
     );
@@ -792,15 +799,15 @@ export function classes(
   groups?: any[][],
 ): Array<Array<number | string | ExcelError>> {
   return guardQuotaSpill(() => {
-    const { g, values } = xl.scoreCells(scores, "scores");
-    const shares = listCells(ratios, "ratios").map(({ cell, at }) => atCell(at, () => xl.ratioArg(cell, "ratios")));
+    const { g, values } = scoreCells(scores, "scores");
+    const shares = listCells(ratios, "ratios").map(({ cell, at }) => atCell(at, () => ratioArg(cell, "ratios")));
     if (shares.length === 0) throw ruleErrors.valueError("required", { arg: "ratios" });
     const keys = groupColumn(groups, g, "scores");
     const out = classesRule(
       values.map((score, i) => ({ score, group: keys?.[i] })),
       shares,
     );
-    return xl.reshape(
+    return reshape(
       g,
       out.map((c) => c ?? ""),
     );
@@ -824,7 +831,7 @@ export function stars(
   cap?: any,
 ): number | ExcelError {
   return guard(() => {
-    const { values } = xl.scoreCells(aspect_scores, "aspect_scores");
+    const { values } = scoreCells(aspect_scores, "aspect_scores");
     const most = capCell(cap, { arg: "cap" });
     return starsRule(values, numberList(thresholds, "thresholds") ?? DEFAULT_STAR_THRESHOLDS, most ?? undefined);
   });
@@ -845,7 +852,7 @@ export function starCap(
 ): number | string | ExcelError {
   return guard(() => {
     const caps = starCapTableArg(table);
-    return xl.isBlank(category) ? "" : atCell({ arg: "category" }, () => starCapRule(String(category), caps));
+    return isBlank(category) ? "" : atCell({ arg: "category" }, () => starCapRule(String(category), caps));
   });
 }
 
@@ -878,15 +885,15 @@ export function starQuota(
   minimum?: number,
 ): Array<Array<number | string | ExcelError>> {
   return guardQuotaSpill(() => {
-    const g = xl.grid(stars, "stars");
+    const g = grid(stars, "stars");
     const counts = countColumn(g, "stars", countCell);
-    const capGrid = xl.grid(caps, "caps");
-    xl.sameSize(g, "stars", capGrid, "caps");
+    const capGrid = grid(caps, "caps");
+    sameSize(g, "stars", capGrid, "caps");
     const capOf = countColumn(capGrid, "caps", capCell);
     counts.forEach((s, i) => {
       if (s === null) return;
-      if (capOf[i] === null) throw ruleErrors.valueError("required", xl.position(capGrid, i, "caps"));
-      if (s > (capOf[i] as number)) throw ruleErrors.valueError("starsAboveCap", { ...xl.position(g, i, "stars"), value: s, cap: capOf[i] as number });
+      if (capOf[i] === null) throw ruleErrors.valueError("required", position(capGrid, i, "caps"));
+      if (s > (capOf[i] as number)) throw ruleErrors.valueError("starsAboveCap", { ...position(g, i, "stars"), value: s, cap: capOf[i] as number });
     });
     const keys = groupColumn(groups, g, "stars");
     const second = scoreColumn(tiebreak, g, "stars", "tiebreak");
@@ -894,12 +901,12 @@ export function starQuota(
       counts.map((s, i) => ({ stars: s, cap: capOf[i], tiebreak: second?.[i], group: keys?.[i] })),
       {
         rules: starRulesArg(rules),
-        tiePolicy: xl.optionArg(tie_policy, "tie_policy", starTiePolicyNames, DEFAULT_TIE_POLICY),
+        tiePolicy: optionArg(tie_policy, "tie_policy", starTiePolicyNames, DEFAULT_TIE_POLICY),
         rounding: roundingArg(rounding),
         minimum: minimumArg(minimum),
       },
     );
-    return xl.reshape(
+    return reshape(
       g,
       result.rows.map((r) => r.stars ?? ""),
     );
@@ -942,14 +949,14 @@ export function allocate(
 ): Array<Array<number | string | ExcelError>> {
   return guardQuotaSpill(() => {
     const poolFen = fenArg(pool, "pool");
-    const unitFen = xl.isBlank(unit) ? BigInt(DEFAULT_UNIT_FEN) : fenArg(unit, "unit");
+    const unitFen = isBlank(unit) ? BigInt(DEFAULT_UNIT_FEN) : fenArg(unit, "unit");
     if (unitFen === 0n) throw ruleErrors.valueError("outOfRange", { arg: "unit", value: 0, min: 0.01, max: fenToYuan(poolFen) });
-    const { g, values } = xl.scoreCells(weights, "weights");
+    const { g, values } = scoreCells(weights, "weights");
     values.forEach((w, i) => {
-      if (w !== null && w < 0) throw ruleErrors.valueError("negative", { ...xl.position(g, i, "weights"), value: w });
+      if (w !== null && w < 0) throw ruleErrors.valueError("negative", { ...position(g, i, "weights"), value: w });
     });
     const fen = allocateFen(poolFen, values, Number(unitFen));
-    return xl.reshape(
+    return reshape(
       g,
       fen.map((f) => (f === null ? "" : fenToYuan(f))),
     );
@@ -971,12 +978,48 @@ export function coef(
 ): Array<Array<number | string | ExcelError>> {
   return guardQuotaSpill(() => {
     const coefficients = coefficientTableArg(table);
-    const g = xl.grid(grades, "grades");
+    const g = grid(grades, "grades");
     const out = g.cells.map((c, i): number | string | ExcelError =>
-      xl.isBlank(c) ? "" : cellOrError(xl.position(g, i, "grades"), () => gradeCoefficient(String(c), coefficients)),
+      isBlank(c) ? "" : cellOrError(position(g, i, "grades"), () => gradeCoefficient(String(c), coefficients)),
     );
-    return xl.reshape(g, out);
+    return reshape(g, out);
   });
 }
 
 // (end Quotas, stars and money)
+
+// ================================================================ Ledgers
+
+/**
+ * The number of periods (week, month, quarter, half year, year) from start to end with fewer than min_per_period of the dates in them. Example: =KAOHE.CADENCE(C2:C40, "month", 1, "2025-1-1", "2025-12-31") counts the months without a meeting
+ * @customfunction CADENCE
+ * @param dates The dates of the meetings, talks or trainings; blank cells are skipped; date text such as 2025-3-5 or 2025年3月5日 is read. Example: C2:C40
+ * @param period "week", "month", "quarter", "half" or "year" (also 周, 月, 季度, 半年, 年). Example: "month"
+ * @param [min_per_period] How many are due in each period; default 1. Example: 2
+ * @param [start] The first day of the time checked; default the earliest date. Example: "2025-1-1"
+ * @param [end] The last day of the time checked; default the latest date. Example: "2025-12-31"
+ * @returns The number of periods short of the duty.
+ */
+export function cadence(dates: unknown[][], period: string, min_per_period?: number | string, start?: unknown, end?: unknown): number | ExcelError {
+  return guard(() => {
+    const serials = dateCells(dates, "dates");
+    const p = optionArg<Period>(period, "period", periodNames, "month");
+    const min = integerArg(min_per_period, "min_per_period", 1, 1);
+    const from = dateArg(start, "start") ?? (serials.length ? Math.min(...serials) : null);
+    const to = dateArg(end, "end") ?? (serials.length ? Math.max(...serials) : null);
+    if (from === null || to === null) throw ruleErrors.valueError("required", { arg: serials.length ? "end" : "start" });
+    return missingPeriods(serials, p, min, from, to).length;
+  });
+}
+
+/**
+ * TRUE when count / total is at least the target, compared exactly: a rate (65%) or an amount per head (30 yuan per member). Example: =KAOHE.TARGET(13, 20, "65%") is TRUE
+ * @customfunction TARGET
+ * @param count What was achieved: organisations rated five good, satisfied answers, or yuan spent. Example: 13
+ * @param total What it is out of: all organisations, all answers, or members. Example: 20
+ * @param target The target share or amount per head, e.g. 0.65, "65%", 30. Example: "65%"
+ * @returns TRUE or FALSE.
+ */
+export function target(count: number | string, total: number | string, target: number | string): boolean | ExcelError {
+  return guard(() => meetsTarget(numberArg(count, "count"), numberArg(total, "total"), ratioArg(target, "target")));
+}

@@ -3,6 +3,7 @@ import { RuleError, valueError, type ErrorCode } from "../core/errors";
 import type { Locale, MessageParams } from "../core/messages";
 import { toRatio, type Ratio } from "../core/exact";
 import { normaliseText, parseNumericText } from "../core/text";
+import { toExcelDate } from "../core/dates";
 
 export { normaliseText, parseNumericText };
 
@@ -198,4 +199,30 @@ export function ratioArg(v: Cell, arg: string, fallback?: Ratio): Ratio {
   if (typeof v === "number") return toRatio(v, { arg });
   if (typeof v === "string") return toRatio(normaliseText(v), { arg });
   throw valueError("notNumber", { arg, value: String(v) });
+}
+
+/** A date argument: a serial, or date text (2025-3-5, 2025/03/05, 2025.3.5, 2025年3月5日, full-width digits too); blank is null. */
+export function dateArg(v: Cell, arg: string): number | null {
+  const g = grid(v, arg);
+  const cell = g.cells.length === 1 ? g.cells[0] : v;
+  if (isBlank(cell)) return null;
+  if (typeof cell === "number") return toExcelDate(cell, { arg });
+  const text = normaliseText(String(cell));
+  return toExcelDate(parseNumericText(text) ?? text, { arg });
+}
+
+/** Every date in a range (blank cells skipped), each bad one an error naming its cell. */
+export function dateCells(v: Cell, arg: string): number[] {
+  const g = grid(v, arg);
+  const out: number[] = [];
+  g.cells.forEach((c, i) => {
+    if (isBlank(c)) return;
+    const at = position(g, i, arg);
+    if (typeof c === "number") out.push(toExcelDate(c, at));
+    else {
+      const text = normaliseText(String(c));
+      out.push(toExcelDate(parseNumericText(text) ?? text, at));
+    }
+  });
+  return out;
 }

@@ -82,7 +82,7 @@ describe("the contract of FUNCTIONS.md", () => {
     SCORE: "score", TASKSCORE: "taskScore", DEDUCT: "deduct", COMPOSITE: "composite", TRIMMEAN: "trimMean",
     GRADE: "grade", VOTEGRADE: "voteGrade", QUOTA: "quota", GRADES: "grades", CLASSES: "classes",
     STARS: "stars", STARCAP: "starCap", STARQUOTA: "starQuota", PAYSPLIT: "paySplit", ALLOCATE: "allocate",
-    COEF: "coef", QUORUM: "quorum",
+    COEF: "coef", QUORUM: "quorum", CADENCE: "cadence", TARGET: "target",
   };
   it("exports every function under its contract name and Excel id", () => {
     const tagged = new Map(taggedExports().map((t) => [t.id, t.exportName]));
