@@ -15,6 +15,7 @@ export const formats = {
   /** A percent rank as Excel shows PERCENTRANK: three decimals. */
   fraction: "0.000",
   money: "#,##0.00",
+  date: "yyyy-mm-dd",
   text: "@",
 } as const;
 

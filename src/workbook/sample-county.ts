@@ -1,0 +1,500 @@
+// A deterministic sample county (样例县) for demonstrations, tests and benchmarks: the rows of every standard template, clean or with documented mess.
+import { schemeKinds, type SchemeKind } from "../core/scheme";
+import type { CellValue, MergeArea } from "./sheet";
+import { dataSheet, inputColumns, templateSpec, type TemplateData, type TemplateSpec } from "./templates";
+
+// ---------------------------------------------------------------- randomness
+
+/** mulberry32: a small, fast 32-bit PRNG; the same seed always gives the same county. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Dice {
+  constructor(readonly next: () => number) {}
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)];
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  /** Box–Muller; one draw per call keeps the stream simple to follow. */
+  normal(mean: number, sd: number): number {
+    const u = 1 - this.next();
+    const v = this.next();
+    return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+  shuffle<T>(xs: T[]): T[] {
+    for (let i = xs.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [xs[i], xs[j]] = [xs[j], xs[i]];
+    }
+    return xs;
+  }
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const half = (x: number) => Math.round(x * 2) / 2;
+
+/** Counts proportional to weights that add up to `total` exactly (largest remainder, ties by order). */
+export function apportion(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((s, w) => s + w, 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const out = exact.map(Math.floor);
+  let left = total - out.reduce((s, n) => s + n, 0);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) out[order[k].i]++;
+  return out;
+}
+
+// ---------------------------------------------------------------- the county's shape
+
+export const COUNTY_NAME = "样例县";
+
+/** Townships and how many villages each has (180 in all). */
+export const SAMPLE_TOWNSHIPS: readonly { name: string; villages: number; cadres: number }[] = [
+  { name: "城关镇", villages: 18, cadres: 30 },
+  { name: "东山乡", villages: 16, cadres: 26 },
+  { name: "西河镇", villages: 15, cadres: 25 },
+  { name: "南岭乡", villages: 14, cadres: 24 },
+  { name: "北塘镇", villages: 17, cadres: 27 },
+  { name: "青石镇", villages: 13, cadres: 23 },
+  { name: "桃源乡", villages: 15, cadres: 25 },
+  { name: "柳溪镇", villages: 16, cadres: 26 },
+  { name: "白沙乡", villages: 14, cadres: 24 },
+  { name: "金坪镇", villages: 15, cadres: 25 },
+  { name: "龙泉乡", villages: 13, cadres: 22 },
+  { name: "高桥镇", villages: 14, cadres: 23 },
+];
+
+const VILLAGE_STEMS = [
+  "张家", "李家", "王家", "刘家", "陈家", "杨家", "赵家", "石门", "新华", "红星", "胜利", "团结", "和平", "永丰", "丰收", "太平", "长岭", "大坪", "小河", "马鞍",
+  "黄土", "青龙", "白马", "双河", "三合", "五里", "七星", "九龙", "花园", "杨柳", "梨树", "枣林", "松林", "竹园", "荷塘", "桥头", "上营", "下庄", "前进", "光明",
+];
+const VILLAGE_ENDINGS = ["", "湾", "坪", "岭", "沟", "坝", "岗", "庄", "铺", "塘"];
+
+/** The most common surnames, more often first. */
+const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
+const GIVEN = "建国华明伟芳丽军平勇强秀英兰红霞文海林辉峰刚涛杰敏静燕梅玉春志德福贵荣成新宏东庆云亮洪金永树学光生珍";
+
+/** Member categories (seed 002) and their shares in the sample county. */
+export const SAMPLE_CATEGORY_SHARES: readonly { name: string; share: number; aspects: number }[] = [
+  { name: "村干部党员", share: 0.1, aspects: 5 },
+  { name: "在村务农党员", share: 0.55, aspects: 5 },
+  { name: "无劳动能力党员", share: 0.2, aspects: 3 },
+  { name: "外出流动党员", share: 0.15, aspects: 3 },
+];
+
+/** The township posts, most senior first, with their post coefficients and monthly pay range in yuan. */
+const POSTS: readonly { post: (town: string) => string; coefficient: number; pay: [number, number] }[] = [
+  { post: () => "党委书记", coefficient: 1.5, pay: [7200, 8200] },
+  { post: (t) => (t.endsWith("乡") ? "乡长" : "镇长"), coefficient: 1.5, pay: [7000, 8000] },
+  { post: () => "党委副书记", coefficient: 1.3, pay: [6400, 7400] },
+  { post: () => "人大主席", coefficient: 1.3, pay: [6300, 7300] },
+  { post: () => "纪委书记", coefficient: 1.3, pay: [6200, 7200] },
+  { post: (t) => (t.endsWith("乡") ? "副乡长" : "副镇长"), coefficient: 1.2, pay: [6000, 7000] },
+  { post: (t) => (t.endsWith("乡") ? "副乡长" : "副镇长"), coefficient: 1.2, pay: [6000, 7000] },
+  { post: () => "组织委员", coefficient: 1.2, pay: [5900, 6900] },
+  { post: () => "宣传委员", coefficient: 1.2, pay: [5900, 6900] },
+  { post: () => "武装部长", coefficient: 1.2, pay: [5800, 6800] },
+  { post: () => "党政办主任", coefficient: 1.1, pay: [5200, 6200] },
+  { post: () => "财政所所长", coefficient: 1.1, pay: [5200, 6200] },
+  { post: () => "农业服务中心主任", coefficient: 1.1, pay: [5100, 6100] },
+  { post: () => "社会事务办主任", coefficient: 1.1, pay: [5100, 6100] },
+  { post: () => "综治中心主任", coefficient: 1.1, pay: [5100, 6100] },
+];
+const STAFF = { post: () => "工作人员", coefficient: 1.0, pay: [4200, 5600] as [number, number] };
+
+// ---------------------------------------------------------------- the result
+
+/** One deliberate flaw of the messy county, where it sits in the rendered sheet. */
+export interface MessEntry {
+  kind: SchemeKind;
+  sheet: string;
+  /** 1-based Excel row and column in the rendered sheet (0 for the column of a whole-row flaw). */
+  row: number;
+  col: number;
+  header: string;
+  /** The flaw. */
+  what: "titleLine" | "blankBallot" | "absentWord" | "duplicateId" | "fullWidthDigits" | "straySpaces" | "mergedBranch";
+  /** What the cell holds in the messy sheet. */
+  value: CellValue;
+  /** What the clean sheet holds there. */
+  clean: CellValue;
+  zh: string;
+}
+
+export interface SampleSheet extends TemplateData {
+  kind: SchemeKind;
+  spec: TemplateSpec;
+  /** "样例县-党员星级评定.xlsx". */
+  fileName: string;
+  rows: CellValue[][];
+  merges: MergeArea[];
+  preamble: string[];
+}
+
+export interface SampleVillage {
+  name: string;
+  township: string;
+  branch: string;
+  members: number;
+}
+
+export interface SampleCounty {
+  name: string;
+  seed: number;
+  year: number;
+  townships: string[];
+  villages: SampleVillage[];
+  /** By kind: the template and the rows to render into it. */
+  files: Record<SchemeKind, SampleSheet>;
+  /** Every flaw, exactly where it is; empty for a clean county. */
+  mess: MessEntry[];
+}
+
+export interface SampleOptions {
+  seed?: number;
+  /** Party members in the county (6,000 by default; a benchmark may ask for 100,000). */
+  members?: number;
+  /** Add the documented mess (blank ballots, 缺考, a duplicate 编号, …). */
+  mess?: boolean;
+  year?: number;
+}
+
+export const DEFAULT_SEED = 20250101;
+export const DEFAULT_MEMBERS = 6000;
+
+/** A line a clerk puts above the title; the messy sheets carry it. */
+export const PREAMBLE_LINE = `${COUNTY_NAME}委组织部制表`;
+
+// ---------------------------------------------------------------- generation
+
+function personName(d: Dice): string {
+  // Common surnames come up more often: the square skews the pick to the front of the list.
+  const s = SURNAMES[Math.floor(d.next() ** 2 * SURNAMES.length)];
+  const g = d.chance(0.7) ? d.pick([...GIVEN]) + d.pick([...GIVEN]) : d.pick([...GIVEN]);
+  return s + g;
+}
+
+function villages(d: Dice): SampleVillage[] {
+  const names = d.shuffle(VILLAGE_STEMS.flatMap((s) => VILLAGE_ENDINGS.map((e) => `${s}${e}村`)));
+  const out: SampleVillage[] = [];
+  let k = 0;
+  for (const t of SAMPLE_TOWNSHIPS)
+    for (let i = 0; i < t.villages; i++, k++) out.push({ name: names[k], township: t.name, branch: `${names[k]}党支部`, members: 0 });
+  return out;
+}
+
+/** An ability: mostly good (75–95), a few weak. */
+function ability(d: Dice, mean: number, sd: number, weakShare: number, weakMean: number): number {
+  return d.chance(weakShare) ? d.normal(weakMean, sd) : d.normal(mean, sd);
+}
+
+function secretaryRows(d: Dice, spec: TemplateSpec, vs: SampleVillage[]): CellValue[][] {
+  const cols = inputColumns(dataSheet(spec));
+  const vetoes = new Set([d.int(0, vs.length - 1), d.int(0, vs.length - 1)]);
+  return vs.map((v, i) => {
+    const a = clamp(ability(d, 0.87, 0.05, 0.08, 0.68), 0.4, 1);
+    let sum = 0;
+    const row = cols.map<CellValue>((c) => {
+      const f = c.field!;
+      if (f === "township") return v.township;
+      if (f === "village") return v.name;
+      if (f === "name") return personName(d);
+      if (f === "id") return `SJ${String(i + 1).padStart(3, "0")}`;
+      if (f.startsWith("item")) {
+        const max = c.validation?.type === "decimal" ? (c.validation.max ?? 0) : 0;
+        const s = clamp(half(max * (a + d.normal(0, 0.06))), 0, max);
+        sum += s;
+        return s;
+      }
+      if (f === "deduction1") return d.chance(0.18) ? d.int(1, 2) : null;
+      if (f === "deduction2") return d.chance(0.1) ? 1 : null;
+      if (f === "deduction3") return d.chance(0.01) ? 1 : null;
+      if (f === "bonus") return d.chance(0.25) ? half(d.int(2, 10) / 2) : null;
+      if (f === "halfYear") return round1(clamp(sum + d.normal(0, 3), 40, 100));
+      if (f === "ballot") return round1(clamp(d.normal(88, 5), 55, 99));
+      if (f === "veto") return vetoes.has(i) ? "是" : null;
+      return null;
+    });
+    return row;
+  });
+}
+
+function cadreRows(d: Dice, spec: TemplateSpec): CellValue[][] {
+  const cols = inputColumns(dataSheet(spec));
+  const rows: CellValue[][] = [];
+  let n = 0;
+  const veto = d.int(0, SAMPLE_TOWNSHIPS.reduce((s, t) => s + t.cadres, 0) - 1);
+  for (const t of SAMPLE_TOWNSHIPS) {
+    for (let i = 0; i < t.cadres; i++, n++) {
+      const p = POSTS[i] ?? STAFF;
+      const task = round1(clamp(ability(d, 86, 5, 0.05, 70), 45, 99));
+      // Whole yuan mostly, fen now and then, as pay sheets have them.
+      const fen = d.int(p.pay[0] * 100, p.pay[1] * 100);
+      const pay = d.chance(0.6) ? Math.round(fen / 100) : fen / 100;
+      rows.push(
+        cols.map<CellValue>((c) => {
+          switch (c.field) {
+            case "township":
+              return t.name;
+            case "name":
+              return personName(d);
+            case "id":
+              return `GB${String(n + 1).padStart(3, "0")}`;
+            case "post":
+              return p.post(t.name);
+            case "postCoefficient":
+              return p.coefficient;
+            case "taskScore":
+              return task;
+            case "yearEnd":
+              return d.chance(0.03) ? null : round1(clamp(task + d.normal(1, 3), 50, 99));
+            case "pay":
+              return pay;
+            case "veto":
+              return n === veto ? "是" : null;
+            default:
+              return null;
+          }
+        }),
+      );
+    }
+  }
+  return rows;
+}
+
+function memberRows(d: Dice, spec: TemplateSpec, vs: SampleVillage[], total: number): CellValue[][] {
+  const cols = inputColumns(dataSheet(spec));
+  const sizes = apportion(
+    total,
+    vs.map(() => 0.6 + d.next() * 0.8),
+  );
+  vs.forEach((v, i) => (v.members = sizes[i]));
+  const counts = apportion(
+    total,
+    SAMPLE_CATEGORY_SHARES.map((c) => c.share),
+  );
+  const categories = d.shuffle(SAMPLE_CATEGORY_SHARES.flatMap((c, i) => Array.from({ length: counts[i] }, () => c)));
+  const rows: CellValue[][] = [];
+  let n = 0;
+  for (const v of vs) {
+    for (let i = 0; i < v.members; i++, n++) {
+      const cat = categories[n];
+      const a = clamp(ability(d, 86, 6, 0.06, 68), 30, 100);
+      const aspects: (number | null)[] = [];
+      for (let k = 0; k < 5; k++) aspects.push(k < cat.aspects ? Math.round(clamp(a + d.normal(0, 4), 30, 100)) : null);
+      const rated = aspects.filter((x): x is number => x !== null);
+      const mean = round1(rated.reduce((s, x) => s + x, 0) / rated.length);
+      rows.push(
+        cols.map<CellValue>((c) => {
+          const f = c.field!;
+          if (f === "township") return v.township;
+          if (f === "branch") return v.branch;
+          if (f === "name") return personName(d);
+          if (f === "id") return `DY${String(n + 1).padStart(6, "0")}`;
+          if (f === "category") return cat.name;
+          if (f.startsWith("aspect")) return aspects[Number(f.slice(6)) - 1];
+          if (f === "tiebreak") return mean;
+          return null;
+        }),
+      );
+    }
+  }
+  return rows;
+}
+
+function appraisalRows(d: Dice, spec: TemplateSpec, secretaries: CellValue[][], secretarySpec: TemplateSpec): CellValue[][] {
+  const cols = inputColumns(dataSheet(spec));
+  const sCols = inputColumns(dataSheet(secretarySpec));
+  const at = (row: CellValue[], field: string) => row[sCols.findIndex((c) => c.field === field)];
+  return secretaries.map((s) => {
+    const voters = d.int(20, 60);
+    const cast = voters - d.int(0, 3);
+    const topShare = clamp(d.normal(0.78, 0.14), 0.2, 1);
+    const top = Math.round(cast * topShare);
+    const second = Math.round((cast - top) * clamp(d.normal(0.8, 0.1), 0, 1));
+    const bottom = Math.min(cast - top - second, d.chance(0.1) ? d.int(1, 3) : 0);
+    const third = cast - top - second - bottom;
+    const publicMissing = d.chance(0.03);
+    const scores = [round1(clamp(d.normal(93, 3), 70, 100)), round1(clamp(d.normal(86, 5), 55, 100)), publicMissing ? null : round1(clamp(d.normal(85, 6), 50, 100)), round1(clamp(d.normal(87, 5), 55, 100))];
+    return cols.map<CellValue>((c) => {
+      const f = c.field!;
+      if (f === "township") return at(s, "township");
+      if (f === "name") return at(s, "name");
+      if (f === "id") return at(s, "id");
+      if (f.startsWith("rater")) return scores[Number(f.slice(5)) - 1] ?? null;
+      if (f === "votesTop") return top;
+      if (f === "votesSecond") return second;
+      if (f === "votesThird") return third;
+      if (f === "votesBottom") return bottom;
+      if (f === "voters") return voters;
+      return null;
+    });
+  });
+}
+
+function fiveGoodRows(d: Dice, spec: TemplateSpec, vs: SampleVillage[]): CellValue[][] {
+  const cols = inputColumns(dataSheet(spec));
+  const rows: CellValue[][] = [];
+  const one = (township: string, org: string, type: string, members: number | null) => {
+    const good = d.chance(0.74);
+    const misses = good ? new Set<number>() : new Set([d.int(1, 5), d.int(1, 5)]);
+    const satisfaction = round1(clamp(d.normal(good ? 88 : 78, 6), 50, 99));
+    const fiveLead = members === null ? null : Math.round(members * clamp(d.normal(0.66, 0.08), 0.3, 0.95));
+    rows.push(
+      cols.map<CellValue>((c) => {
+        const f = c.field!;
+        if (f === "township") return township;
+        if (f === "organisation") return org;
+        if (f === "orgType") return type;
+        if (f.startsWith("criterion")) return misses.has(Number(f.slice(9))) ? "否" : "是";
+        if (f === "satisfaction") return satisfaction;
+        if (f === "members") return members;
+        if (f === "fiveLead") return fiveLead;
+        return null;
+      }),
+    );
+  };
+  for (const t of SAMPLE_TOWNSHIPS) {
+    one(t.name, `${t.name}党委`, "乡镇党委", null);
+    for (const v of vs.filter((x) => x.township === t.name)) one(t.name, v.branch, "村党组织", v.members);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------- the mess
+
+/** ASCII digits to full-width ones, as a Chinese input method types them. */
+export const fullWidth = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+function addMess(d: Dice, county: SampleCounty): void {
+  const mess = county.mess;
+  const place = (kind: SchemeKind, index: number, field: string) => {
+    const sheet = dataSheet(county.files[kind].spec);
+    const cols = inputColumns(sheet);
+    const j = cols.findIndex((c) => c.field === field);
+    return { j, row: sheet.firstDataRow + county.files[kind].preamble.length + index, col: cols[j].col, header: cols[j].header, sheet: sheet.name };
+  };
+  const set = (kind: SchemeKind, index: number, field: string, value: CellValue, what: MessEntry["what"], zh: string) => {
+    const p = place(kind, index, field);
+    const row = county.files[kind].rows[index];
+    mess.push({ kind, sheet: p.sheet, row: p.row, col: p.col, header: p.header, what, value, clean: row[p.j], zh });
+    row[p.j] = value;
+  };
+
+  // A clerk's heading above every title: the header is one row lower than in the template.
+  for (const kind of schemeKinds) {
+    const f = county.files[kind];
+    f.preamble = [PREAMBLE_LINE];
+    mess.push({ kind, sheet: dataSheet(f.spec).name, row: 1, col: 1, header: "", what: "titleLine", value: PREAMBLE_LINE, clean: null, zh: "标题上方多了一行制表单位" });
+  }
+
+  const secretaries = county.files.secretary.rows;
+  const picks = new Set<number>();
+  const fresh = (n: number) => {
+    let i = d.int(0, n - 1);
+    while (picks.has(i)) i = (i + 1) % n;
+    picks.add(i);
+    return i;
+  };
+  for (let k = 0; k < 3; k++) set("secretary", fresh(secretaries.length), "ballot", null, "blankBallot", "民主测评留空（未测评）");
+  set("secretary", fresh(secretaries.length), "halfYear", "缺考", "absentWord", "分数格里填了“缺考”");
+
+  const members = county.files.member.rows;
+  const mCols = inputColumns(dataSheet(county.files.member.spec));
+  const idCol = mCols.findIndex((c) => c.field === "id");
+  const nameCol = mCols.findIndex((c) => c.field === "name");
+  const aspectCol = mCols.findIndex((c) => c.field === "aspect1");
+  picks.clear();
+  const n = members.length;
+  const dupFrom = fresh(n);
+  let dupTo = fresh(n);
+  if (dupTo === dupFrom) dupTo = (dupFrom + 1) % n;
+  set("member", dupTo, "id", members[dupFrom][idCol], "duplicateId", `编号与第${place("member", dupFrom, "id").row}行重复`);
+
+  // Full-width digits ("８５" where the clean sheet has 85): the same score, typed with a Chinese input method.
+  let fw = fresh(n);
+  for (let k = 0; k < n && members[fw][aspectCol] !== 85; k++) fw = (fw + 1) % n;
+  picks.add(fw);
+  set("member", fw, "aspect1", fullWidth(String(members[fw][aspectCol])), "fullWidthDigits", "全角数字分数（有效）");
+
+  const spaced: [SchemeKind, (name: string) => string, string][] = [
+    ["member", (s) => ` ${s}`, "姓名前有空格"],
+    ["member", (s) => `${s}  `, "姓名后有空格"],
+    ["member", (s) => `${s[0]}\u3000${s.slice(1)}`, "姓名中间有全角空格"],
+    ["cadre", (s) => ` ${s} `, "姓名前后有空格"],
+  ];
+  for (const [kind, spoil, zh] of spaced) {
+    const rows = county.files[kind].rows;
+    const col = kind === "member" ? nameCol : inputColumns(dataSheet(county.files.cadre.spec)).findIndex((c) => c.field === "name");
+    let i = kind === "member" ? fresh(n) : d.int(0, rows.length - 1);
+    // Names of two characters are the ones people pad with a space in the middle, to line up with three.
+    if (zh.includes("中间")) for (let k = 0; k < n && String(rows[i][col]).length !== 2; k++) i = (i + 1) % n;
+    picks.add(i);
+    set(kind, i, "name", spoil(String(rows[i][col])), "straySpaces", zh);
+  }
+
+  // One township's clerk merged each branch name over its members' rows.
+  const town = SAMPLE_TOWNSHIPS[1].name;
+  const bCol = mCols.findIndex((c) => c.field === "branch");
+  const tCol = mCols.findIndex((c) => c.field === "township");
+  const file = county.files.member;
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j + 1 < n && members[j + 1][bCol] === members[i][bCol]) j++;
+    if (members[i][tCol] === town && j > i) {
+      file.merges.push({ top: i, left: bCol, bottom: j, right: bCol });
+      const p = place("member", i, "branch");
+      mess.push({ kind: "member", sheet: p.sheet, row: p.row, col: p.col, header: p.header, what: "mergedBranch", value: members[i][bCol], clean: members[i][bCol], zh: `支部名称合并单元格（第${p.row}–${p.row + j - i}行）` });
+      for (let k = i + 1; k <= j; k++) members[k][bCol] = null;
+    }
+    i = j + 1;
+  }
+}
+
+// ---------------------------------------------------------------- the county
+
+/**
+ * The sample county: 12 townships, 180 villages (one Party branch and one secretary each), 6,000
+ * Party members by default, 300 township cadres, the secretaries' duty-report appraisal and the
+ * "five good" ratings of 192 organisations. Deterministic: the same options give the same rows.
+ * With `mess`, the flaws listed in `mess` are added to otherwise identical rows.
+ */
+export function sampleCounty(options: SampleOptions = {}): SampleCounty {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const year = options.year ?? 2025;
+  const total = options.members ?? DEFAULT_MEMBERS;
+  if (!Number.isSafeInteger(total) || total < 1) throw new Error(`sample county: members must be a whole number ≥ 1 (${total})`);
+  // One stream per kind, so the size of one table never changes the rows of another.
+  const stream = (k: number) => new Dice(mulberry32((seed ^ Math.imul(k + 1, 0x9e3779b1)) >>> 0));
+  const specs = Object.fromEntries(schemeKinds.map((k) => [k, templateSpec(k, { year })])) as Record<SchemeKind, TemplateSpec>;
+  const vs = villages(stream(0));
+  const member = memberRows(stream(3), specs.member, vs, total);
+  const secretary = secretaryRows(stream(1), specs.secretary, vs);
+  const rows: Record<SchemeKind, CellValue[][]> = {
+    secretary,
+    cadre: cadreRows(stream(2), specs.cadre),
+    member,
+    appraisal: appraisalRows(stream(4), specs.appraisal, secretary, specs.secretary),
+    fiveGood: fiveGoodRows(stream(5), specs.fiveGood, vs),
+  };
+  const sheet = (k: SchemeKind): SampleSheet => ({ kind: k, spec: specs[k], fileName: `${COUNTY_NAME}-${specs[k].fileName}`, rows: rows[k], merges: [], preamble: [] });
+  const files = Object.fromEntries(schemeKinds.map((k) => [k, sheet(k)])) as Record<SchemeKind, SampleSheet>;
+  const county: SampleCounty = { name: COUNTY_NAME, seed, year, townships: SAMPLE_TOWNSHIPS.map((t) => t.name), villages: vs, files, mess: [] };
+  if (options.mess) addMess(stream(6), county);
+  return county;
+}
