@@ -3,7 +3,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test/e2e/.tmp/**"] },
+  { ignores: ["dist/**", "dist-cli/**", "node_modules/**", "coverage/**", "test/e2e/.tmp/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,389 @@
+// Draws a plan into an ExcelJS workbook (result columns, report sheets) and writes the file atomically.
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { Workbook, type Borders, type Cell, type CellValue as ExcelCellValue, type Fill, type Style, type Worksheet } from "exceljs";
+import { formats, reportSheetNames, type Plan, type PlanCell, type PlanColumn, type ReportSheet, type ResultBlock } from "../workbook/plan";
+import type { WorkbookData } from "../workbook/sheet";
+import { CliError, ExitCode } from "./errors";
+
+/** The signature line under a printed report; full-width spaces leave room to sign by hand. */
+export const SIGNATURE_LINE = "制表人：　　　　审核人：　　　　日期：";
+
+const thin = { style: "thin" as const, color: { argb: "FF808080" } };
+const border: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+const headerFill: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+/** Excel's own "Bad" cell style colours, which users already read as "look at this". */
+const warnFill: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
+const warnColor = { argb: "FF9C0006" };
+
+/** A string that Excel would take for a formula if a person re-entered it (F2, Enter). */
+const formulaLike = /^[=+\-@]/;
+
+// ---------------------------------------------------------------- styles
+//
+// A cell's style is an object ExcelJS may share: cells read from a file share one object per style,
+// so `cell.numFmt = …` or `cell.font = …` on one of them would restyle every user cell with that
+// style. Styles are therefore only ever replaced whole (`cell.style = …`), never changed in place.
+// The objects below are shared by many new cells, which also lets ExcelJS write a style once instead
+// of once per cell (a 50,000-row report); they are never changed after they are made.
+
+const styleCache = new Map<string, Partial<Style>>();
+
+function shared(key: string, make: () => Partial<Style>): Partial<Style> {
+  let style = styleCache.get(key);
+  if (!style) styleCache.set(key, (style = make()));
+  return style;
+}
+
+const headerStyle = (): Partial<Style> =>
+  shared("header", () => ({ font: { bold: true }, fill: headerFill, border, alignment: { horizontal: "center", vertical: "middle", wrapText: true } }));
+
+const titleStyle = (): Partial<Style> => shared("title", () => ({ font: { bold: true, size: 16 }, alignment: { horizontal: "center", vertical: "middle" } }));
+
+const subtitleStyle = (): Partial<Style> => shared("subtitle", () => ({ font: { size: 10, color: { argb: "FF595959" } }, alignment: { horizontal: "center", vertical: "middle" } }));
+
+/** A report's data cell: boxed, its number format, bold (a totals row) or in warning colours. */
+function reportCellStyle(numFmt: string | undefined, strong: boolean, warn: boolean): Partial<Style> {
+  return shared(`cell|${numFmt ?? ""}|${strong}|${warn}`, () => ({
+    border,
+    ...(numFmt ? { numFmt } : {}),
+    ...(warn ? { fill: warnFill, font: { bold: strong, color: warnColor } } : strong ? { font: { bold: true } } : {}),
+  }));
+}
+
+const numFmtStyle = (numFmt: string): Partial<Style> => shared(`numFmt|${numFmt}`, () => ({ numFmt }));
+
+const isBlankStyle = (style: Partial<Style> | undefined) => !style || Object.keys(style).length === 0;
+
+/**
+ * The number format a plan cell needs: text that looks like a formula gets the Text format, so that
+ * editing it in Excel (F2, Enter) keeps it text.
+ */
+function formatFor(v: PlanCell, numFmt: string | undefined): string | undefined {
+  return typeof v === "string" && formulaLike.test(v) ? formats.text : numFmt;
+}
+
+/**
+ * The ExcelJS value of a plan cell. A JavaScript string is written as a string cell by ExcelJS (it
+ * never parses "=…" as a formula), so text stays text; only { formula } becomes a formula, stored
+ * without its "=" as the file format wants, with the pipeline's result cached for readers that do
+ * not calculate.
+ */
+export function excelValue(v: PlanCell): ExcelCellValue {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  const formula = v.formula.replace(/^=/, "");
+  return v.result === null ? { formula } : { formula, result: v.result };
+}
+
+/**
+ * Writes one plan cell into a cell that may already exist in the user's sheet: its value, and its
+ * number format on top of whatever style the cell has (a new style object, never the shared one).
+ */
+export function writePlanCell(cell: Cell, v: PlanCell, numFmt?: string): void {
+  cell.value = excelValue(v);
+  const fmt = formatFor(v, numFmt);
+  if (!fmt || cell.numFmt === fmt) return;
+  cell.style = isBlankStyle(cell.style) ? numFmtStyle(fmt) : { ...cell.style, numFmt: fmt };
+}
+
+/** Display width of text in Excel's character units: a Chinese character takes two. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  return w;
+}
+
+function shownText(v: PlanCell): string {
+  if (v === null) return "";
+  if (typeof v === "object") return v.result === null ? "" : String(v.result);
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toFixed(2);
+  return String(v);
+}
+
+/** A column's width: the plan's, else fitted to its header and (a sample of) its values, within reason. */
+function columnWidth(col: PlanColumn, values: PlanCell[]): number {
+  if (col.width !== undefined) return col.width;
+  let w = textWidth(col.header);
+  const step = Math.max(1, Math.floor(values.length / 500));
+  for (let i = 0; i < values.length; i += step) w = Math.max(w, textWidth(shownText(values[i])));
+  return Math.min(50, Math.max(6, w + 2));
+}
+
+/**
+ * A width ExcelJS will write. It drops a column whose width is exactly 9, its idea of the default,
+ * although Excel's default is 8.43: such a column would print narrower than planned.
+ */
+function setWidth(ws: Worksheet, col: number, width: number): void {
+  ws.getColumn(col).width = width === 9 ? 9.01 : width;
+}
+
+const numFmtOf = (col: PlanColumn) => (col.format ? formats[col.format] : undefined);
+
+/** Writes a block's header and values into its sheet, at its rows and columns, and nothing else. */
+export function drawResults(wb: Workbook, block: ResultBlock): void {
+  const ws = wb.getWorksheet(block.sheet);
+  if (!ws) throw new Error(`the plan writes results into sheet "${block.sheet}", which the workbook does not have`);
+  block.columns.forEach((col, i) => {
+    const c = ws.getCell(block.headerRow, col.col);
+    // A column the table already has (a previous run's, or the user's) keeps its header's look and its width.
+    if (c.value !== col.header) {
+      c.value = col.header;
+      c.style = headerStyle();
+    }
+    if (ws.getColumn(col.col).width === undefined)
+      setWidth(
+        ws,
+        col.col,
+        columnWidth(
+          col,
+          block.rows.map((r) => r.cells[i] ?? null),
+        ),
+      );
+  });
+  for (const r of block.rows) {
+    block.columns.forEach((col, i) => writePlanCell(ws.getCell(r.row, col.col), r.cells[i] ?? null, numFmtOf(col)));
+  }
+}
+
+const reportNames = new Set<string>(Object.values(reportSheetNames));
+
+/** A report may not take the name of a sheet the user made: that sheet is never overwritten. */
+function refuseUserSheet(wb: Workbook, name: string): void {
+  if (wb.getWorksheet(name) && !reportNames.has(name))
+    throw new CliError(
+      ExitCode.notWritten,
+      `工作簿中已有名为“${name}”的工作表，它不是考核报表，不能覆盖。请把这个工作表改名后再运行`,
+      `the workbook already has a sheet named "${name}" that is not a report sheet and will not be overwritten; rename it and run again`,
+    );
+}
+
+/**
+ * A fresh sheet for a report. A sheet of the same name is replaced only when it is one of the report
+ * sheets (a previous run's); the new sheet takes the old one's place among the tabs.
+ */
+function reportWorksheet(wb: Workbook, name: string): Worksheet {
+  refuseUserSheet(wb, name);
+  const old = wb.getWorksheet(name);
+  let orderNo: number | undefined;
+  if (old) {
+    orderNo = (old as unknown as { orderNo: number }).orderNo;
+    wb.removeWorksheet(old.id);
+  }
+  const ws = wb.addWorksheet(name);
+  if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+  return ws;
+}
+
+/** One report sheet: title, subtitle, header, rows, notes, signatures, widths, print setup, frozen header. */
+export function drawReport(wb: Workbook, report: ReportSheet): Worksheet {
+  const ws = reportWorksheet(wb, report.name);
+  const width = Math.max(1, report.columns.length);
+  let r = 1;
+
+  const title = ws.getCell(r, 1);
+  title.value = report.title;
+  title.style = titleStyle();
+  ws.getRow(r).height = 30;
+  if (width > 1) ws.mergeCells(r, 1, r, width);
+  r++;
+
+  if (report.subtitle) {
+    const sub = ws.getCell(r, 1);
+    sub.value = report.subtitle;
+    sub.style = subtitleStyle();
+    if (width > 1) ws.mergeCells(r, 1, r, width);
+    r++;
+  }
+
+  const headerRow = r;
+  report.columns.forEach((col, i) => {
+    const c = ws.getCell(headerRow, i + 1);
+    c.value = col.header;
+    c.style = headerStyle();
+  });
+  r++;
+
+  const strong = new Set(report.strongRows ?? []);
+  const warn = new Set(report.warnRows ?? []);
+  const numFmts = report.columns.map(numFmtOf);
+  report.rows.forEach((cells, i) => {
+    const row = ws.getRow(r + i);
+    report.columns.forEach((_col, j) => {
+      const v = cells[j] ?? null;
+      const c = row.getCell(j + 1);
+      c.value = excelValue(v);
+      c.style = reportCellStyle(formatFor(v, numFmts[j]), strong.has(i), warn.has(i));
+    });
+  });
+  r += report.rows.length;
+
+  if (report.notes?.length) {
+    r++;
+    for (const note of report.notes) {
+      // Notes are text even when they begin with "-" or "=", as a bullet list often does.
+      writePlanCell(ws.getCell(r, 1), note);
+      r++;
+    }
+  }
+  if (report.signatures) {
+    r++;
+    ws.getCell(r, 1).value = SIGNATURE_LINE;
+    r++;
+  }
+
+  report.columns.forEach((col, j) => {
+    setWidth(
+      ws,
+      j + 1,
+      columnWidth(
+        col,
+        report.rows.map((row) => row[j] ?? null),
+      ),
+    );
+  });
+
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: report.landscape ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    // 0: as many pages down as the rows need; only the width is fitted.
+    fitToHeight: 0,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    horizontalCentered: true,
+  };
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+
+  // ChartSpec: ExcelJS cannot write charts, so nothing is drawn for report.charts here; the data
+  // block a chart reads is in the sheet, and the add-in draws the charts when it opens the plan.
+  return ws;
+}
+
+/** Merged areas of a sheet, 1-based. */
+function mergedAreas(ws: Worksheet): { top: number; left: number; bottom: number; right: number; range: string }[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { model?: { top: number; left: number; bottom: number; right: number }; range?: string }> })._merges ?? {};
+  return Object.values(merges)
+    .filter((m) => m?.model)
+    .map((m) => ({ ...m.model!, range: m.range ?? "" }));
+}
+
+/**
+ * A result column may not run through a merged area: ExcelJS writes a value given to any cell of
+ * the area into its top-left cell, which would overwrite the user's text with each row in turn.
+ */
+function refuseMergedTargets(ws: Worksheet, block: ResultBlock): void {
+  const top = block.headerRow;
+  const bottom = block.rows.reduce((b, r) => Math.max(b, r.row), top);
+  for (const m of mergedAreas(ws)) {
+    if (m.bottom < top || m.top > bottom) continue;
+    const hit = block.columns.find((c) => c.col >= m.left && c.col <= m.right);
+    if (hit)
+      throw new CliError(
+        ExitCode.notWritten,
+        `结果列“${hit.header}”要写入的位置与工作表“${ws.name}”中的合并单元格 ${m.range} 重叠。请取消这个合并单元格，或把它移到表格以外，再运行`,
+        `the result column "${hit.header}" would run through the merged cells ${m.range} of sheet "${ws.name}"; unmerge them or move them away from the table, then run again`,
+      );
+  }
+}
+
+/**
+ * Draws the whole plan into the workbook: result columns into the user's sheets, then the report
+ * sheets. Checks first, so a plan that would collide with the user's sheets changes nothing.
+ */
+export function drawPlan(wb: Workbook, plan: Plan): void {
+  for (const block of plan.results) {
+    if (plan.reports.some((rep) => rep.name === block.sheet))
+      throw new Error(`the plan writes results into sheet "${block.sheet}" and also replaces it with a report`);
+    const ws = wb.getWorksheet(block.sheet);
+    if (!ws) throw new Error(`the plan writes results into sheet "${block.sheet}", which the workbook does not have`);
+    refuseMergedTargets(ws, block);
+  }
+  for (const rep of plan.reports) refuseUserSheet(wb, rep.name);
+  for (const block of plan.results) drawResults(wb, block);
+  for (const rep of plan.reports) drawReport(wb, rep);
+}
+
+/** A new ExcelJS workbook holding plain sheets (the merged county table): header row bold, values as they are. */
+export function workbookFromData(data: WorkbookData, headerRows: Record<string, number> = {}): Workbook {
+  const wb = new Workbook();
+  for (const sheet of data.sheets) {
+    const ws = wb.addWorksheet(sheet.name);
+    const widths: number[] = [];
+    sheet.rows.forEach((row, r) => {
+      row.forEach((v, c) => {
+        if (v === null) return;
+        writePlanCell(ws.getCell(r + 1, c + 1), v);
+        widths[c] = Math.max(widths[c] ?? 0, textWidth(shownText(v)));
+      });
+    });
+    const header = headerRows[sheet.name];
+    if (header) {
+      ws.getRow(header).eachCell((c) => {
+        c.style = headerStyle();
+      });
+      ws.views = [{ state: "frozen", xSplit: 0, ySplit: header }];
+    }
+    widths.forEach((w, c) => setWidth(ws, c + 1, Math.min(40, Math.max(6, w + 2))));
+    for (const m of sheet.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  }
+  return wb;
+}
+
+// ---------------------------------------------------------------- atomic output
+
+/** Temp files being written now, so an interrupted run (Ctrl+C) can remove them before it exits. */
+const pendingTemps = new Set<string>();
+
+/** Removes every temp file still being written; called on SIGINT/SIGTERM, so it must be synchronous. */
+export function removePendingTemps(): void {
+  for (const t of pendingTemps) {
+    try {
+      rmSync(t, { force: true });
+    } catch {
+      // Nothing more can be done while exiting; the name starts with "." and ends with ".tmp" so it is recognisable.
+    }
+  }
+  pendingTemps.clear();
+}
+
+const WRITE_ERRNO: Record<string, { zh: string; en: string }> = {
+  ENOENT: { zh: "文件夹不存在", en: "the folder does not exist" },
+  ENOTDIR: { zh: "路径中有一段不是文件夹", en: "a part of the path is not a folder" },
+  EACCES: { zh: "没有写入权限", en: "no permission to write there" },
+  EPERM: { zh: "没有写入权限，或文件正在 Excel/WPS 中打开（请先关闭）", en: "no permission, or the file is open in Excel/WPS (close it first)" },
+  EBUSY: { zh: "文件正在 Excel/WPS 中打开，请关闭后重试", en: "the file is open in Excel/WPS; close it and try again" },
+  EROFS: { zh: "磁盘是只读的", en: "the disk is read-only" },
+  ENOSPC: { zh: "磁盘空间不足", en: "the disk is full" },
+  EISDIR: { zh: "这个名字是一个文件夹", en: "that name is a folder" },
+};
+
+/**
+ * Writes the workbook to `out` all at once: into a temp file in the same folder (so the rename stays
+ * on one disk and is atomic), then renamed over `out`. On any failure the temp file is removed and
+ * `out` is as it was: never a half-written workbook.
+ */
+export async function writeXlsxAtomic(wb: Workbook, out: string): Promise<void> {
+  await writeBytesAtomic(async () => Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), out);
+}
+
+/** The same for bytes made on demand (so a failure while making them is handled alike). */
+export async function writeBytesAtomic(bytes: () => Promise<Buffer>, out: string): Promise<void> {
+  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  pendingTemps.add(temp);
+  try {
+    await writeFile(temp, await bytes(), { flag: "wx" });
+    await rename(temp, out);
+  } catch (e) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException)?.code;
+    const why = (code && WRITE_ERRNO[code]) || { zh: `${code ?? (e as Error)?.message ?? e}`, en: `${code ?? (e as Error)?.message ?? e}` };
+    throw new CliError(ExitCode.notWritten, `无法写入“${out}”：${why.zh}`, `cannot write "${out}": ${why.en}`);
+  } finally {
+    pendingTemps.delete(temp);
+  }
+}

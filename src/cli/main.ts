@@ -1,0 +1,759 @@
+// The `kaohe` command line: argument parsing, the run/check/merge/template commands, help, messages and exit codes.
+import { createHash } from "node:crypto";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import type { Workbook } from "exceljs";
+import { version } from "../../package.json";
+import { kindNames, schemeFromJson, schemeKinds, describeProblem, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
+import { mergeReturns, mergeScheme, sourceProblem, type MergeResult, type MergeSource } from "../workbook/merge";
+import { runAssessment, type RunResult } from "../workbook/pipeline";
+import { SCHEME_SHEET, schemeFromSheet } from "../workbook/scheme-sheet";
+import { describeDataProblem, type Problem } from "../workbook/sheet";
+import { SOURCES_SHEET } from "../workbook/merge";
+import { templateSpec } from "../workbook/templates";
+import { drawPlan, workbookFromData, writeBytesAtomic, writeXlsxAtomic } from "./draw";
+import { CliError, ExitCode } from "./errors";
+import { createProgress, type Progress, type ProgressStream } from "./progress";
+import { renderTemplate, workbookBytes } from "./xlsx-template";
+import { openXlsx, type OpenedWorkbook } from "./xlsx";
+
+export { ExitCode } from "./errors";
+export { SOURCES_SHEET } from "../workbook/merge";
+
+/** Where the command writes and what it knows of its surroundings; tests pass their own. */
+export interface CliIO {
+  stdout: { write(s: string): unknown };
+  stderr: ProgressStream;
+  env?: Record<string, string | undefined>;
+  /** The folder relative paths are taken from; the process's by default. */
+  cwd?: string;
+  /** The time written into the audit sheet and the scheme's year. */
+  now?: () => Date;
+}
+
+type Lang = "zh" | "en";
+type Command = "run" | "check" | "merge" | "template" | "help";
+
+const commands: readonly Command[] = ["run", "check", "merge", "template", "help"];
+
+interface Options {
+  scheme?: string;
+  output?: string;
+  "skip-bad-rows"?: boolean;
+  kind?: string;
+  lang?: string;
+  help?: boolean;
+  version?: boolean;
+}
+
+/** The options each command accepts; any other is a usage error, not silently ignored. */
+const allowed: Record<Command, (keyof Options)[]> = {
+  run: ["scheme", "output", "skip-bad-rows", "kind", "lang", "help"],
+  check: ["scheme", "kind", "lang", "help"],
+  merge: ["scheme", "output", "skip-bad-rows", "kind", "lang", "help"],
+  template: ["output", "scheme", "lang", "help"],
+  help: ["lang", "help"],
+};
+
+const optionSpec = {
+  scheme: { type: "string" },
+  output: { type: "string", short: "o" },
+  "skip-bad-rows": { type: "boolean" },
+  kind: { type: "string" },
+  lang: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+// ---------------------------------------------------------------- help
+
+const kindList = schemeKinds.map((k) => `${k}（${kindNames[k].zh}）`).join("、");
+const kindListEn = schemeKinds.map((k) => `${k} (${kindNames[k].en})`).join(", ");
+
+const help: Record<Command | "main", { zh: string; en: string }> = {
+  main: {
+    zh: `kaohe ${version} — 考核：党建量化考核的命令行工具（不需要 Excel）
+
+用法：
+  kaohe run <输入.xlsx> [-o 输出.xlsx] [--scheme 方案.json] [--kind 类型] [--skip-bad-rows]
+      计算考核，写出结果工作簿（默认为输入文件旁的“<文件名>-结果.xlsx”），原文件不变
+  kaohe check <输入.xlsx> [--scheme 方案.json] [--kind 类型]
+      只检查数据，列出每一个问题（工作表、行、列）
+  kaohe merge <文件夹或文件...> -o 全县.xlsx [--kind 类型] [--skip-bad-rows]
+      把各乡镇上报的同类表格合并为全县一张表，计算并生成报表
+  kaohe template <名称> [-o 文件.xlsx]
+      生成空白标准模板（secretary、cadre、member、appraisal、fiveGood）
+  kaohe help <命令>      查看某个命令的说明
+  kaohe --version        显示版本
+
+通用选项：
+  --lang zh|en           提示语言（默认中文）
+  -h, --help             显示帮助
+
+考核类型（--kind）：${kindList}
+
+退出码：0 成功；1 数据有问题；2 参数错误；3 输入文件无法读取；4 找不到考核表；
+        5 考核方案无效；6 无法写出结果文件；70 内部错误；130 被中断（Ctrl+C）
+
+English: kaohe --help --lang en`,
+    en: `kaohe ${version} — Kaohe: quantified Party-building assessments on the command line (no Excel needed)
+
+Usage:
+  kaohe run <in.xlsx> [-o out.xlsx] [--scheme scheme.json] [--kind KIND] [--skip-bad-rows]
+      compute the assessment and write a new workbook (default "<name>-结果.xlsx" beside the input);
+      the input is never changed
+  kaohe check <in.xlsx> [--scheme scheme.json] [--kind KIND]
+      validate only: list every problem with its sheet, row and column
+  kaohe merge <folder or files...> -o county.xlsx [--kind KIND] [--skip-bad-rows]
+      combine the townships' returns of one kind into one county table, compute, write the reports
+  kaohe template <name> [-o file.xlsx]
+      write a blank standard template (secretary, cadre, member, appraisal, fiveGood)
+  kaohe help <command>   help on one command
+  kaohe --version        print the version
+
+Common options:
+  --lang zh|en           language of messages (Chinese by default)
+  -h, --help             show help
+
+Kinds (--kind): ${kindListEn}
+
+Exit codes: 0 ok; 1 data problems; 2 usage error; 3 input file unreadable; 4 table not found;
+            5 invalid scheme; 6 output not written; 70 internal error; 130 interrupted (Ctrl+C)
+
+中文说明：kaohe --help`,
+  },
+  run: {
+    zh: `kaohe run <输入.xlsx> [选项]
+
+读取工作簿，找到考核表（按中文表头识别，表头可不在第一行、列的顺序不限），检查每一行，计算得分、排名、
+等次、星级或工资，写出一个新的工作簿：原有工作表、格式和公式保留，结果列写在表格右侧，另加汇总、排名、
+配额核查、审计等报表。输入文件不会被修改。
+
+选项：
+  -o, --output <文件>    结果文件（.xlsx），默认为“<输入文件名>-结果.xlsx”，不能与输入文件相同
+  --scheme <文件>        考核方案：.json 文件，或含“考核方案”工作表的 .xlsx；
+                         不指定时使用工作簿中的“考核方案”表，再没有则用该类型的默认方案
+  --kind <类型>          考核类型，工作簿和方案都没有说明时使用：${kindList}
+  --skip-bad-rows        跳过有问题的行继续计算，被跳过的行列在“审计”表中
+  --lang zh|en           提示语言
+
+有数据问题且未加 --skip-bad-rows 时，列出全部问题，不生成结果文件，退出码 1。`,
+    en: `kaohe run <in.xlsx> [options]
+
+Reads the workbook, finds the assessment table by its Chinese headers (anywhere in the sheet, columns in
+any order), checks every row, computes scores, ranks, grades, stars or pay, and writes a new workbook: the
+user's sheets, formats and formulas are kept, result columns go to the right of the table, and report
+sheets are added (summary, ranking, quota check, audit). The input file is never modified.
+
+Options:
+  -o, --output <file>    the result workbook (.xlsx); default "<input name>-结果.xlsx"; not the input itself
+  --scheme <file>        the scheme: a .json file, or an .xlsx with a 考核方案 sheet; by default the
+                         workbook's own 考核方案 sheet, else the kind's defaults
+  --kind <kind>          the kind when neither the workbook nor the scheme says it: ${kindListEn}
+  --skip-bad-rows        compute without the rows that have problems; they are listed in the 审计 sheet
+  --lang zh|en           language of messages
+
+With data problems and without --skip-bad-rows, every problem is listed, nothing is written, exit code 1.`,
+  },
+  check: {
+    zh: `kaohe check <输入.xlsx> [--scheme 方案] [--kind 类型]
+
+只检查，不写文件：找不到表格、缺少列、分数不是数字、超过满分、编号重复等，每个问题注明工作表、行、列。
+没有问题时退出码 0，有数据问题时 1，找不到考核表时 4，方案无效时 5。`,
+    en: `kaohe check <in.xlsx> [--scheme scheme] [--kind kind]
+
+Validates only and writes nothing: a missing table or column, a score that is not a number or is above
+the maximum, a repeated ID, each with its sheet, row and column. Exit code 0 when there is no problem,
+1 with data problems, 4 when no assessment table is found, 5 for an invalid scheme.`,
+  },
+  merge: {
+    zh: `kaohe merge <文件夹或文件...> -o 全县.xlsx [选项]
+
+把各乡镇上报的同一类考核表合并为全县一张表（标准表头），再计算并生成报表。文件夹中的所有 .xlsx 都会读取
+（跳过 Excel 的临时文件“~$...”和本工具生成的“-结果.xlsx”）。每个文件的表格按表头识别；某行“乡镇”为空时，
+取文件名中的乡镇名（如“城关镇.xlsx”）。合并表最后一列“来源文件”注明每行来自哪个文件的第几行，问题也按
+原文件的行列报告。
+
+以下情况不生成结果文件：有文件找不到表格、是另一类考核表或表格为空（退出码 4）；有数据问题且未加
+--skip-bad-rows（退出码 1）。不同文件中编号重复会列出。
+
+选项：
+  -o, --output <文件>    全县结果文件（必填），不能是任何一个输入文件
+  --scheme <文件>        考核方案（.json 或含“考核方案”表的 .xlsx）；不指定时用上报文件中的“考核方案”表，
+                         再没有则按 --kind 或多数文件的类型用默认方案
+  --kind <类型>          ${kindList}
+  --skip-bad-rows        跳过有问题的行继续计算`,
+    en: `kaohe merge <folder or files...> -o county.xlsx [options]
+
+Combines the townships' returns of one kind into one county table under the standard header, then computes
+and writes the reports. Every .xlsx in a folder is read (skipping Excel's "~$..." lock files and this tool's
+"-结果.xlsx" outputs). Each file's table is found by its headers; a row whose 乡镇 is blank takes the township
+named in the file name (such as 城关镇.xlsx). The county table's last column, 来源文件, names the file and
+row each row came from, and problems are reported at the file, row and column to fix.
+
+Nothing is written when a file's table is not found, is of another kind or is empty (exit code 4), or when
+there are data problems without --skip-bad-rows (exit code 1). IDs repeated across files are listed.
+
+Options:
+  -o, --output <file>    the county workbook (required); not one of the inputs
+  --scheme <file>        the scheme (.json, or .xlsx with a 考核方案 sheet); by default the 考核方案 sheet
+                         of the returns, else the defaults of --kind or of the kind most files hold
+  --kind <kind>          ${kindListEn}
+  --skip-bad-rows        compute without the rows that have problems`,
+  },
+  template: {
+    zh: `kaohe template <名称> [-o 文件.xlsx] [--scheme 方案]
+
+生成空白标准模板：带表头、填写校验、打印设置和“填表说明”。默认文件名为模板名称（如“乡镇干部绩效考核与绩效工资.xlsx”），
+已存在的文件不会被覆盖。指定 --scheme 时按该方案生成（如本县的村书记考核指标）。
+
+模板名称（也可用中文：村书记、干部、党员、测评、五好）：
+${schemeKinds.map((k) => `  ${k.padEnd(10)} ${kindNames[k].zh}`).join("\n")}`,
+    en: `kaohe template <name> [-o file.xlsx] [--scheme scheme]
+
+Writes a blank standard template: headers, input validation, print setup and the 填表说明 instructions sheet.
+The default file name is the template's (such as 乡镇干部绩效考核与绩效工资.xlsx); an existing file is never
+overwritten. With --scheme, the template follows that scheme (a county's own secretary items, say).
+
+Templates:
+${schemeKinds.map((k) => `  ${k.padEnd(10)} ${kindNames[k].en}`).join("\n")}`,
+  },
+  help: {
+    zh: `kaohe help [命令]
+
+显示总体帮助，或某个命令（run、check、merge、template）的说明。`,
+    en: `kaohe help [command]
+
+Shows the general help, or the help of one command (run, check, merge, template).`,
+  },
+};
+
+// ---------------------------------------------------------------- messages
+
+class Printer {
+  constructor(
+    readonly io: CliIO,
+    readonly lang: Lang,
+  ) {}
+  /** A line of results (stdout). */
+  out(zh: string, en: string = zh): void {
+    this.io.stdout.write(`${this.lang === "zh" ? zh : en}\n`);
+  }
+  /** A warning (stderr): the work goes on. */
+  warn(zh: string, en: string): void {
+    this.io.stderr.write(this.lang === "zh" ? `注意：${zh}\n` : `Warning: ${en}\n`);
+  }
+  /**
+   * An error (stderr), in the chosen language first and the other on the next line, because a Chinese
+   * message may reach a console that cannot show it.
+   */
+  error(zh: string, en: string): void {
+    const lines = this.lang === "zh" ? [`错误：${zh}`, `Error: ${en}`] : [`Error: ${en}`, `错误：${zh}`];
+    this.io.stderr.write(`${lines.join("\n")}\n`);
+  }
+  problem(p: Problem, source?: string): void {
+    const locale = this.lang === "zh" ? "zh-CN" : "en-US";
+    this.io.stdout.write(`${source ? `${source} ` : ""}${describeDataProblem(p, locale)}\n`);
+  }
+}
+
+const usage = (zh: string, en: string) => new CliError(ExitCode.usage, zh, en);
+
+/** Node's parseArgs messages, in the user's words. */
+function usageFromParseError(e: unknown): CliError {
+  const err = e as { code?: string; message?: string };
+  const msg = err.message ?? String(e);
+  const opt = /'([^']+)'/.exec(msg)?.[1] ?? "";
+  switch (err.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return usage(`不认识的选项 ${opt}，请用 kaohe --help 查看可用选项`, `unknown option ${opt}; see kaohe --help`);
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return usage(`选项 ${opt} 缺少取值或取值无效`, `option ${opt} needs a value (or its value is invalid)`);
+    default:
+      return usage(`参数有误：${msg}`, `bad arguments: ${msg}`);
+  }
+}
+
+/** --kind, in English as the scheme spells it or in Chinese as people say it. */
+const kindWords: Record<string, SchemeKind> = {
+  secretary: "secretary",
+  村书记: "secretary",
+  村党组织书记: "secretary",
+  书记: "secretary",
+  cadre: "cadre",
+  干部: "cadre",
+  乡镇干部: "cadre",
+  member: "member",
+  党员: "member",
+  党员星级: "member",
+  星级: "member",
+  appraisal: "appraisal",
+  测评: "appraisal",
+  民主测评: "appraisal",
+  fivegood: "fiveGood",
+  五好: "fiveGood",
+  五好评定: "fiveGood",
+};
+
+function parseKind(text: string | undefined): SchemeKind | undefined {
+  if (text === undefined) return undefined;
+  const k = kindWords[text.trim().toLowerCase()] ?? kindWords[text.trim()];
+  if (!k) throw usage(`无法识别的考核类型“${text}”，可选：${kindList}`, `unknown kind "${text}"; one of ${kindListEn}`);
+  return k;
+}
+
+// ---------------------------------------------------------------- files
+
+const isXlsxName = (p: string) => extname(p).toLowerCase() === ".xlsx";
+
+/** The same file, even through a different spelling, a link, or other letter case on a disk that ignores it. */
+async function samePath(a: string, b: string): Promise<boolean> {
+  try {
+    const [x, y] = await Promise.all([stat(a, { bigint: true }), stat(b, { bigint: true })]);
+    if (x.ino !== 0n && x.dev === y.dev && x.ino === y.ino) return true;
+  } catch {
+    // One of them does not exist yet: compare the names.
+  }
+  const real = async (p: string) => {
+    try {
+      return await realpath(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const [x, y] = [await real(a), await real(b)];
+  return process.platform === "win32" || process.platform === "darwin" ? x.toLowerCase() === y.toLowerCase() : x === y;
+}
+
+function checkOutputName(out: string): void {
+  if (!isXlsxName(out)) throw usage(`结果文件名应以 .xlsx 结尾：“${out}”`, `the output file name must end in .xlsx: "${out}"`);
+}
+
+/** The default result file: beside the input, "<name>-结果.xlsx". */
+export function defaultOutput(input: string): string {
+  return join(dirname(input), `${basename(input, extname(input))}-结果.xlsx`);
+}
+
+function schemeError(name: string, problems: SchemeProblem[]): CliError {
+  return new CliError(
+    ExitCode.invalidScheme,
+    `考核方案“${name}”有 ${problems.length} 个问题：`,
+    `the scheme "${name}" has ${problems.length} problem(s):`,
+    problems.map((p) => ({ zh: describeProblem(p, "zh-CN"), en: describeProblem(p, "en-US") })),
+  );
+}
+
+/** A scheme from a .json file, or from the 考核方案 sheet of an .xlsx; every problem is listed. */
+async function loadScheme(path: string): Promise<Scheme> {
+  const name = basename(path);
+  if (isXlsxName(path)) {
+    let opened: OpenedWorkbook;
+    try {
+      opened = await openXlsx(path);
+    } catch (e) {
+      if (e instanceof CliError) throw new CliError(ExitCode.invalidScheme, `无法读取考核方案：${e.zh}`, `cannot read the scheme: ${e.en}`);
+      throw e;
+    }
+    const sheet = opened.data.sheets.find((s) => s.name === SCHEME_SHEET);
+    if (!sheet) throw new CliError(ExitCode.invalidScheme, `“${name}”中没有“${SCHEME_SHEET}”工作表`, `"${name}" has no ${SCHEME_SHEET} sheet`);
+    const r = schemeFromSheet(sheet);
+    if (!r.scheme) throw schemeError(name, r.problems);
+    return r.scheme;
+  }
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    const why = code === "ENOENT" ? { zh: "文件不存在", en: "the file does not exist" } : { zh: String(code ?? e), en: String(code ?? e) };
+    throw new CliError(ExitCode.invalidScheme, `无法读取考核方案“${path}”：${why.zh}`, `cannot read the scheme "${path}": ${why.en}`);
+  }
+  // Notepad on Windows saves UTF-8 with a byte-order mark, which JSON.parse rejects.
+  const r = schemeFromJson(text.replace(/^\uFEFF/, ""));
+  if (!r.scheme) throw schemeError(name, r.problems);
+  return r.scheme;
+}
+
+/** The .xlsx files to merge: the files given, and every .xlsx in the folders given (not lock files or our own results). */
+async function mergeInputs(paths: string[], out: string, p: Printer): Promise<string[]> {
+  const files: string[] = [];
+  let skipped = 0;
+  for (const given of paths) {
+    let st;
+    try {
+      st = await stat(given);
+    } catch {
+      throw new CliError(ExitCode.unreadable, `找不到“${given}”，请检查路径`, `"${given}" does not exist; check the path`);
+    }
+    if (st.isDirectory()) {
+      const names = (await readdir(given)).filter((n) => isXlsxName(n)).sort((a, b) => a.localeCompare(b, "zh-CN"));
+      for (const n of names) {
+        if (n.startsWith("~$") || n.startsWith(".") || n.endsWith("-结果.xlsx")) {
+          skipped++;
+          continue;
+        }
+        files.push(join(given, n));
+      }
+    } else {
+      if (await samePath(given, out)) throw usage(`结果文件不能是输入文件之一：“${given}”`, `the output cannot be one of the inputs: "${given}"`);
+      files.push(given);
+    }
+  }
+  const unique: string[] = [];
+  for (const f of files) {
+    // A previous merge's output in the folder being merged is not a return.
+    if (await samePath(f, out)) {
+      skipped++;
+      continue;
+    }
+    if (!(await Promise.all(unique.map((u) => samePath(u, f)))).some(Boolean)) unique.push(f);
+  }
+  if (skipped) p.warn(`已跳过 ${skipped} 个临时文件或结果文件`, `skipped ${skipped} lock or result file(s)`);
+  if (unique.length === 0) throw new CliError(ExitCode.unreadable, "没有找到要合并的 .xlsx 文件", "no .xlsx files to merge were found");
+  return unique;
+}
+
+// ---------------------------------------------------------------- progress
+
+const stageEn: Record<string, string> = {
+  读取文件: "reading",
+  方案: "scheme",
+  查找表格: "finding the table",
+  检查数据: "checking",
+  计算: "computing",
+  完成: "done",
+  合并: "merging",
+  写入文件: "writing",
+};
+
+function progressFor(io: CliIO, lang: Lang): { progress: Progress; stage: (s: string, done?: number, total?: number) => void } {
+  const progress = createProgress(io.stderr, lang === "zh" ? "计算中" : "Working");
+  return { progress, stage: (s, done = 0, total = 1) => progress.update(lang === "zh" ? s : (stageEn[s] ?? s), done, total) };
+}
+
+// ---------------------------------------------------------------- the outcome of a run
+
+/** The exit code and the messages for a pipeline result that made no plan. */
+function reportFailure(result: RunResult, p: Printer, place: (problem: Problem) => { problem: Problem; source?: string } = (problem) => ({ problem })): number {
+  for (const problem of result.problems) {
+    const placed = place(problem);
+    p.problem(placed.problem, placed.source);
+  }
+  const n = result.problems.length;
+  switch (result.status) {
+    case "badScheme":
+      p.error(`考核方案无效（${n} 个问题），未生成结果文件`, `the scheme is invalid (${n} problem(s)); nothing was written`);
+      return ExitCode.invalidScheme;
+    case "noTable":
+      p.error("找不到可计算的考核表（见上），未生成结果文件", "no assessment table to compute (see above); nothing was written");
+      return ExitCode.tableNotFound;
+    default:
+      p.error(
+        `发现 ${n} 个数据问题（见上），未生成结果文件。请修改后重试，或加 --skip-bad-rows 跳过有问题的行`,
+        `found ${n} data problem(s) (see above); nothing was written. Fix them and run again, or add --skip-bad-rows`,
+      );
+      return ExitCode.dataProblems;
+  }
+}
+
+/** The one-screen summary after a successful run. */
+function printSummary(result: RunResult, out: string, p: Printer): void {
+  const summary = result.plan!.summary;
+  for (const line of p.lang === "zh" ? summary.zh : summary.en) p.out(line);
+  const shown = result.ignored.slice(0, 10);
+  if (shown.length) {
+    p.out(`未计算的行（${result.ignored.length}）：`, `Rows not computed (${result.ignored.length}):`);
+    for (const r of shown) p.out(`  第${r.row}行：${r.zh}`, `  row ${r.row}: ${r.en}`);
+    if (result.ignored.length > shown.length) p.out(`  ……另有 ${result.ignored.length - shown.length} 行，见“审计”表`, `  … ${result.ignored.length - shown.length} more; see the 审计 sheet`);
+  }
+  p.out(`结果已写入：${out}`, `Written: ${out}`);
+}
+
+// ---------------------------------------------------------------- commands
+
+
+interface Context {
+  io: CliIO;
+  p: Printer;
+  cwd: string;
+  now: Date;
+  opts: Options;
+  args: string[];
+}
+
+async function schemeAndKind(ctx: Context): Promise<{ scheme?: Scheme; kind?: SchemeKind }> {
+  const kind = parseKind(ctx.opts.kind);
+  const scheme = ctx.opts.scheme !== undefined ? await loadScheme(resolve(ctx.cwd, ctx.opts.scheme)) : undefined;
+  if (scheme && kind && scheme.kind !== kind)
+    throw usage(`--kind ${ctx.opts.kind} 与考核方案的类型（${scheme.kind}）不一致`, `--kind ${ctx.opts.kind} differs from the scheme's kind (${scheme.kind})`);
+  return { scheme, kind };
+}
+
+function oneInput(ctx: Context, command: Command): string {
+  if (ctx.args.length === 0) throw usage(`缺少输入文件：kaohe ${command} <输入.xlsx>`, `missing the input file: kaohe ${command} <in.xlsx>`);
+  if (ctx.args.length > 1) throw usage(`只能指定一个输入文件（多出：${ctx.args.slice(1).join(" ")}）`, `only one input file is allowed (extra: ${ctx.args.slice(1).join(" ")})`);
+  return resolve(ctx.cwd, ctx.args[0]);
+}
+
+async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
+  const { io, p } = ctx;
+  const input = oneInput(ctx, checkOnly ? "check" : "run");
+  let out: string | undefined;
+  if (!checkOnly) {
+    out = ctx.opts.output !== undefined ? resolve(ctx.cwd, ctx.opts.output) : defaultOutput(input);
+    checkOutputName(out);
+    if (await samePath(out, input)) throw usage("结果文件不能与输入文件相同：输入文件不会被修改，请用 -o 指定另一个文件名", "the output cannot be the input file: the input is never modified; give another name with -o");
+  }
+  const { scheme, kind } = await schemeAndKind(ctx);
+  const { progress, stage } = progressFor(io, p.lang);
+  try {
+    stage("读取文件");
+    const opened = await openXlsx(input);
+    const result = runAssessment(opened.data, {
+      scheme,
+      kind,
+      skipBadRows: Boolean(ctx.opts["skip-bad-rows"]),
+      now: ctx.now,
+      inputName: opened.name,
+      inputChecksum: opened.checksum,
+      onProgress: stage,
+    });
+    if (result.status !== "ok" || !result.plan) {
+      progress.finish();
+      return reportFailure(result, p);
+    }
+    if (checkOnly) {
+      progress.finish();
+      p.out(`检查通过：${result.plan.summary.title}，${result.plan.summary.rows} 行数据，未发现问题`, `No problems: ${result.plan.summary.title}, ${result.plan.summary.rows} data rows`);
+      return ExitCode.ok;
+    }
+    stage("写入文件", 9, 10);
+    if (opened.unkept.length) {
+      progress.finish();
+      p.warn(
+        `输入文件中的${opened.unkept.map((u) => u.zh).join("、")}无法带入结果文件（原文件不受影响），请在原文件中查看`,
+        `the input's ${opened.unkept.map((u) => u.en).join(", ")} cannot be carried into the result workbook (the input is unchanged); see them in the input`,
+      );
+    }
+    drawPlan(opened.workbook, result.plan);
+    await writeXlsxAtomic(opened.workbook, out!);
+    progress.finish();
+    printSummary(result, out!, p);
+    return ExitCode.ok;
+  } finally {
+    progress.finish();
+  }
+}
+
+async function mergeCommand(ctx: Context): Promise<number> {
+  const { io, p } = ctx;
+  if (ctx.args.length === 0) throw usage("缺少要合并的文件或文件夹：kaohe merge <文件夹或文件...> -o 全县.xlsx", "missing the files or folder to merge: kaohe merge <folder or files...> -o county.xlsx");
+  if (ctx.opts.output === undefined) throw usage("合并需要用 -o 指定全县结果文件，如 -o 全县.xlsx", "merge needs the county workbook's name: -o county.xlsx");
+  const out = resolve(ctx.cwd, ctx.opts.output);
+  checkOutputName(out);
+  const { scheme: given, kind } = await schemeAndKind(ctx);
+  const files = await mergeInputs(
+    ctx.args.map((a) => resolve(ctx.cwd, a)),
+    out,
+    p,
+  );
+  const { progress, stage } = progressFor(io, p.lang);
+  try {
+    // Every file is read before anything is reported, so one run names every unreadable file.
+    // Only the values are kept: ExcelJS's model of thirty townships' files would hold memory for nothing.
+    const opened: ReadReturn[] = [];
+    const unreadable: CliError[] = [];
+    for (const [i, f] of files.entries()) {
+      stage("读取文件", i, files.length);
+      try {
+        const { name, checksum, data } = await openXlsx(f);
+        opened.push({ name, checksum, data });
+      } catch (e) {
+        if (!(e instanceof CliError)) throw e;
+        unreadable.push(e);
+      }
+    }
+    if (unreadable.length) {
+      progress.finish();
+      throw new CliError(ExitCode.unreadable, `有 ${unreadable.length} 个文件无法读取，未合并：`, `${unreadable.length} file(s) cannot be read; nothing was merged:`, unreadable.map((e) => ({ zh: e.zh, en: e.en })));
+    }
+    // A county workbook this command wrote earlier holds every township's rows again: never a return.
+    const previous = opened.filter((o) => o.data.sheets.some((s) => s.name === SOURCES_SHEET));
+    for (const o of previous) p.warn(`“${o.name}”是之前合并生成的全县文件，已跳过`, `"${o.name}" is an earlier merge's county workbook; skipped`);
+    const returns = opened.filter((o) => !previous.includes(o));
+    if (returns.length === 0) throw new CliError(ExitCode.unreadable, "没有找到要合并的乡镇上报文件", "no township returns to merge were found");
+    const sources: MergeSource[] = returns.map((o) => ({ name: o.name, data: o.data }));
+    const chosen = mergeScheme(sources, { scheme: given, kind, now: ctx.now });
+    if (!chosen.scheme) {
+      progress.finish();
+      if (chosen.problems.length) {
+        for (const pr of chosen.problems) p.problem(pr);
+        throw new CliError(ExitCode.invalidScheme, "上报文件中的考核方案无效（见上），未合并", "the scheme in the returns is invalid (see above); nothing was merged");
+      }
+      throw new CliError(ExitCode.tableNotFound, "这些文件中找不到可识别的考核表，请检查表头，或用 --kind 指定考核类型", "no assessment table was recognised in these files; check the headers or give --kind");
+    }
+    const scheme = chosen.scheme;
+    stage("合并");
+    const merged = mergeReturns(sources, scheme);
+    progress.finish();
+
+    p.out(`合并 ${sources.length} 个文件（${kindNames[scheme.kind].zh}）：`, `Merging ${sources.length} file(s) (${kindNames[scheme.kind].en}):`);
+    for (const s of merged.sources)
+      p.out(s.sheet ? `  ${s.name}：工作表“${s.sheet}”，${s.rows} 行` : `  ${s.name}：未找到表格`, s.sheet ? `  ${s.name}: sheet "${s.sheet}", ${s.rows} rows` : `  ${s.name}: no table found`);
+    const blocking = merged.conflicts.filter((c) => c.kind !== "duplicateId");
+    const duplicates = merged.conflicts.filter((c) => c.kind === "duplicateId");
+    for (const c of duplicates) p.warn(c.zh, c.en);
+    if (blocking.length)
+      throw new CliError(ExitCode.tableNotFound, `有 ${blocking.length} 个文件不能合并，未生成结果文件：`, `${blocking.length} file(s) cannot be merged; nothing was written:`, blocking.map((c) => ({ zh: c.zh, en: c.en })));
+
+    const checksum = createHash("sha256")
+      .update(returns.map((o) => `${o.name}\t${o.checksum}\n`).join(""))
+      .digest("hex");
+    const result = runAssessment(merged.workbook, {
+      scheme,
+      skipBadRows: Boolean(ctx.opts["skip-bad-rows"]),
+      now: ctx.now,
+      inputName: returns.map((o) => o.name).join("、"),
+      inputChecksum: checksum,
+      onProgress: stage,
+    });
+    if (result.status !== "ok" || !result.plan) {
+      progress.finish();
+      return reportFailure(result, p, (problem) => sourceProblem(problem, merged));
+    }
+    stage("写入文件", 9, 10);
+    const wb = workbookFromData(merged.workbook, { [merged.sheet]: 1 });
+    addSourcesSheet(wb, merged, returns);
+    drawPlan(wb, result.plan);
+    await writeXlsxAtomic(wb, out);
+    progress.finish();
+    printSummary(result, out, p);
+    return ExitCode.ok;
+  } finally {
+    progress.finish();
+  }
+}
+
+type ReadReturn = Pick<OpenedWorkbook, "name" | "checksum" | "data">;
+
+function addSourcesSheet(wb: Workbook, merged: MergeResult, opened: ReadReturn[]): void {
+  const ws = wb.addWorksheet(SOURCES_SHEET);
+  ws.addRow(["文件", "工作表", "行数", "SHA-256"]).font = { bold: true };
+  for (const s of merged.sources) ws.addRow([s.name, s.sheet ?? "", s.rows, opened.find((o) => o.name === s.name)?.checksum ?? ""]);
+  ws.columns.forEach((c, i) => {
+    c.width = [28, 16, 8, 68][i];
+  });
+}
+
+const templateList = schemeKinds.map((k) => `  ${k.padEnd(10)} ${templateSpec(k).title}`).join("\n");
+
+/** A blank standard template; never written over an existing file, which may be a filled-in workbook. */
+async function templateCommand(ctx: Context): Promise<number> {
+  const { p } = ctx;
+  if (ctx.args.length > 1) throw usage(`只能指定一个模板（多出：${ctx.args.slice(1).join(" ")}）`, `only one template at a time (extra: ${ctx.args.slice(1).join(" ")})`);
+  const given = ctx.opts.scheme !== undefined ? await loadScheme(resolve(ctx.cwd, ctx.opts.scheme)) : undefined;
+  const kind = ctx.args[0] !== undefined ? parseKind(ctx.args[0]) : given?.kind;
+  if (!kind) throw usage(`请指定模板名称：kaohe template <名称> -o 文件.xlsx。可用模板：\n${templateList}`, `name the template: kaohe template <name> -o file.xlsx. Templates:\n${templateList}`);
+  if (given && given.kind !== kind) throw usage(`模板“${ctx.args[0]}”与考核方案的类型（${given.kind}）不一致`, `template "${ctx.args[0]}" differs from the scheme's kind (${given.kind})`);
+  const spec = templateSpec(kind, { scheme: given });
+  const out = resolve(ctx.cwd, ctx.opts.output ?? spec.fileName);
+  checkOutputName(out);
+  if (await exists(out))
+    throw new CliError(ExitCode.notWritten, `“${out}”已存在，不会覆盖（它可能是已填好的表）。请换一个文件名，或先删除它`, `"${out}" exists and will not be overwritten (it may be a filled-in workbook); choose another name or delete it first`);
+  const wb = renderTemplate(spec, undefined, { date: ctx.now });
+  await writeBytesAtomic(() => workbookBytes(wb, ctx.now), out);
+  p.out(`已生成模板“${spec.title}”：${out}`, `Template "${spec.title}" written: ${out}`);
+  return ExitCode.ok;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------- entry
+
+function languageOf(argv: string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = a === "--lang" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : undefined;
+    if (v !== undefined) return /^en/i.test(v) ? "en" : "zh";
+  }
+  return "zh";
+}
+
+function printCliError(e: CliError, p: Printer): void {
+  p.error(e.zh, e.en);
+  for (const d of e.details) p.io.stderr.write(`  ${p.lang === "zh" ? d.zh : d.en}\n`);
+}
+
+/**
+ * Runs `kaohe` with these arguments (without "node" and the script) and returns the exit code. It never
+ * throws: every failure becomes a message on stderr and an exit code from ExitCode.
+ */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const lang = languageOf(argv);
+  const p = new Printer(io, lang);
+  try {
+    let parsed: { values: Options; positionals: string[] };
+    try {
+      parsed = parseArgs({ args: argv, options: optionSpec, allowPositionals: true, strict: true }) as { values: Options; positionals: string[] };
+    } catch (e) {
+      throw usageFromParseError(e);
+    }
+    const { values: opts, positionals } = parsed;
+    if (opts.lang !== undefined && !/^(zh|en)/i.test(opts.lang)) throw usage(`--lang 只能是 zh 或 en（现为“${opts.lang}”）`, `--lang is zh or en (not "${opts.lang}")`);
+    if (opts.version) {
+      io.stdout.write(`kaohe ${version}\n`);
+      return ExitCode.ok;
+    }
+    const [first, ...args] = positionals;
+    if (first === undefined) {
+      io.stdout.write(`${help.main[lang]}\n`);
+      return opts.help ? ExitCode.ok : ExitCode.usage;
+    }
+    if (!commands.includes(first as Command)) {
+      const hint = isXlsxName(first) ? { zh: `，计算请用 kaohe run ${first}`, en: `; to compute, use kaohe run ${first}` } : { zh: "", en: "" };
+      throw usage(`不认识的命令“${first}”${hint.zh}。可用命令：run、check、merge、template、help`, `unknown command "${first}"${hint.en}. Commands: run, check, merge, template, help`);
+    }
+    const command = first as Command;
+    if (command === "help" || opts.help) {
+      const topic = command === "help" ? args[0] : command;
+      if (topic !== undefined && !commands.includes(topic as Command)) throw usage(`没有“${topic}”命令的说明`, `there is no command "${topic}"`);
+      io.stdout.write(`${help[(topic as Command | undefined) ?? "main"][lang]}\n`);
+      return ExitCode.ok;
+    }
+    for (const key of Object.keys(opts) as (keyof Options)[]) {
+      if (!allowed[command].includes(key)) {
+        const flag = key === "output" ? "-o/--output" : `--${key}`;
+        throw usage(`kaohe ${command} 不接受选项 ${flag}，请用 kaohe help ${command} 查看用法`, `kaohe ${command} does not take ${flag}; see kaohe help ${command}`);
+      }
+    }
+    const ctx: Context = { io, p, cwd: io.cwd ?? process.cwd(), now: io.now?.() ?? new Date(), opts, args };
+    switch (command) {
+      case "run":
+        return await runCommand(ctx, false);
+      case "check":
+        return await runCommand(ctx, true);
+      case "merge":
+        return await mergeCommand(ctx);
+      case "template":
+        return await templateCommand(ctx);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      printCliError(e, p);
+      return e.exitCode;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    p.error(`内部错误：${message}。请把输入文件和这条信息交给维护人员`, `internal error: ${message}. Please send the input file and this message to the maintainers`);
+    if (io.env?.KAOHE_DEBUG === "1" && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    return ExitCode.internal;
+  }
+  return ExitCode.internal;
+}
