@@ -55,18 +55,20 @@ const rules: Record<SchemeKind, KindRules> = {
 
 const schemeProblem = (p: SchemeProblem): Problem => ({ sheet: SCHEME_SHEET, row: 0, col: 0, zh: describeProblem(p, "zh-CN"), en: describeProblem(p, "en-US") });
 
-/** The kind whose table the workbook holds best: the most required columns found, the fewest missing. */
+/**
+ * The kind whose table the workbook holds best: the most of the kind's columns found (a cadre table
+ * missing one required column is still a cadre table, not the appraisal table whose few required
+ * columns it happens to have), then the larger share of its required columns.
+ */
 export function detectKind(workbook: WorkbookData): SchemeKind | undefined {
   let best: { kind: SchemeKind; score: number } | undefined;
   for (const kind of schemeKinds) {
-    const scheme = defaultScheme(kind);
-    const fields = fieldsFor(scheme);
+    const fields = fieldsFor(defaultScheme(kind));
     const t = findTableIn(workbook.sheets, fields, standardSheetNames[kind]);
     if (!t) continue;
     const required = fields.filter((f) => f.required).length;
     const found = required - t.missing.length;
-    // Share of the kind's required columns found, then how many columns in all.
-    const score = (found / required) * 1000 + t.columns.size;
+    const score = t.columns.size * 1000 + (found / required) * 100;
     if (found > 0 && (!best || score > best.score)) best = { kind, score };
   }
   return best?.kind;

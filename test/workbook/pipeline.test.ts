@@ -163,3 +163,18 @@ describe("the scheme sheet", () => {
     expect(r2.problems[0].zh).toContain("grade.rounding");
   });
 });
+
+describe("detecting the kind of table", () => {
+  it("calls a cadre table missing one required column a cadre table, and says what is missing", () => {
+    const sheet: SheetData = { name: "Sheet1", rows: [["乡镇", "姓名", "编号", "职务", "任务得分", "年终考评"], ["城关镇", "张三", "A1", "科员", 90, 90]] };
+    expect(detectKind({ sheets: [sheet] })).toBe("cadre");
+    const r = runAssessment({ sheets: [sheet] }, { now });
+    expect(r.status).toBe("noTable");
+    expect(r.problems[0].zh).toContain("应发工资");
+  });
+  it("tells each standard table apart", () => {
+    const appraisal: SheetData = { name: "表1", rows: [["单位", "姓名", "自评", "互评", "群众评议", "支部评定"], ["城关镇", "甲", 90, 90, 90, 90]] };
+    expect(detectKind({ sheets: [appraisal] })).toBe("appraisal");
+    expect(detectKind({ sheets: [{ name: "x", rows: [["甲", "乙"], [1, 2]] }] })).toBeUndefined();
+  });
+});
