@@ -74,6 +74,20 @@ export function detectKind(workbook: WorkbookData): SchemeKind | undefined {
   return best?.kind;
 }
 
+/**
+ * The year assessed: the one a title above a table names ("2025年度…考核表"), else the current year,
+ * or the last one in January to March, when annual assessments of the past year are done.
+ */
+export function assessmentYear(workbook: WorkbookData, now: Date): number {
+  for (const sheet of workbook.sheets)
+    for (const row of sheet.rows.slice(0, 3))
+      for (const v of row) {
+        const m = typeof v === "string" ? /(19|20)\d{2}(?=\s*年)/.exec(v) : null;
+        if (m) return Number(m[0]);
+      }
+  return now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear();
+}
+
 /** The scheme: given, else stored in the workbook (sheet 考核方案 or settings), else the kind's defaults. */
 export function resolveScheme(workbook: WorkbookData, options: RunOptions): { scheme?: Scheme; problems: Problem[] } {
   if (options.scheme) {
@@ -95,7 +109,7 @@ export function resolveScheme(workbook: WorkbookData, options: RunOptions): { sc
   }
   const kind = options.kind ?? detectKind(workbook);
   if (!kind) return { problems: [] };
-  return { scheme: defaultScheme(kind, (options.now ?? new Date()).getFullYear()), problems: [] };
+  return { scheme: defaultScheme(kind, assessmentYear(workbook, options.now ?? new Date())), problems: [] };
 }
 
 /** Each result column goes where the table already has its header, else into the next free column on the right. */

@@ -178,3 +178,12 @@ describe("detecting the kind of table", () => {
     expect(detectKind({ sheets: [{ name: "x", rows: [["甲", "乙"], [1, 2]] }] })).toBeUndefined();
   });
 });
+
+describe("the year assessed", () => {
+  it("comes from a title above the table, else from the date", async () => {
+    const { assessmentYear } = await import("../../src/workbook/pipeline");
+    expect(assessmentYear({ sheets: [cadreSheet([])] }, now)).toBe(2025);
+    expect(assessmentYear({ sheets: [cadreSheet([], false)] }, new Date("2027-02-01"))).toBe(2026);
+    expect(assessmentYear({ sheets: [cadreSheet([], false)] }, new Date("2027-07-01"))).toBe(2027);
+  });
+});
