@@ -1,5 +1,6 @@
 // Reads the rows of a found table into typed records, collecting every problem with its sheet, row and column.
-import { parseFlagText, parseNumericText } from "../core/text";
+import { parseDateText } from "../core/dates";
+import { normaliseText, parseFlagText, parseNumericText } from "../core/text";
 import type { FieldDef } from "./fields";
 import type { CellValue, Problem } from "./sheet";
 import { headerKey, type FoundTable } from "./table";
@@ -47,6 +48,13 @@ function convert(field: FieldDef, raw: CellValue | undefined): { value: FieldVal
       const f = parseFlagText(text);
       return f === undefined ? { zh: `“${text}”不是“是/否”，请填 是 或 否（或留空）`, en: `"${text}" is not yes/no; write 是 or 否 (or leave blank)` } : { value: f };
     }
+    case "date": {
+      if (typeof raw === "number" && raw >= 1 && raw < 2958466) return { value: Math.floor(raw) };
+      const serial = typeof raw === "string" ? parseDateText(normaliseText(raw)) : undefined;
+      return serial === undefined
+        ? { zh: `“${text}”不是日期：请写作 2025-3-5、2025/03/05 或 2025年3月5日`, en: `"${text}" is not a date: write 2025-3-5, 2025/03/05 or 2025年3月5日` }
+        : { value: serial };
+    }
     default: {
       const n = typeof raw === "number" ? raw : typeof raw === "string" ? parseNumericText(raw) : undefined;
       if (n === undefined || !Number.isFinite(n)) {
@@ -82,6 +90,8 @@ export function readRecords(table: FoundTable, fields: readonly FieldDef[]): Rea
   const carried: Record<string, FieldValue> = {};
   const seen = new Map<string, Map<string, number>>();
   const textFields = present.filter((f) => f.type === "text");
+  const headerCols = present.slice(0, 3).map((f) => ({ col: table.columns.get(f.id)!, key: headerKey(table.headers.get(f.id) ?? "") }));
+  const repeatsHeader = (row: CellValue[]) => headerCols.every((h) => typeof row[h.col] === "string" && headerKey(row[h.col]) === h.key);
 
   for (let r = table.firstDataRow; r < table.rows.length; r++) {
     const row = table.rows[r] ?? [];
@@ -93,8 +103,8 @@ export function readRecords(table: FoundTable, fields: readonly FieldDef[]): Rea
       ignored.push({ row: excelRow, zh: `合计或说明行：“${String(firstText).trim()}”`, en: `a totals or note row: "${String(firstText).trim()}"` });
       continue;
     }
-    // A repeated header (a table printed page by page) is not data.
-    if (present.filter((f) => headerKey(row[table.columns.get(f.id)!] ?? null) === headerKey(table.headers.get(f.id) ?? "")).length >= Math.min(3, present.length)) {
+    // A repeated header (a table printed page by page) is not data; most rows differ at the first column.
+    if (repeatsHeader(row)) {
       ignored.push({ row: excelRow, zh: "重复的表头行", en: "a repeated header row" });
       continue;
     }
