@@ -1,0 +1,158 @@
+// The add-in's messages in Chinese and English, and how an Office.js error becomes a HostError that says what happened and what was written.
+import type { Locale } from "../core/messages";
+import { describeProblem, type SchemeProblem } from "../core/scheme";
+import { HostError, type DrawReport } from "../taskpane/host";
+
+export type Message = Record<Locale, string>;
+
+/** 工作表“汇总” / sheet "汇总", or the workbook when no one sheet is concerned. */
+const where = (sheet: string): Message => (sheet ? { "zh-CN": `工作表“${sheet}”`, "en-US": `sheet "${sheet}"` } : { "zh-CN": "工作簿", "en-US": "the workbook" });
+
+const list = (names: readonly string[], locale: Locale) => (names.length ? names.map((n) => (locale === "zh-CN" ? `“${n}”` : `"${n}"`)).join(locale === "zh-CN" ? "、" : ", ") : locale === "zh-CN" ? "无" : "none");
+
+/** Every message the Office.js adapter shows, by locale. */
+export const messages = {
+  notInExcel: (): Message => ({
+    "zh-CN": "当前不在 Excel 中运行，无法读写工作簿：请在 Excel 中打开加载项",
+    "en-US": "not running inside Excel, so the workbook cannot be read or written: open the add-in in Excel",
+  }),
+  protectedSheet: (sheet: string): Message => ({
+    "zh-CN": `工作表“${sheet}”受保护，无法写入：请先撤销工作表保护（审阅 → 撤销工作表保护）`,
+    "en-US": `sheet "${sheet}" is protected and cannot be written: unprotect it first (Review → Unprotect Sheet)`,
+  }),
+  protectedStructure: (): Message => ({
+    "zh-CN": "工作簿结构受保护，无法添加或删除工作表：请先撤销工作簿保护（审阅 → 保护工作簿）",
+    "en-US": "the workbook's structure is protected, so sheets cannot be added or deleted: unprotect the workbook first (Review → Protect Workbook)",
+  }),
+  sheetTaken: (sheet: string): Message => ({
+    "zh-CN": `工作簿中已有名为“${sheet}”的工作表，它不是考核报表，不能覆盖。请把这个工作表改名后再运行`,
+    "en-US": `the workbook already has a sheet named "${sheet}" that is not a report sheet and will not be overwritten; rename it and run again`,
+  }),
+  templateSheetTaken: (sheet: string): Message => ({
+    "zh-CN": `工作簿中已有名为“${sheet}”的工作表，模板不会覆盖它。请把这个工作表改名或删除后再插入模板`,
+    "en-US": `the workbook already has a sheet named "${sheet}"; the template will not overwrite it. Rename or delete that sheet and insert the template again`,
+  }),
+  sheetMissing: (sheet: string): Message => ({
+    "zh-CN": `找不到工作表“${sheet}”：它可能已被改名或删除，请重新计算`,
+    "en-US": `sheet "${sheet}" was not found: it may have been renamed or deleted; compute again`,
+  }),
+  resultsIntoReport: (sheet: string): Message => ({
+    "zh-CN": `计算结果要写入工作表“${sheet}”，而它同时是报表的名字：请把数据表改名后再运行`,
+    "en-US": `the results go into sheet "${sheet}", which is also a report's name: rename the data sheet and run again`,
+  }),
+  payloadTooLarge: (sheet: string): Message => ({
+    "zh-CN": `处理${where(sheet)["zh-CN"]}时，一次发送的数据超过了 Excel 的请求上限（网页版为 5 MB）。请关闭其他工作簿后重试；若仍失败，请改用命令行 kaohe run 计算`,
+    "en-US": `working on ${where(sheet)["en-US"]} sent more data at once than Excel accepts (5 MB on the web). Close other workbooks and try again; if it still fails, use the command line (kaohe run)`,
+  }),
+  readTooLarge: (sheet: string): Message => ({
+    "zh-CN": `读取工作表“${sheet}”时，一行的数据就超过了 Excel 的请求上限（网页版为 5 MB）：请检查是否有特别长的单元格`,
+    "en-US": `reading sheet "${sheet}": a single row is larger than Excel's request limit (5 MB on the web); look for very long cells`,
+  }),
+  invalidArgument: (sheet: string, detail: string): Message => ({
+    "zh-CN": `处理${where(sheet)["zh-CN"]}时 Excel 拒绝了参数：${detail}`,
+    "en-US": `Excel refused an argument while working on ${where(sheet)["en-US"]}: ${detail}`,
+  }),
+  itemNotFound: (sheet: string, detail: string): Message => ({
+    "zh-CN": `处理${where(sheet)["zh-CN"]}时找不到对象：${detail}。工作表可能已被改名或删除，请重新计算`,
+    "en-US": `an object was not found while working on ${where(sheet)["en-US"]}: ${detail}. The sheet may have been renamed or deleted; compute again`,
+  }),
+  itemExists: (sheet: string): Message => ({
+    "zh-CN": `无法建立工作表“${sheet}”：已有同名工作表（工作表名不区分大小写）。请把那个工作表改名后再运行`,
+    "en-US": `cannot create sheet "${sheet}": a sheet of that name already exists (sheet names ignore case); rename it and run again`,
+  }),
+  otherOffice: (sheet: string, code: string, detail: string): Message => ({
+    "zh-CN": `处理${where(sheet)["zh-CN"]}时 Excel 报错（${code}）：${detail}`,
+    "en-US": `Excel reported an error (${code}) while working on ${where(sheet)["en-US"]}: ${detail}`,
+  }),
+  unexpected: (sheet: string, detail: string): Message => ({
+    "zh-CN": `处理${where(sheet)["zh-CN"]}时出错：${detail}`,
+    "en-US": `an error occurred while working on ${where(sheet)["en-US"]}: ${detail}`,
+  }),
+  aborted: (): Message => ({ "zh-CN": "已按要求停止写入", "en-US": "writing was stopped as asked" }),
+  partial: (report: DrawReport): Message => ({
+    "zh-CN": `已写入：${list(report.written, "zh-CN")}（结果 ${report.rows} 行）；未写入：${list(report.notWritten, "zh-CN")}`,
+    "en-US": `written: ${list(report.written, "en-US")} (${report.rows} result rows); not written: ${list(report.notWritten, "en-US")}`,
+  }),
+  copyUnsupported: (): Message => ({
+    "zh-CN": "此版本的 Excel 不能复制工作表（需要 ExcelApi 1.10）：请升级 Excel，或改用命令行 kaohe run 生成报表",
+    "en-US": "this version of Excel cannot copy sheets (ExcelApi 1.10 is needed): update Excel, or make the reports with the command line (kaohe run)",
+  }),
+  reportMissing: (sheet: string): Message => ({
+    "zh-CN": `工作簿中没有报表“${sheet}”：请先计算并写入结果`,
+    "en-US": `the workbook has no report "${sheet}": compute and write the results first`,
+  }),
+  schemeInvalid: (where: string, problems: readonly SchemeProblem[]): Message => {
+    const shown = problems.slice(0, 5);
+    const more = problems.length - shown.length;
+    return {
+      "zh-CN": `${where === "sheet" ? "工作表“考核方案”" : "保存的考核方案"}有 ${problems.length} 处问题：${shown.map((p) => describeProblem(p, "zh-CN")).join("；")}${more > 0 ? `；另有 ${more} 处` : ""}`,
+      "en-US": `${where === "sheet" ? 'the sheet "考核方案"' : "the stored scheme"} has ${problems.length} problem(s): ${shown.map((p) => describeProblem(p, "en-US")).join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
+    };
+  },
+  stageWrite: (sheet: string): Message => ({ "zh-CN": `写入“${sheet}”`, "en-US": `Writing "${sheet}"` }),
+  stageRead: (sheet: string): Message => ({ "zh-CN": `读取“${sheet}”`, "en-US": `Reading "${sheet}"` }),
+  stageCheck: (sheet: string): Message => ({ "zh-CN": `检查“${sheet}”`, "en-US": `Checking "${sheet}"` }),
+  stageFreeze: (sheet: string): Message => ({ "zh-CN": `复制“${sheet}”为数值`, "en-US": `Copying "${sheet}" as values` }),
+  conflict: (ref: string, cells: number): Message => ({
+    "zh-CN": `${ref} 非空${cells > 1 ? `（${cells} 个单元格）` : ""}`,
+    "en-US": `${ref} is not empty${cells > 1 ? ` (${cells} cells)` : ""}`,
+  }),
+  conflictHeader: (ref: string, header: string, planned: string): Message => ({
+    "zh-CN": `${ref} 的表头是“${header}”，不是“${planned}”`,
+    "en-US": `${ref} is headed "${header}", not "${planned}"`,
+  }),
+};
+
+/** The code of an Office.js error (OfficeExtension.Error: "AccessDenied", "ItemNotFound", …), if it is one. */
+export function officeCode(e: unknown): string | undefined {
+  if (typeof e !== "object" || e === null) return undefined;
+  const code = (e as { code?: unknown }).code;
+  return typeof code === "string" && code !== "" ? code : undefined;
+}
+
+function detailOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+/** The user's message for an error met while working on `sheet`; an error that is already a HostError keeps its own message. */
+export function describeError(e: unknown, sheet: string, locale: Locale): string {
+  const code = officeCode(e);
+  const detail = detailOf(e);
+  switch (code) {
+    case undefined:
+      return messages.unexpected(sheet, detail)[locale];
+    case "AccessDenied":
+      return messages.protectedSheet(sheet)[locale];
+    case "ItemAlreadyExists":
+      return messages.itemExists(sheet)[locale];
+    case "ItemNotFound":
+      return messages.itemNotFound(sheet, detail)[locale];
+    case "InvalidArgument":
+      return messages.invalidArgument(sheet, detail)[locale];
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+      return messages.payloadTooLarge(sheet)[locale];
+    default:
+      return messages.otherOffice(sheet, code, detail)[locale];
+  }
+}
+
+/** A HostError carrying the original error as its cause, so nothing of it is lost. */
+export function hostError(message: string, cause?: unknown, partial?: DrawReport): HostError {
+  const err = new HostError(message, partial);
+  if (cause !== undefined) Object.defineProperty(err, "cause", { value: cause, enumerable: false });
+  return err;
+}
+
+/** A HostError for a failed draw: what went wrong, then what was and was not written. */
+export function drawError(e: unknown, sheet: string, locale: Locale, partial: DrawReport): HostError {
+  const what = e instanceof HostError ? e.message : describeError(e, sheet, locale);
+  return hostError(`${what}${locale === "zh-CN" ? "。" : ". "}${messages.partial(partial)[locale]}`, e, partial);
+}
+
+/** Rethrows anything as a HostError about `sheet` (an existing HostError unchanged). */
+export function asHostError(e: unknown, sheet: string, locale: Locale): HostError {
+  if (e instanceof HostError) return e;
+  return hostError(describeError(e, sheet, locale), e);
+}

@@ -1,0 +1,75 @@
+// Copies of the report sheets with values in place of formulas, for offices that open the file without the add-in.
+import type { Plan } from "../workbook/plan";
+import { elementBytes, textInput, type CellInput } from "./cells";
+import { defaultLimits, splitChunks, type ChunkLimits } from "./chunks";
+import { asHostError, hostError, messages } from "./errors";
+import { readChunks, type UsedArea } from "./read";
+import { supports, type Session } from "./session";
+
+/** "汇总" → "汇总（值）", within Excel's 31 characters for a sheet name. */
+export const frozenName = (name: string) => `${name.slice(0, 28)}（值）`;
+
+/**
+ * What to write over one cell of the copy: its value, text kept as text; an empty cell is left as it
+ * is (null). Every value is written, not only the formulas' results: a cell inside a spilled array
+ * shows a value but holds no formula of its own, and would be emptied when its anchor became a value.
+ */
+export function frozenCell(value: unknown): CellInput {
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "string") return textInput(value);
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+/**
+ * For each report sheet the workbook has: a copy named "<name>（值）" beside it (a previous copy of
+ * that name is replaced: the name belongs to the report), whose cells are then rewritten as values.
+ * All chunks are read before any is written, so no formula loses its inputs midway.
+ */
+export async function freezeReports(session: Session, plan: Plan, onChunk?: (sheet: string) => void, limits: ChunkLimits = defaultLimits): Promise<string[]> {
+  if (!supports("1.10")) throw hostError(messages.copyUnsupported()[session.locale]);
+  const sheets = session.context.workbook.worksheets;
+  sheets.load("items/name");
+  const sync = async (sheet: string) => {
+    try {
+      await session.sync();
+    } catch (e) {
+      throw asHostError(e, sheet, session.locale);
+    }
+  };
+  await sync("");
+  const existing = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.name]));
+  for (const report of plan.reports) if (!existing.has(report.name.toLowerCase())) throw hostError(messages.reportMissing(report.name)[session.locale]);
+  const made: string[] = [];
+  for (const report of plan.reports) {
+    const name = existing.get(report.name.toLowerCase())!;
+    const target = frozenName(name);
+    const old = existing.get(target.toLowerCase());
+    if (old) sheets.getItem(old).delete();
+    const source = sheets.getItem(name);
+    const copy = source.copy("After" as Excel.WorksheetPositionType, source);
+    copy.name = target;
+    const used = copy.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    await sync(target);
+    existing.set(target.toLowerCase(), target);
+    if (!used.isNullObject) {
+      const area: UsedArea = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
+      const values: unknown[][] = [];
+      await readChunks(session, target, area, ["values"], (_, chunk) => {
+        for (const row of chunk.values) values.push(row);
+      }, () => onChunk?.(target));
+      const out = values.map((row) => row.map(frozenCell));
+      const sizes = out.map((row) => row.reduce<number>((n, v) => n + elementBytes(v), 4));
+      const ws = sheets.getItem(target);
+      for (const [a, b] of splitChunks(sizes, limits)) {
+        ws.getRangeByIndexes(area.row + a, area.col, b - a, area.cols).values = out.slice(a, b);
+        session.suspendCalculation();
+        await sync(target);
+        onChunk?.(target);
+      }
+    }
+    made.push(target);
+  }
+  return made;
+}

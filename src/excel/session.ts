@@ -1,0 +1,57 @@
+// One Excel.run with a counted context.sync, the user's locale, and which Excel API sets the host supports.
+import type { Locale } from "../core/messages";
+import { hostError, messages } from "./errors";
+
+export interface Session {
+  context: Excel.RequestContext;
+  locale: Locale;
+  /** context.sync calls made so far in this run. */
+  readonly syncs: number;
+  sync(): Promise<void>;
+  /** Calculation waits until the next sync: many cells written at once do not recalculate cell by cell. */
+  suspendCalculation(): void;
+}
+
+/** The pane's locale from Office's display language: Chinese unless Office speaks something else. */
+export function officeLocale(): Locale {
+  const lang = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
+  if (!lang) return "zh-CN";
+  return lang.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
+}
+
+/** Whether the host supports ExcelApi `version`; false when Office cannot tell, so newer calls are skipped rather than failing. */
+export function supports(version: string): boolean {
+  if (typeof Office === "undefined") return false;
+  const req = Office.context?.requirements;
+  return typeof req?.isSetSupported === "function" ? req.isSetSupported("ExcelApi", version) : false;
+}
+
+export interface RunOptions {
+  locale: Locale;
+  /** Several syncs as one undo step, where the host can (ExcelApi 1.20). */
+  oneUndoStep?: boolean;
+}
+
+/** Runs `fn` in one Excel.run, counting syncs. */
+export async function runExcel<T>(options: RunOptions, fn: (s: Session) => Promise<T>): Promise<T> {
+  if (typeof Excel === "undefined" || typeof Excel.run !== "function") throw hostError(messages.notInExcel()[options.locale]);
+  const batch = async (context: Excel.RequestContext) => {
+    let syncs = 0;
+    const session: Session = {
+      context,
+      locale: options.locale,
+      get syncs() {
+        return syncs;
+      },
+      async sync() {
+        syncs++;
+        await context.sync();
+      },
+      suspendCalculation() {
+        context.application.suspendApiCalculationUntilNextSync();
+      },
+    };
+    return fn(session);
+  };
+  return options.oneUndoStep && supports("1.20") ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch);
+}
