@@ -57,11 +57,13 @@ export function plainValue(v: ExcelCellValue | unknown): CellValue {
   const o = v as Record<string, unknown>;
   // A formula (plain, shared or array) is its cached result; a file saved without results has none.
   if ("formula" in o || "sharedFormula" in o) return "result" in o ? plainValue(o.result) : null;
+  if ("error" in o && typeof o.error === "string") return o.error;
   if ("hyperlink" in o || "text" in o) {
     const t = o.text;
     return typeof t === "string" ? t : (richTextOf(t) ?? (t === undefined || t === null ? null : String(t)));
   }
-  // { error: "#N/A" }: an error cell holds no value the pipeline can use.
+  // { error: "#N/A" }: the error's text, as Office.js gives it, so a broken score is reported, not read as blank.
+  if (typeof o.error === "string") return o.error;
   return null;
 }
 

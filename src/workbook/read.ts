@@ -34,11 +34,15 @@ const absenceWords = ["缺考", "缺席", "请假", "免考", "未考", "未参�
 /** A row whose first text says it is a total or a footer, not a person. */
 const footerWords = /^(合计|总计|小计|平均|平均分|注|备注|说明|填表说明|制表人|审核人|填表人|负责人|日期)[:：]?/;
 
+/** The error values Excel shows in a cell; a cell holding one is reported as such. */
+const excelErrors = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!|CONNECT!|BLOCKED!|FIELD!|UNKNOWN!)$/;
+
 const isWholeFen = (yuan: number) => Math.abs(Math.round(yuan * 100) - yuan * 100) < 1e-6;
 
 function convert(field: FieldDef, raw: CellValue | undefined): { value: FieldValue } | { zh: string; en: string } {
   if (blank(raw)) return { value: field.type === "count" ? 0 : field.type === "flag" ? false : null };
   const text = typeof raw === "string" ? raw.trim() : String(raw);
+  if (excelErrors.test(text)) return { zh: `单元格是错误值 ${text}，请先改正公式或数据`, en: `the cell holds the error ${text}; fix its formula or data first` };
   switch (field.type) {
     case "text":
       return { value: text };

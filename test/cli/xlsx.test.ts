@@ -34,8 +34,8 @@ describe("cell values as the pipeline sees them", () => {
     expect(plainValue({ formula: "SUM(A1:A2)", result: 7 })).toBe(7);
     expect(plainValue({ sharedFormula: "A1", result: "甲" } as never)).toBe("甲");
     expect(plainValue({ formula: "A1" })).toBeNull();
-    expect(plainValue({ formula: "1/0", result: { error: "#DIV/0!" } })).toBeNull();
-    expect(plainValue({ error: "#N/A" })).toBeNull();
+    expect(plainValue({ formula: "1/0", result: { error: "#DIV/0!" } })).toBe("#DIV/0!");
+    expect(plainValue({ error: "#N/A" })).toBe("#N/A");
     expect(plainValue(null)).toBeNull();
     expect(plainValue(Number.NaN)).toBeNull();
   });

@@ -187,3 +187,12 @@ describe("the year assessed", () => {
     expect(assessmentYear({ sheets: [cadreSheet([], false)] }, new Date("2027-07-01"))).toBe(2027);
   });
 });
+
+describe("error values in cells", () => {
+  it("are reported with their place, never read as blank", () => {
+    const r = runAssessment({ sheets: [cadreSheet([["城关镇", "张三", "A1", "科员", "#DIV/0!", 90, 5000, ""]], false)] }, { kind: "cadre", now });
+    expect(r.status).toBe("problems");
+    expect(r.problems[0]).toMatchObject({ row: 2, col: 5 });
+    expect(r.problems[0].zh).toContain("#DIV/0!");
+  });
+});
