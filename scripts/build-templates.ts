@@ -1,4 +1,4 @@
-// Writes the five standard templates to templates/<id>.xlsx (or a folder given on the command line); the same code always gives the same bytes.
+// Writes the standard templates to templates/<id>.xlsx (or a folder given on the command line); the same code always gives the same bytes.
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { writeTemplate } from "../src/cli/xlsx-template";

@@ -4,7 +4,7 @@ import { Workbook, type Alignment, type Borders, type DataValidation, type Fill,
 import { formats } from "../workbook/plan";
 import { columnLetter } from "../workbook/sheet";
 import {
-  dataSheet,
+  dataSheets,
   displayWidth,
   inputColumns,
   notesSheet,
@@ -104,10 +104,15 @@ function excelValidation(v: TemplateValidation): DataValidation {
     error: v.error,
   };
   if (v.type === "list") return { type: "list", formulae: [`"${v.values.join(",")}"`], errorStyle: v.strict ? "stop" : "warning", ...messages };
+  // ExcelJS writes a date validation's bounds from Date objects; the spec keeps Excel serials.
+  if (v.type === "date") return { type: "date", operator: "between", formulae: [serialToDate(v.min), serialToDate(v.max)], errorStyle: v.strict ? "stop" : "warning", ...messages };
   return v.max === undefined
     ? { type: v.type, operator: "greaterThanOrEqual", formulae: [v.min], errorStyle: "stop", ...messages }
     : { type: v.type, operator: "between", formulae: [v.min, v.max], errorStyle: "stop", ...messages };
 }
+
+/** The UTC midnight of an Excel serial (1900 system, from 1900-03-01 on), the inverse of the reader's dateToSerial. */
+const serialToDate = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
 
 function applyPrint(ws: Worksheet, p: PrintSetup, shift: number): void {
   ws.pageSetup = {
@@ -234,8 +239,9 @@ function drawNotesSheet(wb: Workbook, notes: NotesSheetSpec): void {
 
 /**
  * The template as an ExcelJS workbook: the data sheet (with `data` when given, else empty formatted
- * rows) and 填表说明. Result cells are left empty: the add-in writes their formulas after insertion
- * (Excel does not recognise add-in formulas another tool writes), or `kaohe run` computes them.
+ * rows), any extra data sheets (with `data.extra`), and 填表说明. Result cells are left empty: the
+ * add-in writes their formulas after insertion (Excel does not recognise add-in formulas another
+ * tool writes), or `kaohe run` computes them.
  */
 export function renderTemplate(spec: TemplateSpec, data?: TemplateData, options: RenderOptions = {}): Workbook {
   const wb = new Workbook();
@@ -246,7 +252,7 @@ export function renderTemplate(spec: TemplateSpec, data?: TemplateData, options:
   wb.modified = date;
   wb.title = spec.title;
   wb.calcProperties = { fullCalcOnLoad: true };
-  drawDataSheet(wb, dataSheet(spec), data, options);
+  dataSheets(spec).forEach((sheet, i) => drawDataSheet(wb, sheet, i === 0 ? data : data?.extra?.[i - 1], options));
   drawNotesSheet(wb, notesSheet(spec));
   return wb;
 }

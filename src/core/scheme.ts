@@ -4,9 +4,9 @@ import type { Locale } from "./messages";
 import { roundingNames, tiePolicyNames, type Rounding, type TiePolicy } from "./quota";
 
 /** What is assessed; each kind has its standard template and report. */
-export type SchemeKind = "secretary" | "cadre" | "member" | "appraisal" | "fiveGood";
+export type SchemeKind = "secretary" | "cadre" | "member" | "appraisal" | "fiveGood" | "ledger";
 
-export const schemeKinds: readonly SchemeKind[] = ["secretary", "cadre", "member", "appraisal", "fiveGood"];
+export const schemeKinds: readonly SchemeKind[] = ["secretary", "cadre", "member", "appraisal", "fiveGood", "ledger"];
 
 export const kindNames: Record<SchemeKind, { zh: string; en: string }> = {
   secretary: { zh: "村党组织书记年度考核", en: "Village Party secretaries' annual assessment" },
@@ -14,6 +14,7 @@ export const kindNames: Record<SchemeKind, { zh: string; en: string }> = {
   member: { zh: "党员星级评定", en: "Party members' star rating" },
   appraisal: { zh: "民主测评/述职评议汇总", en: "Democratic appraisal and duty-report review" },
   fiveGood: { zh: "党组织“五好”评定", en: "\"Five good\" Party organisations" },
+  ledger: { zh: "组织生活台账", en: "Ledger of organisational life" },
 };
 
 /** A ratio as people write it in a scheme: 0.3, "30%", "2/3". */
@@ -106,6 +107,30 @@ export interface TargetDef {
   ratio: RatioText;
 }
 
+export type DutyPeriod = "week" | "month" | "quarter" | "half" | "year";
+
+/** A countable duty of organisational life: which kinds of event count, for which organisations, how often. */
+export interface DutyDef {
+  name: string;
+  /** The 类型 entries of the ledger that count for this duty. */
+  events: string[];
+  /** The organisations it applies to, by their 类型 (乡镇党委, 村党组织); "" for all. */
+  orgType: string;
+  period: DutyPeriod;
+  /** At least this many in each period. */
+  min: number;
+}
+
+export interface LedgerRules {
+  duties: DutyDef[];
+  /** Members present for a meeting to count (三分之二以上: at least). */
+  quorum: RatioText;
+  /** Members in favour of a personnel decision. */
+  majority: RatioText;
+  /** Training spending per member per year, yuan. */
+  trainingPerMember: number;
+}
+
 export interface Scheme {
   version: 1;
   kind: SchemeKind;
@@ -125,6 +150,7 @@ export interface Scheme {
   pay: PayRules;
   classes: number[];
   targets: TargetDef[];
+  ledger: LedgerRules;
   /** The workbook's own header for a field, where it differs from the standard one (field id → header). */
   columns: Record<string, string>;
 }
@@ -216,6 +242,19 @@ const common = {
   pay: payDefaults,
   classes: [3, 5, 2],
   targets: [] as TargetDef[],
+  ledger: {
+    duties: [
+      { name: "党委会议每月召开", events: ["党委会", "党委会议"], orgType: "乡镇党委", period: "month", min: 1 },
+      { name: "民主生活会每半年一次", events: ["民主生活会"], orgType: "乡镇党委", period: "half", min: 1 },
+      { name: "书记谈心谈话每半年一次", events: ["谈心谈话", "谈话"], orgType: "村党组织", period: "half", min: 1 },
+      { name: "村干部培训每年不少于2次", events: ["培训", "村干部培训"], orgType: "村党组织", period: "year", min: 2 },
+      { name: "村委会每周例会", events: ["村委会", "村委会议", "村两委会议"], orgType: "村党组织", period: "week", min: 1 },
+      { name: "联系点每年走访不少于2次", events: ["走访", "联系点走访"], orgType: "村党组织", period: "year", min: 2 },
+    ] as DutyDef[],
+    quorum: "2/3",
+    majority: "2/3",
+    trainingPerMember: 30,
+  } as LedgerRules,
   columns: {} as Record<string, string>,
 };
 
@@ -253,6 +292,7 @@ export function defaultScheme(kind: SchemeKind, year = new Date().getFullYear())
     case "appraisal":
       break;
     case "fiveGood":
+    case "ledger":
       base.targets = [
         { name: "“五好”乡镇党委和村党组织", ratio: "65%" },
         { name: "基层群众满意度", ratio: "65%" },
@@ -284,6 +324,10 @@ export const schemeSources: Record<string, { zh: string; en: string }> = {
   "pay.basicRatio": { zh: "基本工资70%、绩效30%；村书记60/40（薪酬方案）", en: "basic 70 / performance 30; 60/40 for village secretaries (pay schemes)" },
   "pay.coefficients": { zh: "优秀1.2、称职1.0、基本称职0.8、不称职0（薪酬方案）", en: "1.2 / 1.0 / 0.8 / 0 (pay schemes)" },
   classes: { zh: "村书记分类：一类、二类、三类按3:5:2（某县方案）", en: "classes 3:5:2 (a county's scheme)" },
+  "ledger.duties": { zh: "党委会每月一次、民主生活会每半年一次、书记每半年谈话一次、村干部培训每年至少2次、村委会每周一次、联系点每年至少走访2次（种子文件001、004）", en: "committee monthly, democratic life meeting and secretary talks each half year, training twice a year, village committee weekly, two visits a year (seeds 001, 004)" },
+  "ledger.quorum": { zh: "党委会须三分之二以上委员到会（种子文件001）", en: "more than two thirds present (seed 001)" },
+  "ledger.majority": { zh: "干部任免须三分之二以上委员同意（种子文件001）", en: "personnel decisions: more than two thirds in favour (seed 001)" },
+  "ledger.trainingPerMember": { zh: "党员教育培训经费每人每年不少于30元（种子文件003）", en: "training funds at least 30 yuan per member a year (seed 003)" },
   targets: { zh: "“五好”≥65%，满意度≥65%，“五带头”≥60%（种子文件003）", en: "five good ≥ 65%, satisfaction ≥ 65%, five lead ≥ 60% (seed 003)" },
 };
 
@@ -387,6 +431,7 @@ export function validateScheme(raw: unknown): { scheme?: Scheme; problems: Schem
     grade: { ...d.grade, ...r.grade },
     stars: { ...d.stars, ...r.stars },
     pay: { ...d.pay, ...r.pay },
+    ledger: { ...d.ledger, ...r.ledger },
     columns: { ...d.columns, ...r.columns },
   };
 
@@ -479,6 +524,18 @@ export function validateScheme(raw: unknown): { scheme?: Scheme; problems: Schem
       c.text(t?.name, `targets[${i}].name`);
       c.ratio(t?.ratio, `targets[${i}].ratio`);
     });
+  const periodNames = { week: "week", month: "month", quarter: "quarter", half: "half", year: "year" } as const;
+  if (c.list(s.ledger.duties, "ledger.duties"))
+    s.ledger.duties.forEach((d, i) => {
+      c.text(d?.name, `ledger.duties[${i}].name`);
+      if (c.list(d?.events, `ledger.duties[${i}].events`)) d.events.forEach((e, k) => c.text(e, `ledger.duties[${i}].events[${k}]`));
+      if (typeof d?.orgType !== "string") c.add(`ledger.duties[${i}].orgType`, "应为文字（空表示全部组织）", "must be text (empty for every organisation)");
+      c.option(d?.period, `ledger.duties[${i}].period`, periodNames);
+      c.number(d?.min, `ledger.duties[${i}].min`, { min: 1, integer: true });
+    });
+  c.ratio(s.ledger.quorum, "ledger.quorum");
+  c.ratio(s.ledger.majority, "ledger.majority");
+  c.number(s.ledger.trainingPerMember, "ledger.trainingPerMember", { min: 0 });
   if (typeof s.columns !== "object" || s.columns === null || Array.isArray(s.columns)) c.add("columns", "列对应关系应为对象", "the column mapping must be an object");
   else for (const [k, v] of Object.entries(s.columns)) c.text(v, `columns.${k}`);
 

@@ -1,5 +1,6 @@
 // Inserts a standard template into the open workbook from its host-neutral spec: sheets, looks, validations, print setup, and the formulas only the add-in can write.
 import type { Locale } from "../core/messages";
+import { calendarOf } from "../core/dates";
 import { formats } from "../workbook/plan";
 import { columnLetter } from "../workbook/sheet";
 import {
@@ -35,13 +36,20 @@ const alignment: Record<"left" | "center" | "right", Excel.HorizontalAlignment> 
 /** The Office.js data validation rule of a template's validation; strict lists stop other text, other lists only warn. */
 export function validationRule(v: TemplateValidation): Excel.DataValidationRule {
   if (v.type === "list") return { list: { inCellDropDown: true, source: v.values.join(",") } };
+  if (v.type === "date") return { date: { formula1: isoDate(v.min), formula2: isoDate(v.max), operator: "Between" as Excel.DataValidationOperator } };
   const basic: Excel.BasicDataValidation =
     v.max === undefined ? { formula1: v.min, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator } : { formula1: v.min, formula2: v.max, operator: "Between" as Excel.DataValidationOperator };
   return v.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
 }
 
 export function errorStyle(v: TemplateValidation): Excel.DataValidationAlertStyle {
-  return (v.type === "list" && !v.strict ? "Warning" : "Stop") as Excel.DataValidationAlertStyle;
+  return ((v.type === "list" || v.type === "date") && !v.strict ? "Warning" : "Stop") as Excel.DataValidationAlertStyle;
+}
+
+/** An Excel date serial as the ISO date Office.js takes for a date validation's bounds. */
+function isoDate(serial: number): string {
+  const d = calendarOf(serial);
+  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
 }
 
 /** "&L制表人：&C第 &P 页&R审核人：" → its left, centre and right parts. */
@@ -213,7 +221,7 @@ function queueNotesSheet(ws: Excel.Worksheet, notes: NotesSheetSpec): void {
 export function templateSheetNames(spec: TemplateSpec, existing: readonly string[], locale: Locale): { data: string; notes: string } {
   const taken = new Set(existing.map((n) => n.toLowerCase()));
   const data = dataSheet(spec).name;
-  if (taken.has(data.toLowerCase())) throw hostError(messages.templateSheetTaken(data)[locale]);
+  for (const name of [data, ...(spec.extra ?? []).map((x) => x.name)]) if (taken.has(name.toLowerCase())) throw hostError(messages.templateSheetTaken(name)[locale]);
   let notes = notesSheet(spec).name;
   if (taken.has(notes.toLowerCase())) notes = `${NOTES_SHEET_NAME}（${data}）`;
   if (taken.has(notes.toLowerCase())) throw hostError(messages.templateSheetTaken(notes)[locale]);
@@ -238,6 +246,8 @@ export async function insertTemplate(session: Session, spec: TemplateSpec): Prom
     session.locale,
   );
   const ws = book.worksheets.add(names.data);
+  // Second tables (the ledger's 组织名单) follow the data sheet, before the instructions.
+  for (const extra of spec.extra ?? []) queueDataSheet(book.worksheets.add(extra.name), extra);
   const notesWs = book.worksheets.add(names.notes);
   queueDataSheet(ws, data);
   queueNotesSheet(notesWs, { ...notesSheet(spec), name: names.notes });
@@ -249,5 +259,5 @@ export async function insertTemplate(session: Session, spec: TemplateSpec): Prom
   } catch (e) {
     throw asHostError(e, names.data, session.locale);
   }
-  return [names.data, names.notes];
+  return [names.data, ...(spec.extra ?? []).map((x) => x.name), names.notes];
 }

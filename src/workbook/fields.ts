@@ -13,7 +13,9 @@ export type FieldType =
   /** yuan, whole fen */
   | "money"
   /** yes/no: 是/否, √, TRUE/FALSE, 1/0; blank = no */
-  | "flag";
+  | "flag"
+  /** a date: an Excel serial or date text (2025-3-5, 2025/03/05, 2025年3月5日, 2025.3.5) */
+  | "date";
 
 export interface FieldDef {
   id: string;
@@ -38,6 +40,7 @@ export const standardSheetNames: Record<SchemeKind, string> = {
   member: "党员星级",
   appraisal: "民主测评",
   fiveGood: "五好评定",
+  ledger: "组织生活台账",
 };
 
 const township: FieldDef = { id: "township", header: "乡镇", aliases: ["乡镇（街道）", "乡镇街道", "镇街", "所属乡镇", "乡（镇）"], type: "text", required: true, fillDown: true };
@@ -108,6 +111,8 @@ export function fieldsFor(scheme: Scheme): FieldDef[] {
         { id: "votesBottom", header: "不称职票", aliases: ["不称职"], type: "count", required: false },
         { id: "voters", header: "应参评人数", aliases: ["参评人数", "应到人数"], type: "count", required: false },
       ];
+    case "ledger":
+      return [...ledgerFields];
     case "fiveGood":
       return [
         township,
@@ -123,3 +128,29 @@ export function fieldsFor(scheme: Scheme): FieldDef[] {
 
 /** The five criteria of a "five good" organisation (seed 003). */
 export const FIVE_GOOD_CRITERIA = ["领导班子好", "党员队伍好", "工作机制好", "发展业绩好", "群众反映好"] as const;
+
+/** The ledger of organisational life: one row per meeting, talk, training or visit. */
+export const ledgerFields: readonly FieldDef[] = [
+  { id: "organisation", header: "组织", aliases: ["党组织", "组织名称", "单位"], type: "text", required: true, fillDown: true },
+  { id: "eventType", header: "类型", aliases: ["活动类型", "会议类型", "事项类型"], type: "text", required: true },
+  { id: "date", header: "日期", aliases: ["时间", "召开日期", "活动日期"], type: "date", required: true },
+  { id: "due", header: "应到人数", aliases: ["应到"], type: "count", required: false },
+  { id: "present", header: "实到人数", aliases: ["实到"], type: "count", required: false },
+  { id: "decision", header: "人事事项", aliases: ["干部任免", "人事决定"], type: "flag", required: false },
+  { id: "inFavour", header: "赞成人数", aliases: ["同意人数", "赞成"], type: "count", required: false },
+  { id: "notes", header: "备注", aliases: ["议题", "内容"], type: "text", required: false },
+];
+
+/** The organisations a ledger covers. */
+export const organisationFields: readonly FieldDef[] = [
+  { id: "organisation", header: "组织名称", aliases: ["组织", "党组织"], type: "text", required: true, unique: true },
+  { id: "township", header: "乡镇", aliases: ["所属乡镇", "乡镇（街道）"], type: "text", required: false, fillDown: true },
+  { id: "orgType", header: "组织类型", aliases: ["类型"], type: "text", required: true },
+  { id: "members", header: "党员人数", aliases: ["党员数"], type: "count", required: false },
+  { id: "trainingSpend", header: "培训经费", aliases: ["培训经费（元）", "教育培训经费"], type: "money", required: false },
+  { id: "fiveGood", header: "是否“五好”", aliases: ["五好"], type: "flag", required: false },
+  { id: "satisfaction", header: "群众满意度", aliases: ["满意度"], type: "number", required: false, min: 0, max: 100 },
+  { id: "fiveLead", header: "“五带头”党员数", aliases: ["五带头党员数"], type: "count", required: false },
+];
+
+export const ORGANISATION_SHEET = "组织名单";

@@ -5,6 +5,7 @@ import { appraisalRules } from "./assess/appraisal";
 import { cadreRules } from "./assess/cadre";
 import type { Assessment, AssessInput, KindRules } from "./assess/common";
 import { fiveGoodRules } from "./assess/fiveGood";
+import { ledgerRules } from "./assess/ledger";
 import { memberRules } from "./assess/member";
 import { secretaryRules } from "./assess/secretary";
 import { fieldsFor, standardSheetNames } from "./fields";
@@ -51,6 +52,7 @@ const rules: Record<SchemeKind, KindRules> = {
   member: memberRules,
   appraisal: appraisalRules,
   fiveGood: fiveGoodRules,
+  ledger: ledgerRules,
 };
 
 const schemeProblem = (p: SchemeProblem): Problem => ({ sheet: SCHEME_SHEET, row: 0, col: 0, zh: describeProblem(p, "zh-CN"), en: describeProblem(p, "en-US") });
@@ -58,7 +60,8 @@ const schemeProblem = (p: SchemeProblem): Problem => ({ sheet: SCHEME_SHEET, row
 /**
  * The kind whose table the workbook holds best: the most of the kind's columns found (a cadre table
  * missing one required column is still a cadre table, not the appraisal table whose few required
- * columns it happens to have), then the larger share of its required columns.
+ * columns it happens to have), then the larger share of its required columns. At least half of a
+ * kind's required columns, and two, must be there.
  */
 export function detectKind(workbook: WorkbookData): SchemeKind | undefined {
   let best: { kind: SchemeKind; score: number } | undefined;
@@ -69,7 +72,9 @@ export function detectKind(workbook: WorkbookData): SchemeKind | undefined {
     const required = fields.filter((f) => f.required).length;
     const found = required - t.missing.length;
     const score = t.columns.size * 1000 + (found / required) * 100;
-    if (found > 0 && (!best || score > best.score)) best = { kind, score };
+    // A column or two that happen to match (日期, 姓名) do not make a table of that kind.
+    const plausible = found >= Math.min(2, required) && found * 2 >= required;
+    if (plausible && (!best || score > best.score)) best = { kind, score };
   }
   return best?.kind;
 }
@@ -222,13 +227,13 @@ export function runAssessment(workbook: WorkbookData, options: RunOptions = {}):
   progress("检查数据", 2, 4);
   let read = readRecords(table, fields);
   const kind = rules[scheme.kind];
-  const input: AssessInput = { scheme, fields, table, records: read.records };
+  const input: AssessInput = { workbook, scheme, fields, table, records: read.records };
   read = { ...read, problems: [...read.problems, ...kind.check(input)] };
   if (read.records.length === 0)
     return { status: "noTable", scheme, table, problems: [{ sheet: table.sheet, row: table.headerRow + 1, col: 0, zh: "表中没有数据行", en: "the table has no data rows" }], ignored: read.ignored };
   if (read.problems.length > 0 && !options.skipBadRows) return { status: "problems", scheme, table, problems: read.problems, ignored: read.ignored };
-  const usable = read.problems.length > 0 ? withoutBadRows(read) : read;
-  if (usable.records.length === 0)
+  const usable = read.problems.length > 0 ? withoutBadRows(read, table.sheet) : read;
+  if (usable.records.length === 0 || usable.problems.length > 0)
     return { status: "problems", scheme, table, problems: read.problems, ignored: usable.ignored };
 
   progress("计算", 3, 4);

@@ -97,6 +97,7 @@ export const reportSheetNames = {
   quota: "配额核查",
   pay: "绩效工资发放表",
   ranking: "排名",
+  ledger: "组织生活落实情况",
   audit: "审计",
   scheme: "考核方案",
 } as const;

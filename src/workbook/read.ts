@@ -153,14 +153,22 @@ export function readRecords(table: FoundTable, fields: readonly FieldDef[]): Rea
   return { records, problems, ignored };
 }
 
-/** The records without the rows that have problems, each listed as skipped: for "skip the bad rows". */
-export function withoutBadRows(result: ReadResult): ReadResult {
+/**
+ * The records without the rows of `sheet` that have problems, each listed as skipped: for "skip the
+ * bad rows". Problems elsewhere (a second table, the sheet as a whole) cannot be skipped row by row
+ * and stay problems.
+ */
+export function withoutBadRows(result: ReadResult, sheet: string): ReadResult {
   const bad = new Map<number, Problem[]>();
-  for (const p of result.problems) bad.set(p.row, [...(bad.get(p.row) ?? []), p]);
+  const remaining: Problem[] = [];
+  for (const p of result.problems) {
+    if (p.sheet === sheet && p.row > 0) bad.set(p.row, [...(bad.get(p.row) ?? []), p]);
+    else remaining.push(p);
+  }
   const skipped = [...bad.entries()].map(([row, ps]) => ({
     row,
-    zh: `已跳过：${ps.map((p) => `${p.header ?? ""}${p.zh}`).join("；")}`,
-    en: `skipped: ${ps.map((p) => `${p.header ?? ""} ${p.en}`).join("; ")}`,
+    zh: `已跳过：${ps.map((p) => (p.header ? `${p.header}：${p.zh}` : p.zh)).join("；")}`,
+    en: `skipped: ${ps.map((p) => (p.header ? `${p.header}: ${p.en}` : p.en)).join("; ")}`,
   }));
-  return { records: result.records.filter((r) => !bad.has(r.row)), problems: [], ignored: [...result.ignored, ...skipped] };
+  return { records: result.records.filter((r) => !bad.has(r.row)), problems: remaining, ignored: [...result.ignored, ...skipped] };
 }

@@ -1,8 +1,10 @@
-// The standard assessment templates as plain data: each kind's data sheet (columns, validations, print setup), its 填表说明 and the formulas the add-in writes after insertion.
-import { defaultScheme, kindNames, schemeKinds, type RatioText, type Scheme, type SchemeKind } from "../core/scheme";
-import { fieldsFor, standardSheetNames, type FieldDef } from "./fields";
+// The standard assessment templates as plain data: each kind's data sheets (columns, validations, print setup), its 填表说明 and the formulas the add-in writes after insertion.
+import { excelSerial } from "../core/dates";
+import { atLeastShare, toRatio } from "../core/exact";
+import { defaultScheme, kindNames, schemeKinds, type DutyDef, type RatioText, type Scheme, type SchemeKind } from "../core/scheme";
+import { fieldsFor, ORGANISATION_SHEET, organisationFields, standardSheetNames, type FieldDef } from "./fields";
 import type { FormatName } from "./plan";
-import { columnLetter, type CellValue, type MergeArea } from "./sheet";
+import { columnLetter, type CellValue, type MergeArea, type SheetData, type WorkbookData } from "./sheet";
 
 // ---------------------------------------------------------------- the shape of a template
 
@@ -11,11 +13,14 @@ export type TemplateFormat = FormatName | "general";
 
 /**
  * A data validation. `strict` lists refuse other text; the others only warn, so a county's own
- * spelling (an alias the pipeline reads, such as 年老体弱党员) can still be typed.
+ * spelling (an alias the pipeline reads, such as 年老体弱党员) can still be typed. A date range is
+ * given as Excel serials; it only warns, because date text such as 2025.3.5, which Excel does not
+ * turn into a date, is still read by the pipeline.
  */
 export type TemplateValidation =
   | { type: "list"; values: string[]; strict: boolean; promptTitle: string; prompt: string; errorTitle: string; error: string }
-  | { type: "whole" | "decimal"; min: number; max?: number; promptTitle: string; prompt: string; errorTitle: string; error: string };
+  | { type: "whole" | "decimal"; min: number; max?: number; promptTitle: string; prompt: string; errorTitle: string; error: string }
+  | { type: "date"; min: number; max: number; strict: boolean; promptTitle: string; prompt: string; errorTitle: string; error: string };
 
 export interface TemplateColumn {
   /** 1-based. */
@@ -132,6 +137,11 @@ export interface TemplateSpec {
   fileName: string;
   /** The data sheet first, then 填表说明. */
   sheets: [DataSheetSpec, NotesSheetSpec];
+  /**
+   * More data sheets the kind reads besides its main table (the ledger's 组织名单), in workbook
+   * order after the main data sheet and before 填表说明.
+   */
+  extra?: DataSheetSpec[];
 }
 
 /** Rows rendered and read back: values by input column (header order), merges 0-based from the first data row and column A. */
@@ -140,6 +150,8 @@ export interface TemplateData {
   merges?: MergeArea[];
   /** Extra lines above the title (a county's own heading), which move everything down. */
   preamble?: string[];
+  /** The rows of the spec's extra data sheets, in the same order. */
+  extra?: TemplateData[];
 }
 
 export const NOTES_SHEET_NAME = "填表说明";
@@ -212,6 +224,10 @@ function inputLook(f: FieldDef): { format: TemplateFormat; width: number; align:
       return text(14, "center");
     case "orgType":
       return text(11, "center");
+    case "eventType":
+      return text(12, "center");
+    case "notes":
+      return text(24);
     case "postCoefficient":
       return { format: "general", width: 8, align: "center" };
     case "override":
@@ -239,10 +255,32 @@ function inputLook(f: FieldDef): { format: TemplateFormat; width: number; align:
 
 const scoreWords = (max: number) => `${max}分`;
 
+/** The earliest and latest dates a ledger cell may hold without a warning (2000-01-01 to 2099-12-31). */
+export const LEDGER_DATE_RANGE = { min: excelSerial(2000, 1, 1)!, max: excelSerial(2099, 12, 31)! };
+
+/** The 类型 words offered in the ledger's list: the first word of each duty, then 其他 for events no duty counts. */
+export function ledgerEventChoices(scheme: Scheme): string[] {
+  const firsts = scheme.ledger.duties.map((d) => d.events[0]).filter((e): e is string => typeof e === "string" && e.trim() !== "");
+  return [...new Set([...firsts, "其他"])];
+}
+
 /** The validation of an input column: ranges from the field's limits (from the scheme), lists for yes/no and categories. */
 function validationFor(f: FieldDef, scheme: Scheme): TemplateValidation | undefined {
   const title = f.header.replace(/[“”]/g, "").slice(0, 32);
+  // A header that quotes a phrase itself (“五带头”党员数) is not quoted again.
+  const named = /[“”]/.test(f.header) ? f.header : `“${f.header}”`;
   switch (f.type) {
+    case "date":
+      return {
+        type: "date",
+        min: LEDGER_DATE_RANGE.min,
+        max: LEDGER_DATE_RANGE.max,
+        strict: false,
+        promptTitle: title,
+        prompt: "直接输入日期，如2025-3-5、2025/3/5或2025年3月5日；写成2025.3.5也能识别。请写全年、月、日。",
+        errorTitle: "日期",
+        error: "不是Excel能识别的日期。写成2025.3.5这样的文字也能计算，可以继续；“3月5日”“三月五日”等没有年份或用汉字数字的无法识别，请改正。",
+      };
     case "score": {
       const min = f.min ?? 0;
       const max = f.max ?? 100;
@@ -253,7 +291,7 @@ function validationFor(f: FieldDef, scheme: Scheme): TemplateValidation | undefi
         promptTitle: title,
         prompt: `填写${min}到${max}之间的分数（满分${scoreWords(max)}），可有小数。缺考、请假、未测评请留空，不要填文字；得0分请填0。`,
         errorTitle: "分数超出范围",
-        error: `“${f.header}”应为${min}到${max}之间的数字。缺考等情况请留空，不要填“缺考”等文字。`,
+        error: `${named}应为${min}到${max}之间的数字。缺考等情况请留空，不要填“缺考”等文字。`,
       };
     }
     case "count":
@@ -263,7 +301,7 @@ function validationFor(f: FieldDef, scheme: Scheme): TemplateValidation | undefi
         promptTitle: title,
         prompt: f.id.startsWith("deduction") ? "填写发生的次数（整数）；没有发生请留空或填0。" : "填写人数或票数（整数）；没有请留空或填0。",
         errorTitle: "应为整数",
-        error: `“${f.header}”应为0或正整数。`,
+        error: `${named}应为0或正整数。`,
       };
     case "money":
       return {
@@ -272,7 +310,7 @@ function validationFor(f: FieldDef, scheme: Scheme): TemplateValidation | undefi
         promptTitle: title,
         prompt: "单位：元，最多两位小数（精确到分），不要带“元”字。",
         errorTitle: "金额不正确",
-        error: `“${f.header}”应为不小于0的金额（元），最多两位小数。`,
+        error: `${named}应为不小于0的金额（元），最多两位小数。`,
       };
     case "number": {
       const min = f.min ?? 0;
@@ -285,7 +323,7 @@ function validationFor(f: FieldDef, scheme: Scheme): TemplateValidation | undefi
           promptTitle: title,
           prompt: "只在需要人工调整星数时填写，并在“调整原因”中写明依据；留空则按计算结果。",
           errorTitle: "星数不正确",
-          error: `“${f.header}”应为${min}到${most}之间的整数。`,
+          error: `${named}应为${min}到${most}之间的整数。`,
         };
       }
       const prompt =
@@ -297,8 +335,8 @@ function validationFor(f: FieldDef, scheme: Scheme): TemplateValidation | undefi
               ? "群众满意度，填百分数的数字部分（85表示85%）。"
               : `填写不小于${min}的数字。`;
       return f.max === undefined
-        ? { type: "decimal", min, promptTitle: title, prompt, errorTitle: "数字不正确", error: `“${f.header}”应为不小于${min}的数字。` }
-        : { type: "decimal", min, max: f.max, promptTitle: title, prompt, errorTitle: "数字超出范围", error: `“${f.header}”应为${min}到${f.max}之间的数字。` };
+        ? { type: "decimal", min, promptTitle: title, prompt, errorTitle: "数字不正确", error: `${named}应为不小于${min}的数字。` }
+        : { type: "decimal", min, max: f.max, promptTitle: title, prompt, errorTitle: "数字超出范围", error: `${named}应为${min}到${f.max}之间的数字。` };
     }
     case "flag":
       return {
@@ -308,7 +346,7 @@ function validationFor(f: FieldDef, scheme: Scheme): TemplateValidation | undefi
         promptTitle: title,
         prompt: "从下拉列表选择“是”或“否”；留空视为“否”。",
         errorTitle: "请选择是或否",
-        error: `“${f.header}”只能填“是”或“否”（留空视为“否”）。`,
+        error: `${named}只能填“是”或“否”（留空视为“否”）。`,
       };
     case "text":
       if (f.id === "override")
@@ -331,6 +369,20 @@ function validationFor(f: FieldDef, scheme: Scheme): TemplateValidation | undefi
           errorTitle: "党员类别",
           error: "不是标准的党员类别名称。若是本县的其他叫法（如“年老体弱党员”）可以继续，否则请从下拉列表选择。",
         };
+      if (f.id === "eventType") {
+        const choices = ledgerEventChoices(scheme);
+        const others = [...new Set(scheme.ledger.duties.flatMap((d) => d.events.slice(1)))].filter((e) => !choices.includes(e)).slice(0, 2);
+        const also = others.length ? `也可以填写“考核方案”中列出的其他说法（如${others.map((e) => `“${e}”`).join("")}）。` : "";
+        return {
+          type: "list",
+          values: choices,
+          strict: false,
+          promptTitle: title,
+          prompt: `从下拉列表选择：${choices.join("、")}。${also}`.slice(0, 255),
+          errorTitle: "活动类型",
+          error: "不是下拉列表中的类型。若是“考核方案”中列出的其他说法可以继续；不计入任何职责的活动请选“其他”。",
+        };
+      }
       if (f.id === "orgType")
         return {
           type: "list",
@@ -443,7 +495,7 @@ const subtitleRow = (row: number, value: string, columns: readonly TemplateColum
   return { row, role: "subtitle", cells: [{ col: 1, value, toCol: columns.length }], height: Math.max(20, lines * 15 + 6) };
 };
 
-// ---------------------------------------------------------------- the five kinds
+// ---------------------------------------------------------------- the kinds
 
 interface KindSheet {
   band: BandRow[];
@@ -454,6 +506,8 @@ interface KindSheet {
   formulas: TemplateFormula[];
   builder: SheetBuilder;
   subject: string;
+  /** More data sheets the kind reads (the ledger's 组织名单), by sheet name and title (without the year). */
+  extra?: { name: string; title: string; sheet: KindSheet }[];
 }
 
 const scoreResult = (header: string, meaning: string): ResultDef => ({ header, format: "score", meaning });
@@ -780,6 +834,81 @@ function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   return { band, headerRow, blankRows: 200, freezeColumns: colOf(b, "organisation"), formulas, builder: b, subject: "一个党组织" };
 }
 
+/** A ratio for a band cell: text such as "2/3" stays text, so Excel does not turn it into a date and the functions read it exactly. */
+const ratioCell = (r: RatioText): BandCell => ({ col: 0, value: r, format: typeof r === "string" ? "text" : "general" });
+
+function ledgerSheet(s: Scheme, fields: FieldDef[]): KindSheet {
+  const l = s.ledger;
+  const b = new SheetBuilder(
+    fields,
+    [
+      { header: "达到法定人数", format: "text", width: 10, meaning: `实到人数不少于应到人数的${ratioWords(l.quorum)}（以上含本数）为“是”，不足为“否”；没有填应到人数的行（谈心谈话、培训、走访等）为空` },
+      { header: "表决通过", format: "text", width: 9, meaning: `人事事项为“是”的行：赞成人数不少于应到人数的${ratioWords(l.majority)}（含本数）为“是”，不足为“否”（决定无效）；其他行为空` },
+    ],
+    s,
+  );
+  const width = b.columns.length;
+  const atQuorum = b.r("达到法定人数");
+  const carried = b.r("表决通过");
+  // Row 2: the two ratios the formulas read, above the columns they decide.
+  const ratios: BandRow = {
+    row: 2,
+    role: "constants",
+    height: 18,
+    cells: [
+      { col: 1, value: "比例（以上含本数）：法定到会人数、人事事项赞成人数", toCol: atQuorum.col - 1 },
+      { ...ratioCell(l.quorum), col: atQuorum.col },
+      { ...ratioCell(l.majority), col: carried.col },
+    ],
+  };
+  const type = b.f("eventType");
+  const due = b.f("due");
+  const present = b.f("present");
+  const decision = b.f("decision");
+  const inFavour = b.f("inFavour");
+  // Blank counts are 0, as the pipeline reads them; a row without 应到人数 is not a meeting with a quorum.
+  const formulas: TemplateFormula[] = [
+    {
+      col: atQuorum.col,
+      header: atQuorum.header,
+      fill: "row",
+      text: `=IF(OR($${type}{r}="",N(${due}{r})=0),"",IF(KAOHE.QUORUM(N(${present}{r}),${due}{r},${atQuorum.letter}$2),"是","否"))`,
+    },
+    {
+      col: carried.col,
+      header: carried.header,
+      fill: "row",
+      text: `=IF(OR($${type}{r}="",TRIM(${decision}{r})<>"是",N(${due}{r})=0),"",IF(KAOHE.QUORUM(N(${inFavour}{r}),${due}{r},${carried.letter}$2),"是","否"))`,
+    },
+  ];
+  const organisations = organisationSheet(s);
+  return {
+    band: [titleRow("", width), ratios],
+    headerRow: 3,
+    blankRows: 1000,
+    freezeColumns: colOf(b, "organisation"),
+    formulas,
+    builder: b,
+    subject: "一次会议、谈心谈话、培训或走访",
+    extra: [{ name: ORGANISATION_SHEET, title: "组织名单", sheet: organisations }],
+  };
+}
+
+/** The ledger's list of organisations: their type decides their duties; members and funds give the training check. */
+function organisationSheet(s: Scheme): KindSheet {
+  const b = new SheetBuilder(organisationFields, [], s);
+  const note = `每个党组织填一行，组织名称与“${standardSheetNames.ledger}”中的写法一致。组织类型决定应落实的职责；培训经费为全年党员教育培训经费（元）。`;
+  return {
+    band: [titleRow("", b.columns.length), subtitleRow(2, note, b.columns)],
+    headerRow: 3,
+    blankRows: 300,
+    freezeColumns: colOf(b, "organisation"),
+    formulas: [],
+    builder: b,
+    subject: "一个党组织",
+  };
+}
+
 // ---------------------------------------------------------------- instructions
 
 function blankRules(kind: SchemeKind, s: Scheme): string[] {
@@ -819,7 +948,33 @@ function blankRules(kind: SchemeKind, s: Scheme): string[] {
         "群众满意度填百分数的数字部分（85表示85%）；没有测评的留空，不计入平均。",
         "农村党员数、“五带头”党员数：乡镇党委一行可以留空，只在村党组织行填写。",
       ];
+    case "ledger":
+      return [
+        "应到人数：需要核对到会人数的会议（党委会、民主生活会、村委会等）填写全体委员（成员）人数；谈心谈话、培训、走访可以留空，留空的行不判断是否达到法定人数。",
+        "实到人数：填写了应到人数的，实到人数留空按0人计，即不足法定人数；请假、缺席的不计入实到人数。",
+        "人事事项：讨论干部任免等人事事项的填“是”，其他留空或填“否”；是人事事项的，赞成人数留空按0人计。",
+        `“${ORGANISATION_SHEET}”中党员人数或培训经费留空的组织不核算培训经费；是否“五好”留空按“否”计；群众满意度、“五带头”党员数留空的不计入全县目标；乡镇党委的“五带头”党员数请留空（“五带头”只计农村党员）。`,
+      ];
   }
+}
+
+const periodWords: Record<DutyDef["period"], string> = { week: "每周", month: "每月", quarter: "每季度", half: "每半年", year: "每年" };
+
+const chineseDigits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/** A ratio as the rules say it: "2/3" → 三分之二; percentages and decimals as ratioWords. */
+function shareWords(r: RatioText): string {
+  const m = typeof r === "string" ? /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(r) : null;
+  if (m && Number(m[2]) <= 10 && Number(m[1]) <= 10) return `${chineseDigits[Number(m[2])]}分之${chineseDigits[Number(m[1])]}`;
+  return ratioWords(r);
+}
+
+/** "应到12人、实到8人为达到，7人为不足": the smallest count that meets the ratio, as an example. */
+function ratioExample(r: RatioText, counted: string, yes: string, no: string): string {
+  const ratio = toRatio(r);
+  let need = 0;
+  while (need < 12 && !atLeastShare(need, 12, ratio)) need++;
+  return need === 0 ? "" : `：应到12人、${counted}${need}人为${yes}，${need - 1}人为${no}`;
 }
 
 function schemeLines(kind: SchemeKind, s: Scheme): string[] {
@@ -856,10 +1011,64 @@ function schemeLines(kind: SchemeKind, s: Scheme): string[] {
       ];
     case "fiveGood":
       return [`县定目标：${s.targets.map((t) => `${t.name}不低于${ratioWords(t.ratio)}`).join("；")}（见表头上方第2行）。`];
+    case "ledger": {
+      const l = s.ledger;
+      return [
+        ...l.duties.map((d) => `${d.name}：${d.orgType || "所有组织"}${periodWords[d.period]}不少于${d.min}次；计入的类型：${d.events.join("、")}。`),
+        "周按周一至周日计算，跨年的周（如2025年12月29日至2026年1月4日）只计检查期间内的日期；月、季度按自然月、自然季度；半年分上半年（1–6月）和下半年（7–12月）；年为1月1日至12月31日。检查期间为台账中最早到最晚日期所在的整年。",
+        `法定人数：实到人数不少于应到人数的${shareWords(l.quorum)}（“以上”含本数${ratioExample(l.quorum, "实到", "达到", "不足")}）。`,
+        `人事事项：赞成人数不少于应到人数的${shareWords(l.majority)}方可通过（含本数${ratioExample(l.majority, "赞成", "通过", "不通过，决定无效")}）。`,
+        `党员教育培训经费：每名党员每年不少于${l.trainingPerMember}元（含本数），即培训经费不少于党员人数×${l.trainingPerMember}元。`,
+        ...(s.targets.length ? [`县定目标：${s.targets.map((t) => `${t.name}不低于${ratioWords(t.ratio)}`).join("；")}（按“${ORGANISATION_SHEET}”计算）。`] : []),
+      ];
+    }
   }
 }
 
-function notesFor(kind: SchemeKind, s: Scheme, sheet: DataSheetSpec, subject: string): NotesSheetSpec {
+/** The ledger's own lines for 一、二、四 and 五 of its instructions. */
+function ledgerNotes(s: Scheme, sheet: DataSheetSpec, extra: readonly DataSheetSpec[]) {
+  const inputs = inputColumns(sheet);
+  const fields = fieldsFor(s);
+  const required = inputs.filter((c) => fields.find((f) => f.id === c.field)?.required).map((c) => c.header);
+  const optional = inputs.filter((c) => !required.includes(c.header)).map((c) => c.header);
+  const list = extra[0];
+  const choices = ledgerEventChoices(s);
+  return {
+    purpose: [
+      `本表用于组织生活台账：在工作表“${sheet.name}”中每行填写一次会议、谈心谈话、培训或走访，在工作表“${list?.name ?? ORGANISATION_SHEET}”中每行填写一个党组织；结果列自动计算。`,
+      "同一套数据只填一次：各组织每周、每月、每半年、每年的落实情况，到会人数、表决结果和培训经费都从这两张表生成，不必另行统计。",
+    ],
+    filling: [
+      `从第${sheet.firstDataRow}行开始，每行一条，中间不要空行；行数不够可以在下面继续填写。先后顺序不限，可以按组织或按日期排列。`,
+      `必须填写的列：${required.join("、")}；按需要填写的列：${optional.join("、")}。`,
+      "表头文字请不要改动；可以在表头后面加括号注明单位，如“应到人数（人）”；列的前后顺序可以调整，也可以在右侧增加自己的列。",
+      `组织：与“${list?.name ?? ORGANISATION_SHEET}”中的组织名称写法一致（如“城关镇党委”“张家村党支部”），不在名单中的会被逐行列出。组织名称可以合并单元格，或只在该组织第一行填写、下面留空：kaohe run 和加载项计算时会自动向下填充。`,
+      `类型：从下拉列表选择（${choices.join("、")}）；各项职责计入哪些说法见第六部分，不计入任何职责的活动填“其他”。`,
+      "日期：直接输入日期即可（显示为2025-03-05）；写成文字2025-3-5、2025/03/05、2025年3月5日或2025.3.5也能识别。请写全年、月、日，不要只写“3月5日”，也不要用汉字数字（如“三月五日”）：无法识别的日期会逐格列出。",
+      ...(list
+        ? [
+            `${list.name}：每个党组织填一行，填写${inputColumns(list).map((c) => c.header).join("、")}。组织类型（${ORGANISATION_TYPES.join("、")}）决定该组织应落实哪些职责；名单中的组织没有任何台账记录时，它的每项职责都按未落实列出。`,
+          ]
+        : []),
+      "人数、金额只填数字，不要带“人”“元”等字；全角数字（如“８”）可以识别。",
+    ],
+    absence: {
+      heading: "四、缺席、请假和没有召开的会议",
+      lines: [
+        "请假、缺席的人员不计入实到人数，应到人数照常按全体委员（成员）填写。",
+        "没有召开的会议不要登记，也不要在日期格填“未开”“/”等文字；缺少的周、月、半年会在“组织生活落实情况”中列出。",
+        "人数格或日期格里的文字无法计算：kaohe run 会逐格列出（工作表、行、列），加载项也会在对应单元格显示错误，改正后即可。",
+      ],
+    },
+    results: [
+      "表头上方第2行是这两列使用的比例（如2/3），可按本地规定修改。",
+      "用 kaohe run 或加载项计算后，另生成“组织生活落实情况”表：每个组织每项职责的要求、应有期数、实际次数、未落实期数和未落实的期（如“2025年3月”“2025年下半年”“2025年3月3日至9日当周”）；到会人数不足或表决未通过的会议（按行列出）；各组织党员教育培训经费的人均金额和是否达标；全县“五好”比例、群众满意度、“五带头”比例是否达到目标。",
+    ],
+  };
+}
+
+function notesFor(kind: SchemeKind, s: Scheme, sheet: DataSheetSpec, subject: string, extra: readonly DataSheetSpec[] = []): NotesSheetSpec {
+  const ledger = kind === "ledger" ? ledgerNotes(s, sheet, extra) : undefined;
   const inputs = sheet.columns.filter((c) => c.role === "input");
   const results = sheet.columns.filter((c) => c.role === "result");
   const first = sheet.firstDataRow;
@@ -871,14 +1080,11 @@ function notesFor(kind: SchemeKind, s: Scheme, sheet: DataSheetSpec, subject: st
   const sections: NotesSection[] = [
     {
       heading: "一、本表用途",
-      lines: [
-        `本表用于${kindNames[kind].zh}：在工作表“${sheet.name}”中每行填写${subject}，结果列自动计算。`,
-        "同一套数据只填一次：汇总、排名、名额核查和公示名单都从本表生成。",
-      ],
+      lines: ledger?.purpose ?? [`本表用于${kindNames[kind].zh}：在工作表“${sheet.name}”中每行填写${subject}，结果列自动计算。`, "同一套数据只填一次：汇总、排名、名额核查和公示名单都从本表生成。"],
     },
     {
       heading: "二、怎样填写",
-      lines: [
+      lines: ledger?.filling ?? [
         `从第${first}行开始，每行一条，中间不要空行；行数不够可以在下面继续填写。`,
         `需要填写的列：${inputs.map((c) => c.header).join("、")}。`,
         "表头文字请不要改动；可以在表头后面加括号注明分值或单位，如“党员发展（5分）”；列的前后顺序可以调整，也可以在右侧增加自己的列。",
@@ -893,8 +1099,11 @@ function notesFor(kind: SchemeKind, s: Scheme, sheet: DataSheetSpec, subject: st
         ...(has("name") ? ["姓名前后多打的空格不影响计算，但姓名中间请不要加空格，以免同一人被当成两人。"] : []),
       ],
     },
-    { heading: "三、空白与0的区别", lines: ["0表示“得了0分”或“发生0次”；空白表示“没有这项数据”。两者计算结果不同，请按实际情况填写。", ...blankRules(kind, s)] },
     {
+      heading: "三、空白与0的区别",
+      lines: [ledger ? "0表示“0人”或“0元”；空白表示“没有这项数据”。两者含义不同，请按实际情况填写。" : "0表示“得了0分”或“发生0次”；空白表示“没有这项数据”。两者计算结果不同，请按实际情况填写。", ...blankRules(kind, s)],
+    },
+    ledger?.absence ?? {
       heading: "四、缺考、请假等情况",
       lines: [
         "缺考、请假、免考、未参加测评的，分数格请留空，不要填“缺考”“请假”“/”等文字。",
@@ -908,6 +1117,7 @@ function notesFor(kind: SchemeKind, s: Scheme, sheet: DataSheetSpec, subject: st
         `表头为橙色的列（${results.map((c) => c.header).join("、")}）是计算结果，不需要填写：${FORMULA_NOTE}。直接打开本文件时结果列为空，这是正常的。`,
         ...results.map((c) => `${c.header}：${c.meaning ?? ""}`),
         ...(kind === "fiveGood" ? ["表头上方第3、4行“全县实际”“是否达标”同样由加载项写入公式，或用 kaohe run 计算。"] : []),
+        ...(ledger?.results ?? []),
       ],
     },
     { heading: "六、考核方案要点（可在“考核方案”中按本地规定修改）", lines: schemeLines(kind, s).filter((l) => l !== "") },
@@ -935,6 +1145,7 @@ const templateTitles: Record<SchemeKind, { title: string; file: string }> = {
   member: { title: "党员星级评定表", file: "党员星级评定" },
   appraisal: { title: "民主测评与述职评议汇总表", file: "民主测评与述职评议汇总" },
   fiveGood: { title: "党组织“五好”评定表", file: "党组织五好评定" },
+  ledger: { title: "组织生活台账", file: "组织生活台账" },
 };
 
 export interface TemplateOptions {
@@ -959,14 +1170,24 @@ export function templateSpec(kind: SchemeKind, options: TemplateOptions = {}): T
           ? memberSheet(scheme, fields)
           : kind === "appraisal"
             ? appraisalSheet(scheme, fields)
-            : fiveGoodSheet(scheme, fields);
+            : kind === "fiveGood"
+              ? fiveGoodSheet(scheme, fields)
+              : ledgerSheet(scheme, fields);
   const names = templateTitles[kind];
-  const title = options.year ? `${options.year}年度${names.title}` : `______年度${names.title}`;
-  k.band[0] = titleRow(title, k.builder.columns.length);
+  const year = options.year ? `${options.year}年度` : "______年度";
+  const data = dataSheetOf(standardSheetNames[kind], `${year}${names.title}`, k);
+  const extra = (k.extra ?? []).map((e) => dataSheetOf(e.name, `${year}${e.title}`, e.sheet));
+  const spec: TemplateSpec = { id: kind, kind, title: names.title, fileName: `${names.file}.xlsx`, sheets: [data, notesFor(kind, scheme, data, k.subject, extra)] };
+  if (extra.length) spec.extra = extra;
+  return spec;
+}
+
+function dataSheetOf(name: string, title: string, k: KindSheet): DataSheetSpec {
   const columns = k.builder.columns;
-  const data: DataSheetSpec = {
+  k.band[0] = titleRow(title, columns.length);
+  return {
     role: "data",
-    name: standardSheetNames[kind],
+    name,
     title,
     band: k.band,
     headerRow: k.headerRow,
@@ -978,10 +1199,9 @@ export function templateSpec(kind: SchemeKind, options: TemplateOptions = {}): T
     print: printSetup(columns, k.headerRow),
     formulas: k.formulas,
   };
-  return { id: kind, kind, title: names.title, fileName: `${names.file}.xlsx`, sheets: [data, notesFor(kind, scheme, data, k.subject)] };
 }
 
-/** The five standard templates, in the order of the scheme kinds. */
+/** The standard templates, in the order of the scheme kinds. */
 export function standardTemplates(options: Omit<TemplateOptions, "scheme"> = {}): TemplateSpec[] {
   return schemeKinds.map((kind) => templateSpec(kind, options));
 }
@@ -992,6 +1212,49 @@ export function dataSheet(spec: TemplateSpec): DataSheetSpec {
 
 export function notesSheet(spec: TemplateSpec): NotesSheetSpec {
   return spec.sheets[1];
+}
+
+/** Every data sheet of a template in workbook order: the main one, then the extra ones. */
+export function dataSheets(spec: TemplateSpec): DataSheetSpec[] {
+  return [spec.sheets[0], ...(spec.extra ?? [])];
+}
+
+/**
+ * The template with its rows as the pipeline reads the rendered file: lines above the title, the
+ * band, the header and the rows of every data sheet (merged areas kept as merges, values in their
+ * first cell), then 填表说明. Dates stay serial numbers, as Excel and the .xlsx reader give them.
+ */
+export function templateWorkbook(spec: TemplateSpec, data?: TemplateData): WorkbookData {
+  const sheets = dataSheets(spec).map((sheet, i) => sheetOf(sheet, i === 0 ? data : data?.extra?.[i - 1]));
+  const notes = notesSheet(spec);
+  const rows: CellValue[][] = [[notes.title], []];
+  for (const section of notes.sections) rows.push([section.heading], ...section.lines.map((l) => [l]), []);
+  sheets.push({ name: notes.name, rows });
+  return { sheets };
+}
+
+function sheetOf(sheet: DataSheetSpec, data: TemplateData | undefined): SheetData {
+  const preamble = data?.preamble ?? [];
+  const shift = preamble.length;
+  const rows: CellValue[][] = preamble.map((line) => [line]);
+  const merges: MergeArea[] = preamble.map((_, i) => ({ top: i, left: 0, bottom: i, right: sheet.columns.length - 1 }));
+  const at = (r: number) => (rows[r - 1 + shift] ??= []);
+  for (const b of sheet.band)
+    for (const c of b.cells) {
+      at(b.row)[c.col - 1] = c.value;
+      if (c.toCol && c.toCol > c.col) merges.push({ top: b.row - 1 + shift, left: c.col - 1, bottom: b.row - 1 + shift, right: c.toCol - 1 });
+    }
+  at(sheet.headerRow).splice(0, sheet.columns.length, ...sheet.columns.map((c) => c.header));
+  const inputs = inputColumns(sheet);
+  const first = sheet.firstDataRow - 1 + shift;
+  (data?.rows ?? []).forEach((values, i) => {
+    const row = new Array<CellValue>(sheet.columns.length).fill(null);
+    inputs.forEach((c, j) => (row[c.col - 1] = values[j] ?? null));
+    rows[first + i] = row;
+  });
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  for (const m of data?.merges ?? []) merges.push({ top: m.top + first, left: m.left, bottom: m.bottom + first, right: m.right });
+  return { name: sheet.name, rows, merges };
 }
 
 /** The input columns in header order: the fields, in the order of fieldsFor. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { drawPlan as drawXlsx, workbookFromData } from "../../src/cli/draw";
 import { defaultScheme, schemeKinds, type SchemeKind } from "../../src/core/scheme";
-import { fieldsFor, standardSheetNames, type FieldDef } from "../../src/workbook/fields";
+import { fieldsFor, ORGANISATION_SHEET, standardSheetNames, type FieldDef } from "../../src/workbook/fields";
 import { runAssessment } from "../../src/workbook/pipeline";
 import type { CellValue, WorkbookData } from "../../src/workbook/sheet";
 import { setup } from "./helpers";
@@ -61,7 +61,13 @@ function county(kind: SchemeKind, n = 24): WorkbookData {
   const fields = fieldsFor(defaultScheme(kind, 2025));
   const rows: CellValue[][] = [["2025年度考核表"], fields.map((f) => f.header)];
   for (let i = 0; i < n; i++) rows.push(fields.map((f) => value(f, i, kind)));
-  return { sheets: [{ name: standardSheetNames[kind], rows }] };
+  const sheets = [{ name: standardSheetNames[kind], rows }];
+  // The ledger reads its organisations from a second table.
+  if (kind === "ledger") {
+    const orgs = [...new Set(rows.slice(2).map((r) => r[0]))];
+    sheets.push({ name: ORGANISATION_SHEET, rows: [["组织名称", "组织类型", "党员人数", "培训经费"], ...orgs.map((o, i) => [o, i % 2 ? "村党组织" : "乡镇党委", 10 + i, 300 + i * 7])] });
+  }
+  return { sheets };
 }
 
 describe("each kind's plan, drawn by the add-in and by the command line", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderTemplate } from "../../src/cli/xlsx-template";
 import { defaultScheme, schemeKinds, schemeToJson, type SchemeKind } from "../../src/core/scheme";
 import { SCHEME_SETTING } from "../../src/excel/read";
-import { HostError } from "../../src/taskpane/host";
+import { HostError } from "../../src/excel/ops";
 import { columnLetter } from "../../src/workbook/sheet";
 import { dataSheet, formulaCells, NOTES_SHEET_NAME, notesSheet, templateSpec } from "../../src/workbook/templates";
 import { rejection, setup } from "./helpers";
@@ -15,38 +15,41 @@ describe("insertTemplate", () => {
     await host.insertTemplate(kind);
     const spec = templateSpec(kind, { year: 2025 });
     const data = dataSheet(spec);
-    expect(fake.sheetNames()).toEqual(["Sheet1", data.name, NOTES_SHEET_NAME]);
+    const extra = spec.extra ?? [];
+    expect(fake.sheetNames()).toEqual(["Sheet1", data.name, ...extra.map((x) => x.name), NOTES_SHEET_NAME]);
     expect(fake.activeSheet()).toBe(data.name);
     const ws = fake.sheet(data.name);
 
-    // Formulas, written by the add-in.
+    // Formulas, written by the add-in (the main data sheet's; a second table such as 组织名单 has none).
     const cells = formulaCells(data);
     expect(cells.length).toBeGreaterThan(0);
     for (const c of cells) expect(ws.cell(c.address).formula, c.address).toBe(c.formula);
+    for (const x of extra) expect(formulaCells(x)).toEqual([]);
 
-    // Everything else as the command line's template has it: band, header, formats of the data rows, merges.
+    // Everything else as the command line's template has it, on every data sheet: band, header, formats of the data rows, merges, validations.
     const wb = renderTemplate(spec);
-    const x = wb.getWorksheet(data.name)!;
     const formulaAt = new Set(cells.map((c) => c.address));
-    const diffs: string[] = [];
-    for (let r = 1; r <= data.firstDataRow + 1; r++)
-      for (let c = 1; c <= data.columns.length; c++) {
-        const address = `${columnLetter(c)}${r}`;
-        if (formulaAt.has(address)) continue;
-        const a = xlsxCell(x, r, c);
-        const b = fakeCell(ws, r, c);
-        if (JSON.stringify(a) !== JSON.stringify(b)) diffs.push(`${address}: ExcelJS ${JSON.stringify(a)}, Office.js ${JSON.stringify(b)}`);
+    for (const sheet of [data, ...extra]) {
+      const x = wb.getWorksheet(sheet.name)!;
+      const view = fake.sheet(sheet.name);
+      const diffs: string[] = [];
+      for (let r = 1; r <= sheet.firstDataRow + 1; r++)
+        for (let c = 1; c <= sheet.columns.length; c++) {
+          const address = `${columnLetter(c)}${r}`;
+          if (sheet === data && formulaAt.has(address)) continue;
+          const a = xlsxCell(x, r, c);
+          const b = fakeCell(view, r, c);
+          if (JSON.stringify(a) !== JSON.stringify(b)) diffs.push(`${sheet.name}!${address}: ExcelJS ${JSON.stringify(a)}, Office.js ${JSON.stringify(b)}`);
+        }
+      expect(diffs).toEqual([]);
+      expect(view.merges().sort()).toEqual([...((x.model as { merges?: string[] }).merges ?? [])].sort());
+      const last = sheet.firstDataRow + sheet.blankRows - 1;
+      const validated = sheet.columns.filter((c) => c.validation);
+      expect(view.validations().map((v) => v.address)).toEqual(validated.map((c) => `${c.letter}${sheet.firstDataRow}:${c.letter}${last}`));
+      for (const v of view.validations()) {
+        expect(v.prompt).toMatchObject({ showPrompt: true });
+        expect(v.errorAlert).toMatchObject({ showAlert: true });
       }
-    expect(diffs).toEqual([]);
-    expect(ws.merges().sort()).toEqual([...((x.model as { merges?: string[] }).merges ?? [])].sort());
-
-    // Validations on every validated column, over the template's rows.
-    const last = data.firstDataRow + data.blankRows - 1;
-    const validated = data.columns.filter((c) => c.validation);
-    expect(ws.validations().map((v) => v.address)).toEqual(validated.map((c) => `${c.letter}${data.firstDataRow}:${c.letter}${last}`));
-    for (const v of ws.validations()) {
-      expect(v.prompt).toMatchObject({ showPrompt: true });
-      expect(v.errorAlert).toMatchObject({ showAlert: true });
     }
 
     expect(ws.freeze()).toEqual({ rows: data.freeze.rows, columns: data.freeze.columns });

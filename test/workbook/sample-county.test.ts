@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { sheetData } from "../../src/cli/xlsx";
 import { renderTemplate, workbookBytes } from "../../src/cli/xlsx-template";
 import { defaultScheme, schemeKinds, type SchemeKind } from "../../src/core/scheme";
-import { fieldsFor } from "../../src/workbook/fields";
+import { calendarOf, parseDateText } from "../../src/core/dates";
+import { fieldsFor, ledgerFields, organisationFields } from "../../src/workbook/fields";
 import { readRecords } from "../../src/workbook/read";
 import {
   apportion,
@@ -80,9 +81,9 @@ describe("the sample county", () => {
       const width = inputColumns(dataSheet(clean.files[kind].spec)).length;
       expect(width).toBe(fieldsFor(defaultScheme(kind)).length);
       for (const r of clean.files[kind].rows) expect(r).toHaveLength(width);
-      if (kind !== "fiveGood") {
+      if (fieldIndex(clean, kind, "id") >= 0 && kind !== "appraisal") {
         const ids = column(clean, kind, "id");
-        if (kind !== "appraisal") expect(new Set(ids).size).toBe(ids.length);
+        expect(new Set(ids).size).toBe(ids.length);
       }
       expect(clean.files[kind].fileName).toBe(`样例县-${clean.files[kind].spec.fileName}`);
     }
@@ -175,6 +176,106 @@ describe("the sample county", () => {
   });
 });
 
+describe("the sample ledger", () => {
+  const file = clean.files.ledger;
+  const list = file.extra![0].rows;
+  const listSheet = file.spec.extra![0];
+  const at = (id: string) => inputColumns(listSheet).findIndex((c) => c.field === id);
+  const col = (id: string) => column(clean, "ledger", id);
+  const duties = defaultScheme("ledger").ledger.duties;
+
+  it("lists 12 township committees and 180 village branches with their members, funds, ratings and five-lead counts", () => {
+    expect(list).toHaveLength(192);
+    for (const r of list) expect(r).toHaveLength(organisationFields.length);
+    const type = (r: CellValue[]) => r[at("orgType")];
+    expect(list.filter((r) => type(r) === "乡镇党委").map((r) => r[at("organisation")])).toEqual(SAMPLE_TOWNSHIPS.map((t) => `${t.name}党委`));
+    const villages = list.filter((r) => type(r) === "村党组织");
+    expect(villages.map((r) => r[at("organisation")]).sort()).toEqual(clean.villages.map((v) => v.branch).sort());
+    // A branch's members are its members in the star table.
+    for (const v of clean.villages) expect(villages.find((r) => r[at("organisation")] === v.branch)![at("members")]).toBe(v.members);
+    expect(new Set(list.map((r) => r[at("organisation")])).size).toBe(192);
+    const perHead = list.map((r) => (r[at("trainingSpend")] as number) / (r[at("members")] as number));
+    expect(perHead.filter((x) => x < 30).length).toBe(clean.ledger.underfunded.length);
+    expect(clean.ledger.underfunded.length).toBeGreaterThanOrEqual(3);
+    const exact = list.find((r) => r[at("organisation")] === clean.ledger.exactlyFunded)!;
+    expect(exact[at("trainingSpend")]).toBe(30 * (exact[at("members")] as number));
+    for (const r of list) expect(Math.abs(Math.round((r[at("trainingSpend")] as number) * 100) - (r[at("trainingSpend")] as number) * 100)).toBeLessThan(1e-6);
+    const good = list.filter((r) => r[at("fiveGood")] === "是").length;
+    expect(good / 192).toBeGreaterThan(0.65);
+    expect(good).toBeLessThan(192);
+    for (const r of list) {
+      expect(r[at("satisfaction")]).toBeGreaterThanOrEqual(60);
+      expect(r[at("satisfaction")]).toBeLessThanOrEqual(98);
+      if (type(r) === "乡镇党委") expect(r[at("fiveLead")]).toBeNull();
+      else expect(r[at("fiveLead")] as number).toBeLessThanOrEqual(r[at("members")] as number);
+    }
+  });
+
+  it("records the year's meetings, talks, trainings and visits of every organisation, in the words the duties count", () => {
+    const names = new Set(list.map((r) => r[at("organisation")]));
+    expect(new Set(col("organisation"))).toEqual(names);
+    const words = new Set(duties.flatMap((d) => d.events));
+    for (const t of col("eventType")) expect(words.has(String(t))).toBe(true);
+    // Aliases as well as the list's words.
+    expect(new Set(col("eventType")).size).toBeGreaterThan(duties.length);
+    expect(file.rows.length).toBeGreaterThan(180 * 55);
+    for (const r of file.rows) expect(r).toHaveLength(ledgerFields.length);
+  });
+
+  it("writes dates mostly as date cells, some as each kind of date text, all within the year and readable", () => {
+    const dates = col("date");
+    const texts = dates.filter((d): d is string => typeof d === "string");
+    expect(texts.length / dates.length).toBeGreaterThan(0.05);
+    expect(texts.length / dates.length).toBeLessThan(0.2);
+    for (const form of [/^\d{4}-\d{1,2}-\d{1,2}$/, /^\d{4}\/\d{2}\/\d{2}$/, /^\d{4}年\d{1,2}月\d{1,2}日$/, /^\d{4}\.\d{1,2}\.\d{1,2}$/]) expect(texts.some((t) => form.test(t)), String(form)).toBe(true);
+    for (const d of dates) {
+      const serial = typeof d === "number" ? d : parseDateText(String(d));
+      expect(serial).toBeDefined();
+      expect(calendarOf(serial!).year).toBe(2025);
+    }
+  });
+
+  it("records attendance: meetings at two thirds or more, except one below and one exactly at it; two personnel votes, one short of two thirds", () => {
+    const due = col("due");
+    const present = col("present");
+    const f = fieldIndex(clean, "ledger", "inFavour");
+    const short = file.rows.map((_, i) => i).filter((i) => typeof due[i] === "number" && (present[i] as number) * 3 < (due[i] as number) * 2);
+    expect(short).toEqual(clean.ledger.belowQuorum);
+    expect(clean.ledger.belowQuorum).toHaveLength(1);
+    const [exact] = clean.ledger.atQuorum;
+    expect(present[exact]).toBe(Math.ceil(((due[exact] as number) * 2) / 3));
+    const decisions = file.rows.map((_, i) => i).filter((i) => file.rows[i][fieldIndex(clean, "ledger", "decision")] === "是");
+    expect(decisions.sort((a, b) => a - b)).toEqual([...clean.ledger.decisionsCarried, ...clean.ledger.decisionsFailed].sort((a, b) => a - b));
+    for (const i of clean.ledger.decisionsFailed) expect((file.rows[i][f] as number) * 3).toBeLessThan((due[i] as number) * 2);
+    for (const i of clean.ledger.decisionsCarried) expect((file.rows[i][f] as number) * 3).toBeGreaterThanOrEqual((due[i] as number) * 2);
+  });
+
+  it("leaves a few duties short on purpose: committee months, one second life meeting, village weeks, a few trainings", () => {
+    const gaps = (duty: string) => clean.ledger.gaps.filter((g) => g.duty === duty);
+    const name = (word: string) => duties.find((d) => d.events.includes(word))!.name;
+    expect(gaps(name("党委会"))).toHaveLength(3);
+    expect(gaps(name("党委会")).every((g) => /^2025年\d{1,2}月$/.test(g.period))).toBe(true);
+    expect(gaps(name("民主生活会"))).toEqual([expect.objectContaining({ period: "2025年下半年" })]);
+    expect(gaps(name("村委会")).length).toBeGreaterThan(50);
+    expect(gaps(name("村委会")).every((g) => g.period.endsWith("当周"))).toBe(true);
+    expect(gaps(name("培训"))).toHaveLength(3);
+    expect(gaps(name("谈心谈话"))).toEqual([]);
+    expect(gaps(name("走访"))).toEqual([]);
+  });
+
+  it("grows on request: 3 years of 300 organisations, the other tables unchanged", () => {
+    const big = sampleCounty({ ledgerYears: 3, ledgerOrganisations: 300 });
+    expect(big.ledger.years).toEqual([2023, 2024, 2025]);
+    expect(big.files.ledger.extra![0].rows).toHaveLength(300);
+    expect(new Set(big.files.ledger.extra![0].rows.map((r) => r[at("organisation")])).size).toBe(300);
+    expect(big.files.ledger.rows.length).toBeGreaterThan(3 * 288 * 55);
+    for (const kind of schemeKinds.filter((k) => k !== "ledger")) expect(big.files[kind].rows).toEqual(clean.files[kind].rows);
+    expect(sampleCounty({ ledgerOrganisations: 5 }).files.ledger.extra![0].rows).toHaveLength(5);
+    expect(() => sampleCounty({ ledgerYears: 0 })).toThrow();
+    expect(() => sampleCounty({ ledgerOrganisations: 1.5 })).toThrow();
+  });
+});
+
 describe("the messy county", () => {
   const of = (what: string) => messy.mess.filter((m) => m.what === what);
 
@@ -233,6 +334,14 @@ describe("the messy county", () => {
       expect(m.value).not.toBe(m.clean);
     }
     expect(String(spaces[2].clean)).toHaveLength(2);
+  });
+
+  it("has one ledger date written in Chinese numerals without its year", () => {
+    const [bad] = of("badDate");
+    expect(of("badDate")).toHaveLength(1);
+    expect([bad.kind, bad.header, typeof bad.clean]).toEqual(["ledger", "日期", "number"]);
+    expect(bad.value).toMatch(/^[一二三四五六七八九十]+月[一二三四五六七八九十]+日$/);
+    expect(parseDateText(String(bad.value))).toBeUndefined();
   });
 
   it("merges each branch name of one township over its members' rows", () => {

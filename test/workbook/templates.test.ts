@@ -8,12 +8,14 @@ import { sheetData } from "../../src/cli/xlsx";
 import { renderTemplate, TEMPLATE_DATE, withZipTimes, workbookBytes, writeTemplate } from "../../src/cli/xlsx-template";
 import { defaultScheme, schemeKinds, type SchemeKind } from "../../src/core/scheme";
 import * as functions from "../../src/functions/functions";
-import { fieldsFor, standardSheetNames } from "../../src/workbook/fields";
+import { fieldsFor, ledgerFields, ORGANISATION_SHEET, organisationFields, standardSheetNames } from "../../src/workbook/fields";
+import { runAssessment } from "../../src/workbook/pipeline";
 import { readRecords } from "../../src/workbook/read";
 import { sampleCounty } from "../../src/workbook/sample-county";
 import { findTable } from "../../src/workbook/table";
 import {
   dataSheet,
+  dataSheets,
   expandFormula,
   FORMULA_NOTE,
   formulaCells,
@@ -22,6 +24,7 @@ import {
   notesSheet,
   standardTemplates,
   templateSpec,
+  templateWorkbook,
   type TemplateData,
   type TemplateSpec,
 } from "../../src/workbook/templates";
@@ -121,7 +124,7 @@ function snapshot(ws: Worksheet) {
 
 // ---------------------------------------------------------------- the tests
 
-describe("the five templates", () => {
+describe("the standard templates", () => {
   it("are one per scheme kind, with ASCII ids, Chinese titles and .xlsx file names", () => {
     const specs = standardTemplates();
     expect(specs.map((s) => s.id)).toEqual([...schemeKinds]);
@@ -131,6 +134,9 @@ describe("the five templates", () => {
       expect(s.fileName).toMatch(/^[^/\\:*?"<>|]+\.xlsx$/);
       expect(s.sheets.map((x) => x.name)).toEqual([standardSheetNames[s.kind], NOTES_SHEET_NAME]);
       expect(s.sheets.map((x) => x.name)).not.toContain("考核方案");
+      // Only the ledger reads a second table, its list of organisations.
+      expect((s.extra ?? []).map((x) => x.name)).toEqual(s.kind === "ledger" ? [ORGANISATION_SHEET] : []);
+      expect(dataSheets(s).map((x) => x.name)).toEqual([standardSheetNames[s.kind], ...(s.extra ?? []).map((x) => x.name)]);
     }
   });
 
@@ -210,7 +216,7 @@ describe.each(schemeKinds)("the %s template", (kind) => {
       const first = ws.getCell(sheet.firstDataRow, c.col).dataValidation;
       const end = ws.getCell(last, c.col).dataValidation;
       const below = ws.getCell(last + 1, c.col).dataValidation;
-      if (f.type === "text" && !["category", "orgType", "override"].includes(f.id)) {
+      if (f.type === "text" && !["category", "orgType", "override", "eventType"].includes(f.id)) {
         expect(first, f.id).toBeUndefined();
         continue;
       }
@@ -233,6 +239,12 @@ describe.each(schemeKinds)("the %s template", (kind) => {
       if (f.type === "money") expect([first.type, first.formulae]).toEqual(["decimal", [0]]);
       if (f.type === "flag") expect([first.type, first.formulae]).toEqual(["list", ['"是,否"']]);
       if (f.type === "number" && f.max !== undefined) expect(first.formulae).toEqual([f.min ?? 0, f.max]);
+      if (f.type === "date") {
+        // Date text that Excel keeps as text (2025.3.5) is still read, so the range only warns.
+        expect([first.type, first.operator, first.errorStyle]).toEqual(["date", "between", "warning"]);
+        expect(first.formulae).toEqual([new Date(Date.UTC(2000, 0, 1)), new Date(Date.UTC(2099, 11, 31))]);
+        expect(ws.getCell(sheet.firstDataRow, c.col).numFmt).toBe("yyyy-mm-dd");
+      }
     }
     if (kind === "member") {
       const c = sheet.columns.find((x) => x.field === "category")!;
@@ -249,7 +261,7 @@ describe.each(schemeKinds)("the %s template", (kind) => {
     const v = ws.views[0] as { state: string; xSplit: number; ySplit: number };
     expect(v.state).toBe("frozen");
     expect(v.ySplit).toBe(sheet.headerRow);
-    const nameField = kind === "fiveGood" ? "organisation" : "name";
+    const nameField = kind === "fiveGood" || kind === "ledger" ? "organisation" : "name";
     expect(v.xSplit).toBe(sheet.columns.find((c) => c.field === nameField)!.col);
   });
 
@@ -334,19 +346,159 @@ describe.each(schemeKinds)("the %s template", (kind) => {
     }
   });
 
-  it("has a 填表说明 sheet in Chinese: blanks versus 0, 缺考 left blank, merged names, the result columns and how their formulas arrive", async () => {
+  it("has a 填表说明 sheet in Chinese: blanks versus 0, 缺考 (in a ledger, 缺席) left blank, merged names, the result columns and how their formulas arrive", async () => {
     const ws = (await templateBook(kind)).getWorksheet(NOTES_SHEET_NAME)!;
     const text: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => text.push(String(c.value))));
     const all = text.join("\n");
     expect(all).toContain(FORMULA_NOTE);
     expect(all).toContain("空白");
-    expect(all).toContain("缺考");
+    expect(all).toContain(kind === "ledger" ? "缺席" : "缺考");
     expect(all).toContain("留空");
     expect(all).toContain("合并单元格");
     for (const c of sheet.columns.filter((x) => x.role === "result")) expect(all).toContain(`${c.header}：`);
     expect(notesSheet(spec).sections.length).toBeGreaterThanOrEqual(5);
   });
+});
+
+describe("the ledger template", () => {
+  const spec = templateSpec("ledger");
+  const [main, list] = dataSheets(spec);
+  const lines = () => notesSheet(spec).sections.flatMap((x) => x.lines).join("\n");
+
+  it("draws the ledger, then 组织名单, then 填表说明", async () => {
+    const wb = await templateBook("ledger");
+    expect(wb.worksheets.map((w) => w.name)).toEqual([standardSheetNames.ledger, ORGANISATION_SHEET, NOTES_SHEET_NAME]);
+    expect(spec.extra).toHaveLength(1);
+    expect(list.title).toBe("______年度组织名单");
+    expect(dataSheets(templateSpec("ledger", { year: 2025 })).map((x) => x.title)).toEqual(["2025年度组织生活台账", "2025年度组织名单"]);
+  });
+
+  it("is found by findTable on both sheets: every ledger field and every 组织名单 field, where the spec says", async () => {
+    const wb = await templateBook("ledger");
+    for (const [sheet, fields] of [
+      [main, ledgerFields],
+      [list, organisationFields],
+    ] as const) {
+      expect(inputColumns(sheet).map((c) => c.header)).toEqual(fields.map((f) => f.header));
+      const ws = wb.getWorksheet(sheet.name)!;
+      const t = findTable(sheetData(ws), fields)!;
+      expect(t.missing).toEqual([]);
+      expect(t.columns.size).toBe(fields.length);
+      expect(t.headerRow + 1).toBe(sheet.headerRow);
+      for (const c of inputColumns(sheet)) expect(t.columns.get(c.field!)).toBe(c.col - 1);
+      expect(readRecords(t, fields)).toEqual({ records: [], problems: [], ignored: [] });
+      const v = ws.views[0] as { ySplit: number; xSplit: number };
+      expect([v.ySplit, v.xSplit]).toEqual([sheet.headerRow, 1]);
+      expect(ws.pageSetup.printTitlesRow).toBe(`1:${sheet.headerRow}`);
+    }
+    expect(list.columns.every((c) => c.role === "input")).toBe(true);
+    expect(list.formulas).toEqual([]);
+    expect(main.columns.filter((c) => c.role === "result").map((c) => c.header)).toEqual(["达到法定人数", "表决通过"]);
+  });
+
+  it("validates the ledger's columns: 类型 from the duties (warning only), dates, counts, yes/no; and the list's", async () => {
+    const wb = await templateBook("ledger");
+    const ws = wb.getWorksheet(main.name)!;
+    const v = (sheet: typeof main, w: typeof ws, field: string) => w.getCell(sheet.firstDataRow, sheet.columns.find((c) => c.field === field)!.col).dataValidation;
+    expect(v(main, ws, "eventType")).toMatchObject({ type: "list", formulae: ['"党委会,民主生活会,谈心谈话,培训,村委会,走访,其他"'], errorStyle: "warning" });
+    expect(v(main, ws, "date")).toMatchObject({ type: "date", errorStyle: "warning" });
+    for (const f of ["due", "present", "inFavour"]) expect(v(main, ws, f)).toMatchObject({ type: "whole", formulae: [0] });
+    expect(v(main, ws, "decision")).toMatchObject({ type: "list", formulae: ['"是,否"'], errorStyle: "stop" });
+    expect(v(main, ws, "organisation")).toBeUndefined();
+    expect(v(main, ws, "notes")).toBeUndefined();
+    const lws = wb.getWorksheet(list.name)!;
+    expect(v(list, lws, "orgType")).toMatchObject({ type: "list", formulae: ['"乡镇党委,村党组织,社区党组织"'], errorStyle: "warning" });
+    expect(v(list, lws, "members")).toMatchObject({ type: "whole", formulae: [0] });
+    expect(v(list, lws, "trainingSpend")).toMatchObject({ type: "decimal", formulae: [0] });
+    expect(v(list, lws, "fiveGood")).toMatchObject({ type: "list", formulae: ['"是,否"'] });
+    expect(v(list, lws, "satisfaction")).toMatchObject({ type: "decimal", formulae: [0, 100] });
+    expect(v(list, lws, "fiveLead")).toMatchObject({ type: "whole", formulae: [0] });
+    const money = list.columns.find((c) => c.field === "trainingSpend")!;
+    expect(lws.getCell(list.firstDataRow, money.col).numFmt).toBe("#,##0.00");
+    expect(lws.getCell(list.firstDataRow + list.blankRows, money.col).dataValidation).toBeUndefined();
+    // A quoted phrase in a header is not quoted again in the message.
+    expect(v(list, lws, "fiveLead").error).toBe("“五带头”党员数应为0或正整数。");
+  });
+
+  it("follows the county's duties: the first word of each makes the 类型 list, every word is in 填表说明", () => {
+    const scheme = defaultScheme("ledger", 2025);
+    scheme.ledger.duties = [{ name: "支部委员会每月一次", events: ["支委会", "支部委员会"], orgType: "村党组织", period: "month", min: 1 }];
+    scheme.ledger.quorum = "4/5";
+    const own = templateSpec("ledger", { scheme });
+    expect(dataSheet(own).columns.find((c) => c.field === "eventType")!.validation).toMatchObject({ type: "list", values: ["支委会", "其他"], strict: false });
+    const text = notesSheet(own).sections.flatMap((x) => x.lines).join("\n");
+    expect(text).toContain("支部委员会每月一次：村党组织每月不少于1次；计入的类型：支委会、支部委员会。");
+    // 4/5 of 12 is 9.6: 10 present is the least that meets it.
+    expect(text).toContain("不少于应到人数的五分之四（“以上”含本数：应到12人、实到10人为达到，9人为不足）");
+    expect(dataSheet(own).band.find((b) => b.row === 2)!.cells.find((c) => c.value === "4/5")).toBeDefined();
+  });
+
+  it("writes the quorum and the majority above their columns, as text the functions read exactly, and the formulas read them", () => {
+    const cells = formulaCells(main, main.firstDataRow);
+    const at = (h: string) => cells.find((c) => c.col === main.columns.find((x) => x.header === h)!.col)!.formula;
+    expect(at("达到法定人数")).toBe('=IF(OR($B4="",N(D4)=0),"",IF(KAOHE.QUORUM(N(E4),D4,I$2),"是","否"))');
+    expect(at("表决通过")).toBe('=IF(OR($B4="",TRIM(F4)<>"是",N(D4)=0),"",IF(KAOHE.QUORUM(N(G4),D4,J$2),"是","否"))');
+    const band = main.band.find((b) => b.row === 2)!;
+    expect(band.cells.filter((c) => c.col >= 9).map((c) => [c.col, c.value, c.format])).toEqual([
+      [9, "2/3", "text"],
+      [10, "2/3", "text"],
+    ]);
+    // With a line above the title, the ratios move down with the rows.
+    expect(formulaCells(main, main.firstDataRow, 1)[0].formula).toContain("I$3");
+  });
+
+  it("explains in 填表说明: one row per event, the words of each duty, date forms, 以上 includes, periods, funds and the report", () => {
+    const text = lines();
+    expect(text).toContain("每行填写一次会议、谈心谈话、培训或走访");
+    for (const d of defaultScheme("ledger").ledger.duties) expect(text).toContain(`计入的类型：${d.events.join("、")}`);
+    expect(text).toContain("2025-3-5、2025/03/05、2025年3月5日或2025.3.5");
+    expect(text).toContain("直接输入日期");
+    expect(text).toContain("应到12人、实到8人为达到，7人为不足");
+    expect(text).toContain("应到12人、赞成8人为通过，7人为不通过");
+    expect(text).toContain("上半年（1–6月）和下半年（7–12月）");
+    expect(text).toContain("周一至周日");
+    expect(text).toContain("每名党员每年不少于30元");
+    expect(text).toContain("“组织生活落实情况”表");
+    expect(text).toContain(ORGANISATION_SHEET);
+  });
+
+  it("renders the sample county's ledger and list, dates as date cells, and reads back exactly as templateWorkbook gives it", async () => {
+    const county = sampleCounty({ mess: true });
+    const file = county.files.ledger;
+    const wb = await roundTrip(file.spec, file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([standardSheetNames.ledger, ORGANISATION_SHEET, NOTES_SHEET_NAME]);
+    const date = inputColumns(main).find((c) => c.field === "date")!;
+    const first = main.firstDataRow + file.preamble.length;
+    const serialRow = file.rows.findIndex((r) => typeof r[date.col - 1] === "number");
+    expect(wb.getWorksheet(main.name)!.getCell(first + serialRow, date.col).numFmt).toBe("yyyy-mm-dd");
+    const plain = templateWorkbook(file.spec, file);
+    const read = { sheets: wb.worksheets.map(sheetData) };
+    const tidy = (rows: unknown[][]) => {
+      const out = rows.map((r) => {
+        const x = [...r].map((v) => (v === undefined ? null : v));
+        while (x.length && x[x.length - 1] === null) x.pop();
+        return x;
+      });
+      while (out.length && out[out.length - 1].length === 0) out.pop();
+      return out;
+    };
+    const key = (m: { top: number; left: number; bottom: number; right: number }) => `${m.top}:${m.left}:${m.bottom}:${m.right}`;
+    expect(read.sheets.map((x) => x.name)).toEqual(plain.sheets.map((x) => x.name));
+    read.sheets.forEach((x, i) => {
+      expect(tidy(x.rows), x.name).toEqual(tidy(plain.sheets[i].rows));
+      expect((x.merges ?? []).map(key).sort()).toEqual((plain.sheets[i].merges ?? []).map(key).sort());
+    });
+    const now = new Date("2026-01-15T00:00:00Z");
+    // The same plan either way (the found table's raw rows differ only in trailing blanks).
+    const outcome = (w: typeof plain) => {
+      const r = runAssessment(w, { now, skipBadRows: true });
+      return { status: r.status, problems: r.problems, ignored: r.ignored, plan: r.plan };
+    };
+    const a = outcome(read);
+    expect(a.ignored.map((x) => x.row)).toEqual(county.mess.filter((m) => m.what === "badDate").map((m) => m.row));
+    expect(a).toEqual(outcome(plain));
+  }, 60_000);
 });
 
 describe("the formulas", () => {
@@ -420,6 +572,12 @@ function argValue(text: string, grid: Grid): unknown {
     return v === undefined ? null : v;
   };
   if (t === "") return null;
+  // N(cell): the number in the cell, 0 for a blank or text, as Excel's N does.
+  const n = /^N\((.+)\)$/.exec(t);
+  if (n) {
+    const v = argValue(n[1], grid);
+    return typeof v === "number" ? v : v === true ? 1 : 0;
+  }
   if (/^-?\d+(\.\d+)?$/.test(t) || /^".*"$/.test(t)) return literal(t);
   if (/^\{.*\}$/.test(t)) return splitTop(t.slice(1, -1), ";").map((row) => splitTop(row, ",").map(literal));
   if (/^\$?[A-Z]+\$?\d+$/.test(t)) {
@@ -565,6 +723,27 @@ describe("the formulas, evaluated with the KAOHE functions on the sample county"
       expect(["优秀", "称职", "基本称职", "不称职"]).toContain(votes[0]);
       expect(votes[1]).toBe(votes[0]);
     });
+  });
+  it("decide the ledger's quorums and personnel votes as the pipeline does", () => {
+    const { rows, grid, field, formula, first } = setUp("ledger");
+    const file = county.files.ledger;
+    const result = runAssessment(templateWorkbook(file.spec, file), { kind: "ledger", now: new Date("2026-01-15T00:00:00Z") });
+    const block = result.plan!.results[0];
+    const column = (h: string) => block.columns.findIndex((c) => c.header === h);
+    const piped = new Map(block.rows.map((r) => [r.row, r.cells]));
+    let quorums = 0;
+    let votes = 0;
+    rows.forEach((r, i) => {
+      const at = first + i;
+      const due = typeof r[field("due")] === "number" ? (r[field("due")] as number) : 0;
+      const met = r[field("eventType")] === null || due === 0 ? "" : callIn(formula("达到法定人数", at), "QUORUM", grid) ? "是" : "否";
+      const carried = r[field("eventType")] === null || r[field("decision")] !== "是" || due === 0 ? "" : callIn(formula("表决通过", at), "QUORUM", grid) ? "是" : "否";
+      expect([met, carried], `row ${at}`).toEqual([piped.get(at)![column("达到法定人数")], piped.get(at)![column("表决通过")]]);
+      if (met !== "") quorums++;
+      if (carried !== "") votes++;
+    });
+    expect(quorums).toBeGreaterThan(1000);
+    expect(votes).toBe(2);
   });
 });
 

@@ -7,10 +7,12 @@ import type { GroupBy, Scheme } from "../../core/scheme";
 import type { FieldDef } from "../fields";
 import type { PlanCell, PlanColumn, ReportSheet } from "../plan";
 import type { FieldValue, RowRecord } from "../read";
-import type { Problem } from "../sheet";
+import type { Problem, WorkbookData } from "../sheet";
 import type { FoundTable } from "../table";
 
 export interface AssessInput {
+  /** The whole workbook, for a kind that reads a second table (the ledger's list of organisations). */
+  workbook: WorkbookData;
   scheme: Scheme;
   fields: FieldDef[];
   table: FoundTable;

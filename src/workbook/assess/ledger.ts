@@ -1,0 +1,337 @@
+// The ledger of organisational life (台账): duties held per period, quorums, two-thirds decisions, training funds and county targets.
+import { periodIndex, periodLabel, type Period } from "../../core/cadence";
+import { calendarOf, excelSerial } from "../../core/dates";
+import { atLeastShare, toRatio } from "../../core/exact";
+import { labelKey } from "../../core/grade";
+import { meetsTarget } from "../../core/targets";
+import type { DutyDef, Scheme } from "../../core/scheme";
+import { ORGANISATION_SHEET, organisationFields } from "../fields";
+import { reportSheetNames, type PlanCell, type ReportSheet } from "../plan";
+import { readRecords, type RowRecord } from "../read";
+import type { Problem } from "../sheet";
+import { findTableIn } from "../table";
+import { type AssessInput, type Assessment, type KindRules, flag, num, str } from "./common";
+
+interface Organisation {
+  name: string;
+  township: string;
+  orgType: string;
+  members: number | null;
+  trainingSpend: number | null;
+  fiveGood: boolean | null;
+  satisfaction: number | null;
+  fiveLead: number | null;
+}
+
+const REPORT_NAME = reportSheetNames.ledger;
+
+/** labelKey, remembered: a ledger repeats a few hundred organisation names and a few event words over its rows. */
+function keyCache(): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let k = seen.get(text);
+    if (k === undefined) {
+      k = labelKey(text);
+      seen.set(text, k);
+    }
+    return k;
+  };
+}
+
+/**
+ * The organisations sheet, read like any table; its problems are the ledger's problems. The ledger's
+ * own sheet and the report sheets are not searched: their 组织 and 类型 columns would pass for a list.
+ */
+function readOrganisations(input: AssessInput): { orgs: Map<string, Organisation>; problems: Problem[]; found: boolean } {
+  const skip = new Set<string>([input.table.sheet, REPORT_NAME, ...Object.values(reportSheetNames)]);
+  const sheets = input.workbook.sheets.filter((s) => !skip.has(s.name));
+  const table = findTableIn(sheets, organisationFields, ORGANISATION_SHEET, input.scheme.columns);
+  if (!table || table.missing.length > 0) {
+    const missing = table?.missing ?? organisationFields.filter((f) => f.required);
+    const problem: Problem = {
+      sheet: table?.sheet ?? ORGANISATION_SHEET,
+      row: table ? table.headerRow + 1 : 0,
+      col: 0,
+      zh: `找不到“${ORGANISATION_SHEET}”表的列：${missing.map((f) => f.header).join("、")}。没有组织类型，无法判断各组织应落实哪些职责`,
+      en: `the ${ORGANISATION_SHEET} sheet (the list of organisations) lacks the columns ${missing.map((f) => f.header).join(", ")}; without the organisations' types their duties are unknown`,
+    };
+    return { orgs: new Map(), problems: [problem], found: false };
+  }
+  const read = readRecords(table, organisationFields);
+  const hasFiveGood = table.columns.has("fiveGood");
+  // A count reads blank as 0; a blank 五带头 (a township committee's row) is no count at all, not 0 of its members.
+  const leadCol = table.columns.get("fiveLead");
+  const leadOf = (r: RowRecord) => {
+    const raw = leadCol === undefined ? null : table.rows[r.row - 1]?.[leadCol];
+    return raw === null || raw === undefined || String(raw).trim() === "" ? null : num(r.values.fiveLead);
+  };
+  const orgs = new Map<string, Organisation>();
+  for (const r of read.records)
+    orgs.set(labelKey(str(r.values.organisation)), {
+      name: str(r.values.organisation),
+      township: str(r.values.township),
+      orgType: str(r.values.orgType),
+      members: num(r.values.members),
+      trainingSpend: num(r.values.trainingSpend),
+      fiveGood: hasFiveGood ? flag(r.values.fiveGood) : null,
+      satisfaction: num(r.values.satisfaction),
+      fiveLead: leadOf(r),
+    });
+  return { orgs, problems: read.problems, found: true };
+}
+
+function check(input: AssessInput): Problem[] {
+  const { orgs, problems, found } = readOrganisations(input);
+  const col = input.table.columns.get("organisation")!;
+  const dateCol = input.table.columns.get("date")!;
+  const key = keyCache();
+  for (const r of input.records) {
+    // A blank date is no problem to the reader (only required text is); a ledger entry without one cannot be counted.
+    const rawDate = input.table.rows[r.row - 1]?.[dateCol];
+    if (r.values.date === null && (rawDate === null || rawDate === undefined || String(rawDate).trim() === ""))
+      problems.push({ sheet: input.table.sheet, row: r.row, col: dateCol + 1, header: input.table.headers.get("date"), zh: "日期不能为空", en: "the date must not be blank" });
+    const name = str(r.values.organisation);
+    if (found && name && !orgs.has(key(name)))
+      problems.push({
+        sheet: input.table.sheet,
+        row: r.row,
+        col: col + 1,
+        header: input.table.headers.get("organisation"),
+        zh: `“${name}”不在“${ORGANISATION_SHEET}”中`,
+        en: `"${name}" is not on the ${ORGANISATION_SHEET} sheet`,
+      });
+    const due = num(r.values.due) ?? 0;
+    for (const f of ["present", "inFavour"] as const) {
+      const v = num(r.values[f]) ?? 0;
+      const c = input.table.columns.get(f);
+      if (due > 0 && v > due && c !== undefined)
+        problems.push({ sheet: input.table.sheet, row: r.row, col: c + 1, header: input.table.headers.get(f), zh: `${v} 人多于应到人数 ${due}`, en: `${v} is more than the ${due} members due` });
+    }
+  }
+  return problems;
+}
+
+const periodWords: Record<Period, string> = { week: "每周", month: "每月", quarter: "每季度", half: "每半年", year: "每年" };
+
+/** Whole years from the first event's year to the last one's: a ledger is checked year by year. */
+function span(records: readonly RowRecord[]): { start: number; end: number } {
+  // A loop, not Math.min(...dates): spreading a ledger of a few hundred thousand rows overflows the stack.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of records) {
+    const d = num(r.values.date);
+    if (d === null) continue;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const first = calendarOf(lo).year;
+  const last = calendarOf(hi).year;
+  return { start: excelSerial(first, 1, 1)!, end: excelSerial(last, 12, 31)! };
+}
+
+const applies = (duty: DutyDef, org: Organisation | undefined) => duty.orgType === "" || (org !== undefined && labelKey(org.orgType) === labelKey(duty.orgType));
+
+function assess(input: AssessInput): Assessment {
+  const { scheme, records } = input;
+  const { orgs } = readOrganisations(input);
+  const { start, end } = span(records);
+  const quorum = toRatio(scheme.ledger.quorum);
+  const majority = toRatio(scheme.ledger.majority);
+
+  // Each row: met the quorum? a personnel decision carried?
+  const quorumOk = records.map((r) => {
+    const due = num(r.values.due);
+    const present = num(r.values.present);
+    return due && present !== null && input.table.columns.has("present") ? atLeastShare(present, due, quorum) : null;
+  });
+  const carried = records.map((r) => {
+    const due = num(r.values.due);
+    return flag(r.values.decision) && due ? atLeastShare(num(r.values.inFavour) ?? 0, due, majority) : null;
+  });
+  const yesNo = (b: boolean | null) => (b === null ? "" : b ? "是" : "否");
+  const cells = records.map<PlanCell[]>((_, i) => [
+    yesNo(quorumOk[i]),
+    yesNo(carried[i]),
+    [quorumOk[i] === false ? "到会不足三分之二" : "", carried[i] === false ? "赞成未达三分之二，决定无效" : ""].filter(Boolean).join("；"),
+  ]);
+
+  // Duties: per organisation, the events of the duty's kinds counted per period.
+  const key = keyCache();
+  const byOrg = new Map<string, { name: string; events: Map<string, number[]> }>();
+  records.forEach((r) => {
+    const name = str(r.values.organisation);
+    const k = key(name);
+    let entry = byOrg.get(k);
+    if (!entry) byOrg.set(k, (entry = { name, events: new Map<string, number[]>() }));
+    const type = key(str(r.values.eventType));
+    let list = entry.events.get(type);
+    if (!list) entry.events.set(type, (list = []));
+    list.push(num(r.values.date)!);
+  });
+  for (const [k, org] of orgs) if (!byOrg.has(k)) byOrg.set(k, { name: org.name, events: new Map() });
+
+  const periods = periodCounter(start, end);
+  const dutyRows: PlanCell[][] = [];
+  const warn: number[] = [];
+  let shortfalls = 0;
+  for (const [k, entry] of byOrg) {
+    const org = orgs.get(k);
+    for (const duty of scheme.ledger.duties) {
+      if (!applies(duty, org)) continue;
+      const serials = duty.events.flatMap((e) => entry.events.get(key(e)) ?? []);
+      const { count, missing } = periods(serials, duty.period, duty.min);
+      if (missing.length) {
+        warn.push(dutyRows.length);
+        shortfalls += missing.length;
+      }
+      dutyRows.push([
+        org?.township ?? "",
+        entry.name,
+        duty.name,
+        `${periodWords[duty.period]}不少于${duty.min}次`,
+        count,
+        serials.length,
+        missing.length,
+        missing.length ? missing.join("、") : "全部落实",
+      ]);
+    }
+  }
+
+  // Meetings below quorum and decisions without the majority, by row.
+  const flagged: PlanCell[][] = [];
+  records.forEach((r, i) => {
+    if (quorumOk[i] === false) flagged.push([r.row, str(r.values.organisation), str(r.values.eventType), dateText(num(r.values.date)!), `应到 ${num(r.values.due)} 人，实到 ${num(r.values.present)} 人，不足 ${String(scheme.ledger.quorum)}`]);
+    if (carried[i] === false) flagged.push([r.row, str(r.values.organisation), str(r.values.eventType), dateText(num(r.values.date)!), `人事事项：应到 ${num(r.values.due)} 人，赞成 ${num(r.values.inFavour) ?? 0} 人，未达 ${String(scheme.ledger.majority)}`]);
+  });
+
+  // Training funds per member, per organisation.
+  const perHead = scheme.ledger.trainingPerMember;
+  const fundRows: PlanCell[][] = [...orgs.values()]
+    .filter((o) => o.members && o.trainingSpend !== null)
+    .map((o) => {
+      const ok = meetsTarget(o.trainingSpend!, o.members!, toRatio(perHead));
+      // The amount a head is cut to the fen, never rounded up: 599.99 yuan for 20 members shows 29.99, not a 30.00 that is "below 30".
+      const each = Math.floor(Math.round(o.trainingSpend! * 100) / o.members!) / 100;
+      return [o.township, o.name, o.members!, o.trainingSpend!, each, ok ? "达标" : `低于 ${perHead} 元`];
+    });
+
+  const targetRows = countyTargets(scheme, [...orgs.values()]);
+  const rows: PlanCell[][] = [...dutyRows];
+  const strong: number[] = [];
+  const section = (title: string, header: PlanCell[], body: PlanCell[][], isWarn: (r: PlanCell[]) => boolean) => {
+    rows.push(["", "", "", "", "", "", "", ""]);
+    strong.push(rows.length);
+    rows.push([title, "", "", "", "", "", "", ""]);
+    strong.push(rows.length);
+    rows.push(pad(header));
+    for (const r of body) {
+      if (isWarn(r)) warn.push(rows.length);
+      rows.push(pad(r));
+    }
+    if (body.length === 0) rows.push(pad(["无"]));
+  };
+  section("到会人数不足或表决未通过", ["行", "组织", "类型", "日期", "情况"], flagged, () => true);
+  section(`党员教育培训经费（每人每年不少于 ${perHead} 元）`, ["乡镇", "组织", "党员人数", "培训经费（元）", "人均（元）", "是否达标"], fundRows, (r) => r[5] !== "达标");
+  section("全县目标", ["目标", "要求", "实际", "是否达到"], targetRows, (r) => r[3] === "未达到");
+
+  const report: ReportSheet = {
+    name: REPORT_NAME,
+    title: `${scheme.title}：组织生活落实情况`,
+    subtitle: `检查期间 ${dateText(start)} 至 ${dateText(end)}；以上、不少于均含本数`,
+    columns: [
+      { header: "乡镇", width: 10 },
+      { header: "组织", width: 16 },
+      { header: "职责", width: 20 },
+      { header: "要求", width: 14 },
+      { header: "应有期数", format: "integer", width: 8 },
+      { header: "实际次数", format: "integer", width: 8 },
+      { header: "未落实期数", format: "integer", width: 9 },
+      { header: "未落实的期", width: 40 },
+    ],
+    rows,
+    strongRows: strong,
+    warnRows: warn,
+    signatures: true,
+    landscape: true,
+  };
+  const below = quorumOk.filter((x) => x === false).length;
+  const failed = carried.filter((x) => x === false).length;
+  return {
+    columns: [
+      { header: "达到法定人数", width: 11 },
+      { header: "表决通过", width: 9 },
+      { header: "说明", width: 24 },
+    ],
+    cells,
+    reports: [report],
+    overrides: [],
+    summary: {
+      zh: [`台账 ${records.length} 条，${byOrg.size} 个组织，${dateText(start)} 至 ${dateText(end)}`, `未落实 ${shortfalls} 个周期；到会不足 ${below} 次；表决未通过 ${failed} 次`],
+      en: [`${records.length} entries, ${byOrg.size} organisations, ${dateText(start)} to ${dateText(end)}`, `${shortfalls} periods short of a duty; ${below} meetings below quorum; ${failed} decisions without the majority`],
+    },
+  };
+}
+
+/**
+ * Counts dates per period from the period of `start` to that of `end`, as countByPeriod does, for
+ * every organisation and duty of one ledger: a date's period is worked out once per period kind, and
+ * only the periods found short are named. Dates outside start–end are not counted.
+ */
+function periodCounter(start: number, end: number) {
+  const indexOf = new Map<Period, Map<number, number>>();
+  const labelOf = new Map<Period, Map<number, string>>();
+  const index = (serial: number, period: Period) => {
+    let m = indexOf.get(period);
+    if (!m) indexOf.set(period, (m = new Map()));
+    let i = m.get(serial);
+    if (i === undefined) m.set(serial, (i = periodIndex(serial, period)));
+    return i;
+  };
+  const label = (i: number, period: Period) => {
+    let m = labelOf.get(period);
+    if (!m) labelOf.set(period, (m = new Map()));
+    let l = m.get(i);
+    if (l === undefined) m.set(i, (l = periodLabel(i, period)));
+    return l;
+  };
+  return (serials: readonly number[], period: Period, min: number): { count: number; missing: string[] } => {
+    const first = index(start, period);
+    const counts = new Array<number>(index(end, period) - first + 1).fill(0);
+    for (const s of serials) if (s >= Math.floor(start) && Math.floor(s) <= Math.floor(end)) counts[index(s, period) - first]++;
+    const missing: string[] = [];
+    counts.forEach((c, k) => c < min && missing.push(label(first + k, period)));
+    return { count: counts.length, missing };
+  };
+}
+
+const pad = (r: PlanCell[]): PlanCell[] => [...r, ...new Array<PlanCell>(Math.max(0, 8 - r.length)).fill("")];
+
+function dateText(serial: number): string {
+  const d = calendarOf(serial);
+  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+}
+
+/** The county's target rates from the organisations sheet, where it carries them. */
+function countyTargets(scheme: Scheme, orgs: Organisation[]): PlanCell[][] {
+  const [good, satisfaction, lead] = scheme.targets;
+  const out: PlanCell[][] = [];
+  const rated = orgs.filter((o) => o.fiveGood !== null);
+  if (good && rated.length) {
+    const n = rated.filter((o) => o.fiveGood).length;
+    out.push([good.name, `≥ ${String(good.ratio)}`, `${n}/${rated.length}（${((n / rated.length) * 100).toFixed(1)}%）`, atLeastShare(n, rated.length, toRatio(good.ratio)) ? "达到" : "未达到"]);
+  }
+  const sats = orgs.map((o) => o.satisfaction).filter((x): x is number => x !== null);
+  if (satisfaction && sats.length) {
+    const mean = sats.reduce((a, b) => a + b, 0) / sats.length;
+    out.push([satisfaction.name, `≥ ${String(satisfaction.ratio)}`, `${mean.toFixed(1)}%`, meetsTarget(sats.reduce((a, b) => a + b, 0), sats.length * 100, toRatio(satisfaction.ratio)) ? "达到" : "未达到"]);
+  }
+  const withLead = orgs.filter((o) => o.fiveLead !== null && o.members);
+  if (lead && withLead.length) {
+    const l = withLead.reduce((a, o) => a + o.fiveLead!, 0);
+    const m = withLead.reduce((a, o) => a + o.members!, 0);
+    out.push([lead.name, `≥ ${String(lead.ratio)}`, `${l}/${m}（${((l / m) * 100).toFixed(1)}%）`, atLeastShare(l, m, toRatio(lead.ratio)) ? "达到" : "未达到"]);
+  }
+  return out;
+}
+
+export const ledgerRules: KindRules = { check, assess };
