@@ -1,6 +1,6 @@
 // Draws a plan into the open workbook with Office.js: result columns in chunks of rows, then the report sheets, with a report of what was written.
 import type { Locale } from "../core/messages";
-import type { DrawReport, OnProgress } from "../taskpane/host";
+import type { DrawReport, OnProgress } from "./ops";
 import { reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "../workbook/plan";
 import { cellFormat, cellInput, charsToPoints, columnWidth, elementBytes, formatOf, type CellInput } from "./cells";
 import { CHUNK_ROWS, defaultLimits, PAYLOAD_BUDGET, splitChunks, STATEMENT_BYTES, type ChunkLimits } from "./chunks";

@@ -1,7 +1,7 @@
 // The add-in's messages in Chinese and English, and how an Office.js error becomes a HostError that says what happened and what was written.
 import type { Locale } from "../core/messages";
 import { describeProblem, type SchemeProblem } from "../core/scheme";
-import { HostError, type DrawReport } from "../taskpane/host";
+import { HostError, type DrawReport } from "./ops";
 
 export type Message = Record<Locale, string>;
 

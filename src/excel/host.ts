@@ -1,7 +1,7 @@
 // The task pane's host operations on the open workbook through Office.js: each one Excel.run, each failure a HostError in the user's language.
 import type { Locale } from "../core/messages";
 import type { SchemeKind } from "../core/scheme";
-import type { HostOps } from "../taskpane/host";
+import type { HostOps } from "./ops";
 import { templateSpec } from "../workbook/templates";
 import { planConflicts } from "./conflicts";
 import { drawPlan } from "./draw";

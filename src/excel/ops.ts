@@ -1,4 +1,4 @@
-// What the task pane asks of its host (Excel through Office.js, or a fake in tests): the pane never calls Excel.run itself.
+// What the task pane asks of its host (Excel through Office.js, or a stand-in): the operations, their progress and their errors. The pane never calls Excel.run itself.
 import type { Scheme, SchemeKind } from "../core/scheme";
 import type { Plan } from "../workbook/plan";
 import type { WorkbookData } from "../workbook/sheet";

@@ -1,5 +1,5 @@
 // Reads worksheets into plain data in chunks of rows: used range, values, merged areas, and the scheme kept in the workbook's settings.
-import type { OnProgress } from "../taskpane/host";
+import type { OnProgress } from "./ops";
 import type { CellValue, MergeArea, SheetData, WorkbookData } from "../workbook/sheet";
 import { parseAreas } from "./cells";
 import { asHostError, hostError, messages, officeCode } from "./errors";

@@ -1,6 +1,6 @@
 // The scheme kept in the workbook: as JSON in the workbook's settings (travels with the file) and as the readable sheet 考核方案.
 import { schemeFromJson, schemeKinds, schemeToJson, validateScheme, type Scheme, type SchemeKind } from "../core/scheme";
-import type { DrawReport, WorkbookOverview } from "../taskpane/host";
+import type { DrawReport, WorkbookOverview } from "./ops";
 import { SCHEME_SHEET, schemeFromSheet, schemeSheet } from "../workbook/scheme-sheet";
 import type { SheetData } from "../workbook/sheet";
 import { drawSheets } from "./draw";

@@ -1,56 +1,108 @@
-// The task pane's top component: header, start screen and the worksheet functions' introduction.
-import { Body1, Caption1, Card, CardHeader, FluentProvider, MessageBar, MessageBarBody, Subtitle2, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+// The task pane's top component: header, the steps as tabs, and the screen of the chosen step.
+import { Caption1, FluentProvider, Tab, TabList, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
 import type { Locale } from "../core/messages";
-import { strings } from "./strings";
+import { ScreenBoundary } from "./components/ScreenBoundary";
+import type { HostOps } from "../excel/ops";
+import { CheckScreen } from "./screens/CheckScreen";
+import { ComputeScreen } from "./screens/ComputeScreen";
+import { FreezeScreen } from "./screens/FreezeScreen";
+import { ReportsScreen } from "./screens/ReportsScreen";
+import { SchemeScreen } from "./screens/SchemeScreen";
+import { StartScreen } from "./screens/StartScreen";
+import { TemplatesScreen } from "./screens/TemplatesScreen";
+import { strings, type Strings } from "./strings";
+import { screenIds, useAssessment, type ScreenId } from "./useAssessment";
 
 export interface AppProps {
   locale: Locale;
   /** The Office host the pane runs in, or null in a plain browser. */
   host: string | null;
+  /** What the pane may do to the workbook; in a plain browser every operation says it cannot. */
+  ops: HostOps;
 }
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
+  root: { minHeight: "100vh", boxSizing: "border-box", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1 },
+  top: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+  },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
-  logo: { width: "32px", height: "32px" },
-  heading: { display: "block", margin: 0 },
-  code: { fontFamily: tokens.fontFamilyMonospace, display: "block", marginTop: tokens.spacingVerticalXS },
+  logo: { width: "28px", height: "28px" },
+  heading: { display: "block", margin: 0, lineHeight: tokens.lineHeightBase500, fontSize: tokens.fontSizeBase500 },
+  subtitle: { display: "block", margin: 0, color: tokens.colorNeutralForeground2 },
+  // Seven steps do not fit one line of a 320 px pane: the tabs wrap rather than scroll out of sight.
+  tabs: { flexWrap: "wrap", marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  panel: { padding: tokens.spacingHorizontalM, outlineStyle: "none", minWidth: 0 },
 });
 
-export function App({ locale, host }: AppProps) {
+const tabLabel = (id: ScreenId, s: Strings): string =>
+  ({ start: s.tabStart, templates: s.tabTemplates, scheme: s.tabScheme, check: s.tabCheck, compute: s.tabCompute, reports: s.tabReports, freeze: s.tabFreeze })[id];
+
+export function App({ locale, host, ops }: AppProps) {
   const s = strings[locale];
   const styles = useStyles();
+  const inExcel = host !== null;
+  const a = useAssessment(ops, s, locale);
+  const [tab, setTab] = useState<ScreenId>("start");
+  const panel = useRef<HTMLDivElement>(null);
+  const { refreshOverview, loadScheme } = a;
+
+  useEffect(() => {
+    // One after the other: the pane runs one workbook operation at a time.
+    if (inExcel) void refreshOverview().then(loadScheme);
+  }, [inExcel, refreshOverview, loadScheme]);
+
+  /** A step opened from a link or a notice: the keyboard follows to the new screen. */
+  const navigate = (screen: ScreenId) => {
+    setTab(screen);
+    requestAnimationFrame(() => panel.current?.focus());
+  };
+
+  const props = { a, s, locale, onNavigate: navigate };
+  const screen: Record<ScreenId, () => JSX.Element> = {
+    start: () => <StartScreen {...props} inExcel={inExcel} />,
+    templates: () => <TemplatesScreen {...props} />,
+    scheme: () => <SchemeScreen {...props} />,
+    check: () => <CheckScreen {...props} />,
+    compute: () => <ComputeScreen {...props} />,
+    reports: () => <ReportsScreen {...props} />,
+    freeze: () => <FreezeScreen {...props} />,
+  };
+
   return (
     <FluentProvider theme={webLightTheme} lang={locale}>
       <main className={styles.root} aria-label={s.appTitle}>
-        <header className={styles.header}>
-          <img className={styles.logo} src="assets/icon-64.png" alt="" />
-          <div>
-            <Title2 as="h1" className={styles.heading}>{s.appTitle}</Title2>
-            <Caption1 as="p" className={styles.heading}>{s.appSubtitle}</Caption1>
-          </div>
-        </header>
-        <section aria-labelledby="start-heading">
-          <Subtitle2 as="h2" id="start-heading" className={styles.heading}>
-            {s.startHeading}
-          </Subtitle2>
-          <MessageBar intent={host ? "success" : "info"}>
-            <MessageBarBody>{host ? s.insideExcel : s.outsideExcel}</MessageBarBody>
-          </MessageBar>
-        </section>
-        <Card>
-          <CardHeader header={<Subtitle2 as="h2">{s.functionsHeading}</Subtitle2>} />
-          <Body1>
-            {s.functionsIntro}
-            <code className={styles.code}>{s.exampleQuorum}</code>
-          </Body1>
-        </Card>
-        <section aria-labelledby="next-heading">
-          <Subtitle2 as="h2" id="next-heading" className={styles.heading}>
-            {s.nextHeading}
-          </Subtitle2>
-          <Body1 as="p">{s.nextSteps}</Body1>
-        </section>
+        <div className={styles.top}>
+          <header className={styles.header}>
+            <img className={styles.logo} src="assets/icon-64.png" alt="" />
+            <div>
+              <Title2 as="h1" className={styles.heading}>
+                {s.appTitle}
+              </Title2>
+              <Caption1 as="p" className={styles.subtitle}>
+                {s.appSubtitle}
+              </Caption1>
+            </div>
+          </header>
+          <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as ScreenId)} aria-label={s.tabsLabel}>
+            {screenIds.map((id) => (
+              <Tab key={id} id={`tab-${id}`} value={id} aria-controls="screen-panel">
+                {tabLabel(id, s)}
+              </Tab>
+            ))}
+          </TabList>
+        </div>
+        <div ref={panel} id="screen-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={-1} className={styles.panel}>
+          <ScreenBoundary key={tab} s={s}>
+            {screen[tab]()}
+          </ScreenBoundary>
+        </div>
       </main>
     </FluentProvider>
   );

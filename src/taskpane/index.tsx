@@ -1,12 +1,31 @@
-// Starts the task pane: waits for Office (or finds a plain browser) and renders the app.
+// Starts the task pane: waits for Office (or finds a plain browser), picks the host operations and renders the app.
 import { createRoot } from "react-dom/client";
+import type { Locale } from "../core/messages";
+import { createExcelHost } from "../excel/host";
 import { App } from "./App";
-import { paneLocale } from "./strings";
+import type { HostOps } from "../excel/ops";
+import { refusingHost } from "./preview-host";
+import { paneLocale, strings } from "./strings";
+
+/** Excel's operations inside Excel; a host that refuses with a clear message anywhere else, or if they cannot start. */
+function hostOps(host: string | null, locale: Locale): HostOps {
+  const s = strings[locale];
+  if (host === null) return refusingHost(s.previewNoWorkbook);
+  if (host !== String(Office.HostType.Excel)) return refusingHost(s.excelUnavailable);
+  try {
+    return createExcelHost({ locale });
+  } catch (e) {
+    // The pane still opens and says why nothing works, instead of staying blank.
+    console.error(e);
+    return refusingHost(s.excelUnavailable);
+  }
+}
 
 function render(host: string | null, displayLanguage: string | undefined) {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
-  createRoot(container).render(<App host={host} locale={paneLocale(host ? displayLanguage : undefined)} />);
+  const locale = paneLocale(host ? displayLanguage : undefined);
+  createRoot(container).render(<App host={host} locale={locale} ops={hostOps(host, locale)} />);
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {

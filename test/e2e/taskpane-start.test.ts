@@ -1,3 +1,4 @@
+// The built start screen in Chromium outside Office: office.js from the local package, Chinese text, the seven steps.
 import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +27,8 @@ describe("the built task pane in a browser, outside Office", () => {
     expect(await page.getByText("当前为浏览器预览").count()).toBe(1);
     expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("object");
     expect(await page.getByRole("heading", { name: "考核函数" }).count()).toBe(1);
+    expect(await page.getByRole("tab").count()).toBe(7);
+    for (const step of ["开始", "模板", "方案", "检查", "计算", "报表", "冻结"]) expect(await page.getByRole("tab", { name: step, exact: true }).count(), step).toBe(1);
     mkdirSync("test/e2e/screenshots", { recursive: true });
     await page.screenshot({ path: "test/e2e/screenshots/start.png", fullPage: true });
     expect(errors).toEqual([]);

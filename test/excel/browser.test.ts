@@ -38,7 +38,7 @@ describe("the Office.js host in a real browser, over the fake Excel standing in 
     const out = await page.evaluate(async () => {
       const w = window as unknown as {
         Office: typeof Office;
-        __kaohe: { host: import("../../src/taskpane/host").HostOps; runAssessment: typeof import("../../src/workbook/pipeline").runAssessment };
+        __kaohe: { host: import("../../src/excel/ops").HostOps; runAssessment: typeof import("../../src/workbook/pipeline").runAssessment };
         __kaoheFakeExcel: import("./fake-office").FakeExcel;
       };
       const info = await w.Office.onReady();

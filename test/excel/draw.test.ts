@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CHUNK_ROWS, PAYLOAD_BUDGET } from "../../src/excel/chunks";
 import { SIGNATURE_LINE } from "../../src/excel/look";
-import { HostError, type Progress } from "../../src/taskpane/host";
+import { HostError, type Progress } from "../../src/excel/ops";
 import type { Plan, PlanCell, ReportSheet, ResultBlock, ResultColumn } from "../../src/workbook/plan";
 import type { FakeWorkbookInit } from "./fake-office";
 import { rejection, setup } from "./helpers";

@@ -23,3 +23,26 @@ const sample: FakeWorkbookInit = {
 
 const w = window as unknown as FakeWindow;
 w.__kaoheFakeExcel = installFakeOffice(window, w.__KAOHE_FAKE_WORKBOOK__ ?? sample);
+
+/**
+ * Excel's custom functions runtime, as the shared runtime has it: the functions bundle registers each
+ * KAOHE function with CustomFunctions.associate when it loads. The registrations are kept so a test
+ * can call a function as Excel would.
+ */
+class CustomFunctionError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message);
+  }
+}
+const registered: Record<string, (...args: unknown[]) => unknown> = {};
+(window as unknown as { CustomFunctions: unknown }).CustomFunctions = {
+  associate(id: string, fn: (...args: unknown[]) => unknown) {
+    registered[id] = fn;
+  },
+  Error: CustomFunctionError,
+  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+};
+(window as unknown as { __kaoheFunctions: typeof registered }).__kaoheFunctions = registered;

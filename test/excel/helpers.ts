@@ -2,7 +2,7 @@
 import type { Locale } from "../../src/core/messages";
 import type { ChunkLimits } from "../../src/excel/chunks";
 import { createExcelHost } from "../../src/excel/host";
-import type { HostOps } from "../../src/taskpane/host";
+import type { HostOps } from "../../src/excel/ops";
 import { installFakeOffice, type FakeExcel, type FakeWorkbookInit } from "./fake-office";
 
 export function setup(init: FakeWorkbookInit, options: { locale?: Locale; limits?: ChunkLimits } = {}): { fake: FakeExcel; host: HostOps } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultScheme, schemeToJson } from "../../src/core/scheme";
 import { READ_CHUNK_ROWS, SCHEME_SETTING } from "../../src/excel/read";
-import { HostError, type Progress } from "../../src/taskpane/host";
+import { HostError, type Progress } from "../../src/excel/ops";
 import type { Plan, ReportSheet, ResultBlock } from "../../src/workbook/plan";
 import { runAssessment } from "../../src/workbook/pipeline";
 import { SCHEME_SHEET } from "../../src/workbook/scheme-sheet";

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve, dirname } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** Every import of every source file, resolved to a project folder ("core", "excel", …) or a package name. */
+function imports(): { file: string; room: string; target: string }[] {
+  const out: { file: string; room: string; target: string }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(name)) {
+        const text = readFileSync(path, "utf8");
+        const room = relative("src", path).split("/")[0];
+        for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)) {
+          const spec = m[1] ?? m[2];
+          const target = spec.startsWith(".") ? relative("src", resolve(dirname(path), spec)).split("/")[0] : spec;
+          out.push({ file: path, room, target });
+        }
+      }
+    }
+  };
+  walk("src");
+  return out;
+}
+
+const all = imports();
+const rooms = ["core", "functions", "workbook", "excel", "taskpane", "cli"];
+
+describe("the rooms of ARCHITECTURE.md", () => {
+  it("core imports nothing of the project or of a host, only mathjs", () => {
+    for (const i of all.filter((x) => x.room === "core")) expect(["core", "mathjs"], `${i.file} imports ${i.target}`).toContain(i.target);
+  });
+  it("functions and workbook import only core (and themselves), never Office.js, React or Node", () => {
+    for (const i of all.filter((x) => x.room === "functions" || x.room === "workbook")) {
+      expect(["core", i.room].includes(i.target) || i.target === "mathjs", `${i.file} imports ${i.target}`).toBe(true);
+    }
+  });
+  it("excel imports only workbook and core, never React", () => {
+    for (const i of all.filter((x) => x.room === "excel")) expect(["core", "workbook", "excel"].includes(i.target), `${i.file} imports ${i.target}`).toBe(true);
+  });
+  it("nothing imports taskpane/ or cli/ from outside", () => {
+    for (const i of all.filter((x) => x.target === "taskpane" || x.target === "cli")) expect(i.room, `${i.file} imports ${i.target}`).toBe(i.target);
+  });
+  it("found the imports it checks", () => {
+    expect(all.length).toBeGreaterThan(100);
+    expect(new Set(all.map((i) => i.room))).toEqual(new Set(rooms));
+  });
+});
