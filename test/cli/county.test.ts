@@ -1,0 +1,115 @@
+// kaohe on the sample county, every kind: the produced workbook read back with ExcelJS, its totals check and its audit sheet.
+import { join } from "node:path";
+import type { Worksheet } from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeTemplate } from "../../src/cli/xlsx-template";
+import { kindNames, schemeKinds, type SchemeKind } from "../../src/core/scheme";
+import { sampleCounty } from "../../src/workbook/sample-county";
+import { kaohe, readWorkbook, tempDir, type Ran } from "./helpers";
+
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+
+/** The rows of a sheet as plain values (formula results, text of rich text). */
+function values(ws: Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    const cells: unknown[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const v = cell.value as unknown;
+      cells[c - 1] = v && typeof v === "object" && "result" in (v as object) ? (v as { result: unknown }).result : v;
+    });
+    out[r - 1] = cells;
+  });
+  return out;
+}
+
+const fen = (x: unknown) => Math.round(Number(x) * 100);
+
+describe("kaohe run on the sample county", () => {
+  const county = sampleCounty();
+  const ran = new Map<SchemeKind, { r: Ran; out: string; rows: number }>();
+
+  beforeAll(async () => {
+    for (const kind of schemeKinds) {
+      const f = county.files[kind];
+      const input = join(dir, f.fileName);
+      await writeTemplate(f.spec, input, f, { validations: false });
+      const out = join(dir, `${kind}-out.xlsx`);
+      ran.set(kind, { r: await kaohe(["run", input, "-o", out]), out, rows: f.rows.length });
+    }
+  }, 240_000);
+
+  it.each(schemeKinds.map((k) => [k]))("%s: computes every row and writes the reports and the audit", async (k) => {
+    const kind = k as SchemeKind;
+    const { r, out, rows } = ran.get(kind)!;
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(kindNames[kind].zh);
+    const wb = await readWorkbook(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(["审计", "考核方案"]));
+    const audit = values(wb.getWorksheet("审计")!);
+    const computed = audit.find((row) => row?.[0] === "计算行数");
+    expect(computed?.[1]).toBe(rows);
+    expect(audit.some((row) => row?.[0] === "输入校验和（SHA-256）" && typeof row[1] === "string" && /^[0-9a-f]{64}$/.test(row[1] as string))).toBe(true);
+    expect(audit.some((row) => row?.[0] === "考核方案（快照）")).toBe(true);
+  });
+
+  it("cadres: each township's performance pool is paid out to the fen, and the pay sheet says so", async () => {
+    const wb = await readWorkbook(ran.get("cadre")!.out);
+    const pay = values(wb.getWorksheet("绩效工资发放表")!);
+    const header = pay.findIndex((row) => row?.includes("绩效工资实发"));
+    const col = (h: string) => pay[header].indexOf(h);
+    const people = pay.slice(header + 1).filter((row) => row && typeof row[col("姓名")] === "string" && !String(row[0]).includes("小计") && row[0] !== "合计");
+    expect(people).toHaveLength(ran.get("cadre")!.rows);
+    // basic + performance base = what is due, for every person, to the fen
+    for (const p of people) expect(fen(p[col("基本工资")]) + fen(p[col("绩效工资基数")])).toBe(fen(p[col("应发工资")]));
+    const byTownship = new Map<string, { base: number; paid: number }>();
+    for (const p of people) {
+      const t = byTownship.get(String(p[0])) ?? { base: 0, paid: 0 };
+      t.base += fen(p[col("绩效工资基数")]);
+      t.paid += fen(p[col("绩效工资实发")]);
+      byTownship.set(String(p[0]), t);
+    }
+    expect(byTownship.size).toBe(12);
+    for (const [, t] of byTownship) expect(t.paid).toBe(t.base);
+    const total = pay.find((row) => row?.[0] === "合计")!;
+    expect(total[col("核对")]).toBe("绩效池=实发 ✓");
+    expect(pay.flat().some((v) => typeof v === "string" && v.startsWith("核对：") && v.includes("相符"))).toBe(true);
+  });
+
+  it("members: no branch keeps more high-star members than its quota allows", async () => {
+    const wb = await readWorkbook(ran.get("member")!.out);
+    const quota = values(wb.getWorksheet("配额核查")!);
+    const header = quota.findIndex((row) => row?.includes("允许人数"));
+    const allowed = quota[header].indexOf("允许人数");
+    const actual = quota[header].indexOf("实际人数");
+    const rows = quota.slice(header + 1).filter((row) => row && typeof row[allowed] === "number");
+    expect(rows.length).toBeGreaterThan(180);
+    for (const row of rows) expect(row[actual] as number).toBeLessThanOrEqual(row[allowed] as number);
+  });
+
+  it("the ledger: names the missing periods as people say them", async () => {
+    const wb = await readWorkbook(ran.get("ledger")!.out);
+    const report = values(wb.getWorksheet("组织生活落实情况")!);
+    expect(report.flat().some((v) => typeof v === "string" && /\d{4}年\d{1,2}月/.test(v))).toBe(true);
+  });
+});
+
+describe("kaohe check on the messy sample county", () => {
+  it("lists exactly the mess it was given, with sheets, rows and columns", async () => {
+    const county = sampleCounty({ mess: true });
+    const expected = county.mess.filter((m) => m.what === "absentWord" || m.what === "duplicateId" || m.what === "badDate");
+    expect(expected.length).toBeGreaterThan(0);
+    for (const kind of schemeKinds) {
+      const f = county.files[kind];
+      const input = join(dir, `messy-${f.fileName}`);
+      await writeTemplate(f.spec, input, f, { validations: false });
+      const r = await kaohe(["check", input]);
+      const mine = expected.filter((m) => m.sheet === f.spec.sheets[0].name);
+      expect(r.code, `${kind}: ${r.stdout}`).toBe(mine.length ? 1 : 0);
+      for (const m of mine) expect(r.stdout, kind).toContain(`第${m.row}行`);
+      expect(r.stdout.split("\n").filter((l) => /第\d+行/.test(l)), kind).toHaveLength(mine.length);
+    }
+  }, 240_000);
+});
