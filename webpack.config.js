@@ -62,6 +62,8 @@ module.exports = async (env, argv) => {
       ],
     },
     performance: { hints: false },
+    // Browsers have globalThis; webpack's fallback for `global` would use new Function, which the page's CSP forbids.
+    node: { global: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new ZhFunctionsMetadataPlugin(),
