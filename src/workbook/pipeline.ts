@@ -11,7 +11,7 @@ import { secretaryRules } from "./assess/secretary";
 import { fieldsFor, standardSheetNames } from "./fields";
 import { reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "./plan";
 import { readRecords, withoutBadRows, type IgnoredRow } from "./read";
-import { SCHEME_SHEET, schemeFromSheet, schemeSheet } from "./scheme-sheet";
+import { SCHEME_SHEET, schemeFromSheet, schemeSheet, settingName } from "./scheme-sheet";
 import type { Problem, WorkbookData } from "./sheet";
 import { findTableIn, headerKey, type FoundTable } from "./table";
 
@@ -55,7 +55,14 @@ const rules: Record<SchemeKind, KindRules> = {
   ledger: ledgerRules,
 };
 
-const schemeProblem = (p: SchemeProblem): Problem => ({ sheet: SCHEME_SHEET, row: 0, col: 0, zh: describeProblem(p, "zh-CN"), en: describeProblem(p, "en-US") });
+/** A scheme problem where people can find it: the setting's Chinese name (its key in English). */
+const schemeProblem = (p: SchemeProblem): Problem => ({
+  sheet: SCHEME_SHEET,
+  row: 0,
+  col: 0,
+  zh: p.path ? `${settingName(p.path)}（${p.path}）：${p.zh}` : p.zh,
+  en: describeProblem(p, "en-US"),
+});
 
 /**
  * The kind whose table the workbook holds best: the most of the kind's columns found (a cadre table

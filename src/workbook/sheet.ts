@@ -57,8 +57,19 @@ export function describeDataProblem(p: Problem, locale: "zh-CN" | "en-US"): stri
   return `${problemPlace(p, locale)}${locale === "zh-CN" ? "：" : ": "}${locale === "zh-CN" ? p.zh : p.en}`;
 }
 
-/** A copy of the rows with every merged area's value filled into all its cells (a branch name merged over its members). */
+const filled = new WeakMap<SheetData, CellValue[][]>();
+
+/**
+ * The rows with every merged area's value filled into all its cells (a branch name merged over its
+ * members). Computed once per sheet: finding a table tries each kind on the same sheets.
+ */
 export function fillMerges(sheet: SheetData): CellValue[][] {
+  const known = filled.get(sheet);
+  if (known) return known;
+  if (!sheet.merges?.length) {
+    filled.set(sheet, sheet.rows);
+    return sheet.rows;
+  }
   const rows = sheet.rows.map((r) => [...r]);
   for (const m of sheet.merges ?? []) {
     const v = rows[m.top]?.[m.left] ?? null;
@@ -67,5 +78,6 @@ export function fillMerges(sheet: SheetData): CellValue[][] {
       for (let c = m.left; c <= m.right; c++) rows[r][c] = v;
     }
   }
+  filled.set(sheet, rows);
   return rows;
 }
