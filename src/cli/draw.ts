@@ -4,7 +4,7 @@ import { rmSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Workbook, type Borders, type Cell, type CellValue as ExcelCellValue, type Fill, type Style, type Worksheet } from "exceljs";
-import { formats, reportSheetNames, type Plan, type PlanCell, type PlanColumn, type ReportSheet, type ResultBlock } from "../workbook/plan";
+import { formats, type Plan, type PlanCell, type PlanColumn, type ReportSheet, type ResultBlock } from "../workbook/plan";
 import type { WorkbookData } from "../workbook/sheet";
 import { CliError, ExitCode } from "./errors";
 
@@ -148,11 +148,9 @@ export function drawResults(wb: Workbook, block: ResultBlock): void {
   }
 }
 
-const reportNames = new Set<string>(Object.values(reportSheetNames));
-
-/** A report may not take the name of a sheet the user made: that sheet is never overwritten. */
-function refuseUserSheet(wb: Workbook, name: string): void {
-  if (wb.getWorksheet(name) && !reportNames.has(name))
+/** A report may not take the name of a sheet the user made: only the sheets the plan says it may replace are. */
+function refuseUserSheet(wb: Workbook, name: string, replaceable: ReadonlySet<string>): void {
+  if (wb.getWorksheet(name) && !replaceable.has(name.toLowerCase()))
     throw new CliError(
       ExitCode.notWritten,
       `工作簿中已有名为“${name}”的工作表，它不是考核报表，不能覆盖。请把这个工作表改名后再运行`,
@@ -164,8 +162,8 @@ function refuseUserSheet(wb: Workbook, name: string): void {
  * A fresh sheet for a report. A sheet of the same name is replaced only when it is one of the report
  * sheets (a previous run's); the new sheet takes the old one's place among the tabs.
  */
-function reportWorksheet(wb: Workbook, name: string): Worksheet {
-  refuseUserSheet(wb, name);
+function reportWorksheet(wb: Workbook, name: string, replaceable: ReadonlySet<string>): Worksheet {
+  refuseUserSheet(wb, name, replaceable);
   const old = wb.getWorksheet(name);
   let orderNo: number | undefined;
   if (old) {
@@ -178,8 +176,8 @@ function reportWorksheet(wb: Workbook, name: string): Worksheet {
 }
 
 /** One report sheet: title, subtitle, header, rows, notes, signatures, widths, print setup, frozen header. */
-export function drawReport(wb: Workbook, report: ReportSheet): Worksheet {
-  const ws = reportWorksheet(wb, report.name);
+export function drawReport(wb: Workbook, report: ReportSheet, replaceable: ReadonlySet<string> = new Set()): Worksheet {
+  const ws = reportWorksheet(wb, report.name, replaceable);
   const width = Math.max(1, report.columns.length);
   let r = 1;
 
@@ -302,9 +300,10 @@ export function drawPlan(wb: Workbook, plan: Plan): void {
     if (!ws) throw new Error(`the plan writes results into sheet "${block.sheet}", which the workbook does not have`);
     refuseMergedTargets(ws, block);
   }
-  for (const rep of plan.reports) refuseUserSheet(wb, rep.name);
+  const replaceable = new Set(plan.replaceable.map((n) => n.toLowerCase()));
+  for (const rep of plan.reports) refuseUserSheet(wb, rep.name, replaceable);
   for (const block of plan.results) drawResults(wb, block);
-  for (const rep of plan.reports) drawReport(wb, rep);
+  for (const rep of plan.reports) drawReport(wb, rep, replaceable);
 }
 
 /** A new ExcelJS workbook holding plain sheets (the merged county table): header row bold, values as they are. */

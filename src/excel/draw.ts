@@ -1,7 +1,7 @@
 // Draws a plan into the open workbook with Office.js: result columns in chunks of rows, then the report sheets, with a report of what was written.
 import type { Locale } from "../core/messages";
 import type { DrawReport, OnProgress } from "./ops";
-import { reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "../workbook/plan";
+import { type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "../workbook/plan";
 import { cellFormat, cellInput, charsToPoints, columnWidth, elementBytes, formatOf, type CellInput } from "./cells";
 import { CHUNK_ROWS, defaultLimits, PAYLOAD_BUDGET, splitChunks, STATEMENT_BYTES, type ChunkLimits } from "./chunks";
 import { drawError, hostError, messages } from "./errors";
@@ -119,9 +119,10 @@ export interface DrawOptions {
   onProgress?: OnProgress;
   signal?: AbortSignal;
   limits?: ChunkLimits;
+  /** Existing sheets the reports may replace (Plan.replaceable); any other sheet of a report's name is refused. */
+  replaceable?: readonly string[];
 }
 
-const ownedNames = new Set<string>(Object.values(reportSheetNames));
 const key = (name: string) => name.toLowerCase();
 
 /** Sheets as they are before drawing: name, tab position, and whether the workbook's structure is protected. */
@@ -185,9 +186,11 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
     if (!before.sheets.has(key(b.sheet))) throw fail(hostError(messages.sheetMissing(b.sheet)[locale]), b.sheet);
     if (reports.some((r) => key(r.name) === key(b.sheet))) throw fail(hostError(messages.resultsIntoReport(b.sheet)[locale]), b.sheet);
   }
+  // Only the sheets the plan may replace (an earlier run's reports); any other is the user's.
+  const replaceable = new Set((options.replaceable ?? []).map(key));
   for (const r of reports) {
     const old = before.sheets.get(key(r.name));
-    if (old && !ownedNames.has(old.name)) throw fail(hostError(messages.sheetTaken(old.name)[locale]), r.name);
+    if (old && !replaceable.has(key(old.name))) throw fail(hostError(messages.sheetTaken(old.name)[locale]), r.name);
   }
   if (reports.length > 0 && before.structureProtected) throw fail(hostError(messages.protectedStructure()[locale]), reports[0].name);
 
@@ -242,7 +245,7 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
 
 /** Draws a whole plan: its result columns, then its reports. */
 export function drawPlan(session: Session, plan: Plan, options: DrawOptions = {}): Promise<DrawReport> {
-  return drawSheets(session, plan.results, plan.reports, options);
+  return drawSheets(session, plan.results, plan.reports, { ...options, replaceable: plan.replaceable });
 }
 
 export { CHUNK_ROWS, PAYLOAD_BUDGET };

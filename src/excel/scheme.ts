@@ -66,7 +66,7 @@ export async function loadScheme(session: Session): Promise<Scheme | undefined> 
 export async function saveScheme(session: Session, scheme: Scheme): Promise<DrawReport> {
   const v = validateScheme(scheme);
   if (!v.scheme) throw hostError(messages.schemeInvalid("settings", v.problems)[session.locale]);
-  const report = await drawSheets(session, [], [schemeSheet(v.scheme)]);
+  const report = await drawSheets(session, [], [schemeSheet(v.scheme)], { replaceable: [SCHEME_SHEET] });
   session.context.workbook.settings.add(SCHEME_SETTING, schemeToJson(v.scheme));
   try {
     await session.sync();

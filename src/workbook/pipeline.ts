@@ -9,7 +9,7 @@ import { ledgerRules } from "./assess/ledger";
 import { memberRules } from "./assess/member";
 import { secretaryRules } from "./assess/secretary";
 import { fieldsFor, standardSheetNames } from "./fields";
-import { reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "./plan";
+import { OWNED_SHEETS_KEY, reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "./plan";
 import { readRecords, withoutBadRows, type IgnoredRow } from "./read";
 import { SCHEME_SHEET, schemeFromSheet, schemeSheet, settingName } from "./scheme-sheet";
 import type { Problem, WorkbookData } from "./sheet";
@@ -124,6 +124,41 @@ export function resolveScheme(workbook: WorkbookData, options: RunOptions): { sc
   return { scheme: defaultScheme(kind, assessmentYear(workbook, options.now ?? new Date())), problems: [] };
 }
 
+/**
+ * The sheets an earlier run drew (listed in its 审计 sheet), and a 考核方案 sheet in the scheme's own
+ * layout: the sheets this run may replace. Lower-cased, as Excel compares sheet names.
+ */
+export function ownedSheets(workbook: WorkbookData): Set<string> {
+  const owned = new Set<string>();
+  for (const sheet of workbook.sheets) {
+    for (const row of sheet.rows) {
+      if (row[0] !== OWNED_SHEETS_KEY || typeof row[1] !== "string") continue;
+      for (const name of row[1].split("、")) if (name.trim()) owned.add(name.trim().toLowerCase());
+    }
+    if (sheet.name === SCHEME_SHEET && sheet.rows.some((r) => r.includes("键") && r.includes("设置值"))) owned.add(SCHEME_SHEET.toLowerCase());
+  }
+  return owned;
+}
+
+/**
+ * Gives each report a name no sheet of the user's has: its own, or "汇总（考核）" when the user's
+ * workbook already has a 汇总 of its own. Returns the existing sheets the plan may replace.
+ */
+function nameReports(workbook: WorkbookData, reports: ReportSheet[], owned: Set<string>): string[] {
+  const existing = new Map(workbook.sheets.map((s) => [s.name.toLowerCase(), s.name]));
+  const taken = new Set<string>();
+  const replaceable: string[] = [];
+  for (const r of reports) {
+    let name = r.name;
+    for (let k = 1; (existing.has(name.toLowerCase()) && !owned.has(name.toLowerCase())) || taken.has(name.toLowerCase()); k++)
+      name = `${r.name}（考核${k > 1 ? k : ""}）`;
+    r.name = name;
+    taken.add(name.toLowerCase());
+    if (existing.has(name.toLowerCase())) replaceable.push(existing.get(name.toLowerCase())!);
+  }
+  return replaceable;
+}
+
 /** Each result column goes where the table already has its header, else into the next free column on the right. */
 function placeResults(table: FoundTable, assessment: Assessment): ResultBlock {
   const header = table.rows[table.headerRow] ?? [];
@@ -212,7 +247,8 @@ export function runAssessment(workbook: WorkbookData, options: RunOptions = {}):
   const scheme = resolved.scheme;
   const fields = fieldsFor(scheme);
   progress("查找表格", 1, 4);
-  const table = findTableIn(workbook.sheets.filter((s) => !Object.values<string>(reportSheetNames).includes(s.name)), fields, standardSheetNames[scheme.kind], scheme.columns);
+  const owned = ownedSheets(workbook);
+  const table = findTableIn(workbook.sheets.filter((s) => !owned.has(s.name.toLowerCase())), fields, standardSheetNames[scheme.kind], scheme.columns);
   if (!table || table.missing.length > 0) {
     const missing = table?.missing ?? fields.filter((f) => f.required);
     return {
@@ -259,7 +295,10 @@ export function runAssessment(workbook: WorkbookData, options: RunOptions = {}):
   }
   const block = placeResults(table, assessment);
   block.rows = usable.records.map((r, i) => ({ row: r.row, cells: assessment.cells[i] }));
-  const reports = [...assessment.reports, auditReport(scheme, options, table, usable.records.length, usable.ignored, assessment), schemeSheet(scheme)];
+  const audit = auditReport(scheme, options, table, usable.records.length, usable.ignored, assessment);
+  const reports = [...assessment.reports, audit, schemeSheet(scheme)];
+  const replaceable = nameReports(workbook, reports, owned);
+  audit.rows.splice(8, 0, [OWNED_SHEETS_KEY, reports.map((r) => r.name).join("、"), "再次计算时只替换这些工作表"]);
   const date = (options.now ?? new Date()).toISOString().slice(0, 10);
   for (const r of reports) r.subtitle ??= `${scheme.title}  ${date}`;
   progress("完成", 4, 4);
@@ -272,6 +311,7 @@ export function runAssessment(workbook: WorkbookData, options: RunOptions = {}):
     plan: {
       results: [block],
       reports,
+      replaceable,
       summary: {
         kind: scheme.kind,
         title: scheme.title,

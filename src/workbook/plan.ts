@@ -88,10 +88,16 @@ export interface Summary {
 export interface Plan {
   results: ResultBlock[];
   reports: ReportSheet[];
+  /**
+   * Sheets already in the workbook that drawing may replace: report sheets an earlier run drew (listed
+   * in its 审计 sheet) and the scheme sheet. Any other sheet is the user's and is never overwritten;
+   * a report whose name a user's sheet has takes another name ("汇总（考核）").
+   */
+  replaceable: string[];
   summary: Summary;
 }
 
-/** The sheet names the reports own: drawing a plan may replace these, and only these. */
+/** The report sheets' names; a user's own sheet of the same name is never replaced (see Plan.replaceable). */
 export const reportSheetNames = {
   summary: "汇总",
   quota: "配额核查",
@@ -101,3 +107,6 @@ export const reportSheetNames = {
   audit: "审计",
   scheme: "考核方案",
 } as const;
+
+/** The row of the 审计 sheet that lists the report sheets a run drew, so the next run knows they are its own. */
+export const OWNED_SHEETS_KEY = "报表工作表";

@@ -58,7 +58,7 @@ const plan = (reports: ReportSheet[] = [report()]): Plan => ({
     },
   ],
   reports,
-  summary: { kind: "cadre", title: "t", rows: 2, zh: [], en: [] },
+  replaceable: Object.values(reportSheetNames), summary: { kind: "cadre", title: "t", rows: 2, zh: [], en: [] },
 });
 
 async function roundTrip(wb: Workbook, name: string): Promise<Workbook> {

@@ -1,3 +1,4 @@
+import { reportSheetNames } from "../../src/workbook/plan";
 import { describe, expect, it } from "vitest";
 import { CHUNK_ROWS, PAYLOAD_BUDGET } from "../../src/excel/chunks";
 import { SIGNATURE_LINE } from "../../src/excel/look";
@@ -65,7 +66,7 @@ const quota: ReportSheet = {
   landscape: true,
 };
 
-const plan = (results: ResultBlock[], reports: ReportSheet[] = [summary, quota]): Plan => ({ results, reports, summary: { kind: "cadre", title: "t", rows: 0, zh: [], en: [] } });
+const plan = (results: ResultBlock[], reports: ReportSheet[] = [summary, quota]): Plan => ({ results, reports, replaceable: Object.values(reportSheetNames), summary: { kind: "cadre", title: "t", rows: 0, zh: [], en: [] } });
 
 const dataSheet = (extra: FakeWorkbookInit["sheets"] = []): FakeWorkbookInit => ({ sheets: [{ name: "干部考核", rows: [INPUT_HEADER] }, ...extra] });
 

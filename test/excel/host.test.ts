@@ -1,3 +1,4 @@
+import { reportSheetNames } from "../../src/workbook/plan";
 import { describe, expect, it } from "vitest";
 import { defaultScheme, schemeToJson } from "../../src/core/scheme";
 import { READ_CHUNK_ROWS, SCHEME_SETTING } from "../../src/excel/read";
@@ -120,7 +121,7 @@ describe("the scheme kept in the workbook", () => {
 });
 
 describe("conflicts", () => {
-  const plan = (b: ResultBlock): Plan => ({ results: [b], reports: [], summary: { kind: "cadre", title: "", rows: 0, zh: [], en: [] } });
+  const plan = (b: ResultBlock): Plan => ({ results: [b], reports: [], replaceable: Object.values(reportSheetNames), summary: { kind: "cadre", title: "", rows: 0, zh: [], en: [] } });
   const rows = [
     [...header, "综合得分", "备注", null],
     ["城关镇", "张三", "A1", "科员", 95, 90, 5000, "", 1, "请假", null],
@@ -179,7 +180,7 @@ describe("freezeReports", () => {
       ["=东山乡", 3, { formula: "B4*2", result: 6 }],
     ],
   };
-  const plan: Plan = { results: [], reports: [report], summary: { kind: "cadre", title: "", rows: 0, zh: [], en: [] } };
+  const plan: Plan = { results: [], reports: [report], replaceable: Object.values(reportSheetNames), summary: { kind: "cadre", title: "", rows: 0, zh: [], en: [] } };
 
   it("copies each report beside it with values in place of formulas, and replaces an earlier copy", async () => {
     const { fake, host } = setup({ sheets: [{ name: "干部考核" }], calculate: (f) => (f === "=B3*2" ? 10 : f === "=B4*2" ? 6 : 0) });

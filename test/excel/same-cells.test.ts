@@ -1,3 +1,4 @@
+import { reportSheetNames } from "../../src/workbook/plan";
 import { describe, expect, it } from "vitest";
 import { drawPlan as drawXlsx, workbookFromData } from "../../src/cli/draw";
 import { defaultScheme } from "../../src/core/scheme";
@@ -72,7 +73,7 @@ const ranking: ReportSheet = {
   landscape: true,
 };
 
-const plan: Plan = { results: [block], reports: [summary, ranking, schemeSheet(defaultScheme("cadre", 2025))], summary: { kind: "cadre", title: "", rows: 0, zh: [], en: [] } };
+const plan: Plan = { results: [block], reports: [summary, ranking, schemeSheet(defaultScheme("cadre", 2025))], replaceable: Object.values(reportSheetNames), summary: { kind: "cadre", title: "", rows: 0, zh: [], en: [] } };
 
 function fakeInit(d: WorkbookData): FakeWorkbookInit {
   return { sheets: d.sheets.map((s) => ({ name: s.name, rows: s.rows, merges: [] })) };

@@ -196,3 +196,29 @@ describe("error values in cells", () => {
     expect(r.problems[0].zh).toContain("#DIV/0!");
   });
 });
+
+describe("the user's own sheets", () => {
+  const rows: CellValue[][] = [
+    ["城关镇", "张三", "A1", "科员", 95, 90, 5000, ""],
+    ["城关镇", "李四", "A2", "科员", 88, 80, 4000, ""],
+  ];
+  it("are never taken over: a report whose name the user already has takes another name", () => {
+    const mine: SheetData = { name: "汇总", rows: [["我自己的汇总表"], [1, 2, 3]] };
+    const r = runAssessment({ sheets: [cadreSheet(rows), mine] }, { kind: "cadre", now });
+    const names = r.plan!.reports.map((x) => x.name);
+    expect(names).toContain("汇总（考核）");
+    expect(names).not.toContain("汇总");
+    expect(r.plan!.replaceable).toEqual([]);
+    const audit = r.plan!.reports.find((x) => x.name === "审计")!;
+    expect(audit.rows.find((row) => row[0] === "报表工作表")?.[1]).toContain("汇总（考核）");
+  });
+
+  it("while a run's own reports, listed in its audit sheet, are replaced on the next run", () => {
+    const first = runAssessment({ sheets: [cadreSheet(rows)] }, { kind: "cadre", now });
+    const drawn: SheetData[] = first.plan!.reports.map((rep) => ({ name: rep.name, rows: [[rep.title], rep.columns.map((c) => c.header), ...(rep.rows as CellValue[][])] }));
+    const second = runAssessment({ sheets: [cadreSheet(rows), ...drawn] }, { kind: "cadre", now });
+    expect(second.status).toBe("ok");
+    expect(second.plan!.reports.map((x) => x.name)).toEqual(first.plan!.reports.map((x) => x.name));
+    expect([...second.plan!.replaceable].sort()).toEqual(first.plan!.reports.map((x) => x.name).sort());
+  });
+});
