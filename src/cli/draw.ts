@@ -4,7 +4,7 @@ import { rmSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Workbook, type Borders, type Cell, type CellValue as ExcelCellValue, type Fill, type Style, type Worksheet } from "exceljs";
-import { formats, type Plan, type PlanCell, type PlanColumn, type ReportSheet, type ResultBlock } from "../workbook/plan";
+import { columnWidth, formats, shownText, textWidth, type Plan, type PlanCell, type PlanColumn, type ReportSheet, type ResultBlock } from "../workbook/plan";
 import type { WorkbookData } from "../workbook/sheet";
 import { CliError, ExitCode } from "./errors";
 
@@ -87,29 +87,6 @@ export function writePlanCell(cell: Cell, v: PlanCell, numFmt?: string): void {
   const fmt = formatFor(v, numFmt);
   if (!fmt || cell.numFmt === fmt) return;
   cell.style = isBlankStyle(cell.style) ? numFmtStyle(fmt) : { ...cell.style, numFmt: fmt };
-}
-
-/** Display width of text in Excel's character units: a Chinese character takes two. */
-export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
-  return w;
-}
-
-function shownText(v: PlanCell): string {
-  if (v === null) return "";
-  if (typeof v === "object") return v.result === null ? "" : String(v.result);
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toFixed(2);
-  return String(v);
-}
-
-/** A column's width: the plan's, else fitted to its header and (a sample of) its values, within reason. */
-function columnWidth(col: PlanColumn, values: PlanCell[]): number {
-  if (col.width !== undefined) return col.width;
-  let w = textWidth(col.header);
-  const step = Math.max(1, Math.floor(values.length / 500));
-  for (let i = 0; i < values.length; i += step) w = Math.max(w, textWidth(shownText(values[i])));
-  return Math.min(50, Math.max(6, w + 2));
 }
 
 /**

@@ -1,11 +1,10 @@
 // Draws a template, and optionally rows of data, into an ExcelJS workbook: styles, validations, frozen panes and print setup.
 import { writeFile } from "node:fs/promises";
 import { Workbook, type Alignment, type Borders, type DataValidation, type Fill, type Font, type Style, type Worksheet } from "exceljs";
-import { formats } from "../workbook/plan";
+import { formats, textWidth } from "../workbook/plan";
 import { columnLetter } from "../workbook/sheet";
 import {
   dataSheets,
-  displayWidth,
   inputColumns,
   notesSheet,
   type BandRow,
@@ -226,7 +225,7 @@ function drawNotesSheet(wb: Workbook, notes: NotesSheetSpec): void {
       cell.value = line;
       cell.style = body;
       // Wrapped rows do not grow by themselves in a file Excel has not laid out yet.
-      const lines = Math.max(1, Math.ceil(displayWidth(line) / (notes.width - 4)));
+      const lines = Math.max(1, Math.ceil(textWidth(line) / (notes.width - 4)));
       ws.getRow(r).height = lines * 15 + 4;
       r++;
     }

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { Workbook, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
-import type { CellValue, MergeArea, SheetData, WorkbookData } from "../workbook/sheet";
+import { parseArea, type CellValue, type MergeArea, type SheetData, type WorkbookData } from "../workbook/sheet";
 import { CliError, ExitCode } from "./errors";
 
 export { CliError, ExitCode } from "./errors";
@@ -78,28 +78,12 @@ function mergesOf(ws: Worksheet): MergeArea[] {
     return out;
   }
   for (const range of ws.model.merges ?? []) {
-    const area = parseRange(range);
+    const area = parseArea(range);
     if (area) out.push(area);
   }
   return out;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** "B1:C2" → 0-based { top: 0, left: 1, bottom: 1, right: 2 }. */
-export function parseRange(range: string): MergeArea | undefined {
-  const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(range.trim());
-  if (!m) return undefined;
-  const left = columnNumber(m[1]) - 1;
-  const top = Number(m[2]) - 1;
-  const right = m[3] ? columnNumber(m[3]) - 1 : left;
-  const bottom = m[4] ? Number(m[4]) - 1 : top;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
-}
 
 /**
  * A sheet's values row-major from A1. Only existing rows and cells are visited (eachRow and eachCell

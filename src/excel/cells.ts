@@ -1,6 +1,6 @@
 // How plan cells become what Office.js takes (range.values, range.numberFormat), request sizes, widths and addresses.
 import { formats, type PlanCell, type PlanColumn } from "../workbook/plan";
-import { columnLetter, type MergeArea } from "../workbook/sheet";
+import { columnLetter, parseArea, type MergeArea } from "../workbook/sheet";
 
 /** What range.values accepts for one cell: "" clears it, null leaves it as it is. */
 export type CellInput = string | number | boolean | null;
@@ -81,29 +81,6 @@ export function elementBytes(v: CellInput): number {
 
 // ---------------------------------------------------------------- widths
 
-/** Display width of text in Excel's character units: a Chinese character takes two. */
-export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
-  return w;
-}
-
-function shownText(v: PlanCell): string {
-  if (v === null) return "";
-  if (typeof v === "object") return v.result === null ? "" : String(v.result);
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toFixed(2);
-  return String(v);
-}
-
-/** A column's width in characters: the plan's, else fitted to its header and a sample of its values, as the command line fits it. */
-export function columnWidth(col: PlanColumn, values: readonly PlanCell[]): number {
-  if (col.width !== undefined) return col.width;
-  let w = textWidth(col.header);
-  const step = Math.max(1, Math.floor(values.length / 500));
-  for (let i = 0; i < values.length; i += step) w = Math.max(w, textWidth(shownText(values[i])));
-  return Math.min(50, Math.max(6, w + 2));
-}
-
 /**
  * Excel's column width in characters as the points Office.js takes: a character is the widest digit
  * of the default font (7 px at 11 pt), plus 5 px of padding, at 96 px to 72 pt.
@@ -120,22 +97,6 @@ export function a1(row: number, col: number, rows = 1, cols = 1): string {
   return rows === 1 && cols === 1 ? first : `${first}:${columnLetter(col + cols - 1)}${row + rows - 1}`;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** "B1:C2" (with or without $) → 0-based { top: 0, left: 1, bottom: 1, right: 2 }. */
-export function parseArea(ref: string): MergeArea | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return undefined;
-  const left = columnNumber(m[1]) - 1;
-  const top = Number(m[2]) - 1;
-  const right = m[3] ? columnNumber(m[3]) - 1 : left;
-  const bottom = m[4] ? Number(m[4]) - 1 : top;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
-}
 
 /**
  * The areas of a RangeAreas address such as "Sheet1!A1:B4, 'My sheet'!D1:D4". Each area is the cell

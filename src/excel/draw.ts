@@ -2,7 +2,8 @@
 import type { Locale } from "../core/messages";
 import type { DrawReport, OnProgress } from "./ops";
 import { type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "../workbook/plan";
-import { cellFormat, cellInput, charsToPoints, columnWidth, elementBytes, formatOf, type CellInput } from "./cells";
+import { columnWidth } from "../workbook/plan";
+import { cellFormat, cellInput, charsToPoints, elementBytes, formatOf, type CellInput } from "./cells";
 import { CHUNK_ROWS, defaultLimits, PAYLOAD_BUDGET, splitChunks, STATEMENT_BYTES, type ChunkLimits } from "./chunks";
 import { drawError, hostError, messages } from "./errors";
 import { colors, headerLook, thinBorders } from "./look";

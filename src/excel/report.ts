@@ -1,7 +1,8 @@
 // One report sheet drawn with Office.js: replaced whole, then title, header, rows in chunks, notes, signatures, widths, print setup and charts.
 import { columnLetter } from "../workbook/sheet";
 import type { ChartKind, PlanCell, ReportSheet } from "../workbook/plan";
-import { a1, cellFormat, cellInput, charsToPoints, columnWidth, elementBytes, formatOf, textInput, type CellInput } from "./cells";
+import { columnWidth } from "../workbook/plan";
+import { a1, cellFormat, cellInput, charsToPoints, elementBytes, formatOf, textInput, type CellInput } from "./cells";
 import { splitChunks, STATEMENT_BYTES, type ChunkLimits } from "./chunks";
 import { colors, headerLook, printSetup, SIGNATURE_LINE, thinBorders } from "./look";
 import { supports, type Session } from "./session";

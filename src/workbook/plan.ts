@@ -110,3 +110,30 @@ export const reportSheetNames = {
 
 /** The row of the 审计 sheet that lists the report sheets a run drew, so the next run knows they are its own. */
 export const OWNED_SHEETS_KEY = "报表工作表";
+
+// ---------------------------------------------------------------- widths
+
+/** Display width of text in Excel's character units: a Chinese character (and full-width punctuation) takes two. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2018-\u201d\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  return w;
+}
+
+/** A cell as Excel would show it, for fitting its column. */
+export function shownText(v: PlanCell): string {
+  if (v === null) return "";
+  if (typeof v === "object") return v.result === null ? "" : String(v.result);
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toFixed(2);
+  return String(v);
+}
+
+/** A column's width in characters: the plan's, else fitted to its header and a sample of its values (both hosts fit it so). */
+export function columnWidth(col: PlanColumn, values: readonly PlanCell[]): number {
+  if (col.width !== undefined) return col.width;
+  let w = textWidth(col.header);
+  const step = Math.max(1, Math.floor(values.length / 500));
+  for (let i = 0; i < values.length; i += step) w = Math.max(w, textWidth(shownText(values[i])));
+  return Math.min(50, Math.max(6, w + 2));
+}

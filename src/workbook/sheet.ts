@@ -44,6 +44,24 @@ export function columnLetter(col: number): string {
   return s;
 }
 
+/** The 1-based column number of letters: "A" → 1, "AA" → 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** "B1:C2" (or "$B$1", one cell) → 0-based { top: 0, left: 1, bottom: 1, right: 2 }; undefined when it is not an address. */
+export function parseArea(ref: string): MergeArea | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return undefined;
+  const left = columnNumber(m[1]) - 1;
+  const top = Number(m[2]) - 1;
+  const right = m[3] ? columnNumber(m[3]) - 1 : left;
+  const bottom = m[4] ? Number(m[4]) - 1 : top;
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
 /** "工作表 乡镇干部 第12行 C列（得分）" / "sheet 乡镇干部, row 12, column C (得分)". */
 export function problemPlace(p: Problem, locale: "zh-CN" | "en-US"): string {
   const zh = locale === "zh-CN";

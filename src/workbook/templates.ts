@@ -3,7 +3,7 @@ import { excelSerial } from "../core/dates";
 import { atLeastShare, toRatio } from "../core/exact";
 import { defaultScheme, kindNames, schemeKinds, type DutyDef, type RatioText, type Scheme, type SchemeKind } from "../core/scheme";
 import { fieldsFor, ORGANISATION_SHEET, organisationFields, standardSheetNames, type FieldDef } from "./fields";
-import type { FormatName } from "./plan";
+import { textWidth, type FormatName } from "./plan";
 import { columnLetter, type CellValue, type MergeArea, type SheetData, type WorkbookData } from "./sheet";
 
 // ---------------------------------------------------------------- the shape of a template
@@ -161,12 +161,6 @@ export const FORMULA_NOTE = "在Excel中插入模板后由加载项写入公式�
 
 // ---------------------------------------------------------------- helpers
 
-/** Width of text in character cells: CJK and full-width characters take two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/.test(ch) ? 2 : 1;
-  return w;
-}
 
 /** A ratio as an Excel formula argument: text such as "20%" or "1/3" is read exactly by the functions. */
 function ratioArg(r: RatioText): string {
@@ -430,7 +424,7 @@ class SheetBuilder {
         role: "result",
         format: r.format,
         align: r.format === "money" ? "right" : "center",
-        width: r.width ?? Math.max(10, Math.ceil(displayWidth(r.header) / 2) + 3),
+        width: r.width ?? Math.max(10, Math.ceil(textWidth(r.header) / 2) + 3),
         meaning: r.meaning,
       };
       this.columns.push(c);
@@ -469,7 +463,7 @@ class SheetBuilder {
 
 /** How tall the header row must be for its longest header to wrap inside its column. */
 function headerHeight(columns: readonly TemplateColumn[]): number {
-  const lines = Math.max(1, ...columns.map((c) => Math.ceil(displayWidth(c.header) / Math.max(4, c.width - 1))));
+  const lines = Math.max(1, ...columns.map((c) => Math.ceil(textWidth(c.header) / Math.max(4, c.width - 1))));
   return Math.max(30, lines * 15 + 8);
 }
 
@@ -491,7 +485,7 @@ const titleRow = (title: string, width: number): BandRow => ({ row: 1, role: "ti
 
 /** A line of text across the table, tall enough for its wrapped lines. */
 const subtitleRow = (row: number, value: string, columns: readonly TemplateColumn[]): BandRow => {
-  const lines = Math.ceil(displayWidth(value) / Math.max(20, columns.reduce((s, c) => s + c.width, 0) - 4));
+  const lines = Math.ceil(textWidth(value) / Math.max(20, columns.reduce((s, c) => s + c.width, 0) - 4));
   return { row, role: "subtitle", cells: [{ col: 1, value, toCol: columns.length }], height: Math.max(20, lines * 15 + 6) };
 };
 

@@ -4,7 +4,8 @@ import { Workbook } from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { excelSerial } from "../../src/core/dates";
 import { CliError, ExitCode } from "../../src/cli/errors";
-import { dateToSerial, loadXlsx, openXlsx, parseRange, plainValue, sniff, unkeptParts } from "../../src/cli/xlsx";
+import { dateToSerial, loadXlsx, openXlsx, plainValue, sniff, unkeptParts } from "../../src/cli/xlsx";
+import { parseArea } from "../../src/workbook/sheet";
 import { tempDir, writeWorkbook } from "./helpers";
 
 const { dir, cleanup } = tempDir();
@@ -49,9 +50,9 @@ describe("cell values as the pipeline sees them", () => {
   });
 
   it("parses ranges into 0-based areas", () => {
-    expect(parseRange("B1:C2")).toEqual({ top: 0, left: 1, bottom: 1, right: 2 });
-    expect(parseRange("$AA$10")).toEqual({ top: 9, left: 26, bottom: 9, right: 26 });
-    expect(parseRange("nonsense")).toBeUndefined();
+    expect(parseArea("B1:C2")).toEqual({ top: 0, left: 1, bottom: 1, right: 2 });
+    expect(parseArea("$AA$10")).toEqual({ top: 9, left: 26, bottom: 9, right: 26 });
+    expect(parseArea("nonsense")).toBeUndefined();
   });
 });
 
