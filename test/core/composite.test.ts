@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { RuleError } from "../../src/core/errors";
 import {
   DEFAULT_RATER_WEIGHTS,
   DEFAULT_TRIM,
@@ -9,16 +8,8 @@ import {
   trimmedMean,
   weightedMean,
 } from "../../src/core/composite";
+import { ruleErrorOf } from "./helpers";
 
-function ruleErrorOf(f: () => unknown): RuleError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return e;
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
 
 const pairs = (scores: (number | null)[], weights: (number | null)[]) => scores.map((score, i) => ({ score, weight: weights[i] }));
 

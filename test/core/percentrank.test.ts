@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RuleError } from "../../src/core/errors";
 import {
   percentRank,
   percentRankExc,
@@ -11,16 +10,8 @@ import {
   truncateShare,
 } from "../../src/core/percentrank";
 import { decimalOf } from "../../src/core/exact";
+import { ruleErrorOf } from "./helpers";
 
-function ruleErrorOf(f: () => unknown): RuleError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return e;
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
 
 describe("Microsoft's documented examples", () => {
   // support.microsoft.com, "PERCENTRANK.INC function".

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { RuleError } from "../../src/core/errors";
 import { DAILY_AND_YEAR_END, DEFAULT_MISSING_PERIOD, aggregatePeriods } from "../../src/core/periods";
+import { ruleErrorOf } from "./helpers";
 
-function ruleErrorOf(f: () => unknown): RuleError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return e;
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
 
 describe("aggregatePeriods", () => {
   it("weighs a half-year test and the annual test", () => {

@@ -1,21 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RuleError } from "../../src/core/errors";
 import { ascendingOrder, groupKey, groupRows, rankAll, rankAllInGroups, rankOf, tiesOf, type RankMethod, type RankOrder } from "../../src/core/rank";
+import { ruleErrorOf } from "./helpers";
 
 const orders: RankOrder[] = ["desc", "asc"];
 const methods: RankMethod[] = ["eq", "avg", "dense"];
 
 /** The RuleError a call throws, for asserting its Excel code and message key. */
-function ruleErrorOf(f: () => unknown): RuleError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return e;
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
 
 describe("Microsoft's documented examples", () => {
   // support.microsoft.com, "RANK.EQ function": data 7, 3.5, 3.5, 1, 2.

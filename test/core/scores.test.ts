@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { RuleError } from "../../src/core/errors";
 import { formatMessage, type MessageKey, type MessageParams } from "../../src/core/messages";
 import { ZERO, dividedBy, exactOf, minus, plus, toNumber } from "../../src/core/exact";
 import { deductedItem, deduction, itemScore, scoreTask, sheetTotal, totalDeduction, vetoOf, type DeductionRule, type Item } from "../../src/core/scores";
+import { ruleErrorOf } from "./helpers";
 
 /** The RuleError a call throws, for checking its code, key and where it points. */
-function ruleErrorOf(f: () => unknown): RuleError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return e;
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
 
 describe("exact decimal sums", () => {
   it("reads a double as the decimal it displays as", () => {

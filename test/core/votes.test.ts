@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { RuleError } from "../../src/core/errors";
 import {
   DEFAULT_TURNOUT,
   DEFAULT_VOTE_LABELS,
@@ -9,16 +8,8 @@ import {
   voteLabels,
   voteThresholds,
 } from "../../src/core/votes";
+import { ruleErrorOf } from "./helpers";
 
-function ruleErrorOf(f: () => unknown): RuleError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return e;
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
 
 describe("gradeByVotes", () => {
   it("follows the township scheme: 90% 优秀, 70% 优秀+称职, 30% 不称职", () => {
