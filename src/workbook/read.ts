@@ -32,7 +32,7 @@ const blank = (v: CellValue | undefined) => v === null || v === undefined || (ty
 const absenceWords = ["缺考", "缺席", "请假", "免考", "未考", "未参加", "无", "/", "-", "—"];
 
 /** A row whose first text says it is a total or a footer, not a person. */
-const footerWords = /^(合计|总计|小计|平均|平均分|注|备注|说明|填表说明|制表人|审核人|填表人|负责人|日期)[:：]?/;
+const footerWords = /^(合计|总计|小计)|^(平均|平均分|注|备注|说明|填表说明|制表人|审核人|填表人|负责人|日期)([:：]|$)/;
 
 /** The error values Excel shows in a cell; a cell holding one is reported as such. */
 const excelErrors = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!|CONNECT!|BLOCKED!|FIELD!|UNKNOWN!)$/;
@@ -102,8 +102,11 @@ export function readRecords(table: FoundTable, fields: readonly FieldDef[]): Rea
     const excelRow = r + 1;
     const cells = present.map((f) => row[table.columns.get(f.id)!]);
     if (cells.every(blank)) continue;
-    const firstText = textFields.map((f) => row[table.columns.get(f.id)!]).find((v) => !blank(v));
-    if (firstText !== undefined && footerWords.test(headerKey(firstText))) {
+    // A totals or signature row: its first words say so, in a field's column or in one of the sheet's own (序号).
+    const firstText = [...row.filter((v) => typeof v === "string" && !blank(v)).slice(0, 2), textFields.map((f) => row[table.columns.get(f.id)!]).find((v) => !blank(v))].find(
+      (v) => v !== undefined && footerWords.test(headerKey(v)),
+    );
+    if (firstText !== undefined) {
       ignored.push({ row: excelRow, zh: `合计或说明行：“${String(firstText).trim()}”`, en: `a totals or note row: "${String(firstText).trim()}"` });
       continue;
     }
