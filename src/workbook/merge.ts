@@ -1,6 +1,6 @@
 // Combines townships' returns of one kind into one county table under the standard header, and traces every row back to its file.
 import { defaultScheme, kindNames, schemeKinds, type Scheme, type SchemeKind } from "../core/scheme";
-import { fieldsFor, standardSheetNames, type FieldDef } from "./fields";
+import { fieldsFor, ORGANISATION_SHEET, organisationFields, standardSheetNames, type FieldDef } from "./fields";
 import { detectKind, resolveScheme } from "./pipeline";
 import { readRecords } from "./read";
 import { SCHEME_SHEET } from "./scheme-sheet";
@@ -214,14 +214,46 @@ export function mergeReturns(sources: readonly MergeSource[], scheme: Scheme): M
     }
   }
 
+  const sheets: SheetData[] = [{ name: sheetName, rows: out }];
+  if (scheme.kind === "ledger") sheets.push(mergedOrganisations(sources, merged, scheme));
   return {
-    workbook: { sheets: [{ name: sheetName, rows: out } satisfies SheetData] },
+    workbook: { sheets },
     sheet: sheetName,
     fieldIds: [...used.map((f) => f.id), ""],
     origins,
     sources: summaries,
     conflicts,
   };
+}
+
+/**
+ * The ledger's second table: every return's 组织名单 under one header, the township taken from the file
+ * name where a row has none. A return without one adds nothing; the pipeline reports the county's list
+ * if it ends up missing organisations.
+ */
+function mergedOrganisations(sources: readonly MergeSource[], merged: readonly { source: string; table: FoundTable }[], scheme: Scheme): SheetData {
+  const rows: CellValue[][] = [organisationFields.map((f) => scheme.columns[f.id] ?? f.header)];
+  for (const src of sources) {
+    const own = merged.find((m) => m.source === src.name)?.table.sheet;
+    const table = findTableIn(
+      src.data.sheets.filter((s) => s.name !== own),
+      organisationFields,
+      ORGANISATION_SHEET,
+      scheme.columns,
+    );
+    if (!table || table.missing.length > 0) continue;
+    for (const rec of readRecords(table, organisationFields).records) {
+      const raw = table.rows[rec.row - 1] ?? [];
+      rows.push(
+        organisationFields.map((f) => {
+          const col = table.columns.get(f.id);
+          const v = col === undefined ? null : (raw[col] ?? null);
+          return f.id === "township" && blank(v) ? (typeof rec.values.township === "string" && rec.values.township ? rec.values.township : townshipFromFileName(src.name)) : v;
+        }),
+      );
+    }
+  }
+  return { name: ORGANISATION_SHEET, rows };
 }
 
 /** A problem found in the county table, placed where the person can fix it: the township's file, sheet, row and column. */

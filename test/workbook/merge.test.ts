@@ -140,3 +140,38 @@ describe("the scheme a merge uses", () => {
     expect(mergeScheme([{ name: "1", data: book([["无关"]]) }])).toEqual({ problems: [] });
   });
 });
+
+describe("merging ledgers", () => {
+  const ledger = defaultScheme("ledger", 2025);
+  const events = (org: string, dates: number[]): CellValue[][] => [["组织", "类型", "日期", "应到人数", "实到人数"], ...dates.map((d) => [org, "走访", d, 5, 5])];
+  const orgs = (org: string): CellValue[][] => [["组织名称", "组织类型", "党员人数", "培训经费"], [org, "村党组织", 20, 600]];
+  const returnOf = (org: string, dates: number[]): WorkbookData => ({
+    sheets: [
+      { name: "组织生活台账", rows: events(org, dates) },
+      { name: "组织名单", rows: orgs(org) },
+    ],
+  });
+  it("combines the lists of organisations too, so the county ledger computes", () => {
+    // 45658 = 2025-01-01; 45838 = 2025-06-30
+    const merged = mergeReturns(
+      [
+        { name: "城关镇.xlsx", data: returnOf("一村", [45658, 45838]) },
+        { name: "东山乡.xlsx", data: returnOf("二村", [45658]) },
+      ],
+      ledger,
+    );
+    const list = merged.workbook.sheets.find((s) => s.name === "组织名单")!;
+    expect(list.rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ["一村", "城关镇"],
+      ["二村", "东山乡"],
+    ]);
+    const r = runAssessment(merged.workbook, { scheme: ledger, now: new Date("2025-12-31") });
+    expect(r.problems).toEqual([]);
+    const report = r.plan!.reports.find((x) => x.name === "组织生活落实情况")!;
+    const visits = report.rows.filter((row) => String(row[2]).includes("走访"));
+    expect(visits.map((row) => [row[1], row[6]])).toEqual([
+      ["一村", 0],
+      ["二村", 1],
+    ]);
+  });
+});
