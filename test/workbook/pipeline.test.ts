@@ -133,6 +133,11 @@ describe("member stars with a merged branch cell", () => {
     expect(finals.slice(3, 10).every((s) => s === 8)).toBe(true);
     // the cap-6 member: 1 member, floor(30% × 1) = 0 may hold 5+, so 6 becomes 4
     expect(block.rows[10].cells.slice(0, 3)).toEqual([6, 6, 4]);
+    // 汇总 by township and by branch: count, mean (10 + 9 + 9 + 7 × 8 + 4 = 88 over 11), highest and lowest stars
+    const summary = r.plan!.reports.find((x) => x.name === "汇总")!;
+    expect(summary.rows[0].slice(0, 5)).toEqual(["城关镇", 11, 8, 10, 4]);
+    const branch = summary.rows.find((row) => row[0] === "城关镇 一村支部")!;
+    expect(branch.slice(0, 5)).toEqual(["城关镇 一村支部", 11, 8, 10, 4]);
   });
 });
 

@@ -120,17 +120,12 @@ export function summaryReport(opts: {
     rows,
     strongRows: [rows.length - 1],
     signatures: true,
+    // Grade distribution and mean score by group; the county row is left out of both.
     charts:
       rows.length > 1
         ? [
-            {
-              kind: "column",
-              title: `${opts.groupHeader}分布`,
-              firstRow: 0,
-              lastRow: rows.length - 2,
-              categoryCol: 0,
-              seriesCols: opts.labelOrder.map((_, i) => 5 + i),
-            },
+            { kind: "column", title: `各${opts.groupHeader}等次分布`, firstRow: 0, lastRow: rows.length - 2, categoryCol: 0, seriesCols: opts.labelOrder.map((_, i) => 5 + i) },
+            { kind: "bar", title: `各${opts.groupHeader}平均${scoreHeader}`, firstRow: 0, lastRow: rows.length - 2, categoryCol: 0, seriesCols: [2] },
           ]
         : [],
   };

@@ -102,30 +102,50 @@ const bands = [
   { label: "0–2星", min: 0, max: 2 },
 ];
 
-/** 汇总: per township, members by category cap and by star band, with the mean stars. */
+/** 汇总: per township, then per branch: members, mean, highest and lowest stars, members by star band and by cap. */
 function starSummary(input: AssessInput, final: (number | null)[], cats: StarCategoryDef[]): ReportSheet {
-  const townships = input.records.map((r) => groupOf(r, "township"));
   const line = (name: string, idx: number[]): PlanCell[] => {
     const s = idx.map((i) => final[i]).filter((x): x is number => x !== null);
-    return [name, idx.length, s.length ? Math.round((s.reduce((a, b) => a + b, 0) / s.length) * 100) / 100 : "", ...bands.map((b) => s.filter((x) => x >= b.min && x <= b.max).length), idx.filter((i) => cats[i].cap >= 10).length, idx.filter((i) => cats[i].cap < 10).length];
+    return [
+      name,
+      idx.length,
+      s.length ? Math.round((s.reduce((a, b) => a + b, 0) / s.length) * 100) / 100 : "",
+      s.length ? Math.max(...s) : "",
+      s.length ? Math.min(...s) : "",
+      ...bands.map((b) => s.filter((x) => x >= b.min && x <= b.max).length),
+      idx.filter((i) => cats[i].cap >= 10).length,
+      idx.filter((i) => cats[i].cap < 10).length,
+    ];
   };
+  const width = 5 + bands.length + 2;
+  const townships = input.records.map((r) => groupOf(r, "township"));
   const rows = [...groupIndices(townships).entries()].map(([g, idx]) => line(g, idx));
+  const townshipRows = rows.length;
   rows.push(line("合计", townships.map((_, i) => i)));
+  const strong = [rows.length - 1];
+  // The same figures for each branch, under their own heading row, for the branches' own notice boards.
+  const branches = input.records.map((r) => `${groupOf(r, "township")} ${groupOf(r, "branch")}`);
+  rows.push(new Array<PlanCell>(width).fill(""));
+  strong.push(rows.length);
+  rows.push(["支部", "党员数", "平均星数", "最高星数", "最低星数", ...bands.map((b) => b.label), "10星上限人数", "6星上限人数"]);
+  for (const [g, idx] of groupIndices(branches)) rows.push(line(g, idx));
   return {
     name: "汇总",
     title: `${input.scheme.title}汇总`,
     columns: [
-      { header: "乡镇", width: 12 },
+      { header: "乡镇", width: 16 },
       { header: "党员数", format: "integer", width: 8 },
       { header: "平均星数", format: "score", width: 9 },
+      { header: "最高星数", format: "integer", width: 9 },
+      { header: "最低星数", format: "integer", width: 9 },
       ...bands.map((b) => ({ header: b.label, format: "integer" as const, width: 8 })),
       { header: "10星上限人数", format: "integer", width: 11 },
       { header: "6星上限人数", format: "integer", width: 11 },
     ],
     rows,
-    strongRows: [rows.length - 1],
+    strongRows: strong,
     signatures: true,
-    charts: rows.length > 1 ? [{ kind: "column", title: "星级分布", firstRow: 0, lastRow: rows.length - 2, categoryCol: 0, seriesCols: bands.map((_, i) => 3 + i) }] : [],
+    charts: townshipRows > 0 ? [{ kind: "column", title: "各乡镇星级分布", firstRow: 0, lastRow: townshipRows - 1, categoryCol: 0, seriesCols: bands.map((_, i) => 5 + i) }] : [],
   };
 }
 
