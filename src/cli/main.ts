@@ -5,9 +5,9 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Workbook } from "exceljs";
 import { version } from "../../package.json";
-import { kindNames, schemeFromJson, schemeKinds, describeProblem, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
+import { defaultScheme, kindNames, schemeFromJson, schemeKinds, schemeToJson, describeProblem, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
 import { mergeReturns, mergeScheme, sourceProblem, type MergeResult, type MergeSource } from "../workbook/merge";
-import { runAssessment, type RunResult } from "../workbook/pipeline";
+import { resolveScheme, runAssessment, type RunResult } from "../workbook/pipeline";
 import { SCHEME_SHEET, schemeFromSheet } from "../workbook/scheme-sheet";
 import { describeDataProblem, type Problem } from "../workbook/sheet";
 import { SOURCES_SHEET } from "../workbook/merge";
@@ -33,9 +33,9 @@ export interface CliIO {
 }
 
 type Lang = "zh" | "en";
-type Command = "run" | "check" | "merge" | "template" | "help";
+type Command = "run" | "check" | "merge" | "template" | "scheme" | "help";
 
-const commands: readonly Command[] = ["run", "check", "merge", "template", "help"];
+const commands: readonly Command[] = ["run", "check", "merge", "template", "scheme", "help"];
 
 interface Options {
   scheme?: string;
@@ -53,6 +53,7 @@ const allowed: Record<Command, (keyof Options)[]> = {
   check: ["scheme", "kind", "lang", "help"],
   merge: ["scheme", "output", "skip-bad-rows", "kind", "lang", "help"],
   template: ["output", "scheme", "lang", "help"],
+  scheme: ["output", "kind", "lang", "help"],
   help: ["lang", "help"],
 };
 
@@ -83,7 +84,9 @@ const help: Record<Command | "main", { zh: string; en: string }> = {
   kaohe merge <文件夹或文件...> -o 全县.xlsx [--kind 类型] [--skip-bad-rows]
       把各乡镇上报的同类表格合并为全县一张表，计算并生成报表
   kaohe template <名称> [-o 文件.xlsx]
-      生成空白标准模板（secretary、cadre、member、appraisal、fiveGood）
+      生成空白标准模板（${schemeKinds.join("、")}）
+  kaohe scheme <类型或输入.xlsx> [-o 方案.json]
+      导出考核方案（JSON）：某类型的默认方案，或工作簿中保存的方案，修改后用 --scheme 使用
   kaohe help <命令>      查看某个命令的说明
   kaohe --version        显示版本
 
@@ -108,7 +111,9 @@ Usage:
   kaohe merge <folder or files...> -o county.xlsx [--kind KIND] [--skip-bad-rows]
       combine the townships' returns of one kind into one county table, compute, write the reports
   kaohe template <name> [-o file.xlsx]
-      write a blank standard template (secretary, cadre, member, appraisal, fiveGood)
+      write a blank standard template (${schemeKinds.join(", ")})
+  kaohe scheme <kind or in.xlsx> [-o scheme.json]
+      export a scheme as JSON: a kind's defaults, or the one a workbook keeps; edit it and pass it with --scheme
   kaohe help <command>   help on one command
   kaohe --version        print the version
 
@@ -208,7 +213,7 @@ Options:
 生成空白标准模板：带表头、填写校验、打印设置和“填表说明”。默认文件名为模板名称（如“乡镇干部绩效考核与绩效工资.xlsx”），
 已存在的文件不会被覆盖。指定 --scheme 时按该方案生成（如本县的村书记考核指标）。
 
-模板名称（也可用中文：村书记、干部、党员、测评、五好）：
+模板名称（也可用中文：村书记、干部、党员、测评、五好、台账）：
 ${schemeKinds.map((k) => `  ${k.padEnd(10)} ${kindNames[k].zh}`).join("\n")}`,
     en: `kaohe template <name> [-o file.xlsx] [--scheme scheme]
 
@@ -219,13 +224,25 @@ overwritten. With --scheme, the template follows that scheme (a county's own sec
 Templates:
 ${schemeKinds.map((k) => `  ${k.padEnd(10)} ${kindNames[k].en}`).join("\n")}`,
   },
+  scheme: {
+    zh: `kaohe scheme <类型或输入.xlsx> [-o 方案.json] [--kind 类型]
+
+导出考核方案为 JSON：给出类型（如 cadre）时为该类型的默认方案，每项默认值的来源见 README 和“考核方案”表；
+给出工作簿时为其中“考核方案”表保存的方案，没有则为识别出的考核类型的默认方案。不加 -o 时打印到屏幕。
+修改后用 kaohe run --scheme 方案.json 计算。已存在的文件不会被覆盖。`,
+    en: `kaohe scheme <kind or in.xlsx> [-o scheme.json] [--kind kind]
+
+Exports a scheme as JSON: a kind's defaults (such as cadre), or the scheme a workbook keeps in its 考核方案
+sheet, else the defaults of the kind its table is. Without -o it is printed. Edit it and compute with
+kaohe run --scheme scheme.json. An existing file is never overwritten.`,
+  },
   help: {
     zh: `kaohe help [命令]
 
-显示总体帮助，或某个命令（run、check、merge、template）的说明。`,
+显示总体帮助，或某个命令（run、check、merge、template、scheme）的说明。`,
     en: `kaohe help [command]
 
-Shows the general help, or the help of one command (run, check, merge, template).`,
+Shows the general help, or the help of one command (run, check, merge, template, scheme).`,
   },
 };
 
@@ -294,6 +311,10 @@ const kindWords: Record<string, SchemeKind> = {
   fivegood: "fiveGood",
   五好: "fiveGood",
   五好评定: "fiveGood",
+  ledger: "ledger",
+  台账: "ledger",
+  组织生活: "ledger",
+  组织生活台账: "ledger",
 };
 
 function parseKind(text: string | undefined): SchemeKind | undefined {
@@ -667,6 +688,42 @@ async function templateCommand(ctx: Context): Promise<number> {
   return ExitCode.ok;
 }
 
+/** A scheme as JSON: a kind's defaults, or the one a workbook keeps (else its kind's defaults). */
+async function schemeCommand(ctx: Context): Promise<number> {
+  const { p } = ctx;
+  if (ctx.args.length !== 1) throw usage("请给出一个考核类型或一个工作簿：kaohe scheme <类型或输入.xlsx> [-o 方案.json]", "give one kind or one workbook: kaohe scheme <kind or in.xlsx> [-o scheme.json]");
+  const arg = ctx.args[0];
+  let scheme: Scheme | undefined;
+  if (isXlsxName(arg)) {
+    const opened = await openXlsx(resolve(ctx.cwd, arg));
+    const r = resolveScheme(opened.data, { kind: ctx.opts.kind ? parseKind(ctx.opts.kind) : undefined, now: ctx.now });
+    if (!r.scheme && r.problems.length)
+      throw new CliError(
+        ExitCode.invalidScheme,
+        `“${basename(arg)}”中保存的考核方案有 ${r.problems.length} 个问题：`,
+        `the scheme kept in "${basename(arg)}" has ${r.problems.length} problem(s):`,
+        r.problems.map((x) => ({ zh: x.zh, en: x.en })),
+      );
+    scheme = r.scheme;
+    if (!scheme) throw new CliError(ExitCode.tableNotFound, `“${arg}”中找不到可识别的考核表，请用 --kind 指定类型`, `no assessment table found in "${arg}"; give the kind with --kind`);
+  } else {
+    // Not a workbook: a kind, or a usage error naming the kinds.
+    const kind = parseKind(arg)!;
+    scheme = defaultScheme(kind, ctx.now.getFullYear());
+  }
+  const json = schemeToJson(scheme) + "\n";
+  if (ctx.opts.output === undefined) {
+    ctx.io.stdout.write(json);
+    return ExitCode.ok;
+  }
+  const out = resolve(ctx.cwd, ctx.opts.output);
+  if (await exists(out))
+    throw new CliError(ExitCode.notWritten, `“${out}”已存在，不会覆盖。请换一个文件名，或先删除它`, `"${out}" exists and will not be overwritten; choose another name or delete it first`);
+  await writeBytesAtomic(async () => Buffer.from(json, "utf8"), out);
+  p.out(`已导出考核方案“${scheme.title}”：${out}`, `Scheme "${scheme.title}" written: ${out}`);
+  return ExitCode.ok;
+}
+
 async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
@@ -744,6 +801,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return await mergeCommand(ctx);
       case "template":
         return await templateCommand(ctx);
+      case "scheme":
+        return await schemeCommand(ctx);
     }
   } catch (e) {
     if (e instanceof CliError) {
