@@ -154,3 +154,17 @@ export const organisationFields: readonly FieldDef[] = [
 ];
 
 export const ORGANISATION_SHEET = "组织名单";
+
+/**
+ * The appraisal's optional 评分明细: one row per rater and person appraised, so each rater group's
+ * score can be the trimmed mean of its raters. 编号 repeats here (one row per rater), so it is not
+ * unique, and 序号 is not one of its spellings: a detail sheet numbers its own rows.
+ */
+export const raterDetailFields: readonly FieldDef[] = [
+  { id: "name", header: "姓名", aliases: ["被评议人", "被测评人", "被评议人姓名", "被测评人姓名"], type: "text", required: true },
+  { id: "id", header: "编号", aliases: ["身份证号", "身份证号码", "工号", "人员编号"], type: "text", required: false },
+  { id: "raterGroup", header: "评议主体", aliases: ["测评主体", "评议类别"], type: "text", required: true },
+  { id: "score", header: "分数", aliases: ["评分", "得分"], type: "score", required: true, min: 0, max: 100 },
+];
+
+export const RATER_DETAIL_SHEET = "评分明细";

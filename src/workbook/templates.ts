@@ -2,7 +2,7 @@
 import { excelSerial } from "../core/dates";
 import { atLeastShare, toRatio } from "../core/exact";
 import { defaultScheme, kindNames, schemeKinds, type DutyDef, type RatioText, type Scheme, type SchemeKind } from "../core/scheme";
-import { fieldsFor, ORGANISATION_SHEET, organisationFields, standardSheetNames, type FieldDef } from "./fields";
+import { fieldsFor, ORGANISATION_SHEET, organisationFields, RATER_DETAIL_SHEET, raterDetailFields, standardSheetNames, type FieldDef } from "./fields";
 import { textWidth, type FormatName } from "./plan";
 import { columnLetter, type CellValue, type MergeArea, type SheetData, type WorkbookData } from "./sheet";
 
@@ -768,7 +768,45 @@ function appraisalSheet(s: Scheme, fields: FieldDef[]): KindSheet {
       text: `=IF(OR($${name}{r}="",COUNT(${votes})=0),"",IF(${voters}{r}="",KAOHE.VOTEGRADE(${voteArgs}),KAOHE.VOTEGRADE(${voteArgs},${voters}{r},${ratioArg(s.ballot.turnout)})))`,
     },
   ];
-  return { band: [titleRow("", width), weightRow], headerRow: 3, blankRows: 200, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名被测评人" };
+  return {
+    band: [titleRow("", width), weightRow],
+    headerRow: 3,
+    blankRows: 200,
+    freezeColumns: colOf(b, "name"),
+    formulas,
+    builder: b,
+    subject: "一名被测评人",
+    extra: [{ name: RATER_DETAIL_SHEET, title: "民主测评评分明细", sheet: raterDetailSheet(s) }],
+  };
+}
+
+/** The appraisal's 评分明细: one row per rater's score, so each group's score can drop the extremes. */
+function raterDetailSheet(s: Scheme): KindSheet {
+  const b = new SheetBuilder(raterDetailFields, [], s);
+  const names = s.raters.map((r) => r.name);
+  const group = b.columns.find((c) => c.field === "raterGroup")!;
+  // The group names come from the scheme, which the shared field list cannot know.
+  group.validation = {
+    type: "list",
+    values: names,
+    strict: true,
+    promptTitle: "评议主体",
+    prompt: `从下拉列表选择：${names.join("、")}。`,
+    errorTitle: "评议主体",
+    error: `请从下拉列表选择：${names.join("、")}。`,
+  };
+  group.align = "center";
+  const t = s.trim;
+  const note = `每位评议人对每名被测评人的评分填一行，姓名（或编号）与“${standardSheetNames.appraisal}”中一致。同一评议主体评分人数不少于${t.minCount}人时去掉${t.dropHigh}个最高分和${t.dropLow}个最低分后取平均，不足${t.minCount}人时直接取平均；结果替代“${standardSheetNames.appraisal}”中该主体的得分。`;
+  return {
+    band: [titleRow("", b.columns.length), subtitleRow(2, note, b.columns)],
+    headerRow: 3,
+    blankRows: 1000,
+    freezeColumns: colOf(b, "name"),
+    formulas: [],
+    builder: b,
+    subject: "一名评议人的评分",
+  };
 }
 
 function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
@@ -935,6 +973,7 @@ function blankRules(kind: SchemeKind, s: Scheme): string[] {
         "某一评议主体没有评议的，该主体得分留空，综合得分按其余主体的权重折算；不要填0（0分表示评了0分）。",
         "票数留空按0票计；整行票数都空表示没有组织投票，得票等次为空。",
         "应参评人数：填写后会检查实际投票人数是否达到规定比例；不填则不检查。",
+        `“${RATER_DETAIL_SHEET}”可以不填；填写的，每行填一位评议人对一名被测评人的评分（评议主体从下拉列表选择，没有评分的留空）。kaohe run 和加载项计算时按评议人的分数算出该主体得分（${s.trim.minCount}人及以上去掉${s.trim.dropHigh}个最高分、${s.trim.dropLow}个最低分后取平均），替代本表填写的主体得分，并在“说明”列注明；表内公式只读本表的主体得分。`,
       ];
     case "fiveGood":
       return [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultScheme } from "../../src/core/scheme";
-import { fieldsFor } from "../../src/workbook/fields";
+import { fieldsFor, RATER_DETAIL_SHEET } from "../../src/workbook/fields";
 import { runAssessment } from "../../src/workbook/pipeline";
 import type { CellValue, SheetData } from "../../src/workbook/sheet";
 
@@ -71,6 +71,64 @@ describe("democratic appraisal", () => {
     // 甲: 18/20 = 90% 优秀; 乙: 15/20 = 75% 优秀+称职 → 称职 (turnout 20/25 = 4/5 exactly counts); 丙: 10/20 < 4/5 → void
     expect(col(r, "得票等次")).toEqual(["优秀", "称职", ""]);
     expect(String(col(r, "说明")[2])).toContain("无效");
+  });
+
+  describe("with the raters' own scores on 评分明细", () => {
+    const detailHeader: CellValue[] = ["序号", "被评议人", "评议主体", "分数"];
+    const detail = (rows: CellValue[][]): SheetData => ({ name: RATER_DETAIL_SHEET, rows: [["2025年度民主测评评分明细"], detailHeader, ...rows.map((x, i) => [i + 1, ...x])] });
+    // 甲: 7 peer scores; 乙: 4 public scores, one rater who did not score.
+    const peers = [60, 80, 82, 84, 86, 88, 99].map((x) => ["甲", "互评", x]);
+    const publics = [["乙", "群众评议", 70], ["乙", "群众评议", 75], ["乙", "群众评议", 80], ["乙", "群众评议", 85], ["乙", "群众评议", null]];
+    const run = (rows: CellValue[][]) => runAssessment({ sheets: [sheet, detail(rows)] }, { kind: "appraisal", now });
+
+    it("drops the highest and lowest of 7 raters, takes the plain mean of 4, and the composite uses them with the renormalised weights", () => {
+      const d = run([...peers, ...publics]);
+      expect(d.problems).toEqual([]);
+      // 甲: peer (80 + 82 + 84 + 86 + 88) / 5 = 84, not the table's 80; public blank:
+      //     (0.2 × 90 + 0.4 × 84 + 0.2 × 90) / 0.8 = 87
+      // 乙: public (70 + 75 + 80 + 85) / 4 = 77.5; 0.2 × 80 + 0.4 × 80 + 0.2 × 77.5 + 0.2 × 80 = 79.5
+      expect(col(d, "综合评议得分")).toEqual([87, 79.5, ""]);
+      const notes = col(d, "说明").map(String);
+      expect(notes[0]).toBe("互评：7人评分，去掉最高、最低分后 84.00（表中填 80）");
+      expect(notes[1]).toContain("群众评议：4人评分，未去极值，平均 77.50（表中填 80）");
+      expect(notes[2]).toContain("无效");
+      expect(d.plan!.summary.zh.join("\n")).toContain("其中 2 人的评议主体得分按“评分明细”计算");
+    });
+
+    it("fills a blank group cell of the table and says the raters were too few to trim", () => {
+      const d = run([["丙", "自评", 88]]);
+      expect(d.problems).toEqual([]);
+      expect(col(d, "综合评议得分")).toEqual([85, 80, 88]);
+      expect(String(col(d, "说明")[2])).toMatch(/^自评：1人评分，未去极值；/);
+    });
+
+    it("lists a row for someone not in the table and an unknown rater group, each with its sheet, row and column", () => {
+      const d = run([...peers, ["丁", "互评", 90], ["甲", "上级评价", 90]]);
+      expect(d.status).toBe("problems");
+      // Row 1 is the title, row 2 the header, so the 8th and 9th detail rows are rows 10 and 11.
+      expect(d.problems).toEqual([
+        expect.objectContaining({ sheet: RATER_DETAIL_SHEET, row: 10, col: 2, header: "被评议人", zh: "“丁”不在“民主测评”表中" }),
+        expect.objectContaining({ sheet: RATER_DETAIL_SHEET, row: 11, col: 3, header: "评议主体", zh: expect.stringContaining("“上级评价”不是评议主体") }),
+      ]);
+    });
+
+    it("matches by 编号 when both tables have one, so two people of the same name stay apart", () => {
+      const withIds: SheetData = {
+        name: "民主测评",
+        rows: [
+          ["单位", "姓名", "编号", "自评", "互评"],
+          ["城关镇", "甲", "A1", 90, null],
+          ["河西乡", "甲", "A2", 70, null],
+        ],
+      };
+      const rows: CellValue[][] = [["被测评人", "编号", "评议主体", "分数"], ["甲", "A2", "互评", 60], ["甲", "A2", "互评", 62], ["甲", "", "互评", 64]];
+      const d = runAssessment({ sheets: [withIds, { name: RATER_DETAIL_SHEET, rows }] }, { kind: "appraisal", now });
+      expect(d.problems).toEqual([expect.objectContaining({ row: 4, col: 1, zh: "“民主测评”表中有 2 人名叫“甲”，请填写编号" })]);
+      rows.pop();
+      const ok = runAssessment({ sheets: [withIds, { name: RATER_DETAIL_SHEET, rows }] }, { kind: "appraisal", now });
+      // 甲 (A2): peer 61; (0.2 × 70 + 0.4 × 61) / 0.6 = 64
+      expect(col(ok, "综合评议得分")).toEqual([90, 64]);
+    });
   });
 });
 

@@ -8,7 +8,7 @@ import { sheetData } from "../../src/cli/xlsx";
 import { renderTemplate, TEMPLATE_DATE, withZipTimes, workbookBytes, writeTemplate } from "../../src/cli/xlsx-template";
 import { defaultScheme, schemeKinds, type SchemeKind } from "../../src/core/scheme";
 import * as functions from "../../src/functions/functions";
-import { fieldsFor, ledgerFields, ORGANISATION_SHEET, organisationFields, standardSheetNames } from "../../src/workbook/fields";
+import { fieldsFor, ledgerFields, ORGANISATION_SHEET, organisationFields, RATER_DETAIL_SHEET, raterDetailFields, standardSheetNames } from "../../src/workbook/fields";
 import { runAssessment } from "../../src/workbook/pipeline";
 import { readRecords } from "../../src/workbook/read";
 import { sampleCounty } from "../../src/workbook/sample-county";
@@ -134,8 +134,9 @@ describe("the standard templates", () => {
       expect(s.fileName).toMatch(/^[^/\\:*?"<>|]+\.xlsx$/);
       expect(s.sheets.map((x) => x.name)).toEqual([standardSheetNames[s.kind], NOTES_SHEET_NAME]);
       expect(s.sheets.map((x) => x.name)).not.toContain("考核方案");
-      // Only the ledger reads a second table, its list of organisations.
-      expect((s.extra ?? []).map((x) => x.name)).toEqual(s.kind === "ledger" ? [ORGANISATION_SHEET] : []);
+      // Only the ledger (its list of organisations) and the appraisal (the raters' own scores) read a second table.
+      const second: Partial<Record<SchemeKind, string>> = { ledger: ORGANISATION_SHEET, appraisal: RATER_DETAIL_SHEET };
+      expect((s.extra ?? []).map((x) => x.name)).toEqual(second[s.kind] ? [second[s.kind]] : []);
       expect(dataSheets(s).map((x) => x.name)).toEqual([standardSheetNames[s.kind], ...(s.extra ?? []).map((x) => x.name)]);
     }
   });
@@ -358,6 +359,32 @@ describe.each(schemeKinds)("the %s template", (kind) => {
     expect(all).toContain("合并单元格");
     for (const c of sheet.columns.filter((x) => x.role === "result")) expect(all).toContain(`${c.header}：`);
     expect(notesSheet(spec).sections.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("the appraisal template's 评分明细", () => {
+  const spec = templateSpec("appraisal");
+  const [, detail] = dataSheets(spec);
+
+  it("draws 民主测评, then 评分明细, then 填表说明, and findTable finds every detail field where the spec says", async () => {
+    const wb = await templateBook("appraisal");
+    expect(wb.worksheets.map((w) => w.name)).toEqual([standardSheetNames.appraisal, RATER_DETAIL_SHEET, NOTES_SHEET_NAME]);
+    expect(inputColumns(detail).map((c) => c.header)).toEqual(raterDetailFields.map((f) => f.header));
+    expect(detail.columns.every((c) => c.role === "input")).toBe(true);
+    const ws = wb.getWorksheet(detail.name)!;
+    const t = findTable(sheetData(ws), raterDetailFields)!;
+    expect(t.missing).toEqual([]);
+    expect(t.headerRow + 1).toBe(detail.headerRow);
+    for (const c of inputColumns(detail)) expect(t.columns.get(c.field!)).toBe(c.col - 1);
+    expect(readRecords(t, raterDetailFields)).toEqual({ records: [], problems: [], ignored: [] });
+  });
+
+  it("offers the scheme's rater groups as a list and takes scores from 0 to 100; 填表说明 explains the sheet", async () => {
+    const ws = (await templateBook("appraisal")).getWorksheet(detail.name)!;
+    const v = (field: string) => ws.getCell(detail.firstDataRow, detail.columns.find((c) => c.field === field)!.col).dataValidation;
+    expect(v("raterGroup")).toMatchObject({ type: "list", formulae: ['"自评,互评,群众评议,支部评定"'], errorStyle: "stop" });
+    expect(v("score")).toMatchObject({ type: "decimal", formulae: [0, 100] });
+    expect(notesSheet(spec).sections.flatMap((x) => x.lines).join("\n")).toContain(`“${RATER_DETAIL_SHEET}”可以不填`);
   });
 });
 

@@ -1,17 +1,120 @@
 // Democratic appraisal and duty-report review: the rater groups' composite and the vote-share grade with its turnout rule.
 import { toRatio } from "../../core/exact";
-import { weightedMean } from "../../core/composite";
+import { trimmedMean, weightedMean } from "../../core/composite";
 import { RuleError } from "../../core/errors";
+import { labelKey } from "../../core/grade";
+import type { TrimRules } from "../../core/scheme";
 import { checkTurnout, gradeByVotes } from "../../core/votes";
-import { raterFieldId } from "../fields";
-import type { PlanCell } from "../plan";
+import { RATER_DETAIL_SHEET, raterDetailFields, raterFieldId } from "../fields";
+import { reportSheetNames, type PlanCell } from "../plan";
+import { readRecords } from "../read";
 import type { Problem } from "../sheet";
+import { findTableIn } from "../table";
 import { type AssessInput, type Assessment, type KindRules, cell, groupOf, num, rankWithin, rankingReport, roundScore, str, summaryReport } from "./common";
 
 const voteFields = ["votesTop", "votesSecond", "votesThird", "votesBottom"] as const;
 
+/** The raters' own scores from 评分明细: per record (by index in input.records), per rater group, the scores given. */
+interface RaterDetail {
+  scores: number[][][];
+  problems: Problem[];
+}
+
+/**
+ * 评分明细, when the workbook has it. Another sheet counts only when it has every column: a roster
+ * with a 姓名 column is not a detail sheet. A person is matched by 编号 when both tables have one,
+ * else by name; a name that two rows of the appraisal table share needs the 编号.
+ */
+function readRaterDetail(input: AssessInput): RaterDetail {
+  const { scheme, records } = input;
+  const scores = records.map(() => scheme.raters.map<number[]>(() => []));
+  const skip = new Set<string>([input.table.sheet, ...Object.values(reportSheetNames)]);
+  // No column mapping: the scheme's mapping names the appraisal table's own headers.
+  const table = findTableIn(
+    input.workbook.sheets.filter((s) => !skip.has(s.name)),
+    raterDetailFields,
+    RATER_DETAIL_SHEET,
+  );
+  if (!table || (table.missing.length > 0 && table.sheet !== RATER_DETAIL_SHEET)) return { scores, problems: [] };
+  if (table.missing.length > 0)
+    return {
+      scores,
+      problems: [
+        {
+          sheet: table.sheet,
+          row: table.headerRow + 1,
+          col: 0,
+          zh: `找不到“${RATER_DETAIL_SHEET}”表的列：${table.missing.map((f) => f.header).join("、")}`,
+          en: `the ${RATER_DETAIL_SHEET} sheet (the raters' scores) lacks the columns ${table.missing.map((f) => f.header).join(", ")}`,
+        },
+      ],
+    };
+  const read = readRecords(table, raterDetailFields);
+  const problems = read.problems;
+  const byId = new Map<string, number>();
+  const byName = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    const id = str(r.values.id);
+    if (id) byId.set(id, i);
+    const name = str(r.values.name);
+    byName.set(name, [...(byName.get(name) ?? []), i]);
+  });
+  const matchById = input.table.columns.has("id");
+  const groupIndex = new Map(scheme.raters.map((r, k) => [labelKey(r.name), k]));
+  const mainSheet = input.table.sheet;
+  const at = (row: number, field: string, zh: string, en: string): Problem => ({
+    sheet: table.sheet,
+    row,
+    col: table.columns.get(field)! + 1,
+    header: table.headers.get(field),
+    zh,
+    en,
+  });
+  for (const d of read.records) {
+    const name = str(d.values.name);
+    const id = str(d.values.id);
+    let person: number | undefined;
+    if (id && matchById && table.columns.has("id")) {
+      person = byId.get(id);
+      if (person === undefined) problems.push(at(d.row, "id", `编号“${id}”不在“${mainSheet}”表中`, `the ID "${id}" is not in the ${mainSheet} table`));
+    } else if (name) {
+      const found = byName.get(name) ?? [];
+      if (found.length === 1) person = found[0];
+      else if (found.length === 0) problems.push(at(d.row, "name", `“${name}”不在“${mainSheet}”表中`, `"${name}" is not in the ${mainSheet} table`));
+      else problems.push(at(d.row, "name", `“${mainSheet}”表中有 ${found.length} 人名叫“${name}”，请填写编号`, `${found.length} people in the ${mainSheet} table are named "${name}": give the ID`));
+    }
+    const group = str(d.values.raterGroup);
+    const k = group ? groupIndex.get(labelKey(group)) : undefined;
+    if (group && k === undefined)
+      problems.push(
+        at(d.row, "raterGroup", `“${group}”不是评议主体，应为：${scheme.raters.map((r) => r.name).join("、")}`, `"${group}" is not a rater group; use one of ${scheme.raters.map((r) => r.name).join(", ")}`),
+      );
+    const score = num(d.values.score);
+    // A blank score is a rater who did not score: not a 0, and not counted among the raters.
+    if (person !== undefined && k !== undefined && score !== null) scores[person][k].push(score);
+  }
+  return { scores, problems };
+}
+
+/** "去掉最高、最低分" for the usual one of each; the counts otherwise. */
+function trimWords(trim: TrimRules): string {
+  if (trim.dropHigh === 1 && trim.dropLow === 1) return "去掉最高、最低分后";
+  return `去掉${trim.dropHigh}个最高分、${trim.dropLow}个最低分后`;
+}
+
+/** A rater group's score from its raters, and the 说明 that says how it was reached. */
+function groupScore(raterName: string, given: readonly number[], inTable: number | null, trim: TrimRules): { score: number; note: string } {
+  const score = roundScore(trimmedMean(given, trim));
+  const differs = inTable !== null && inTable !== score ? `（表中填 ${inTable}）` : "";
+  const trimmed = given.length >= trim.minCount && trim.dropHigh + trim.dropLow > 0;
+  const note = trimmed
+    ? `${raterName}：${given.length}人评分，${trimWords(trim)} ${score.toFixed(2)}${differs}`
+    : `${raterName}：${given.length}人评分，未去极值${differs ? `，平均 ${score.toFixed(2)}${differs}` : ""}`;
+  return { score, note };
+}
+
 function check(input: AssessInput): Problem[] {
-  const out: Problem[] = [];
+  const out: Problem[] = [...readRaterDetail(input).problems];
   const col = input.table.columns.get("voters");
   for (const r of input.records) {
     const cast = voteFields.reduce((s, f) => s + (num(r.values[f]) ?? 0), 0);
@@ -24,10 +127,21 @@ function check(input: AssessInput): Problem[] {
 
 function assess(input: AssessInput): Assessment {
   const { scheme, records } = input;
-  const scores = records.map((r) => {
-    const entries = scheme.raters.map((rater, k) => ({ score: num(r.values[raterFieldId(k)]), weight: rater.weight }));
+  const detail = readRaterDetail(input);
+  const detailNotes = records.map<string[]>(() => []);
+  const scores = records.map((r, i) => {
+    const entries = scheme.raters.map((rater, k) => {
+      const inTable = num(r.values[raterFieldId(k)]);
+      const given = detail.scores[i][k];
+      if (given.length === 0) return { score: inTable, weight: rater.weight };
+      // The raters' own scores are the source; the table's cell is at most a copy of them.
+      const g = groupScore(rater.name, given, inTable, scheme.trim);
+      detailNotes[i].push(g.note);
+      return { score: g.score, weight: rater.weight };
+    });
     return entries.some((e) => e.score !== null) ? roundScore(weightedMean(entries)) : null;
   });
+  const fromDetail = detailNotes.filter((n) => n.length > 0).length;
   const [top, competent, bottom] = scheme.ballot.thresholds.map((t) => toRatio(t));
   const labels = scheme.grade.labels;
   const ballots = records.map((r) => {
@@ -55,7 +169,7 @@ function assess(input: AssessInput): Assessment {
     cell(ranks.percent[i]),
     cell(ballots[i].grade),
     ballots[i].share === null ? "" : Math.round(ballots[i].share! * 10000) / 10000,
-    ballots[i].note,
+    [...detailNotes[i], ballots[i].note].filter((n) => n !== "").join("；"),
   ]);
   const gradesGiven = ballots.map((b) => b.grade);
   return {
@@ -75,8 +189,8 @@ function assess(input: AssessInput): Assessment {
     ],
     overrides: [],
     summary: {
-      zh: [`参评 ${records.length} 人`, `得票等次：${labels.map((l) => `${l} ${gradesGiven.filter((g) => g === l).length}`).join("，")}；无效或无票 ${gradesGiven.filter((g) => g === null).length} 人`],
-      en: [`${records.length} appraised`, `vote grades: ${labels.map((l) => `${l} ${gradesGiven.filter((g) => g === l).length}`).join(", ")}; ${gradesGiven.filter((g) => g === null).length} without a valid ballot`],
+      zh: [`参评 ${records.length} 人`, ...(fromDetail ? [`其中 ${fromDetail} 人的评议主体得分按“${RATER_DETAIL_SHEET}”计算`] : []), `得票等次：${labels.map((l) => `${l} ${gradesGiven.filter((g) => g === l).length}`).join("，")}；无效或无票 ${gradesGiven.filter((g) => g === null).length} 人`],
+      en: [`${records.length} appraised`, ...(fromDetail ? [`rater groups' scores of ${fromDetail} from the ${RATER_DETAIL_SHEET} sheet`] : []), `vote grades: ${labels.map((l) => `${l} ${gradesGiven.filter((g) => g === l).length}`).join(", ")}; ${gradesGiven.filter((g) => g === null).length} without a valid ballot`],
     },
   };
 }
