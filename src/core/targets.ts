@@ -15,3 +15,31 @@ export function meetsTarget(count: number, total: number, target: Ratio): boolea
   // c.num/c.den ≥ (target.num/target.den) × (t.num/t.den)
   return c.num * target.den * t.den >= target.num * t.num * c.den;
 }
+
+/** What an area's organisations add up to, for the county targets of seed 003. */
+export interface TargetTally {
+  /** Organisations rated "five good" or not. */
+  rated: number;
+  fiveGood: number;
+  /** Satisfaction percentages (0–100) summed, and how many organisations gave one. */
+  satisfactionSum: number;
+  satisfactionCount: number;
+  /** Rural members, and of them the "five lead" members. */
+  members: number;
+  fiveLead: number;
+}
+
+/**
+ * The three county targets (seed 003), in the scheme's order: the "five good" share, the mean
+ * satisfaction, the "five lead" share; each met or not, compared exactly, or null when there is
+ * nothing to measure it on.
+ */
+export function countyTargetsMet(t: TargetTally, targets: readonly (Ratio | undefined)[]): (boolean | null)[] {
+  const [good, satisfaction, lead] = targets;
+  return [
+    good && t.rated > 0 ? meetsTarget(t.fiveGood, t.rated, good) : null,
+    // The mean of percentages against a share: Σ s ≥ target × 100 × n.
+    satisfaction && t.satisfactionCount > 0 ? meetsTarget(t.satisfactionSum, t.satisfactionCount * 100, satisfaction) : null,
+    lead && t.members > 0 ? meetsTarget(t.fiveLead, t.members, lead) : null,
+  ];
+}

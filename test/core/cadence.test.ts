@@ -91,3 +91,15 @@ describe("dates", () => {
     }
   });
 });
+
+describe("the county targets of seed 003", () => {
+  const r = (num: bigint, den: bigint) => ({ num, den });
+  const targets = [r(13n, 20n), r(13n, 20n), r(3n, 5n)];
+  it("meets each target exactly at its boundary, and says null where there is nothing to measure", async () => {
+    const { countyTargetsMet } = await import("../../src/core/targets");
+    // 13 of 20 five good (65%), mean satisfaction 65 over two organisations, 6 of 10 five lead (60%)
+    expect(countyTargetsMet({ rated: 20, fiveGood: 13, satisfactionSum: 130, satisfactionCount: 2, members: 10, fiveLead: 6 }, targets)).toEqual([true, true, true]);
+    expect(countyTargetsMet({ rated: 20, fiveGood: 12, satisfactionSum: 129.99, satisfactionCount: 2, members: 10, fiveLead: 5 }, targets)).toEqual([false, false, false]);
+    expect(countyTargetsMet({ rated: 0, fiveGood: 0, satisfactionSum: 0, satisfactionCount: 0, members: 0, fiveLead: 0 }, targets)).toEqual([null, null, null]);
+  });
+});

@@ -1,16 +1,11 @@
 // "Five good" Party organisations (seed 003): each organisation's criteria, and the county's target rates met or not, compared exactly.
-import { atLeastShare, toRatio, type Ratio } from "../../core/exact";
+import { toRatio } from "../../core/exact";
+import { countyTargetsMet } from "../../core/targets";
 import { FIVE_GOOD_CRITERIA } from "../fields";
 import type { PlanCell, ReportSheet } from "../plan";
 import { type AssessInput, type Assessment, type KindRules, groupIndices, groupOf, num } from "./common";
 
 const pct = (a: number, b: number) => (b === 0 ? "" : a / b);
-
-/** The mean satisfaction (a percentage 0–100) is compared with the target exactly: Σ s ≥ target × 100 × n. */
-function meanMeets(values: number[], target: Ratio): boolean {
-  const sum = toRatio(values.reduce((a, b) => a + b, 0));
-  return sum.num * target.den >= target.num * 100n * BigInt(values.length) * sum.den;
-}
 
 function assess(input: AssessInput): Assessment {
   const { scheme, records } = input;
@@ -21,7 +16,6 @@ function assess(input: AssessInput): Assessment {
     return [met[i], good[i] ? "是" : "否", members > 0 ? pct(num(r.values.fiveLead) ?? 0, members) : ""];
   });
   const targets = scheme.targets.map((t) => ({ name: t.name, text: String(t.ratio), ratio: toRatio(t.ratio) }));
-  const [goodTarget, satisfactionTarget, leadTarget] = targets;
   const townships = records.map((r) => groupOf(r, "township"));
   const rows: PlanCell[][] = [];
   const warn: number[] = [];
@@ -30,11 +24,11 @@ function assess(input: AssessInput): Assessment {
     const sats = idx.map((i) => num(records[i].values.satisfaction)).filter((x): x is number => x !== null);
     const members = idx.reduce((s, i) => s + (num(records[i].values.members) ?? 0), 0);
     const lead = idx.reduce((s, i) => s + (num(records[i].values.fiveLead) ?? 0), 0);
-    const checks = [
-      goodTarget ? atLeastShare(goodCount, idx.length, goodTarget.ratio) : true,
-      satisfactionTarget && sats.length ? meanMeets(sats, satisfactionTarget.ratio) : true,
-      leadTarget && members > 0 ? atLeastShare(lead, members, leadTarget.ratio) : true,
-    ];
+    // A target with nothing to measure it on does not count against the area.
+    const checks = countyTargetsMet(
+      { rated: idx.length, fiveGood: goodCount, satisfactionSum: sats.reduce((a, b) => a + b, 0), satisfactionCount: sats.length, members, fiveLead: lead },
+      targets.map((t) => t.ratio),
+    ).map((met) => met !== false);
     if (checks.includes(false)) warn.push(rows.length);
     rows.push([
       name,

@@ -3,7 +3,7 @@ import { periodIndex, periodLabel, type Period } from "../../core/cadence";
 import { calendarOf, excelSerial } from "../../core/dates";
 import { atLeastShare, toRatio } from "../../core/exact";
 import { labelKey } from "../../core/grade";
-import { meetsTarget } from "../../core/targets";
+import { countyTargetsMet, meetsTarget } from "../../core/targets";
 import type { DutyDef, Scheme } from "../../core/scheme";
 import { ORGANISATION_SHEET, organisationFields } from "../fields";
 import { reportSheetNames, type PlanCell, type ReportSheet } from "../plan";
@@ -313,25 +313,24 @@ function dateText(serial: number): string {
 
 /** The county's target rates from the organisations sheet, where it carries them. */
 function countyTargets(scheme: Scheme, orgs: Organisation[]): PlanCell[][] {
-  const [good, satisfaction, lead] = scheme.targets;
-  const out: PlanCell[][] = [];
   const rated = orgs.filter((o) => o.fiveGood !== null);
-  if (good && rated.length) {
-    const n = rated.filter((o) => o.fiveGood).length;
-    out.push([good.name, `≥ ${String(good.ratio)}`, `${n}/${rated.length}（${((n / rated.length) * 100).toFixed(1)}%）`, atLeastShare(n, rated.length, toRatio(good.ratio)) ? "达到" : "未达到"]);
-  }
   const sats = orgs.map((o) => o.satisfaction).filter((x): x is number => x !== null);
-  if (satisfaction && sats.length) {
-    const mean = sats.reduce((a, b) => a + b, 0) / sats.length;
-    out.push([satisfaction.name, `≥ ${String(satisfaction.ratio)}`, `${mean.toFixed(1)}%`, meetsTarget(sats.reduce((a, b) => a + b, 0), sats.length * 100, toRatio(satisfaction.ratio)) ? "达到" : "未达到"]);
-  }
   const withLead = orgs.filter((o) => o.fiveLead !== null && o.members);
-  if (lead && withLead.length) {
-    const l = withLead.reduce((a, o) => a + o.fiveLead!, 0);
-    const m = withLead.reduce((a, o) => a + o.members!, 0);
-    out.push([lead.name, `≥ ${String(lead.ratio)}`, `${l}/${m}（${((l / m) * 100).toFixed(1)}%）`, atLeastShare(l, m, toRatio(lead.ratio)) ? "达到" : "未达到"]);
-  }
-  return out;
+  const t = {
+    rated: rated.length,
+    fiveGood: rated.filter((o) => o.fiveGood).length,
+    satisfactionSum: sats.reduce((a, b) => a + b, 0),
+    satisfactionCount: sats.length,
+    members: withLead.reduce((a, o) => a + o.members!, 0),
+    fiveLead: withLead.reduce((a, o) => a + o.fiveLead!, 0),
+  };
+  const met = countyTargetsMet(t, scheme.targets.map((x) => toRatio(x.ratio)));
+  const share = (n: number, d: number) => `${n}/${d}（${((n / d) * 100).toFixed(1)}%）`;
+  const actual = [share(t.fiveGood, t.rated), `${(t.satisfactionSum / t.satisfactionCount).toFixed(1)}%`, share(t.fiveLead, t.members)];
+  return scheme.targets
+    .slice(0, 3)
+    .map<PlanCell[] | null>((target, k) => (met[k] === null ? null : [target.name, `≥ ${String(target.ratio)}`, actual[k], met[k] ? "达到" : "未达到"]))
+    .filter((r): r is PlanCell[] => r !== null);
 }
 
 export const ledgerRules: KindRules = { check, assess };
