@@ -4,16 +4,10 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { zhFunctionsMetadata } = require("./scripts/functions-zh.cjs");
+const { publicUrl, productionManifest } = require("./scripts/production-manifest.cjs");
 
-const devUrl = "https://localhost:3000/";
-// A county serves the add-in from its own intranet HTTPS host: KAOHE_PUBLIC_URL=https://host/path/ npm run build
-const prodUrl = ensureSlash(process.env.KAOHE_PUBLIC_URL || "https://kaohe.intranet.invalid/");
 const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const officeJsLocal = "office-js/office.js";
-
-function ensureSlash(url) {
-  return url.endsWith("/") ? url : url + "/";
-}
 
 /** Writes functions.zh-CN.json beside functions.json, from the Chinese help table. */
 class ZhFunctionsMetadataPlugin {
@@ -39,6 +33,10 @@ class ZhFunctionsMetadataPlugin {
 module.exports = async (env, argv) => {
   const dev = argv.mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  // A county serves the add-in from its own intranet HTTPS host; a manifest pointing anywhere else would install
+  // an add-in that never loads, so a production build without the address stops here. `--env publicUrl=` is for
+  // the test build (npm test), which has no county.
+  const prodUrl = dev ? undefined : publicUrl((env && env.publicUrl) || process.env.KAOHE_PUBLIC_URL);
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -81,7 +79,7 @@ module.exports = async (env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().split(devUrl).join(prodUrl).split(devUrl.slice(0, -1)).join(prodUrl.slice(0, -1))),
+            transform: (content) => (dev ? content : productionManifest(content.toString(), prodUrl)),
           },
         ],
       }),

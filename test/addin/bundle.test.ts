@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-describe("the built add-in (dist/, built by npm run build)", () => {
+describe("the built add-in (dist/, built by npm run build:test)", () => {
   const scripts = existsSync("dist") ? readdirSync("dist").filter((f) => f.endsWith(".js")) : [];
 
   it("evaluates no strings as code, which the page's policy forbids", () => {

@@ -22,7 +22,7 @@ function taggedExports(): { exportName: string; id: string }[] {
 }
 
 const load = (file: string): Fn[] => {
-  expect(existsSync(file), `${file} is missing: run \`npm run build\` first`).toBe(true);
+  expect(existsSync(file), `${file} is missing: run \`npm run build:test\` first`).toBe(true);
   return (JSON.parse(readFileSync(file, "utf8")) as { functions: Fn[] }).functions;
 };
 

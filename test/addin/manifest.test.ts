@@ -1,6 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+
+const require = createRequire(import.meta.url);
+const { productionManifest, publicUrl } = require("../../scripts/production-manifest.cjs") as {
+  productionManifest: (xml: string, base: string) => string;
+  publicUrl: (raw: string | undefined) => string;
+};
+const webpackConfig = require("../../webpack.config.js") as (env: Record<string, unknown>, argv: { mode: string }) => Promise<unknown>;
 
 type Node = Record<string, unknown>;
 
@@ -117,15 +125,71 @@ describe("manifest.xml", () => {
   });
 });
 
-describe("the production manifest (dist/manifest.xml, built by npm run build)", () => {
-  it("points every URL at the production host and none at localhost", () => {
-    expect(existsSync("dist/manifest.xml"), "run `npm run build` first").toBe(true);
+describe("the county's manifest (scripts/production-manifest.cjs)", () => {
+  const county = "https://kaohe.example-county.gov.cn/addin/";
+  const urlsOf = (xml: string) => [...xml.matchAll(/(?:DefaultValue|Value)="(https:[^"]+)"/g)].map((m) => m[1]);
+  const appDomainsOf = (xml: string) => [...xml.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1]);
+
+  it("puts every file under the county's URL, path included", () => {
+    const prod = productionManifest(source, county);
+    expect(prod).not.toMatch(/localhost/);
+    const urls = urlsOf(prod);
+    expect(urls.length).toBeGreaterThan(8);
+    for (const u of urls) expect(u.startsWith(county), u).toBe(true);
+    expect(prod).toContain('<SourceLocation DefaultValue="https://kaohe.example-county.gov.cn/addin/taskpane.html"/>');
+    expect(prod).toContain('DefaultValue="https://kaohe.example-county.gov.cn/addin/functions.json"');
+    expect(prod).toContain('Value="https://kaohe.example-county.gov.cn/addin/functions.zh-CN.json"');
+    expect(prod).toContain('DefaultValue="https://kaohe.example-county.gov.cn/addin/assets/icon-80.png"');
+  });
+
+  it("lists no AppDomain for the add-in's own origin, which Microsoft's docs call misleading", () => {
+    const own = new URL(urlsOf(source).find((u) => u.endsWith("/taskpane.html"))!).origin;
+    for (const d of appDomainsOf(source)) expect(d, "an AppDomain is an origin only").not.toBe(own);
+  });
+
+  it("writes an AppDomain as a bare origin, never with the URL's path", () => {
+    const withDomain = '<AppDomains><AppDomain>https://localhost:3000</AppDomain></AppDomains><SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>';
+    expect(productionManifest(withDomain, county)).toBe(
+      '<AppDomains><AppDomain>https://kaohe.example-county.gov.cn</AppDomain></AppDomains><SourceLocation DefaultValue="https://kaohe.example-county.gov.cn/addin/taskpane.html"/>',
+    );
+    expect(productionManifest(withDomain, "https://10.1.2.3:8443/kh/")).toBe(
+      '<AppDomains><AppDomain>https://10.1.2.3:8443</AppDomain></AppDomains><SourceLocation DefaultValue="https://10.1.2.3:8443/kh/taskpane.html"/>',
+    );
+  });
+
+  it("takes the URL with or without its final slash, and only over HTTPS", () => {
+    expect(publicUrl("https://kaohe.example-county.gov.cn/addin")).toBe(county);
+    expect(publicUrl(" https://kaohe.example-county.gov.cn ")).toBe("https://kaohe.example-county.gov.cn/");
+    for (const bad of ["http://kaohe.example-county.gov.cn/addin/", "kaohe.example-county.gov.cn/addin/", "https://h/addin/?v=1", "https://h/addin/#x"])
+      expect(() => publicUrl(bad), bad).toThrow(/KAOHE_PUBLIC_URL[\s\S]*KAOHE_PUBLIC_URL/);
+  });
+
+  it("stops a production build without KAOHE_PUBLIC_URL, saying in Chinese and English how to build", async () => {
+    for (const missing of [undefined, "", "  "]) expect(() => publicUrl(missing)).toThrow(/未设置 KAOHE_PUBLIC_URL[\s\S]*KAOHE_PUBLIC_URL is not set/);
+    expect(() => publicUrl(undefined)).toThrow("KAOHE_PUBLIC_URL=https://kaohe.example-county.gov.cn/addin/ npm run build");
+    const saved = process.env.KAOHE_PUBLIC_URL;
+    delete process.env.KAOHE_PUBLIC_URL;
+    try {
+      await expect(webpackConfig({}, { mode: "production" })).rejects.toThrow(/未设置 KAOHE_PUBLIC_URL/);
+      // The development build (npm start, dev-server) and the test build (--env publicUrl=) need no variable.
+      await expect(webpackConfig({}, { mode: "development" })).resolves.toBeDefined();
+      await expect(webpackConfig({ publicUrl: county }, { mode: "production" })).resolves.toBeDefined();
+    } finally {
+      if (saved !== undefined) process.env.KAOHE_PUBLIC_URL = saved;
+    }
+  });
+});
+
+describe("the production manifest (dist/manifest.xml, built by npm run build:test)", () => {
+  it("points every URL under one public URL, none at localhost, with no path in an AppDomain", () => {
+    expect(existsSync("dist/manifest.xml"), "dist/manifest.xml is missing: run `npm run build:test` first").toBe(true);
     const built = readFileSync("dist/manifest.xml", "utf8");
     expect(XMLValidator.validate(built)).toBe(true);
     expect(built).not.toMatch(/localhost/);
     const urls = [...built.matchAll(/(?:DefaultValue|Value)="(https:[^"]+)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(8);
-    const hosts = new Set(urls.map((u) => new URL(u).host));
-    expect(hosts.size).toBe(1);
+    const base = urls.find((u) => u.endsWith("/taskpane.html"))!.replace(/taskpane\.html$/, "");
+    for (const u of urls) expect(u.startsWith(base), u).toBe(true);
+    for (const m of built.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)) expect(m[1]).toBe(new URL(m[1]).origin);
   });
 });
