@@ -8,7 +8,7 @@ import { version } from "../../package.json";
 import { defaultScheme, kindNames, schemeFromJson, schemeKinds, schemeToJson, describeProblem, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
 import { mergeReturns, mergeScheme, sourceProblem, type MergeResult, type MergeSource } from "../workbook/merge";
 import { resolveScheme, runAssessment, type RunResult } from "../workbook/pipeline";
-import { SCHEME_SHEET, schemeFromSheet } from "../workbook/scheme-sheet";
+import { SCHEME_SHEET, schemeFromSheet, settingName } from "../workbook/scheme-sheet";
 import { describeDataProblem, type Problem } from "../workbook/sheet";
 import { SOURCES_SHEET } from "../workbook/merge";
 import { templateSpec } from "../workbook/templates";
@@ -356,12 +356,14 @@ export function defaultOutput(input: string): string {
   return join(dirname(input), `${basename(input, extname(input))}-结果.xlsx`);
 }
 
-function schemeError(name: string, problems: SchemeProblem[]): CliError {
+/** Each problem with the setting's Chinese name (its key in English), and the row when it comes from the 考核方案 sheet. */
+function schemeError(name: string, problems: SchemeProblem[], sheet?: string): CliError {
+  const zh = (p: SchemeProblem) => `${p.row ? `第${p.row}行：` : ""}${p.path ? `${settingName(p.path)}（${p.path}）：` : ""}${p.zh}`;
   return new CliError(
     ExitCode.invalidScheme,
-    `考核方案“${name}”有 ${problems.length} 个问题：`,
-    `the scheme "${name}" has ${problems.length} problem(s):`,
-    problems.map((p) => ({ zh: describeProblem(p, "zh-CN"), en: describeProblem(p, "en-US") })),
+    sheet ? `考核方案“${name}”的工作表“${sheet}”有 ${problems.length} 个问题：` : `考核方案“${name}”有 ${problems.length} 个问题：`,
+    sheet ? `the ${sheet} sheet of the scheme "${name}" has ${problems.length} problem(s):` : `the scheme "${name}" has ${problems.length} problem(s):`,
+    problems.map((p) => ({ zh: zh(p), en: describeProblem(p, "en-US") })),
   );
 }
 
@@ -379,7 +381,7 @@ async function loadScheme(path: string): Promise<Scheme> {
     const sheet = opened.data.sheets.find((s) => s.name === SCHEME_SHEET);
     if (!sheet) throw new CliError(ExitCode.invalidScheme, `“${name}”中没有“${SCHEME_SHEET}”工作表`, `"${name}" has no ${SCHEME_SHEET} sheet`);
     const r = schemeFromSheet(sheet);
-    if (!r.scheme) throw schemeError(name, r.problems);
+    if (!r.scheme) throw schemeError(name, r.problems, SCHEME_SHEET);
     return r.scheme;
   }
   let text: string;
@@ -609,7 +611,7 @@ async function mergeCommand(ctx: Context): Promise<number> {
     if (!chosen.scheme) {
       progress.finish();
       if (chosen.problems.length) {
-        for (const pr of chosen.problems) p.problem(pr);
+        for (const pr of chosen.problems) p.problem(pr, chosen.source);
         throw new CliError(ExitCode.invalidScheme, "上报文件中的考核方案无效（见上），未合并", "the scheme in the returns is invalid (see above); nothing was merged");
       }
       throw new CliError(ExitCode.tableNotFound, "这些文件中找不到可识别的考核表，请检查表头，或用 --kind 指定考核类型", "no assessment table was recognised in these files; check the headers or give --kind");
@@ -702,7 +704,7 @@ async function schemeCommand(ctx: Context): Promise<number> {
         ExitCode.invalidScheme,
         `“${basename(arg)}”中保存的考核方案有 ${r.problems.length} 个问题：`,
         `the scheme kept in "${basename(arg)}" has ${r.problems.length} problem(s):`,
-        r.problems.map((x) => ({ zh: x.zh, en: x.en })),
+        r.problems.map((x) => ({ zh: describeDataProblem(x, "zh-CN"), en: describeDataProblem(x, "en-US") })),
       );
     scheme = r.scheme;
     if (!scheme) throw new CliError(ExitCode.tableNotFound, `“${arg}”中找不到可识别的考核表，请用 --kind 指定类型`, `no assessment table found in "${arg}"; give the kind with --kind`);

@@ -1,5 +1,6 @@
 // The assessment scheme (考核方案): every setting of one assessment, its defaults with their sources, and its validation.
 import { toRatio, type Ratio } from "./exact";
+import { labelKey } from "./grade";
 import type { Locale } from "./messages";
 import { roundingNames, tiePolicyNames, type Rounding, type TiePolicy } from "./quota";
 
@@ -334,14 +335,66 @@ export const schemeSources: Record<string, { zh: string; en: string }> = {
 // ---------------------------------------------------------------- validation
 
 export interface SchemeProblem {
-  /** Where in the scheme, e.g. "grade.cutoffs[1]". */
+  /** Where in the scheme, e.g. "grade.cutoffs[1]"; "" when the problem is a row of the 考核方案 sheet that names no setting. */
   path: string;
+  /** The 1-based row of the 考核方案 sheet, when the problem is with one row of it. */
+  row?: number;
   zh: string;
   en: string;
 }
 
 export function describeProblem(p: SchemeProblem, locale: Locale): string {
-  return `${p.path}: ${locale === "zh-CN" ? p.zh : p.en}`;
+  const zh = locale === "zh-CN";
+  const row = p.row ? (zh ? `第${p.row}行：` : `row ${p.row}: `) : "";
+  return `${row}${p.path ? `${p.path}: ` : ""}${zh ? p.zh : p.en}`;
+}
+
+/**
+ * The deepest a scheme nests: ledger.duties[0].events[0] is 4 levels; twice that leaves room and
+ * stops a crafted file nested thousands deep before anything walks it.
+ */
+export const MAX_SCHEME_DEPTH = 8;
+
+/** A name that reaches a built-in object when used as a key ("__proto__", "constructor", "toString", …): never a setting. */
+export function isForbiddenKey(key: string): boolean {
+  return key === "prototype" || key in Object.prototype;
+}
+
+/**
+ * Keys that could reach a built-in object and nesting past MAX_SCHEME_DEPTH, found without recursion
+ * (a crafted file may nest thousands deep). JSON.parse keeps "__proto__" as an own key, which a
+ * later spread or assignment could turn into a change of Object.prototype.
+ */
+function shapeProblems(raw: object): SchemeProblem[] {
+  const problems: SchemeProblem[] = [];
+  // Breadth first, so the problems come in the order of the keys.
+  const queue: { value: object; path: string; depth: number }[] = [{ value: raw, path: "", depth: 0 }];
+  for (let next = 0; next < queue.length; next++) {
+    const { value, path, depth } = queue[next];
+    if (depth > MAX_SCHEME_DEPTH) {
+      problems.push({
+        path,
+        zh: `嵌套超过 ${MAX_SCHEME_DEPTH} 层，不是考核方案的结构。请删除这一项`,
+        en: `is nested more than ${MAX_SCHEME_DEPTH} levels deep, which no setting is. Remove it`,
+      });
+      continue;
+    }
+    const isList = Array.isArray(value);
+    for (const key of Object.keys(value)) {
+      const at = isList ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      if (!isList && isForbiddenKey(key)) {
+        problems.push({
+          path: at,
+          zh: `“${key}”不能用作设置名（它会改动程序内部的对象）。请删除这一项`,
+          en: `"${key}" cannot name a setting (it would change the program's own objects). Remove it`,
+        });
+        continue;
+      }
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== null && typeof v === "object") queue.push({ value: v, path: at, depth: depth + 1 });
+    }
+  }
+  return problems;
 }
 
 class Checker {
@@ -415,6 +468,8 @@ export function validateScheme(raw: unknown): { scheme?: Scheme; problems: Schem
     c.add("", "考核方案应为一个对象", "a scheme must be an object");
     return { problems: c.problems };
   }
+  const shape = shapeProblems(raw);
+  if (shape.length) return { problems: shape };
   const r = raw as Partial<Scheme>;
   if (!schemeKinds.includes(r.kind as SchemeKind)) {
     c.add("kind", `考核类型“${String(r.kind)}”无法识别，可选：${schemeKinds.join("、")}`, `unknown kind "${String(r.kind)}"; one of ${schemeKinds.join(", ")}`);
@@ -468,12 +523,20 @@ export function validateScheme(raw: unknown): { scheme?: Scheme; problems: Schem
 
   const g = s.grade;
   if (c.list(g.cutoffs, "grade.cutoffs")) {
-    g.cutoffs.forEach((x, i) => c.number(x, `grade.cutoffs[${i}]`));
-    for (let i = 1; i < g.cutoffs.length; i++)
-      if (g.cutoffs[i] >= g.cutoffs[i - 1]) c.add("grade.cutoffs", "分数线应从高到低排列", "cut-offs must run from high to low");
+    g.cutoffs.forEach((x, i) => c.number(x, `grade.cutoffs[${i}]`, { min: 0 }));
+    // One line for the list, however many pairs are out of order.
+    if (g.cutoffs.some((x, i) => i > 0 && x >= g.cutoffs[i - 1]))
+      c.add("grade.cutoffs", `分数线应从高到低排列，且不能相同（现为 ${g.cutoffs.join("、")}）`, `cut-offs must run from high to low, none equal (are ${g.cutoffs.join(", ")})`);
   }
+  const labelAt = new Map<string, number>();
   if (c.list(g.labels, "grade.labels")) {
-    g.labels.forEach((x, i) => c.text(x, `grade.labels[${i}]`));
+    g.labels.forEach((x, i) => {
+      if (!c.text(x, `grade.labels[${i}]`)) return;
+      // Labels are matched as KAOHE.COEFFICIENT matches them: full-width, spaces and case aside.
+      const first = labelAt.get(labelKey(x));
+      if (first !== undefined) c.add(`grade.labels[${i}]`, `等次名称“${x}”与第 ${first + 1} 个重复。请改为不同的名称`, `the grade label "${x}" repeats label ${first + 1}; give it another name`);
+      else labelAt.set(labelKey(x), i);
+    });
     if (Array.isArray(g.cutoffs) && g.labels.length !== g.cutoffs.length + 1)
       c.add("grade.labels", `等次名称应比分数线多一个（应为 ${g.cutoffs.length + 1} 个）`, `needs one more label than cut-offs (${g.cutoffs.length + 1})`);
   }
@@ -512,11 +575,26 @@ export function validateScheme(raw: unknown): { scheme?: Scheme; problems: Schem
 
   c.ratio(s.pay.basicRatio, "pay.basicRatio");
   c.option(s.pay.method, "pay.method", methodNames);
-  if (c.list(s.pay.coefficients, "pay.coefficients"))
+  if (c.list(s.pay.coefficients, "pay.coefficients")) {
+    const gradeAt = new Map<string, number>();
     s.pay.coefficients.forEach((e, i) => {
-      c.text(e?.grade, `pay.coefficients[${i}].grade`);
       c.number(e?.coefficient, `pay.coefficients[${i}].coefficient`, { min: 0 });
+      if (!c.text(e?.grade, `pay.coefficients[${i}].grade`)) return;
+      const first = gradeAt.get(labelKey(e.grade));
+      if (first !== undefined)
+        c.add(`pay.coefficients[${i}].grade`, `工资系数表中等次“${e.grade}”与第 ${first + 1} 行重复。请只保留一行`, `the pay coefficient table lists the grade "${e.grade}" twice (also entry ${first + 1}); keep one`);
+      else gradeAt.set(labelKey(e.grade), i);
     });
+    // Only township cadres are paid by grade: every grade they can get needs its coefficient, or the run would stop at the first person with it.
+    if (s.kind === "cadre")
+      for (const [key, i] of labelAt)
+        if (!gradeAt.has(key))
+          c.add(
+            "pay.coefficients",
+            `工资系数表（工资 系数）中没有等次“${g.labels[i]}”的系数。请在工资系数表中加上“${g.labels[i]}”，或把等次名称（等次 等次名称）改为表中已有的等次`,
+            `the pay coefficient table (pay.coefficients) has no coefficient for the grade "${g.labels[i]}". Add "${g.labels[i]}" to the table, or rename the grade label (grade.labels) to one the table has`,
+          );
+  }
   c.number(s.pay.unit, "pay.unit", { min: 0.01 });
   if (c.list(s.classes, "classes")) s.classes.forEach((x, i) => c.number(x, `classes[${i}]`, { min: 0 }));
   if (c.list(s.targets, "targets"))

@@ -90,12 +90,15 @@ function fullFitKind(data: WorkbookData): SchemeKind | undefined {
  * has a 考核方案 sheet (the county sends it out with the template); else the defaults of the kind given,
  * or of the kind most returns hold.
  */
-export function mergeScheme(sources: readonly MergeSource[], options: { scheme?: Scheme; kind?: SchemeKind; now?: Date } = {}): { scheme?: Scheme; problems: Problem[] } {
+export function mergeScheme(
+  sources: readonly MergeSource[],
+  options: { scheme?: Scheme; kind?: SchemeKind; now?: Date } = {},
+): { scheme?: Scheme; problems: Problem[]; /** The return whose scheme it is, so its problems name that file. */ source?: string } {
   if (options.scheme) return resolveScheme({ sheets: [] }, { scheme: options.scheme });
   const withScheme = sources.find((s) => s.data.sheets.some((sh) => sh.name === SCHEME_SHEET) || s.data.schemeJson);
   if (withScheme) {
     const r = resolveScheme(withScheme.data, { kind: options.kind, now: options.now });
-    if (!r.scheme || !options.kind || r.scheme.kind === options.kind) return r;
+    if (!r.scheme || !options.kind || r.scheme.kind === options.kind) return { ...r, source: withScheme.name };
   }
   let kind = options.kind;
   if (!kind) {

@@ -58,10 +58,10 @@ const rules: Record<SchemeKind, KindRules> = {
 /** A scheme problem where people can find it: the setting's Chinese name (its key in English). */
 const schemeProblem = (p: SchemeProblem): Problem => ({
   sheet: SCHEME_SHEET,
-  row: 0,
+  row: p.row ?? 0,
   col: 0,
   zh: p.path ? `${settingName(p.path)}（${p.path}）：${p.zh}` : p.zh,
-  en: describeProblem(p, "en-US"),
+  en: describeProblem({ ...p, row: undefined }, "en-US"),
 });
 
 /**

@@ -1,5 +1,5 @@
 // The scheme as a sheet people can read and edit (考核方案): one setting a row, with its Chinese name and source; and back.
-import { schemeSources, validateScheme, type Scheme, type SchemeProblem } from "../core/scheme";
+import { isForbiddenKey, MAX_SCHEME_DEPTH, schemeSources, validateScheme, type Scheme, type SchemeProblem } from "../core/scheme";
 import { parseNumericText } from "../core/text";
 import type { PlanCell, ReportSheet } from "./plan";
 import type { CellValue, SheetData } from "./sheet";
@@ -54,6 +54,8 @@ const names: Record<string, string> = {
   coefficients: "系数",
   coefficient: "系数",
   unit: "金额单位",
+  pool: "绩效工资池",
+  missing: "缺项处理",
 };
 
 /** "grade.cutoffs[1]" → "等次 分数线 2". */
@@ -64,7 +66,8 @@ export function settingName(path: string): string {
       const m = /^([^[]+)((?:\[\d+\])*)$/.exec(seg);
       if (!m) return seg;
       const idx = [...m[2].matchAll(/\[(\d+)\]/g)].map((x) => String(Number(x[1]) + 1));
-      return [names[m[1]] ?? m[1], ...idx].join(" ");
+      // Only the table's own names: a crafted key such as "__proto__" is shown as written.
+      return [Object.hasOwn(names, m[1]) ? names[m[1]] : m[1], ...idx].join(" ");
     })
     .join(" ");
 }
@@ -104,17 +107,45 @@ export function schemeSheet(scheme: Scheme): ReportSheet {
   };
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
-  let node: Record<string | number, unknown> = target;
-  parts.forEach((p, i) => {
-    if (i === parts.length - 1) {
-      node[p] = value;
-      return;
+/** "grade.cutoffs[1]" → ["grade", "cutoffs", 1]. */
+function keyParts(key: string): (string | number)[] {
+  return [...key.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
+}
+
+type Node = Record<string | number, unknown>;
+
+/**
+ * Sets one value at a key's path in a tree built from prototype-less objects, so that no key can
+ * reach a built-in through an inherited property; only own properties are followed. Says why not
+ * when the path runs through a value that is not a list or a group of settings.
+ */
+function setPath(target: Node, parts: readonly (string | number)[], value: unknown): "conflict" | undefined {
+  let node = target;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const p = parts[i];
+    const next = Object.hasOwn(node, p) ? node[p] : undefined;
+    if (next === undefined || next === null) node[p] = typeof parts[i + 1] === "number" ? [] : Object.create(null);
+    else if (typeof next !== "object") return "conflict";
+    node = node[p] as Node;
+  }
+  const last = parts[parts.length - 1];
+  if (Object.hasOwn(node, last) && node[last] !== null && typeof node[last] === "object") return "conflict";
+  node[last] = value;
+  return undefined;
+}
+
+/** The tree as ordinary objects and lists, naming the first gap in a list ("items[3]" with no items[2]). */
+function plain(value: unknown, path: string, gaps: string[]): unknown {
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) gaps.push(`${path}[${i}]`);
+      out.push(plain(value[i], `${path}[${i}]`, gaps));
     }
-    if (node[p] === undefined || node[p] === null) node[p] = typeof parts[i + 1] === "number" ? [] : {};
-    node = node[p] as Record<string | number, unknown>;
-  });
+    return out;
+  }
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v, path ? `${path}.${k}` : k, gaps)]));
+  return value;
 }
 
 function readValue(v: CellValue): unknown {
@@ -129,7 +160,11 @@ function readValue(v: CellValue): unknown {
   return n === undefined ? t : n;
 }
 
-/** The scheme from its sheet: the rows are found by the 键 header; every problem is listed. */
+/**
+ * The scheme from its sheet: the rows are found by the 键 header; every problem is listed. The keys
+ * come from a file anyone may have edited: a key that could reach a built-in object, a repeated or
+ * conflicting key, or an index past the sheet's rows is refused with its row.
+ */
 export function schemeFromSheet(sheet: SheetData): { scheme?: Scheme; problems: SchemeProblem[] } {
   const headerRow = sheet.rows.findIndex((r) => r.some((c) => c === KEY_HEADER));
   if (headerRow < 0) return { problems: [{ path: "", zh: `工作表“${sheet.name}”中找不到“${KEY_HEADER}”列`, en: `sheet "${sheet.name}" has no "${KEY_HEADER}" column` }] };
@@ -137,11 +172,39 @@ export function schemeFromSheet(sheet: SheetData): { scheme?: Scheme; problems: 
   const keyCol = header.indexOf(KEY_HEADER);
   const valueCol = header.findIndex((c) => c === "设置值");
   if (valueCol < 0) return { problems: [{ path: "", zh: `工作表“${sheet.name}”中找不到“设置值”列`, en: `sheet "${sheet.name}" has no "设置值" column` }] };
-  const raw: Record<string, unknown> = {};
-  for (const row of sheet.rows.slice(headerRow + 1)) {
+  const raw: Node = Object.create(null);
+  const problems: SchemeProblem[] = [];
+  const seen = new Map<string, number>();
+  // An index can be no larger than the rows below the header: each item takes a row at least.
+  const maxIndex = sheet.rows.length;
+  sheet.rows.forEach((row, i) => {
     const key = row[keyCol];
-    if (typeof key !== "string" || key.trim() === "") continue;
-    setPath(raw, key.trim(), readValue(row[valueCol] ?? null));
-  }
-  return validateScheme(raw);
+    if (i <= headerRow || typeof key !== "string" || key.trim() === "") return;
+    const at = i + 1;
+    const shown = key.trim().slice(0, 60);
+    const refuse = (zh: string, en: string) => problems.push({ path: "", row: at, zh: `键“${shown}”${zh}`, en: `the key "${shown}" ${en}` });
+    const parts = keyParts(key.trim());
+    const bad = parts.find((p) => typeof p === "string" && isForbiddenKey(p));
+    if (bad !== undefined)
+      return refuse(
+        `含有“${bad}”，不能用作设置名（它会改动程序内部的对象）。请删除这一行，或从“考核方案”导出的原样恢复`,
+        `contains "${bad}", which cannot name a setting (it would change the program's own objects). Delete this row, or restore it as exported`,
+      );
+    if (parts.length === 0) return refuse("不是设置名。请删除这一行，或从“考核方案”导出的原样恢复", "is not a setting name. Delete this row, or restore it as exported");
+    if (parts.length > MAX_SCHEME_DEPTH)
+      return refuse(`超过 ${MAX_SCHEME_DEPTH} 层，不是考核方案的设置。请删除这一行`, `is nested more than ${MAX_SCHEME_DEPTH} levels deep, which no setting is. Delete this row`);
+    const big = parts.find((p) => typeof p === "number" && p >= maxIndex);
+    if (big !== undefined) return refuse(`中的序号 ${big} 超过了本表的行数。请改正序号`, `has the index ${big}, more than the sheet has rows. Correct the index`);
+    const canonical = parts.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("");
+    const before = seen.get(canonical);
+    if (before !== undefined) return refuse(`与第${before}行重复，只能保留一行。请删除其中一行`, `repeats row ${before}; keep one of the two rows`);
+    seen.set(canonical, at);
+    if (setPath(raw, parts, readValue(row[valueCol] ?? null)) === "conflict")
+      refuse("与前面的设置冲突（一个设置不能既是单个值又含有下级设置）。请删除这一行，或从“考核方案”导出的原样恢复", "conflicts with a setting above (a setting cannot be both one value and a group of settings). Delete this row, or restore it as exported");
+  });
+  const gaps: string[] = [];
+  const tree = plain(raw, "", gaps);
+  for (const g of gaps) problems.push({ path: g, zh: `缺少这一项（前后的序号之间有空缺）。请补上这一行，或把后面的序号依次改小`, en: "is missing (a gap between the indexes). Add the row, or renumber the ones after it" });
+  if (problems.length) return { problems };
+  return validateScheme(tree);
 }

@@ -1,5 +1,4 @@
 // The built task pane in Chromium over a fake Excel preloaded with the sample county: check, compute, reports, freeze; then what the workbook received.
-import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fieldsFor } from "../../src/workbook/fields";
@@ -9,8 +8,9 @@ import { columnLetter } from "../../src/workbook/sheet";
 import { bundleFakeOffice } from "../excel/bundle";
 import type { FakeWorkbookInit } from "../excel/fake-office";
 import { launch, serve } from "./browser";
+import { screenshotDir } from "./shots";
 
-const shots = "test/e2e/screenshots";
+const shots = screenshotDir();
 
 /** The sample county's messy member sheet as county offices send it: a line above the title, the header, 6,000 rows, merged branch names. */
 function countyWorkbook(): { init: FakeWorkbookInit; rows: number } {
@@ -55,7 +55,6 @@ describe("the task pane over a county workbook in Excel (fake Excel in place of 
   });
 
   const shoot = async (name: string) => {
-    mkdirSync(shots, { recursive: true });
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
   };

@@ -9,13 +9,13 @@ import { templateEntries } from "../../src/taskpane/model/gallery";
 import type { Call } from "../taskpane/fixtures/fake-host";
 import { BAD_ROW, SHEET } from "../taskpane/fixtures/fake-host";
 import { launch, offline, serve } from "./browser";
+import { screenshotDir } from "./shots";
 
-const shots = "test/e2e/screenshots";
+const shots = screenshotDir();
 const viewport = { width: 360, height: 720 };
 
 /** A picture of the pane; the whole page, or only what is in view (a dialog covers the view, not the page). */
 async function shoot(page: Page, name: string, fullPage = true) {
-  mkdirSync(shots, { recursive: true });
   // Fluent's buttons and dialogs fade between states: the picture shows where they settle.
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage });

@@ -1,8 +1,8 @@
 // The built start screen in Chromium outside Office: office.js from the local package, Chinese text, the seven steps.
-import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, offline, serve } from "./browser";
+import { screenshotDir } from "./shots";
 
 describe("the built task pane in a browser, outside Office", () => {
   let browser: Browser;
@@ -29,8 +29,7 @@ describe("the built task pane in a browser, outside Office", () => {
     expect(await page.getByRole("heading", { name: "考核函数" }).count()).toBe(1);
     expect(await page.getByRole("tab").count()).toBe(7);
     for (const step of ["开始", "模板", "方案", "检查", "计算", "报表", "冻结"]) expect(await page.getByRole("tab", { name: step, exact: true }).count(), step).toBe(1);
-    mkdirSync("test/e2e/screenshots", { recursive: true });
-    await page.screenshot({ path: "test/e2e/screenshots/start.png", fullPage: true });
+    await page.screenshot({ path: `${screenshotDir()}/start.png`, fullPage: true });
     expect(errors).toEqual([]);
     expect(refused).toEqual([]);
   });
