@@ -42,7 +42,7 @@ const suite: BenchSuite = {
   title: "Quotas, stars and money: KAOHE.GRADES, KAOHE.CLASSES, KAOHE.STARQUOTA, KAOHE.ALLOCATE",
   about:
     "Whole-column spills through the worksheet functions (argument coercion included), groups of 50, against a bare " +
-    "Float64Array sort of the same numbers (the floor). GRADES: 20% top-grade quota with a tiebreak; STARQUOTA: seed 002 rules; " +
+    "Float64Array sort of the same numbers (the floor). GRADES: 20% top-grade quota with a tiebreak; STARQUOTA: the star-striving action opinions rules; " +
     "ALLOCATE: a pool of 12,345,678.90 yuan by coefficients, exact in BigInt fen. Seeded data.",
   run(): BenchRow[] {
     const warm = sheet(2_000, 1);

@@ -3,7 +3,7 @@ import { valueError } from "./errors";
 import { type Ratio } from "./exact";
 import { groupRows } from "./quota";
 
-/** A county's village-secretary classes: 30% first, 50% second, 20% third (RULES.md §3, relative classes). */
+/** A county's village-secretary classes: 30% first, 50% second, 20% third (docs/rules.md §3, relative classes). */
 export const DEFAULT_CLASS_RATIOS: readonly Ratio[] = [
   { num: 3n, den: 1n },
   { num: 5n, den: 1n },

@@ -7,10 +7,10 @@ import { byRow, finiteAt, nonNegativeAt, type Locate } from "./scores";
 export const RATER_GROUPS = ["self", "peer", "public", "branch"] as const;
 export type RaterGroup = (typeof RATER_GROUPS)[number];
 
-/** self .2, peer .4, public .2, branch .2: RULES.md §3 composite, from an open-source party-member system. */
+/** self .2, peer .4, public .2, branch .2: docs/rules.md §3 composite, from an open-source party-member system. */
 export const DEFAULT_RATER_WEIGHTS: Readonly<Record<RaterGroup, number>> = { self: 0.2, peer: 0.4, public: 0.2, branch: 0.2 };
 
-/** Work results 70, democratic ballot 30: RULES.md §3 other composites, from village-secretary schemes. */
+/** Work results 70, democratic ballot 30: docs/rules.md §3 other composites, from village-secretary schemes. */
 export const WORK_AND_BALLOT: readonly [number, number] = [0.7, 0.3];
 
 /** A score and its weight; a null score is absent (a rater group that did not rate). */
@@ -67,7 +67,7 @@ export interface TrimRule {
 
 /**
  * Drop 1 highest and 1 lowest when there are more than 5 raters (超过5人, which excludes 5, so from 6):
- * RULES.md §3 rater trim, from ballot templates.
+ * docs/rules.md §3 rater trim, from ballot templates.
  */
 export const DEFAULT_TRIM: TrimRule = { dropHigh: 1, dropLow: 1, minCount: 6 };
 

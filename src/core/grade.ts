@@ -3,22 +3,22 @@ import { valueError } from "./errors";
 import { type Ratio } from "./exact";
 import { compareTiebreak, cutAtQuota, DEFAULT_TIE_POLICY, groupRows, quotaOf, type QuotaRule, type TiePolicy } from "./quota";
 
-/** Band cut-offs, best first: ≥ 90 优秀, [80, 90) 称职, [60, 80) 基本称职, < 60 不称职 (RULES.md §3, grade bands). */
+/** Band cut-offs, best first: ≥ 90 优秀, [80, 90) 称职, [60, 80) 基本称职, < 60 不称职 (docs/rules.md §3, grade bands). */
 export const DEFAULT_CUTOFFS: readonly number[] = [90, 80, 60];
 
-/** The four grades, best first (RULES.md §1); Party members use 合格 for 称职, passed as labels. */
+/** The four grades, best first (docs/rules.md §1); Party members use 合格 for 称职, passed as labels. */
 export const DEFAULT_LABELS: readonly string[] = ["优秀", "称职", "基本称职", "不称职"];
 
-/** Top-grade quota for cadres: 20% (civil-servant appraisal rules, RULES.md §3). */
+/** Top-grade quota for cadres: 20% (civil-servant appraisal rules, docs/rules.md §3). */
 export const CADRE_TOP_RATIO: Ratio = { num: 1n, den: 5n };
 
-/** Top-grade quota for Party members: one third (member appraisal rules, RULES.md §3). */
+/** Top-grade quota for Party members: one third (member appraisal rules, docs/rules.md §3). */
 export const MEMBER_TOP_RATIO: Ratio = { num: 1n, den: 3n };
 
 /** A veto either bars the top grade (the default, e.g. a petition to Beijing) or forces the lowest grade. */
 export type VetoMode = "noTop" | "fail";
 
-/** "No 优秀" is the usual effect of a veto (petition rules, RULES.md §3). */
+/** "No 优秀" is the usual effect of a veto (petition rules, docs/rules.md §3). */
 export const DEFAULT_VETO_MODE: VetoMode = "noTop";
 
 /** The names users type for a veto mode, lower case. */

@@ -8,11 +8,11 @@ export type MissingPeriod = "skip" | "zero";
 
 /**
  * A period nobody scored (a new cadre, a test not yet held) is left out rather than counted as failed:
- * the renormalisation RULES.md §3 gives the rater composite, applied to periods.
+ * the renormalisation docs/rules.md §3 gives the rater composite, applied to periods.
  */
 export const DEFAULT_MISSING_PERIOD: MissingPeriod = "skip";
 
-/** Daily work 80, year-end appraisal 20: RULES.md §3 other composites, from village-secretary schemes. */
+/** Daily work 80, year-end appraisal 20: docs/rules.md §3 other composites, from village-secretary schemes. */
 export const DAILY_AND_YEAR_END: readonly [number, number] = [0.8, 0.2];
 
 /**

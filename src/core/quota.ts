@@ -6,14 +6,14 @@ export type { Rounding } from "./exact";
 
 /**
  * How a share is rounded to a count. "Not more than 30%" (不超过30%) reads as floor, which is why floor
- * is the default of every quota (civil-servant and member appraisal rules, RULES.md §3).
+ * is the default of every quota (civil-servant and member appraisal rules, docs/rules.md §3).
  */
 export const DEFAULT_ROUNDING: Rounding = "floor";
 
-/** A quota may not be pushed to zero in a small group when minimum is 1; by default it can (RULES.md §3). */
+/** A quota may not be pushed to zero in a small group when minimum is 1; by default it can (docs/rules.md §3). */
 export const DEFAULT_MINIMUM = 0;
 
-/** The names users type for a rounding rule, lower case; the Chinese names are those of RULES.md §1. */
+/** The names users type for a rounding rule, lower case; the Chinese names are those of docs/rules.md §1. */
 export const roundingNames: Record<string, Rounding> = {
   floor: "floor",
   round: "round",

@@ -163,7 +163,7 @@ export const DEFAULT_POINTS_PER_DAY_LATE = 1;
 /** Full quality unless the task is graded lower: the FUNCTIONS.md contract of KAOHE.TASKSCORE (quality = 1). */
 export const DEFAULT_QUALITY = 1;
 
-/** A task assigned to a township committee member (seed 000: scored by completion time and quality). */
+/** A task assigned to a township committee member (the Beidaihe rural Party-building responsibility measures: scored by completion time and quality). */
 export interface Task {
   readonly max: number;
   /** Due date, as an Excel serial; null (blank) is an error, as lateness cannot be judged. */

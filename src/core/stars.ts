@@ -1,4 +1,4 @@
-// Party-member stars (seed 002): stars from aspect scores, the star cap of each member category, and the star quota.
+// Party-member stars (the star-striving action opinions): stars from aspect scores, the star cap of each member category, and the star quota.
 import { naError, valueError } from "./errors";
 import { type Ratio } from "./exact";
 import { labelKey } from "./grade";
@@ -15,8 +15,8 @@ import {
 } from "./quota";
 
 /**
- * One star per threshold an aspect score reaches: ≥ 90 gives 2, ≥ 75 gives 1 (RULES.md §2.4, default
- * reading of seed 002: each of the five aspects gives up to 2 stars).
+ * One star per threshold an aspect score reaches: ≥ 90 gives 2, ≥ 75 gives 1 (docs/rules.md §2.4, default
+ * reading of the star-striving action opinions: each of the five aspects gives up to 2 stars).
  */
 export const DEFAULT_STAR_THRESHOLDS: readonly number[] = [90, 75];
 
@@ -44,7 +44,7 @@ export interface StarCategory {
 }
 
 /**
- * The four categories of seed 002 (RULES.md §1 and §2.4): those able to do all five aspects have cap
+ * The four categories of the star-striving action opinions (docs/rules.md §1 and §2.4): those able to do all five aspects have cap
  * 10; members unable to work and mobile members do the first three, cap 6.
  */
 export const DEFAULT_STAR_CATEGORIES: readonly StarCategory[] = [
@@ -91,7 +91,7 @@ export interface StarQuotaRule {
   readonly ratio: Ratio;
 }
 
-/** 9 stars (inclusive) or more: at most 30% of cap-10 members; 5 or more: at most 30% of cap-6 members (seed 002). */
+/** 9 stars (inclusive) or more: at most 30% of cap-10 members; 5 or more: at most 30% of cap-6 members (the star-striving action opinions). */
 export const DEFAULT_STAR_QUOTA_RULES: readonly StarQuotaRule[] = [
   { cap: 10, threshold: 9, ratio: { num: 3n, den: 10n } },
   { cap: 6, threshold: 5, ratio: { num: 3n, den: 10n } },
@@ -146,7 +146,7 @@ function checkRules(rules: readonly StarQuotaRule[]): void {
 }
 
 /**
- * The seed 002 star quota, per group and per rule: among members whose cap is rule.cap, those with
+ * The the star-striving action opinions star quota, per group and per rule: among members whose cap is rule.cap, those with
  * stars ≥ threshold may be at most quota(N, ratio) (N = members of that cap with a star count in the
  * group). Members beyond it drop to threshold − 1, the lowest first in (stars, tiebreak) order, so the
  * highest keep; ties across the cut follow tiePolicy (strict by default: the quota is never

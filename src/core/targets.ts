@@ -1,4 +1,4 @@
-// County targets (seed 003): a rate or an amount per head against its target, compared exactly.
+// County targets (the county's rural Party-building measures): a rate or an amount per head against its target, compared exactly.
 import { RuleError, valueError } from "./errors";
 import { exactOf, type Ratio } from "./exact";
 
@@ -16,7 +16,7 @@ export function meetsTarget(count: number, total: number, target: Ratio): boolea
   return c.num * target.den * t.den >= target.num * t.num * c.den;
 }
 
-/** What an area's organisations add up to, for the county targets of seed 003. */
+/** What an area's organisations add up to, for the county targets of the county's rural Party-building measures. */
 export interface TargetTally {
   /** Organisations rated "five good" or not. */
   rated: number;
@@ -30,7 +30,7 @@ export interface TargetTally {
 }
 
 /**
- * The three county targets (seed 003), in the scheme's order: the "five good" share, the mean
+ * The three county targets (the county's rural Party-building measures), in the scheme's order: the "five good" share, the mean
  * satisfaction, the "five lead" share; each met or not, compared exactly, or null when there is
  * nothing to measure it on.
  */

@@ -10,7 +10,7 @@ export type VoteCounts = readonly (number | null)[];
 /** A grade by its rank: 0 = 优秀, 1 = 称职, 2 = 基本称职, 3 = 不称职. */
 export type GradeLevel = 0 | 1 | 2 | 3;
 
-/** The same four grades as the score bands (RULES.md §1); Party members say 合格 for 称职, so labels are a setting. */
+/** The same four grades as the score bands (docs/rules.md §1); Party members say 合格 for 称职, so labels are a setting. */
 export const DEFAULT_VOTE_LABELS: readonly string[] = DEFAULT_LABELS;
 
 export interface VoteThresholds {
@@ -22,14 +22,14 @@ export interface VoteThresholds {
   readonly bottom: Ratio;
 }
 
-/** 90%, 70%, 30%: RULES.md §3 vote-share grade, from a township scheme. */
+/** 90%, 70%, 30%: docs/rules.md §3 vote-share grade, from a township scheme. */
 export const DEFAULT_VOTE_THRESHOLDS: VoteThresholds = {
   top: { num: 9n, den: 10n },
   competent: { num: 7n, den: 10n },
   bottom: { num: 3n, den: 10n },
 };
 
-/** At least 4/5 of those entitled must vote for the ballot to count: RULES.md §3, a township scheme. */
+/** At least 4/5 of those entitled must vote for the ballot to count: docs/rules.md §3, a township scheme. */
 export const DEFAULT_TURNOUT: Ratio = { num: 4n, den: 5n };
 
 /**

@@ -90,7 +90,7 @@ const VILLAGE_ENDINGS = ["", "湾", "坪", "岭", "沟", "坝", "岗", "庄", "�
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
 const GIVEN = "建国华明伟芳丽军平勇强秀英兰红霞文海林辉峰刚涛杰敏静燕梅玉春志德福贵荣成新宏东庆云亮洪金永树学光生珍";
 
-/** Member categories (seed 002) and their shares in the sample county. */
+/** Member categories (the star-striving action opinions) and their shares in the sample county. */
 export const SAMPLE_CATEGORY_SHARES: readonly { name: string; share: number; aspects: number }[] = [
   { name: "村干部党员", share: 0.1, aspects: 5 },
   { name: "在村务农党员", share: 0.55, aspects: 5 },

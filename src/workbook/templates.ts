@@ -391,7 +391,7 @@ function validationFor(f: FieldDef, scheme: Scheme): TemplateValidation | undefi
   }
 }
 
-/** The kinds of organisation rated "five good" (seed 003: township committees and village branches). */
+/** The kinds of organisation rated "five good" (the county's rural Party-building measures: township committees and village branches). */
 export const ORGANISATION_TYPES = ["乡镇党委", "村党组织", "社区党组织"] as const;
 
 interface ResultDef {
@@ -828,7 +828,7 @@ function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const fiveLead = b.f("fiveLead");
   const c1 = b.f("criterion1");
   const c5 = b.f("criterion5");
-  // Targets sit above the columns they judge: 五好 share, satisfaction, 五带头 share (seed 003).
+  // Targets sit above the columns they judge: 五好 share, satisfaction, 五带头 share (the county's rural Party-building measures).
   const targetCols = [good.col, colOf(b, "satisfaction"), lead.col];
   const targets = s.targets.slice(0, 3);
   const labelTo = colOf(b, "criterion1") - 1;

@@ -92,7 +92,7 @@ describe("dates", () => {
   });
 });
 
-describe("the county targets of seed 003", () => {
+describe("the county targets of the county's rural Party-building measures", () => {
   const r = (num: bigint, den: bigint) => ({ num, den });
   const targets = [r(13n, 20n), r(13n, 20n), r(3n, 5n)];
   it("meets each target exactly at its boundary, and says null where there is nothing to measure", async () => {

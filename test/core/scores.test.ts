@@ -107,7 +107,7 @@ describe("sheetTotal", () => {
     expect(sheetTotal({ items: [{ score: 5, max: 10 }], deductions: [4, 6] }).total).toBe(0);
     expect(sheetTotal({ items: [] }).total).toBe(0);
   });
-  it("scores a village Party secretary's 20-item yearly sheet (seed 000)", () => {
+  it("scores a village Party secretary's 20-item yearly sheet (the Beidaihe rural Party-building responsibility measures)", () => {
     // Items and maxima of a local scheme (100 points), the points the town gave, with one blank item
     // (精神文明建设, not assessed: 0) and one over its maximum (上级交办任务: 6 of 5, counted as 5).
     const sheet: [string, number, number | null][] = [

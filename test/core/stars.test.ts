@@ -30,7 +30,7 @@ describe("stars from aspect scores", () => {
 });
 
 describe("star caps by category", () => {
-  it("the four categories of seed 002 and their other names", () => {
+  it("the four categories of the star-striving action opinions and their other names", () => {
     expect(starCap("村干部党员")).toBe(10);
     expect(starCap("在村务农党员")).toBe(10);
     expect(starCap("有劳动能力无职党员")).toBe(10);
@@ -57,7 +57,7 @@ describe("star caps by category", () => {
   });
 });
 
-describe("starQuota (seed 002)", () => {
+describe("starQuota (the star-striving action opinions)", () => {
   const branch = (xs: number[], cap = 10, group = "一支部"): StarMember[] => xs.map((s) => ({ stars: s, cap, group }));
   const after = (ms: StarMember[], tiePolicy: TiePolicy = "strict") => starQuota(ms, { tiePolicy }).rows.map((r) => r.stars);
 

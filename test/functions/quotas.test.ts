@@ -180,7 +180,7 @@ describe("KAOHE.STARS and KAOHE.STARCAP", () => {
 describe("KAOHE.STARQUOTA", () => {
   const starsCol = col([10, 9, 9, 10, 9, 7, 6, 8, 5, 4, ""]);
   const capsCol = col([10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]);
-  it("seed 002 with strict ties; blank rows empty", () => {
+  it("the star-striving action opinions with strict ties; blank rows empty", () => {
     const out = starQuota(starsCol, capsCol);
     expect(flat(out)).toEqual([10, 8, 8, 10, 8, 7, 6, 8, 5, 4, ""]);
     noNulls(out);

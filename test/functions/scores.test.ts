@@ -25,7 +25,7 @@ afterEach(() => {
 });
 
 describe("KAOHE.SCORE", () => {
-  // A village Party secretary's 20 items (seed 000), as cells: one blank (""), one over its maximum,
+  // A village Party secretary's 20 items (the Beidaihe rural Party-building responsibility measures), as cells: one blank (""), one over its maximum,
   // one typed with full-width digits.
   const maxes = col(6, 6, 5, 5, 5, 4, 4, 5, 5, 6, 6, 5, 5, 6, 5, 4, 5, 4, 4, 5);
   const given = col(6, 5.5, 5, 4, 4.5, 4, 4, 5, 4.5, 6, 4.2, 5, 5, 5.8, 4.6, "", 5, "３.５", 4, 6);

@@ -98,7 +98,7 @@ describe("the scheme editor's draft", () => {
     expect(defaultText("secretary", ["deductions"], "zh-CN", "不限")).toBe("无故缺席会议、工作任务逾期未完成、台账资料弄虚作假");
     expect(defaultText("cadre", ["title"], "zh-CN", "不限", 2025)).toBe("2025年度乡镇干部绩效考核与绩效工资");
     expect(sourceOf("grade.topRatio", "zh-CN")).toContain("20%");
-    expect(sourceOf("items", "en-US")).toContain("seed 000");
+    expect(sourceOf("items", "en-US")).toContain("the Beidaihe rural Party-building responsibility measures");
     expect(sourceOf("grade.minimum", "zh-CN")).toBeUndefined();
   });
 

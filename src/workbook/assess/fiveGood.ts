@@ -1,4 +1,4 @@
-// "Five good" Party organisations (seed 003): each organisation's criteria, and the county's target rates met or not, compared exactly.
+// "Five good" Party organisations (the county's rural Party-building measures): each organisation's criteria, and the county's target rates met or not, compared exactly.
 import { toRatio } from "../../core/exact";
 import { countyTargetsMet } from "../../core/targets";
 import { FIVE_GOOD_CRITERIA } from "../fields";

@@ -1,4 +1,4 @@
-// Party members' stars (seed 002): stars from the five aspects, capped by category, then the 30% star quota per branch.
+// Party members' stars (the star-striving action opinions): stars from the five aspects, capped by category, then the 30% star quota per branch.
 import { toRatio } from "../../core/exact";
 import { categoryKey, stars, starQuota } from "../../core/stars";
 import type { Scheme, StarCategoryDef } from "../../core/scheme";
