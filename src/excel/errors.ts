@@ -10,6 +10,19 @@ const where = (sheet: string): Message => (sheet ? { "zh-CN": `工作表“${she
 
 const list = (names: readonly string[], locale: Locale) => (names.length ? names.map((n) => (locale === "zh-CN" ? `“${n}”` : `"${n}"`)).join(locale === "zh-CN" ? "、" : ", ") : locale === "zh-CN" ? "无" : "none");
 
+/** Which Excel runs the add-in, and what the others do instead: said wherever a feature is missing. */
+export const supportedExcel: Message = {
+  "zh-CN":
+    "支持的版本：Microsoft 365 Windows 版 2002 及以上、Excel 2021 LTSC 2108 及以上、Mac 版 16.35 及以上、Excel 网页版。请升级 Excel；Excel 2016 和 2019 无法运行本加载项，请改用命令行 kaohe，或使用已冻结为数值的报表副本",
+  "en-US":
+    "Supported: Microsoft 365 for Windows from Version 2002, Excel 2021 LTSC from Version 2108, Excel for Mac from 16.35, and Excel on the web. Update Excel; Excel 2016 and 2019 cannot run the add-in: use the command line (kaohe) or the report copies frozen as values",
+};
+
+/** The features that need more than the ExcelApi 1.10 every host of the add-in has, in the words of needsApi. */
+export const features = {
+  copySheet: { "zh-CN": "复制工作表（冻结报表）", "en-US": "copy sheets (to freeze the reports)" },
+} satisfies Record<string, Message>;
+
 /** Every message the Office.js adapter shows, by locale. */
 export const messages = {
   notInExcel: (): Message => ({
@@ -64,6 +77,10 @@ export const messages = {
     "zh-CN": `处理${where(sheet)["zh-CN"]}时 Excel 报错（${code}）：${detail}`,
     "en-US": `Excel reported an error (${code}) while working on ${where(sheet)["en-US"]}: ${detail}`,
   }),
+  apiNotFound: (sheet: string, detail: string): Message => ({
+    "zh-CN": `处理${where(sheet)["zh-CN"]}时，此版本的 Excel 缺少加载项要用的功能（${detail}）。${supportedExcel["zh-CN"]}`,
+    "en-US": `working on ${where(sheet)["en-US"]}, this version of Excel lacks a feature the add-in uses (${detail}). ${supportedExcel["en-US"]}`,
+  }),
   unexpected: (sheet: string, detail: string): Message => ({
     "zh-CN": `处理${where(sheet)["zh-CN"]}时出错：${detail}`,
     "en-US": `an error occurred while working on ${where(sheet)["en-US"]}: ${detail}`,
@@ -73,9 +90,18 @@ export const messages = {
     "zh-CN": `已写入：${list(report.written, "zh-CN")}（结果 ${report.rows} 行）；未写入：${list(report.notWritten, "zh-CN")}`,
     "en-US": `written: ${list(report.written, "en-US")} (${report.rows} result rows); not written: ${list(report.notWritten, "en-US")}`,
   }),
-  copyUnsupported: (): Message => ({
-    "zh-CN": "此版本的 Excel 不能复制工作表（需要 ExcelApi 1.10）：请升级 Excel，或改用命令行 kaohe run 生成报表",
-    "en-US": "this version of Excel cannot copy sheets (ExcelApi 1.10 is needed): update Excel, or make the reports with the command line (kaohe run)",
+  /** A feature whose requirement set this Excel lacks: which feature, which set, and which Excel has it. */
+  needsApi: (feature: Message, version: string): Message => ({
+    "zh-CN": `此版本的 Excel 不支持“${feature["zh-CN"]}”（需要 ExcelApi ${version}）。${supportedExcel["zh-CN"]}`,
+    "en-US": `this version of Excel cannot ${feature["en-US"]} (ExcelApi ${version} is needed). ${supportedExcel["en-US"]}`,
+  }),
+  cellEditMode: (sheet: string): Message => ({
+    "zh-CN": `处理${where(sheet)["zh-CN"]}时，Excel 正处于单元格编辑状态，拒绝了操作：请按 Enter 或 Esc 结束单元格编辑，然后再试一次`,
+    "en-US": `Excel refused to work on ${where(sheet)["en-US"]} because a cell is being edited: press Enter or Esc to finish editing the cell, then try again`,
+  }),
+  unfreezable: (ref: string, error: string): Message => ({
+    "zh-CN": `${ref} 显示 ${error}：报表尚未算完或有误，冻结副本会把它固定下来，因此未冻结。请等 Excel 算完（或改正该单元格）后再冻结`,
+    "en-US": `${ref} shows ${error}: the report is not finished calculating or is wrong, and a frozen copy would keep that, so nothing was frozen. Wait until Excel has calculated (or correct the cell), then freeze again`,
   }),
   reportMissing: (sheet: string): Message => ({
     "zh-CN": `工作簿中没有报表“${sheet}”：请先计算并写入结果`,
@@ -130,6 +156,10 @@ export function describeError(e: unknown, sheet: string, locale: Locale): string
       return messages.itemNotFound(sheet, detail)[locale];
     case "InvalidArgument":
       return messages.invalidArgument(sheet, detail)[locale];
+    case "InvalidOperationInCellEditMode":
+      return messages.cellEditMode(sheet)[locale];
+    case "ApiNotFound":
+      return messages.apiNotFound(sheet, detail)[locale];
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
       return messages.payloadTooLarge(sheet)[locale];

@@ -1,8 +1,9 @@
 // Copies of the report sheets with values in place of formulas, for offices that open the file without the add-in.
 import type { Plan } from "../workbook/plan";
-import { elementBytes, textInput, type CellInput } from "./cells";
+import { columnLetter } from "../workbook/sheet";
+import { elementBytes, place, textInput, type CellInput } from "./cells";
 import { defaultLimits, splitChunks, type ChunkLimits } from "./chunks";
-import { asHostError, hostError, messages } from "./errors";
+import { asHostError, features, hostError, messages } from "./errors";
 import { readChunks, type UsedArea } from "./read";
 import { supports, type Session } from "./session";
 
@@ -10,11 +11,40 @@ import { supports, type Session } from "./session";
 export const frozenName = (name: string) => `${name.slice(0, 28)}（值）`;
 
 /**
- * What to write over one cell of the copy: its value, text kept as text; an empty cell is left as it
- * is (null). Every value is written, not only the formulas' results: a cell inside a spilled array
- * shows a value but holds no formula of its own, and would be emptied when its anchor became a value.
+ * The formula that gives each error value Excel can show in a report, so the frozen copy holds the
+ * error itself (ISERROR stays TRUE, a sum over it stays an error) and not its text. Office.js cannot
+ * write an error value directly, and text such as "#N/A" would be typed in as text behind an
+ * apostrophe.
  */
-export function frozenCell(value: unknown): CellInput {
+export const errorFormulas: Readonly<Record<string, string>> = {
+  "#N/A": "=NA()",
+  "#DIV/0!": "=1/0",
+  "#VALUE!": '="a"+1',
+  "#NUM!": "=SQRT(-1)",
+  "#REF!": "=#REF!",
+  "#NAME?": "=#NAME?",
+  "#NULL!": "=#NULL!",
+};
+
+/** An error a frozen copy cannot keep: the report was not finished (#BUSY!, #SPILL!, …), so its copy would be wrong. */
+export class UnfreezableError extends Error {
+  constructor(readonly error: string) {
+    super(error);
+  }
+}
+
+/**
+ * What to write over one cell of the copy: its value, text kept as text, an error as the formula
+ * that gives it; an empty cell is left as it is (null). Every value is written, not only the
+ * formulas' results: a cell inside a spilled array shows a value but holds no formula of its own, and
+ * would be emptied when its anchor became a value.
+ */
+export function frozenCell(value: unknown, valueType?: unknown): CellInput {
+  if (valueType === "Error") {
+    const formula = errorFormulas[String(value)];
+    if (!formula) throw new UnfreezableError(String(value));
+    return formula;
+  }
   if (value === "" || value === null || value === undefined) return null;
   if (typeof value === "string") return textInput(value);
   if (typeof value === "number" || typeof value === "boolean") return value;
@@ -27,7 +57,7 @@ export function frozenCell(value: unknown): CellInput {
  * All chunks are read before any is written, so no formula loses its inputs midway.
  */
 export async function freezeReports(session: Session, plan: Plan, onChunk?: (sheet: string) => void, limits: ChunkLimits = defaultLimits): Promise<string[]> {
-  if (!supports("1.10")) throw hostError(messages.copyUnsupported()[session.locale]);
+  if (!supports("1.7")) throw hostError(messages.needsApi(features.copySheet, "1.7")[session.locale]);
   const sheets = session.context.workbook.worksheets;
   sheets.load("items/name");
   const sync = async (sheet: string) => {
@@ -56,10 +86,29 @@ export async function freezeReports(session: Session, plan: Plan, onChunk?: (she
     if (!used.isNullObject) {
       const area: UsedArea = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
       const values: unknown[][] = [];
-      await readChunks(session, target, area, ["values"], (_, chunk) => {
+      const types: unknown[][] = [];
+      await readChunks(session, target, area, ["values", "valueTypes"], (_, chunk) => {
         for (const row of chunk.values) values.push(row);
+        for (const row of chunk.valueTypes) types.push(row);
       }, () => onChunk?.(target));
-      const out = values.map((row) => row.map(frozenCell));
+      let bad: { ref: string; error: string } | undefined;
+      const out = values.map((row, i) =>
+        row.map((v, j) => {
+          try {
+            return frozenCell(v, types[i]?.[j]);
+          } catch (e) {
+            if (!(e instanceof UnfreezableError)) throw e;
+            bad ??= { ref: place(name, `${columnLetter(area.col + j + 1)}${area.row + i + 1}`), error: e.error };
+            return null;
+          }
+        }),
+      );
+      if (bad) {
+        // The copy is removed: a half-frozen report must not pass for a finished one.
+        sheets.getItem(target).delete();
+        await sync(target);
+        throw hostError(messages.unfreezable(bad.ref, bad.error)[session.locale]);
+      }
       const sizes = out.map((row) => row.reduce<number>((n, v) => n + elementBytes(v), 4));
       const ws = sheets.getItem(target);
       for (const [a, b] of splitChunks(sizes, limits)) {

@@ -94,7 +94,7 @@ export function probeSheets(session: Session, names: readonly string[]): () => S
  * Loads `props` of an area of a sheet, a chunk of rows per sync, calling `each` with every chunk. A
  * chunk the host refuses as too large is read again in halves; a single row too large is an error.
  */
-export async function readChunks<K extends "values" | "formulas">(
+export async function readChunks<K extends "values" | "formulas" | "valueTypes">(
   session: Session,
   sheet: string,
   area: UsedArea,

@@ -1,6 +1,6 @@
 // One Excel.run with a counted context.sync, the user's locale, and which Excel API sets the host supports.
 import type { Locale } from "../core/messages";
-import { hostError, messages } from "./errors";
+import { asHostError, hostError, messages } from "./errors";
 
 export interface Session {
   context: Excel.RequestContext;
@@ -53,5 +53,27 @@ export async function runExcel<T>(options: RunOptions, fn: (s: Session) => Promi
     };
     return fn(session);
   };
-  return options.oneUndoStep && supports("1.20") ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch);
+  const runOptions = excelRunOptions(options.oneUndoStep ?? false);
+  try {
+    return await (runOptions ? Excel.run(runOptions, batch) : Excel.run(batch));
+  } catch (e) {
+    // An Office error that no step put in words (one raised by Excel.run itself) still reaches the user as a sentence, never a bare code.
+    throw asHostError(e, "", options.locale);
+  }
 }
+
+/**
+ * The options an Excel.run takes on this host: wait while the user is typing in a cell (ExcelApi
+ * 1.11; without it a batch started then fails with InvalidOperationInCellEditMode), and several
+ * syncs as one undo step (ExcelApi 1.20). Undefined when the host has neither: an older host may
+ * refuse an option it does not know.
+ */
+export function excelRunOptions(oneUndoStep: boolean): Excel.RunOptions | undefined {
+  const options: Excel.RunOptions = {};
+  if (supports("1.11")) options.delayForCellEdit = true;
+  if (oneUndoStep && supports("1.20")) options.mergeUndoGroup = true;
+  return Object.keys(options).length > 0 ? options : undefined;
+}
+
+/** Whether a run's syncs are one undo step on this host (ExcelApi 1.20), for the pane to say before 计算. */
+export const oneUndoStepSupported = (): boolean => supports("1.20");

@@ -280,7 +280,17 @@ describe("report sheets", () => {
   it("asks for one undo step where Excel can make one", async () => {
     const { fake, host } = setup(dataSheet());
     await host.drawPlan(plan([], [quota]));
-    expect(fake.runOptions).toEqual([{ mergeUndoGroup: true }]);
+    expect(fake.runOptions).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }]);
+  });
+
+  it("below ExcelApi 1.20 asks for no undo step it cannot have, and below 1.11 for no wait it cannot have", async () => {
+    const on19 = setup({ ...dataSheet(), apiMinor: 19 });
+    await on19.host.drawPlan(plan([], [quota]));
+    expect(on19.fake.runOptions).toEqual([{ delayForCellEdit: true }]);
+    const on10 = setup({ ...dataSheet(), apiMinor: 10 });
+    await on10.host.drawPlan(plan([], [quota]));
+    expect(on10.fake.runOptions).toEqual([undefined]);
+    expect(on10.fake.sheetNames()).toContain(quota.name);
   });
 });
 

@@ -1,7 +1,7 @@
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { bundleFakeOffice } from "./bundle";
-import { enterText, installFakeOffice, type FakeExcel } from "./fake-office";
+import { enterText, installFakeOffice, requestBytes, type FakeExcel } from "./fake-office";
 import { rejection } from "./helpers";
 
 function fresh(): FakeExcel {
@@ -205,5 +205,181 @@ describe("the fake as a browser script", () => {
     runInNewContext(code, window);
     const fake = window.__kaoheFakeExcel as FakeExcel;
     expect(fake.sheetNames()).toEqual(["干部考核"]);
+  });
+});
+
+describe("the fake calculates nothing, but spills what a formula returns as Excel lays it out", () => {
+  // =KAOHE.RANKS(B2:B4) in C2 returns a column of three ranks: C2:C4.
+  const ranks = (f: string) => (f.startsWith("=KAOHE.RANKS") ? [[1], [3], [2]] : 0);
+  const table = () =>
+    installFakeOffice(globalThis, {
+      sheets: [{ name: "S", rows: [["姓名", "得分", "排名"], ["甲", 90], ["乙", 70], ["丙", 80]], formulas: { C2: "=KAOHE.RANKS(B2:B4)" } }],
+      calculate: ranks,
+    });
+
+  it("a formula's cell reads back its value through values and its text through formulas; the spilled cells give their values", async () => {
+    const fake = table();
+    await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("S").getRange("C2:C4");
+      r.load("values,formulas,valueTypes");
+      await context.sync();
+      expect(r.values).toEqual([[1], [3], [2]]);
+      expect(r.formulas[0]).toEqual(["=KAOHE.RANKS(B2:B4)"]);
+      expect(r.valueTypes).toEqual([["Double"], ["Double"], ["Double"]]);
+    });
+    expect(fake.sheet("S").values()).toEqual([
+      ["姓名", "得分", "排名"],
+      ["甲", 90, 1],
+      ["乙", 70, 3],
+      ["丙", 80, 2],
+    ]);
+    expect(fake.spillErrors()).toEqual([]);
+  });
+
+  it("a value written into a spilled cell is kept, and the formula shows #SPILL! until the cell is cleared", async () => {
+    const fake = table();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("C3").values = [[5]];
+      await context.sync();
+    });
+    expect(fake.sheet("S").cell("C3").value).toBe(5);
+    expect(fake.sheet("S").cell("C2")).toMatchObject({ value: "#SPILL!", error: true, formula: "=KAOHE.RANKS(B2:B4)" });
+    expect(fake.sheet("S").cell("C4").value).toBe("");
+    expect(fake.spillErrors()).toEqual(["S!C2"]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("C3").values = [[""]];
+      await context.sync();
+    });
+    expect(fake.spillErrors()).toEqual([]);
+    expect(fake.sheet("S").cell("C4").value).toBe(2);
+  });
+
+  it("values written over the formula's own cell replace the formula, and the spill goes with it", async () => {
+    const fake = table();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("C2:C3").values = [[7], [8]];
+      await context.sync();
+    });
+    expect(fake.sheet("S").cell("C2").formula).toBeUndefined();
+    expect(fake.sheet("S").values().map((row) => row[2])).toEqual(["排名", 7, 8, ""]);
+    expect(fake.spillErrors()).toEqual([]);
+  });
+
+  it("tells spilled cells (hasSpill) and a formula's spill area (ExcelApi 1.12)", async () => {
+    table();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("S");
+      const column = ws.getRange("C1:C4");
+      const spilled = ws.getRange("C2:C4");
+      const none = ws.getRange("B2:B4");
+      for (const r of [column, spilled, none]) r.load("hasSpill");
+      const to = ws.getRange("C2").getSpillingToRangeOrNullObject();
+      to.load("address");
+      const parent = ws.getRange("C4").getSpillParentOrNullObject();
+      parent.load("address");
+      const notSpilling = ws.getRange("B2").getSpillingToRangeOrNullObject();
+      await context.sync();
+      expect([column.hasSpill, spilled.hasSpill, none.hasSpill]).toEqual([null, true, false]);
+      expect(to.address).toBe("S!C2:C4");
+      expect(parent.address).toBe("S!C2");
+      expect(notSpilling.isNullObject).toBe(true);
+    });
+  });
+});
+
+describe("the fake keeps error values apart from text", () => {
+  it("an error read back is its text in values, and Error in valueTypes; typed #N/A is an error, quoted it is text", async () => {
+    installFakeOffice(globalThis, { sheets: [{ name: "S", errors: { A1: "#DIV/0!" } }] });
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("S");
+      ws.getRange("B1:C1").values = [["#N/A", "'#N/A"]];
+      const r = ws.getRange("A1:D1");
+      r.load("values,valueTypes");
+      await context.sync();
+      expect(r.values).toEqual([["#DIV/0!", "#N/A", "#N/A", ""]]);
+      expect(r.valueTypes).toEqual([["Error", "Error", "String", "Empty"]]);
+    });
+  });
+});
+
+describe("the fake in cell-edit mode", () => {
+  it("fails a sync with InvalidOperationInCellEditMode while the user types, unless the run may wait", async () => {
+    const fake = fresh();
+    fake.editCell(true);
+    const e = await rejection(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("表一").getRange("C1").values = [["x"]];
+        await context.sync();
+      }),
+    );
+    expect(e.code).toBe("InvalidOperationInCellEditMode");
+    expect(fake.sheet("表一").cell("C1").value).toBe("");
+  });
+
+  it("with delayForCellEdit, waits until the user leaves the cell, then runs", async () => {
+    const fake = fresh();
+    fake.editCell(true);
+    const run = Excel.run({ delayForCellEdit: true }, async (context) => {
+      context.workbook.worksheets.getItem("表一").getRange("C1").values = [["x"]];
+      await context.sync();
+    });
+    await new Promise((ok) => setTimeout(ok, 10));
+    expect(fake.waitingForCellEdit).toBe(1);
+    expect(fake.sheet("表一").cell("C1").value).toBe("");
+    fake.editCell(false);
+    await run;
+    expect(fake.sheet("表一").cell("C1").value).toBe("x");
+  });
+});
+
+describe("the fake emulates an ExcelApi version", () => {
+  const on = (apiMinor: number) => installFakeOffice(globalThis, { sheets: [{ name: "S", rows: [["a"]] }], apiMinor });
+
+  it("refuses Excel.run options above it: delayForCellEdit (1.11), mergeUndoGroup (1.20)", async () => {
+    on(10);
+    expect((await rejection(Excel.run({ delayForCellEdit: true }, async () => undefined))).code).toBe("ApiNotFound");
+    on(19);
+    expect((await rejection(Excel.run({ mergeUndoGroup: true }, async () => undefined))).code).toBe("ApiNotFound");
+    await Excel.run({ delayForCellEdit: true }, async () => undefined);
+  });
+
+  it.each<[string, number, (context: Excel.RequestContext) => void]>([
+    ["Range.getMergedAreasOrNullObject", 13, (c) => void c.workbook.worksheets.getItem("S").getRange().getMergedAreasOrNullObject().load("address")],
+    ["Range.getSpillingToRangeOrNullObject", 12, (c) => void c.workbook.worksheets.getItem("S").getRange("A1").getSpillingToRangeOrNullObject()],
+    ["Range.hasSpill", 12, (c) => void c.workbook.worksheets.getItem("S").getRange("A1").load("hasSpill")],
+    ["Worksheet.pageLayout", 9, (c) => void (c.workbook.worksheets.getItem("S").pageLayout.orientation = "Landscape" as Excel.PageOrientation)],
+    ["Worksheet.copy", 7, (c) => void c.workbook.worksheets.getItem("S").copy()],
+    ["Worksheet.getRangeByIndexes", 7, (c) => void c.workbook.worksheets.getItem("S").getRangeByIndexes(0, 0, 1, 1).load("values")],
+    ["Application.suspendApiCalculationUntilNextSync", 6, (c) => c.application.suspendApiCalculationUntilNextSync()],
+  ])("%s (ExcelApi 1.%i) fails with ApiNotFound one version below, and works on it", async (member, minor, use) => {
+    on(minor - 1);
+    const e = await rejection(
+      Excel.run(async (context) => {
+        use(context);
+        await context.sync();
+      }),
+    );
+    expect(e.code).toBe("ApiNotFound");
+    expect(e.message).toContain(member);
+    on(minor);
+    await Excel.run(async (context) => {
+      use(context);
+      await context.sync();
+    });
+  });
+});
+
+describe("the fake counts a request's bytes from what it sends", () => {
+  it("two writes that differ only in their values differ by the bytes of those values' JSON", async () => {
+    const fake = fresh();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("表一").getRange("C1").values = [["a"]];
+      await context.sync();
+      context.workbook.worksheets.getItem("表一").getRange("C1").values = [["一二三"]];
+      await context.sync();
+    });
+    // "a" is 3 bytes of JSON with its quotes; "一二三" is 2 + 3 × 3 = 11.
+    expect(fake.requests[1].bytes - fake.requests[0].bytes).toBe(8);
+    expect(requestBytes([{ name: "Range", args: [["一二三"]], write: true }])).toBeGreaterThan(11);
   });
 });

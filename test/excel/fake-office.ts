@@ -1,7 +1,37 @@
 // An in-memory Excel for tests: the subset of Office.js the add-in uses, with Office's load/sync rules, request sizes and error codes; no Node imports, so it also runs in a browser.
+//
+// What the fake models: load/sync and null objects; typed input parsed as Excel parses range.values;
+// formulas that the test's `calculate` evaluates, arrays that spill, #SPILL! when a spill is blocked
+// (a value written into a spilled cell), values and formulas read back differently; error values and
+// valueTypes; protection; the request's size as the JSON of its actions against a 5 MB limit; the
+// ExcelApi version emulated (a member above it fails with ApiNotFound); cell-edit mode
+// (InvalidOperationInCellEditMode, or a wait with delayForCellEdit).
+//
+// What it does NOT model, so a pass here is no proof of any of these in real Excel:
+// - calculation: no formula is evaluated by the fake; a test's `calculate` says what each shows, and
+//   the KAOHE functions themselves never run here (no custom functions runtime, no #BUSY!, no
+//   recalculation order, no volatile functions, no calculation mode);
+// - what range.formulas gives for a cell inside a spill other than its anchor (the fake gives the
+//   value, as for a constant), and spills that run into the sheet's edge or into merged cells;
+// - the exact bytes of a real request: the fake sends the JSON of a shape like Office.js's (actions
+//   with their arguments and object paths); real requests carry more framing, and only Excel on the
+//   web enforces 5 MB (desktop limits differ); response sizes count the loaded values only;
+// - what an older host does with an Excel.run option it does not know (the fake refuses it with
+//   ApiNotFound, which is stricter than a host that ignores it), and members of a newer API set that
+//   Office.js itself lacks (a TypeError in a real page);
+// - undo: no undo stack, so mergeUndoGroup is recorded, never tested; insertWorksheetsFromBase64;
+// - formatting beyond the properties kept (conditional formats, styles, themes), tables, names,
+//   comments, pivots, images; charts only as their type, source and series addresses;
+// - events, collaboration (another user editing at the same time), and the network's timing.
 
 export type FakeScalar = string | number | boolean;
 export type FakeInput = FakeScalar | null;
+/** An error value (#N/A, #DIV/0!, …) as a cell holds it, not text that reads like one. */
+export interface FakeErrorValue {
+  error: string;
+}
+/** What a formula shows: a value, an error, or an array that spills from the formula's cell. */
+export type FakeResult = FakeScalar | FakeErrorValue | (FakeScalar | FakeErrorValue)[][];
 
 export interface FakeSheetInit {
   name: string;
@@ -11,6 +41,8 @@ export interface FakeSheetInit {
   formulas?: Record<string, string>;
   /** Number formats by address or range: { "B2:B9": "0.00" }. */
   numberFormats?: Record<string, string>;
+  /** Error values by address: { D2: "#N/A" }. */
+  errors?: Record<string, string>;
   /** Merged areas: ["A1:C1"]. */
   merges?: string[];
   protected?: boolean;
@@ -31,13 +63,16 @@ export interface FakeWorkbookInit {
   payloadLimit?: number;
   /** Whether the workbook's structure is protected (no sheets added, deleted or renamed). */
   structureProtected?: boolean;
-  /** The value a formula shows: the fake does not calculate; 0 unless a test says otherwise. */
-  calculate?: (formula: string, sheet: string, row: number, col: number) => FakeScalar;
+  /**
+   * What a formula shows: the fake does not calculate; 0 unless a test says otherwise. An array of
+   * more than one cell spills from the formula's cell (0-based row and col) down and to the right.
+   */
+  calculate?: (formula: string, sheet: string, row: number, col: number) => FakeResult;
 }
 
 /** One context.sync as the fake received it. */
 export interface FakeRequest {
-  /** Estimated bytes of the request: the JSON of every value, formula and format sent, and a little per statement. */
+  /** Bytes of the request: the UTF-8 of its JSON, each statement an action with its arguments (values, formulas, formats) and its object path. */
   bytes: number;
   /** Bytes of the loaded values returned. */
   responseBytes: number;
@@ -49,7 +84,10 @@ export interface FakeRequest {
 }
 
 export interface FakeCell {
+  /** What the cell shows: an error value as its text (#N/A), with `error` set. */
   value: FakeScalar | "";
+  /** Whether the value is an error value. */
+  error?: boolean;
   formula?: string;
   numberFormat: string;
   /** Text entered behind an apostrophe. */
@@ -95,6 +133,8 @@ const errorText: Record<string, string> = {
   RequestPayloadSizeLimitExceeded: "The request payload size has exceeded the limit. Please refer to the documentation.",
   ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit. Please refer to the documentation.",
   InvalidOperation: "The operation is not allowed for this object.",
+  InvalidOperationInCellEditMode: "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+  ApiNotFound: "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
   PropertyNotLoaded:
     'The property is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.',
 };
@@ -224,13 +264,23 @@ export function wireBytes(v: unknown): number {
   return utf8(JSON.stringify(v) ?? "");
 }
 
-/** Bytes every statement costs beyond its arguments (object path, method name). */
-const STATEMENT_BYTES = 150;
+/**
+ * The bytes of a request as Office.js sends it: a JSON body with one action per statement, carrying
+ * the statement's arguments, and the object path it acts on. The ids and type numbers follow the
+ * shape of Office.js's RichApi requests; their exact framing is not Excel's.
+ */
+export function requestBytes(statements: readonly { name: string; args?: unknown; write: boolean }[]): number {
+  const actions = statements.map((st, i) => ({ Id: i + 1, ActionType: st.write ? 3 : 2, Name: st.name, ObjectPathId: i + 1, ArgumentInfo: st.args === undefined ? {} : { Arguments: [st.args] } }));
+  const paths = Object.fromEntries(statements.map((st, i) => [String(i + 1), { Id: i + 1, ObjectPathType: 3, Name: st.name, ParentObjectPathId: i }]));
+  return utf8(JSON.stringify({ Actions: actions, ObjectPaths: paths }));
+}
 
 // ---------------------------------------------------------------- the model
 
 interface CellModel {
   v?: FakeScalar;
+  /** v is an error value (its text, "#N/A"). */
+  e?: boolean;
   f?: string;
   nf?: string;
   q?: boolean;
@@ -283,11 +333,17 @@ class SheetModel {
   }
 
   /** The smallest rectangle from the first to the last cell holding a value (or, unless valuesOnly, a format). */
-  used(valuesOnly: boolean): Rect | undefined {
+  used(valuesOnly: boolean, spilled: readonly Rect[] = []): Rect | undefined {
     let r0 = Infinity;
     let c0 = Infinity;
     let r1 = -1;
     let c1 = -1;
+    for (const x of spilled) {
+      r0 = Math.min(r0, x.r0);
+      c0 = Math.min(c0, x.c0);
+      r1 = Math.max(r1, x.r1);
+      c1 = Math.max(c1, x.c1);
+    }
     this.cells.forEach((row, r) =>
       row?.forEach((cell, c) => {
         if (!cell) return;
@@ -323,6 +379,19 @@ function structuredCloneish<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
+interface Spills {
+  /** Every cell a spill fills, anchors included, with the value it shows. */
+  children: Map<number, FakeScalar | FakeErrorValue | "">;
+  /** Every formula whose result is an array, with the area it fills or would fill. */
+  anchors: Map<number, { rect: Rect; blocked: boolean }>;
+}
+
+const key = (r: number, c: number) => r * MAX_COLS + c;
+
+function scalarOf(v: FakeScalar | FakeErrorValue | ""): { value: FakeScalar | ""; error: boolean } {
+  return typeof v === "object" ? { value: v.error, error: true } : { value: v, error: false };
+}
+
 class BookModel {
   sheets: SheetModel[] = [];
   settings = new Map<string, unknown>();
@@ -348,15 +417,71 @@ class BookModel {
     return name;
   }
 
-  calc(formula: string, sheet: SheetModel, r: number, c: number): FakeScalar {
+  calc(formula: string, sheet: SheetModel, r: number, c: number): FakeResult {
     return this.init.calculate ? this.init.calculate(formula, sheet.name, r, c) : 0;
+  }
+
+  /** Bumped by every change to any cell: spills are worked out again after it. */
+  version = 0;
+  #spills = new Map<SheetModel, { version: number; spills: Spills }>();
+
+  /**
+   * The sheet's spills, as Excel lays them out: each formula whose result is an array of more than
+   * one cell fills the cells down and to the right of it, unless one of them holds a value or a
+   * formula, or another spill, or lies beyond the sheet: then the formula shows #SPILL! instead.
+   */
+  spills(sheet: SheetModel): Spills {
+    const cached = this.#spills.get(sheet);
+    if (cached && cached.version === this.version) return cached.spills;
+    const out: Spills = { children: new Map(), anchors: new Map() };
+    sheet.cells.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (cell?.f === undefined) return;
+        const result = this.calc(cell.f, sheet, r, c);
+        if (!Array.isArray(result) || (result.length === 1 && result[0].length === 1)) return;
+        const rect = { r0: r, c0: c, r1: r + result.length - 1, c1: c + Math.max(...result.map((x) => x.length)) - 1 };
+        let blocked = rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLS;
+        for (let i = rect.r0; i <= rect.r1 && !blocked; i++)
+          for (let j = rect.c0; j <= rect.c1 && !blocked; j++) {
+            if (i === r && j === c) continue;
+            const other = sheet.cell(i, j);
+            if (other?.v !== undefined || other?.f !== undefined || out.children.has(key(i, j))) blocked = true;
+          }
+        out.anchors.set(key(r, c), { rect, blocked });
+        if (blocked) return;
+        for (let i = rect.r0; i <= rect.r1; i++) for (let j = rect.c0; j <= rect.c1; j++) out.children.set(key(i, j), result[i - r]?.[j - c] ?? "");
+      }),
+    );
+    this.#spills.set(sheet, { version: this.version, spills: out });
+    return out;
+  }
+
+  /** What a cell shows: a formula's result (or its part of a spill, or #SPILL!), a spilled value, or the cell's own value. */
+  shown(sheet: SheetModel, r: number, c: number): { value: FakeScalar | ""; error: boolean } {
+    const cell = sheet.cell(r, c);
+    const sp = this.spills(sheet);
+    if (cell?.f !== undefined) {
+      if (sp.anchors.get(key(r, c))?.blocked) return { value: "#SPILL!", error: true };
+      const result = this.calc(cell.f, sheet, r, c);
+      return scalarOf(Array.isArray(result) ? (result[0]?.[0] ?? "") : result);
+    }
+    if (sp.children.has(key(r, c))) return scalarOf(sp.children.get(key(r, c))!);
+    return { value: cell?.v ?? "", error: Boolean(cell?.e) };
+  }
+
+  /** The rectangles of the sheet's spills that are not blocked. */
+  spilled(sheet: SheetModel): Rect[] {
+    return [...this.spills(sheet).anchors.values()].filter((a) => !a.blocked).map((a) => a.rect);
   }
 }
 
 // ---------------------------------------------------------------- requests
 
 interface Statement {
-  bytes: number;
+  /** The object or method the statement acts on, as the request names it. */
+  name: string;
+  /** What the statement sends: values, formulas, formats, a property's new value. */
+  args?: unknown;
   write: boolean;
   run(): number | void;
 }
@@ -364,7 +489,22 @@ interface Statement {
 class Batch {
   queue: Statement[] = [];
   suspended = false;
-  constructor(readonly fake: FakeExcelState) {}
+  constructor(
+    readonly fake: FakeExcelState,
+    readonly delayForCellEdit = false,
+  ) {}
+
+  /** A member of ExcelApi 1.`minor`: on an older host the request fails there with ApiNotFound, as Excel answers a call it does not know. */
+  gate(minor: number, member: string): void {
+    if (this.fake.apiMinor >= minor) return;
+    this.add({
+      name: member,
+      write: false,
+      run: () => {
+        throw officeError("ApiNotFound", member, `(${member} is ExcelApi 1.${minor}; this Excel has 1.${this.fake.apiMinor})`);
+      },
+    });
+  }
 
   add(s: Statement): void {
     this.queue.push(s);
@@ -377,11 +517,16 @@ class Batch {
     this.queue = [];
     const suspended = this.suspended;
     this.suspended = false;
-    const bytes = 200 + statements.reduce((n, s) => n + s.bytes, 0);
+    const bytes = requestBytes(statements);
     const record: FakeRequest = { bytes, responseBytes: 0, statements: statements.length, writes: statements.filter((s) => s.write).length, calculationSuspended: suspended };
     state.requests.push(record);
     // Let other work run between requests, as a real round trip does.
     await Promise.resolve();
+    if (state.cellEdit) {
+      // A batch that may not wait fails whole; one that may waits until the user leaves the cell.
+      if (!this.delayForCellEdit) throw officeError("InvalidOperationInCellEditMode", "context.sync");
+      await new Promise<void>((ok) => state.cellEditWaiters.push(ok));
+    }
     const injected = state.failures.get(state.syncCount);
     if (injected) {
       state.failures.delete(state.syncCount);
@@ -389,7 +534,10 @@ class Batch {
     }
     if (bytes > state.payloadLimit) throw officeError("RequestPayloadSizeLimitExceeded", "context.sync", `(${bytes} bytes)`);
     let response = 0;
-    for (const s of statements) response += s.run() ?? 0;
+    for (const s of statements) {
+      response += s.run() ?? 0;
+      if (s.write) state.book.version++;
+    }
     record.responseBytes = response;
     if (response > state.payloadLimit) throw officeError("ResponsePayloadSizeLimitExceeded", "context.sync", `(${response} bytes)`);
   }
@@ -402,6 +550,11 @@ interface FakeExcelState {
   runOptions: unknown[];
   failures: Map<number, { code: string; detail?: string }>;
   payloadLimit: number;
+  apiMinor: number;
+  /** The user is typing in a cell. */
+  cellEdit: boolean;
+  /** Syncs waiting (delayForCellEdit) for the user to leave the cell. */
+  cellEditWaiters: (() => void)[];
 }
 
 // ---------------------------------------------------------------- proxies
@@ -422,7 +575,7 @@ abstract class Proxy<T> {
   constructor(
     protected readonly batch: Batch,
     private readonly resolver: Resolver<T>,
-    private readonly kind: string,
+    protected readonly kind: string,
   ) {}
 
   /** The model behind this object, resolved once (at the first statement that needs it). */
@@ -443,7 +596,7 @@ abstract class Proxy<T> {
 
   /** Queues the resolution, so getItem of a missing item fails at its place in the request, and isNullObject is known after the sync. */
   queueResolve(): this {
-    this.batch.add({ bytes: STATEMENT_BYTES, write: false, run: () => void this.resolve() });
+    this.batch.add({ name: this.kind, write: false, run: () => void this.resolve() });
     return this;
   }
 
@@ -461,7 +614,7 @@ abstract class Proxy<T> {
 
   load(spec?: string | string[] | { select?: string }): this {
     const list = (typeof spec === "string" ? spec.split(",") : Array.isArray(spec) ? spec : spec?.select ? spec.select.split(",") : this.props()).map((p) => p.trim()).filter(Boolean);
-    this.batch.add({ bytes: STATEMENT_BYTES, write: false, run: () => this.loadNow(list) });
+    this.batch.add({ name: `${this.kind}.load`, args: list, write: false, run: () => this.loadNow(list) });
     return this;
   }
 
@@ -491,7 +644,7 @@ abstract class Proxy<T> {
 
   /** Queues a change; `apply` runs against the model at sync. */
   protected do$(args: unknown, apply: (target: T) => void, write = true): void {
-    this.batch.add({ bytes: STATEMENT_BYTES + wireBytes(args), write, run: () => apply(this.must()) });
+    this.batch.add({ name: this.kind, args, write, run: () => apply(this.must()) });
   }
 }
 
@@ -532,7 +685,13 @@ class FakeRange extends Proxy<RangeTarget> {
   }
 
   protected override props(): string[] {
-    return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat"];
+    return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat", "valueTypes"];
+  }
+
+  override load(spec?: string | string[] | { select?: string }): this {
+    const text = typeof spec === "string" ? spec : Array.isArray(spec) ? spec.join(",") : (spec?.select ?? "");
+    if (/\bhasSpill\b/.test(text)) this.batch.gate(12, "Range.hasSpill");
+    return super.load(spec);
   }
 
   protected read(t: RangeTarget, prop: string): unknown {
@@ -559,10 +718,24 @@ class FakeRange extends Proxy<RangeTarget> {
       case "columnCount":
         return cols(rect);
       case "values":
-        return each((cell, r, c) => (cell?.f !== undefined ? this.book.calc(cell.f, sheet, r, c) : (cell?.v ?? "")));
+        // An error value comes back as its text (#N/A); valueTypes tells it from text.
+        return each((_, r, c) => this.book.shown(sheet, r, c).value);
+      case "valueTypes":
+        return each((_, r, c) => {
+          const { value, error } = this.book.shown(sheet, r, c);
+          return error ? "Error" : value === "" ? "Empty" : typeof value === "number" ? "Double" : typeof value === "boolean" ? "Boolean" : "String";
+        });
       case "formulas":
-        // A quote-prefixed text comes back without its apostrophe (office-js issue 6687).
-        return each((cell) => cell?.f ?? cell?.v ?? "");
+        // A formula's text, where values gives its result. A quote-prefixed text comes back without
+        // its apostrophe (office-js issue 6687); a cell a spill fills gives its value.
+        return each((cell, r, c) => cell?.f ?? (cell?.v !== undefined ? cell.v : this.book.shown(sheet, r, c).value));
+      case "hasSpill": {
+        // true when every cell is in a spill, false when none is, null when some are (ExcelApi 1.12).
+        const sp = this.book.spills(sheet);
+        let n = 0;
+        for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) if (sp.children.has(key(r, c))) n++;
+        return n === 0 ? false : n === rows(rect) * cols(rect) ? true : null;
+      }
       case "numberFormat":
         return each((cell) => cell?.nf ?? "General");
       default:
@@ -601,6 +774,12 @@ class FakeRange extends Proxy<RangeTarget> {
   get numberFormat(): unknown[][] {
     return this.get$("numberFormat") as unknown[][];
   }
+  get valueTypes(): string[][] {
+    return this.get$("valueTypes") as string[][];
+  }
+  get hasSpill(): boolean | null {
+    return this.get$("hasSpill") as boolean | null;
+  }
   set numberFormat(v: unknown[][]) {
     this.do$(v, (t) => {
       checkWritable(this.book, t, "Range.numberFormat");
@@ -629,6 +808,7 @@ class FakeRange extends Proxy<RangeTarget> {
         const cell = t.sheet.ensure(r, c);
         const textFormat = cell.nf === "@";
         delete cell.q;
+        delete cell.e;
         if (typeof x === "number") {
           if (!Number.isFinite(x)) throw officeError("InvalidArgument", `Range.${what}`, "A number must be finite.");
           delete cell.f;
@@ -649,6 +829,7 @@ class FakeRange extends Proxy<RangeTarget> {
         else {
           cell.v = entered.v;
           if (entered.q) cell.q = true;
+          if ("error" in entered && entered.error) cell.e = true;
         }
       }),
     );
@@ -659,10 +840,12 @@ class FakeRange extends Proxy<RangeTarget> {
   }
 
   get dataValidation(): FakeDataValidation {
+    this.batch.gate(8, "Range.dataValidation");
     return this.child("dataValidation", () => new FakeDataValidation(this.batch, () => this.resolve(), this.book));
   }
 
   merge(across = false): void {
+    this.batch.gate(2, "Range.merge");
     this.do$({ across }, (t) => {
       checkWritable(this.book, t, "Range.merge");
       const parts = across ? Array.from({ length: rows(t.rect) }, (_, i) => ({ ...t.rect, r0: t.rect.r0 + i, r1: t.rect.r0 + i })) : [t.rect];
@@ -685,6 +868,7 @@ class FakeRange extends Proxy<RangeTarget> {
   }
 
   unmerge(): void {
+    this.batch.gate(2, "Range.unmerge");
     this.do$({}, (t) => {
       checkWritable(this.book, t, "Range.unmerge");
       t.sheet.merges = t.sheet.merges.filter((m) => !overlaps(m, t.rect));
@@ -713,7 +897,44 @@ class FakeRange extends Proxy<RangeTarget> {
     );
   }
 
+  /** The area a formula in this one cell spills over; a null object when it does not spill (ExcelApi 1.12). */
+  getSpillingToRangeOrNullObject(): FakeRange {
+    this.batch.gate(12, "Range.getSpillingToRangeOrNullObject");
+    return new FakeRange(
+      this.batch,
+      () => {
+        const t = this.single("Range.getSpillingToRangeOrNullObject");
+        const anchor = this.book.spills(t.sheet).anchors.get(key(t.rect.r0, t.rect.c0));
+        return anchor && !anchor.blocked ? { sheet: t.sheet, rect: { ...anchor.rect } } : null;
+      },
+      this.book,
+    ).queueResolve();
+  }
+
+  /** The formula cell whose spill fills this one cell; a null object when no spill does (ExcelApi 1.12). */
+  getSpillParentOrNullObject(): FakeRange {
+    this.batch.gate(12, "Range.getSpillParentOrNullObject");
+    return new FakeRange(
+      this.batch,
+      () => {
+        const t = this.single("Range.getSpillParentOrNullObject");
+        for (const [k, a] of this.book.spills(t.sheet).anchors)
+          if (!a.blocked && inside(t.rect.r0, t.rect.c0, a.rect)) return { sheet: t.sheet, rect: { r0: Math.floor(k / MAX_COLS), c0: k % MAX_COLS, r1: Math.floor(k / MAX_COLS), c1: k % MAX_COLS } };
+        return null;
+      },
+      this.book,
+    ).queueResolve();
+  }
+
+  /** The target of a method that takes one cell only: Excel refuses a larger range. */
+  private single(what: string): RangeTarget {
+    const t = this.must();
+    if (rows(t.rect) !== 1 || cols(t.rect) !== 1) throw officeError("InvalidArgument", what, "The range must be a single cell.");
+    return t;
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.batch.gate(13, "Range.getMergedAreasOrNullObject");
     const areas = new FakeRangeAreas(this.batch, () => {
       const t = this.must();
       const found = t.sheet.merges.filter((m) => overlaps(m, t.rect));
@@ -809,9 +1030,11 @@ class FakeRangeFormat extends FormatPart {
     this.setStyle("wrapText", v, (x) => typeof x === "boolean");
   }
   set indentLevel(v: number) {
+    this.batch.gate(9, "RangeFormat.indentLevel");
     this.setStyle("indentLevel", v, (x) => isNumber(x) && (x as number) >= 0 && (x as number) <= 250);
   }
   set columnWidth(v: number) {
+    this.batch.gate(2, "RangeFormat.columnWidth");
     this.do$(v, (t) => {
       checkWritable(this.book, t, "format.columnWidth");
       if (!isNumber(v) || v < 0) throw officeError("InvalidArgument", "format.columnWidth");
@@ -819,6 +1042,7 @@ class FakeRangeFormat extends FormatPart {
     });
   }
   set rowHeight(v: number) {
+    this.batch.gate(2, "RangeFormat.rowHeight");
     this.do$(v, (t) => {
       checkWritable(this.book, t, "format.rowHeight");
       if (!isNumber(v) || v < 0 || v > 409) throw officeError("InvalidArgument", "format.rowHeight");
@@ -1010,12 +1234,14 @@ class FakeWorksheet extends Proxy<SheetModel> {
     return this.get$("showGridlines") as boolean;
   }
   set showGridlines(v: boolean) {
+    this.batch.gate(8, "Worksheet.showGridlines");
     this.do$(v, (s) => {
       s.showGridlines = Boolean(v);
     });
   }
 
   get protection(): FakeSheetProtection {
+    this.batch.gate(2, "Worksheet.protection");
     return this.child("protection", () => new FakeSheetProtection(this.batch, () => this.resolve()));
   }
 
@@ -1024,10 +1250,12 @@ class FakeWorksheet extends Proxy<SheetModel> {
   }
 
   get freezePanes(): FakeFreezePanes {
+    this.batch.gate(7, "Worksheet.freezePanes");
     return this.child("freezePanes", () => new FakeFreezePanes(this.batch, () => this.resolve()));
   }
 
   get pageLayout(): FakePageLayout {
+    this.batch.gate(9, "Worksheet.pageLayout");
     return this.child("pageLayout", () => new FakePageLayout(this.batch, () => this.resolve()));
   }
 
@@ -1040,6 +1268,7 @@ class FakeWorksheet extends Proxy<SheetModel> {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    this.batch.gate(7, "Worksheet.getRangeByIndexes");
     return this.range(() => {
       if (![startRow, startColumn, rowCount, columnCount].every(Number.isInteger) || rowCount < 1 || columnCount < 1) throw officeError("InvalidArgument", "Worksheet.getRangeByIndexes");
       return boundsCheck({ r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 }, "Worksheet.getRangeByIndexes");
@@ -1051,11 +1280,12 @@ class FakeWorksheet extends Proxy<SheetModel> {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.batch.gate(4, "Worksheet.getUsedRangeOrNullObject");
     const r = new FakeRange(
       this.batch,
       () => {
         const s = this.must();
-        const rect = s.used(valuesOnly);
+        const rect = s.used(valuesOnly, this.book.spilled(s));
         return rect ? { sheet: s, rect } : null;
       },
       this.book,
@@ -1086,6 +1316,7 @@ class FakeWorksheet extends Proxy<SheetModel> {
   }
 
   copy(positionType = "None", relativeTo?: FakeWorksheet): FakeWorksheet {
+    this.batch.gate(7, "Worksheet.copy");
     let made: SheetModel | undefined;
     this.do$({ positionType }, (s) => {
       if (this.book.structureProtected) throw officeError("AccessDenied", "Worksheet.copy", "The workbook's structure is protected.");
@@ -1338,13 +1569,14 @@ class FakeChartProxy extends Proxy<ChartModel> {
   }
   get series(): { getItemAt(i: number): FakeSeries; add(name?: string): FakeSeries } {
     return this.child("series", () => ({
-      getItemAt: (i: number) =>
+      getItemAt: (i: number): FakeSeries =>
         new FakeSeries(this.batch, () => {
           const c = this.must();
           if (!c.series[i]) throw officeError("InvalidArgument", "ChartSeriesCollection.getItemAt", `No series ${i}.`);
           return { chart: c, index: i };
         }, this.book),
       add: (name?: string) => {
+        this.batch.gate(7, "ChartSeriesCollection.add");
         let index = -1;
         this.do$(name ?? null, (c) => {
           c.series.push(name === undefined ? {} : { name });
@@ -1385,11 +1617,13 @@ class FakeSeries extends Proxy<{ chart: ChartModel; index: number }> {
     return `${quoteSheet(t.sheet.name)}!${refOf(t.rect)}`;
   }
   setValues(r: FakeRange): void {
+    this.batch.gate(7, "ChartSeries.setValues");
     this.do$({}, (t) => {
       t.chart.series[t.index].values = this.address(r);
     });
   }
   setXAxisValues(r: FakeRange): void {
+    this.batch.gate(7, "ChartSeries.setXAxisValues");
     this.do$({}, (t) => {
       t.chart.series[t.index].xValues = this.address(r);
     });
@@ -1415,7 +1649,8 @@ class FakeWorksheetCollection extends Proxy<BookModel> {
       .map((p) => p.replace(/^items\//, ""))
       .filter(Boolean);
     this.batch.add({
-      bytes: STATEMENT_BYTES,
+      name: "WorksheetCollection.load",
+      args: list,
       write: false,
       run: () => {
         // Listed worksheets arrive with their properties loaded.
@@ -1441,6 +1676,7 @@ class FakeWorksheetCollection extends Proxy<BookModel> {
     ).queueResolve();
   }
   getItemOrNullObject(key: string): FakeWorksheet {
+    this.batch.gate(4, "WorksheetCollection.getItemOrNullObject");
     return new FakeWorksheet(this.batch, () => this.book.find(key) ?? this.book.sheets.find((x) => x.id === key) ?? null, this.book).queueResolve();
   }
   getActiveWorksheet(): FakeWorksheet {
@@ -1553,19 +1789,28 @@ class FakeWorkbookProtection extends Proxy<BookModel> {
   }
 }
 
-function requestContext(state: FakeExcelState) {
-  const batch = new Batch(state);
+function requestContext(state: FakeExcelState, delayForCellEdit: boolean) {
+  const batch = new Batch(state, delayForCellEdit);
   const book = state.book;
   const application = {
     suspendApiCalculationUntilNextSync() {
       batch.suspended = true;
-      batch.add({ bytes: STATEMENT_BYTES, write: false, run: () => undefined });
+      batch.gate(6, "Application.suspendApiCalculationUntilNextSync");
+      batch.add({ name: "Application.suspendApiCalculationUntilNextSync", write: false, run: () => undefined });
     },
   };
+  const settings = new FakeSettingCollection(batch, book);
+  const protection = new FakeWorkbookProtection(batch, book);
   const workbook = {
     worksheets: new FakeWorksheetCollection(batch, book),
-    settings: new FakeSettingCollection(batch, book),
-    protection: new FakeWorkbookProtection(batch, book),
+    get settings() {
+      batch.gate(4, "Workbook.settings");
+      return settings;
+    },
+    get protection() {
+      batch.gate(7, "Workbook.protection");
+      return protection;
+    },
     application,
   };
   return {
@@ -1621,6 +1866,15 @@ export interface FakeExcel {
   failSync(n: number, code: string, detail?: string): void;
   /** Sets cells directly, as a person typing would not: stored as given. */
   put(sheet: string, address: string, rows: FakeInput[][]): void;
+  /**
+   * The user starts (true) or stops (false) typing in a cell. While they type, a sync fails with
+   * InvalidOperationInCellEditMode unless its Excel.run passed delayForCellEdit, which waits instead.
+   */
+  editCell(on: boolean): void;
+  /** Syncs now waiting for the user to leave the cell. */
+  readonly waitingForCellEdit: number;
+  /** Every formula that shows #SPILL! because something sits in its way, as "Sheet!A2". */
+  spillErrors(): string[];
 }
 
 function fillSheet(sheet: SheetModel, init: FakeSheetInit): void {
@@ -1636,6 +1890,12 @@ function fillSheet(sheet: SheetModel, init: FakeSheetInit): void {
     delete cell.v;
     cell.f = f.startsWith("=") ? f : `=${f}`;
   }
+  for (const [address, error] of Object.entries(init.errors ?? {})) {
+    const rect = parseRef(address);
+    const cell = sheet.ensure(rect.r0, rect.c0);
+    cell.v = error;
+    cell.e = true;
+  }
   for (const [address, nf] of Object.entries(init.numberFormats ?? {})) {
     const rect = parseRef(address);
     for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) sheet.ensure(r, c).nf = nf;
@@ -1649,8 +1909,8 @@ function view(state: FakeExcelState, sheet: SheetModel): FakeSheetView {
   const cellAt = (address: string): FakeCell => {
     const { r0, c0 } = parseRef(address);
     const c = sheet.cell(r0, c0);
-    const value = c?.f !== undefined ? state.book.calc(c.f, sheet, r0, c0) : (c?.v ?? "");
-    return { value, ...(c?.f !== undefined ? { formula: c.f } : {}), numberFormat: c?.nf ?? "General", quotePrefix: Boolean(c?.q) };
+    const { value, error } = state.book.shown(sheet, r0, c0);
+    return { value, ...(error ? { error } : {}), ...(c?.f !== undefined ? { formula: c.f } : {}), numberFormat: c?.nf ?? "General", quotePrefix: Boolean(c?.q) };
   };
   return {
     name: sheet.name,
@@ -1662,7 +1922,7 @@ function view(state: FakeExcelState, sheet: SheetModel): FakeSheetView {
     },
     cell: cellAt,
     values() {
-      const used = sheet.used(true);
+      const used = sheet.used(true, state.book.spilled(sheet));
       if (!used) return [];
       const out: (FakeScalar | "")[][] = [];
       for (let r = 0; r <= used.r1; r++) {
@@ -1705,8 +1965,8 @@ export function installFakeOffice(target: object, init: FakeWorkbookInit): FakeE
   book.active = book.sheets.find((s) => s.visibility === "Visible");
   book.structureProtected = Boolean(init.structureProtected);
   for (const [k, v] of Object.entries(init.settings ?? {})) book.settings.set(k, structuredCloneish(v));
-  const state: FakeExcelState = { book, syncCount: 0, requests: [], runOptions: [], failures: new Map(), payloadLimit: init.payloadLimit ?? 5 * 1024 * 1024 };
   const minor = init.apiMinor ?? 20;
+  const state: FakeExcelState = { book, syncCount: 0, requests: [], runOptions: [], failures: new Map(), payloadLimit: init.payloadLimit ?? 5 * 1024 * 1024, apiMinor: minor, cellEdit: false, cellEditWaiters: [] };
   const host = init.host === undefined ? "Excel" : init.host;
 
   const Excel = {
@@ -1714,8 +1974,12 @@ export function installFakeOffice(target: object, init: FakeWorkbookInit): FakeE
       const batch = (typeof a === "function" ? a : b) as (ctx: unknown) => Promise<unknown>;
       if (typeof batch !== "function") throw officeError("InvalidArgument", "Excel.run", "Excel.run needs a batch function.");
       if (host !== "Excel") throw new FakeOfficeError("GeneralException", "Excel is not available: the add-in is not running in Excel.");
-      state.runOptions.push(typeof a === "function" ? undefined : structuredCloneish(a));
-      const ctx = requestContext(state);
+      const options = (typeof a === "function" ? undefined : a) as { delayForCellEdit?: unknown; mergeUndoGroup?: unknown } | undefined;
+      state.runOptions.push(options === undefined ? undefined : structuredCloneish(options));
+      // An option of a newer API set than the host's is refused whole (see the list at the top).
+      if (options?.delayForCellEdit !== undefined && minor < 11) throw officeError("ApiNotFound", "Excel.run", "(delayForCellEdit is ExcelApi 1.11)");
+      if (options?.mergeUndoGroup !== undefined && minor < 20) throw officeError("ApiNotFound", "Excel.run", "(mergeUndoGroup is ExcelApi 1.20)");
+      const ctx = requestContext(state, options?.delayForCellEdit === true);
       const result = await batch(ctx);
       // Excel.run sends what is still queued when the batch function returns.
       if (ctx.batch.queue.length > 0) await ctx.sync();
@@ -1799,7 +2063,19 @@ export function installFakeOffice(target: object, init: FakeWorkbookInit): FakeE
     failSync(n, code, detail) {
       state.failures.set(state.syncCount + n, { code, detail });
     },
+    editCell(on) {
+      state.cellEdit = on;
+      if (!on) for (const go of state.cellEditWaiters.splice(0)) go();
+    },
+    get waitingForCellEdit() {
+      return state.cellEditWaiters.length;
+    },
+    spillErrors: () =>
+      book.sheets.flatMap((sheet) =>
+        [...book.spills(sheet).anchors.entries()].filter(([, a]) => a.blocked).map(([k]) => `${sheet.name}!${letters(k % MAX_COLS)}${Math.floor(k / MAX_COLS) + 1}`),
+      ),
     put(name, address, values) {
+      book.version++;
       const s = book.find(name);
       if (!s) throw new Error(`no sheet "${name}"`);
       const { r0, c0 } = parseRef(address);

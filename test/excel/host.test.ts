@@ -200,10 +200,41 @@ describe("freezeReports", () => {
     expect(fake.sheet("汇总").cell("C3").formula).toBe("=B3*2");
   });
 
-  it("needs ExcelApi 1.10 to copy sheets", async () => {
-    const { host } = setup({ sheets: [{ name: "汇总" }], apiMinor: 9 });
+  it("needs ExcelApi 1.7 to copy sheets (Worksheet.copy), and says which Excel has it", async () => {
+    const { host } = setup({ sheets: [{ name: "汇总" }], apiMinor: 6 });
     const e = await rejection(host.freezeReports(plan));
-    expect(e.message).toContain("ExcelApi 1.10");
+    expect(e.message).toContain("复制工作表（冻结报表）");
+    expect(e.message).toContain("ExcelApi 1.7");
+    expect(e.message).toContain("Microsoft 365 Windows 版 2002 及以上、Excel 2021 LTSC 2108 及以上、Mac 版 16.35 及以上、Excel 网页版");
+    expect(e.message).toContain("Excel 2016 和 2019 无法运行本加载项");
+  });
+
+  it("copies sheets on ExcelApi 1.7, the set Worksheet.copy belongs to", async () => {
+    const { fake, host } = setup({ sheets: [{ name: "汇总", rows: [["汇总"], ["乡镇"], ["城关镇"]] }], apiMinor: 7 });
+    expect(await host.freezeReports(plan)).toEqual(["汇总（值）"]);
+    expect(fake.sheet("汇总（值）").cell("A3").value).toBe("城关镇");
+  });
+
+  it("keeps error values as errors in the copy, each by the formula that gives it", async () => {
+    const errors: Record<string, string> = { A3: "#N/A", B3: "#DIV/0!", C3: "#VALUE!", A4: "#NUM!", B4: "#REF!", C4: "#NAME?", A5: "#NULL!" };
+    const { fake, host } = setup({ sheets: [{ name: "汇总", rows: [["汇总"], ["乡镇", "人数", "合计"], [], [], [], ["#N/A 是文字"]], errors }] });
+    // Text that reads like an error stays text.
+    fake.put("汇总", "B5", [["#N/A"]]);
+    expect(await host.freezeReports(plan)).toEqual(["汇总（值）"]);
+    const copy = fake.sheet("汇总（值）");
+    const formulas: Record<string, string> = { A3: "=NA()", B3: "=1/0", C3: '="a"+1', A4: "=SQRT(-1)", B4: "=#REF!", C4: "=#NAME?", A5: "=#NULL!" };
+    for (const [address, formula] of Object.entries(formulas)) expect(copy.cell(address).formula, address).toBe(formula);
+    expect(copy.cell("B5")).toMatchObject({ value: "#N/A" });
+    expect(copy.cell("B5").error).toBeUndefined();
+    expect(copy.cell("B5").formula).toBeUndefined();
+    expect(copy.cell("A6").value).toBe("#N/A 是文字");
+  });
+
+  it("freezes nothing while a report cell shows an error no formula can keep (#SPILL!, #BUSY!), and names the cell", async () => {
+    const { fake, host } = setup({ sheets: [{ name: "汇总", rows: [["汇总"], ["乡镇", "人数"], ["城关镇"]], errors: { B3: "#BUSY!" } }] });
+    const e = await rejection(host.freezeReports(plan));
+    expect(e.message).toContain("汇总!B3 显示 #BUSY!");
+    expect(fake.sheetNames()).toEqual(["汇总"]);
   });
 
   it("says which report is missing", async () => {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { HostError } from "../../src/excel/ops";
+import { excelRunOptions } from "../../src/excel/session";
+import { rejection, setup } from "./helpers";
+
+const header = ["乡镇", "姓名", "编号", "职务", "任务得分", "年终考评", "应发工资", "一票否决"];
+
+describe("the pane while the user is typing in a cell", () => {
+  it("on ExcelApi 1.11 and later, waits for the user to leave the cell, then reads", async () => {
+    const { fake, host } = setup({ sheets: [{ name: "干部考核", rows: [header] }] });
+    fake.editCell(true);
+    const reading = host.readWorkbook();
+    await new Promise((ok) => setTimeout(ok, 10));
+    expect(fake.waitingForCellEdit).toBe(1);
+    fake.editCell(false);
+    const wb = await reading;
+    expect(wb.sheets[0].rows[0]).toEqual(header);
+    expect(fake.runOptions).toEqual([{ delayForCellEdit: true }]);
+  });
+
+  it("on ExcelApi 1.10, says in words what to do, never the bare code", async () => {
+    const { fake, host } = setup({ sheets: [{ name: "干部考核", rows: [header] }], apiMinor: 10 });
+    fake.editCell(true);
+    const e = await rejection(host.readWorkbook());
+    expect(e).toBeInstanceOf(HostError);
+    expect(e.message).toBe("处理工作簿时，Excel 正处于单元格编辑状态，拒绝了操作：请按 Enter 或 Esc 结束单元格编辑，然后再试一次");
+    expect(fake.runOptions).toEqual([undefined]);
+  });
+
+  it("in English", async () => {
+    const { fake, host } = setup({ sheets: [{ name: "干部考核", rows: [header] }], apiMinor: 10 }, { locale: "en-US" });
+    fake.editCell(true);
+    const e = await rejection(host.selectCell("干部考核", 2, 2));
+    expect(e.message).toBe('Excel refused to work on sheet "干部考核" because a cell is being edited: press Enter or Esc to finish editing the cell, then try again');
+  });
+});
+
+describe("Excel.run's options follow the host's API sets", () => {
+  it.each<[number, boolean, Excel.RunOptions | undefined]>([
+    [10, true, undefined],
+    [11, false, { delayForCellEdit: true }],
+    [19, true, { delayForCellEdit: true }],
+    [20, true, { delayForCellEdit: true, mergeUndoGroup: true }],
+    [20, false, { delayForCellEdit: true }],
+  ])("ExcelApi 1.%i, one undo step asked: %s", (apiMinor, oneUndoStep, expected) => {
+    setup({ sheets: [], apiMinor });
+    expect(excelRunOptions(oneUndoStep)).toEqual(expected);
+  });
+});
