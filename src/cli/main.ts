@@ -319,7 +319,9 @@ const kindWords: Record<string, SchemeKind> = {
 
 function parseKind(text: string | undefined): SchemeKind | undefined {
   if (text === undefined) return undefined;
-  const k = kindWords[text.trim().toLowerCase()] ?? kindWords[text.trim()];
+  // Own names only: "constructor" or "__proto__" typed as a kind would otherwise find what every object inherits.
+  const word = (w: string) => (Object.hasOwn(kindWords, w) ? kindWords[w] : undefined);
+  const k = word(text.trim().toLowerCase()) ?? word(text.trim());
   if (!k) throw usage(`无法识别的考核类型“${text}”，可选：${kindList}`, `unknown kind "${text}"; one of ${kindListEn}`);
   return k;
 }

@@ -434,7 +434,8 @@ class Checker {
     }
   }
   option<T extends string>(v: unknown, path: string, names: Record<string, T>): void {
-    if (typeof v !== "string" || !(v in names)) this.add(path, `无法识别“${String(v)}”，可选：${Object.keys(names).join("、")}`, `"${String(v)}" is not one of ${Object.keys(names).join(", ")}`);
+    // Own names only: "toString" or "constructor" is in every object but is no option.
+    if (typeof v !== "string" || !Object.hasOwn(names, v)) this.add(path, `无法识别“${String(v)}”，可选：${Object.keys(names).join("、")}`, `"${String(v)}" is not one of ${Object.keys(names).join(", ")}`);
   }
   list(v: unknown, path: string): v is unknown[] {
     if (!Array.isArray(v)) {

@@ -201,3 +201,32 @@ describe("settings that contradict each other", () => {
     expect(r.code, r.stderr).toBe(ExitCode.ok);
   });
 });
+
+describe("a kind or option spelled like an inherited name", () => {
+  it.each([
+    ["scheme", "constructor"],
+    ["template", "__proto__"],
+    ["scheme", "toString"],
+  ])("kaohe %s %s is a usage error naming the kinds, not an internal error", async (cmd, name) => {
+    const f = caseFolder(dir);
+    await expectRefused({ args: [cmd, name, "-o", join(f, "x.xlsx")], inputs: [], folder: f, code: ExitCode.usage, message: new RegExp(`无法识别的考核类型“${name}”，可选：secretary`) });
+  });
+
+  it("--kind hasOwnProperty is refused before any file is read", async () => {
+    const f = caseFolder(dir);
+    const input = join(f, "城关镇.xlsx");
+    await writeWorkbook(input, { 干部考核: cadreSheet() });
+    await expectRefused({ args: ["check", input, "--kind", "hasOwnProperty"], inputs: [input], folder: f, code: ExitCode.usage, message: /无法识别的考核类型“hasOwnProperty”/ });
+  });
+
+  it("a scheme option such as grade.rounding = constructor is no option", async () => {
+    const f = caseFolder(dir);
+    const input = join(f, "城关镇.xlsx");
+    const json = join(f, "方案.json");
+    await writeWorkbook(input, { 干部考核: cadreSheet() });
+    const s = defaultScheme("cadre", 2025) as unknown as { grade: Record<string, unknown> };
+    s.grade.rounding = "constructor";
+    writeFileSync(json, JSON.stringify(s));
+    await expectRefused({ args: ["check", input, "--scheme", json], inputs: [input, json], folder: f, code: ExitCode.invalidScheme, message: /等次 取整方式（grade\.rounding）：无法识别“constructor”，可选：/ });
+  });
+});
