@@ -5,6 +5,7 @@ import { place } from "./cells";
 import { asHostError, hostError, messages } from "./errors";
 import { readChunkRows } from "./read";
 import type { Session } from "./session";
+import { probeSpills, spilledColumns } from "./spills";
 
 const isEmpty = (v: unknown) => v === "" || v === null || v === undefined;
 
@@ -24,8 +25,9 @@ function describe(sheet: string, f: Found, locale: Session["locale"]): string {
 
 /**
  * A column is the plan's own when its header cell already holds the column's header (a previous
- * run's, or a header the user typed for it): drawing rewrites it freely. Any other column written
- * to is checked: its header cell and the cells of the rows the plan writes, read a chunk at a time.
+ * run's, or a header the user typed for it): drawing rewrites it freely. A column a spilled formula
+ * fills is never written. Any other column written to is checked: its header cell and the cells of
+ * the rows the plan writes, read a chunk at a time.
  */
 async function blockConflicts(session: Session, block: ResultBlock): Promise<string[]> {
   const ws = session.context.workbook.worksheets.getItemOrNullObject(block.sheet);
@@ -42,9 +44,12 @@ async function blockConflicts(session: Session, block: ResultBlock): Promise<str
   const width = Math.max(1, ...block.columns.map((c) => c.col));
   const header = ws.getRangeByIndexes(block.headerRow - 1, 0, 1, width);
   header.load("values");
+  const spills = probeSpills(session, block);
   await sync();
   const heads = header.values[0] ?? [];
-  const foreign = block.columns.filter((c) => heads[c.col - 1] !== c.header).map((c) => c.col).sort((a, b) => a - b);
+  // A column a spill fills is not written at all (drawing leaves it to its formula), so it overwrites nothing.
+  const spilled = new Set((await spilledColumns(session, block, spills().filter((col) => heads[col - 1] !== block.columns.find((c) => c.col === col)?.header))).map((c) => c.col));
+  const foreign = block.columns.filter((c) => heads[c.col - 1] !== c.header && !spilled.has(c.col)).map((c) => c.col).sort((a, b) => a - b);
   if (foreign.length === 0) return [];
   const found = new Map<number, Found>(foreign.map((col) => [col, { col, rows: isEmpty(heads[col - 1]) ? [] : [block.headerRow] }]));
   const planned = block.rows.map((r) => r.row).sort((a, b) => a - b);

@@ -9,6 +9,7 @@ import { drawError, hostError, messages } from "./errors";
 import { colors, headerLook, thinBorders } from "./look";
 import { reportChunks, reportJob, type ReportJob } from "./report";
 import type { Session } from "./session";
+import { probeSpills, spilledColumns } from "./spills";
 
 // ---------------------------------------------------------------- result columns
 
@@ -144,9 +145,9 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
   const all = [...new Set([...results.map((b) => b.sheet), ...reports.map((r) => r.name)])];
   const written: string[] = [];
   let rows = 0;
-  const partial = (): DrawReport => ({ written: [...written], notWritten: all.filter((n) => !written.includes(n)), rows, syncs: session.syncs });
+  const kept: string[] = [];
+  const partial = (): DrawReport => ({ written: [...written], notWritten: all.filter((n) => !written.includes(n)), rows, syncs: session.syncs, ...(kept.length ? { kept: [...kept] } : {}) });
   const fail = (e: unknown, sheet: string) => drawError(e, sheet, locale, partial());
-  const blockJobs = results.map((b) => blockJob(b, limits));
   const reportJobs = reports.map((r) => {
     try {
       return reportJob(r, limits);
@@ -155,7 +156,7 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
       throw fail(e, r.name);
     }
   });
-  const total = blockJobs.reduce((n, j) => n + Math.max(1, j.chunks.length), 0) + reportJobs.reduce((n, j) => n + reportChunks(j), 0);
+  let total = reportJobs.reduce((n, j) => n + reportChunks(j), 0);
   let done = 0;
   const step = async (sheet: string) => {
     session.suspendCalculation();
@@ -196,13 +197,13 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
   if (reports.length > 0 && before.structureProtected) throw fail(hostError(messages.protectedStructure()[locale]), reports[0].name);
 
   // 2. The data sheets' protection and the header rows the result columns go under.
-  const probes = blockJobs.map((job) => {
-    const ws = sheets.getItem(job.block.sheet);
+  const probes = results.map((block) => {
+    const ws = sheets.getItem(block.sheet);
     ws.protection.load("protected");
-    const width = Math.max(...job.block.columns.map((c) => c.col), 1);
-    const header = ws.getRangeByIndexes(job.block.headerRow - 1, 0, 1, width);
+    const width = Math.max(...block.columns.map((c) => c.col), 1);
+    const header = ws.getRangeByIndexes(block.headerRow - 1, 0, 1, width);
     header.load("values");
-    return { ws, header };
+    return { ws, header, spills: probeSpills(session, block) };
   });
   if (probes.length > 0) {
     try {
@@ -215,11 +216,30 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
     });
   }
 
+  // A result column a spilled formula fills keeps its formula: values written into it would make the formula show #SPILL!.
+  const blockJobs: BlockJob[] = [];
+  for (const block of results) {
+    let spilled;
+    try {
+      spilled = await spilledColumns(session, block, probes[results.indexOf(block)].spills());
+    } catch (e) {
+      throw fail(e, block.sheet);
+    }
+    for (const c of spilled) kept.push(c.note);
+    blockJobs.push(blockJob(withoutColumns(block, new Set(spilled.map((c) => c.col))), limits));
+  }
+  total += blockJobs.reduce((n, j) => n + (j.block.columns.length === 0 ? 0 : Math.max(1, j.chunks.length)), 0);
+
   // 3. Result columns, a chunk of rows per sync.
   for (let i = 0; i < blockJobs.length; i++) {
     const job = blockJobs[i];
     const { ws, header } = probes[i];
     const sheet = job.block.sheet;
+    if (job.block.columns.length === 0) {
+      // Every result column is a spill's: the formulas hold the results, nothing is written.
+      if (!blockJobs.slice(i + 1).some((j) => j.block.sheet === sheet)) written.push(sheet);
+      continue;
+    }
     if (job.rows.length === 0) {
       checkStop();
       queueBlockHeader(ws, job, header.values[0] ?? []);
@@ -242,6 +262,13 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
     written.push(name);
   }
   return partial();
+}
+
+/** The block without the given columns (1-based), its rows' cells kept in step. */
+export function withoutColumns(block: ResultBlock, cols: ReadonlySet<number>): ResultBlock {
+  if (cols.size === 0) return block;
+  const keep = block.columns.map((c, i) => (cols.has(c.col) ? -1 : i)).filter((i) => i >= 0);
+  return { ...block, columns: keep.map((i) => block.columns[i]), rows: block.rows.map((r) => ({ row: r.row, cells: keep.map((i) => r.cells[i] ?? null) })) };
 }
 
 /** Draws a whole plan: its result columns, then its reports. */

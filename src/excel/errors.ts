@@ -119,6 +119,10 @@ export const messages = {
   stageRead: (sheet: string): Message => ({ "zh-CN": `读取“${sheet}”`, "en-US": `Reading "${sheet}"` }),
   stageCheck: (sheet: string): Message => ({ "zh-CN": `检查“${sheet}”`, "en-US": `Checking "${sheet}"` }),
   stageFreeze: (sheet: string): Message => ({ "zh-CN": `复制“${sheet}”为数值`, "en-US": `Copying "${sheet}" as values` }),
+  spilledColumn: (area: string, header: string, anchor: string | undefined, formula: string | undefined): Message => ({
+    "zh-CN": `“${header}”列（${area}）由${anchor ? ` ${anchor} 的公式 ${formula} ` : "公式"}溢出填满，未写入数值，公式保留：写入数值会使该公式显示 #SPILL!。请核对公式的结果；若要改为写入数值，请先删除该公式再计算`,
+    "en-US": `the column "${header}" (${area}) is filled by the spill of ${anchor ? `the formula ${formula} in ${anchor}` : "a formula"}; no values were written and the formula stays, since values written there would make it show #SPILL!. Check the formula's results; to have values written instead, delete the formula and compute again`,
+  }),
   conflict: (ref: string, cells: number): Message => ({
     "zh-CN": `${ref} 非空${cells > 1 ? `（${cells} 个单元格）` : ""}`,
     "en-US": `${ref} is not empty${cells > 1 ? ` (${cells} cells)` : ""}`,

@@ -30,6 +30,8 @@ export interface DrawReport {
   rows: number;
   /** Number of context.sync calls, for the record. */
   syncs: number;
+  /** Result columns left to the spilled formula that fills them, each said in the user's language. */
+  kept?: string[];
 }
 
 /** Raised by a host operation; message is already in the user's language. */

@@ -395,3 +395,88 @@ describe("failures say what happened and what was written", () => {
     expect(fake.sheet("干部考核").cell(`I${CHUNK_ROWS + 2}`).value).toBe("");
   });
 });
+
+describe("a result column a spilled formula fills", () => {
+  // A template's way: =KAOHE.GRADES in the first data row spills 等次 down the table (I2:I4); 得分×2 is one formula per row.
+  const spillTable = (apiMinor?: number): FakeWorkbookInit => ({
+    sheets: [
+      {
+        name: "干部考核",
+        rows: [
+          ["姓名", "得分", "等次", "两倍"],
+          ["甲", 95],
+          ["乙", 70],
+          ["丙", 85],
+        ],
+        formulas: { C2: "=KAOHE.GRADES(B2:B4)", D2: "=B2*2", D3: "=B3*2", D4: "=B4*2" },
+      },
+    ],
+    calculate: (f) => (f.startsWith("=KAOHE.GRADES") ? [["优秀"], ["称职"], ["优秀"]] : 0),
+    apiMinor,
+  });
+  // Row 3 was skipped for its problems: the drawer sends null there, so a value lands in C4 only.
+  const b: ResultBlock = {
+    sheet: "干部考核",
+    headerRow: 1,
+    columns: [
+      { header: "等次", col: 3 },
+      { header: "两倍", col: 4 },
+      { header: "说明", col: 5 },
+    ],
+    rows: [
+      { row: 2, cells: ["优秀", 190, ""] },
+      { row: 4, cells: ["优秀", 170, "按比例"] },
+    ],
+  };
+
+  it("the fake shows #SPILL! when values are written into the spill, as Excel does", async () => {
+    const { fake } = setup(spillTable());
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("干部考核").getRange("C2:C4").values = [[null], [null], ["优秀"]];
+      await context.sync();
+    });
+    expect(fake.spillErrors()).toEqual(["干部考核!C2"]);
+  });
+
+  it.each([20, 11])("is left to its formula and said so, and no formula shows #SPILL! (ExcelApi 1.%i)", async (apiMinor) => {
+    const { fake, host } = setup(spillTable(apiMinor));
+    const report = await host.drawPlan(plan([b], []));
+    expect(fake.spillErrors()).toEqual([]);
+    const ws = fake.sheet("干部考核");
+    expect(ws.cell("C2")).toMatchObject({ formula: "=KAOHE.GRADES(B2:B4)", value: "优秀" });
+    expect(ws.values().map((row) => row[2])).toEqual(["等次", "优秀", "称职", "优秀"]);
+    // The other columns are written: one formula per row is no spill, and is replaced by the plan's values.
+    expect(ws.values().map((row) => row[3])).toEqual(["两倍", 190, 0, 170]);
+    expect(ws.cell("E4").value).toBe("按比例");
+    expect(report.written).toEqual(["干部考核"]);
+    expect(report.kept).toEqual([
+      "“等次”列（干部考核!C2:C4）由 干部考核!C2 的公式 =KAOHE.GRADES(B2:B4) 溢出填满，未写入数值，公式保留：写入数值会使该公式显示 #SPILL!。请核对公式的结果；若要改为写入数值，请先删除该公式再计算",
+    ]);
+  });
+
+  it("a block whose every column is a spill's writes nothing and is complete", async () => {
+    const { fake, host } = setup(spillTable());
+    const only: ResultBlock = { ...b, columns: [b.columns[0]], rows: b.rows.map((r) => ({ row: r.row, cells: [r.cells[0]] })) };
+    const report = await host.drawPlan(plan([only], []));
+    expect(report).toMatchObject({ written: ["干部考核"], notWritten: [], rows: 0 });
+    expect(report.kept).toHaveLength(1);
+    expect(fake.spillErrors()).toEqual([]);
+  });
+
+  it("is no overwrite to ask about, even under another header; a filled column that is no spill still is", async () => {
+    const init = spillTable(11);
+    init.sheets[0].rows![0] = ["姓名", "得分", "评定等次", "两倍", "备注"];
+    init.sheets[0].rows![3] = ["丙", 85, null, null, "手填"];
+    const { host } = setup(init);
+    const foreign: ResultBlock = { ...b, columns: [b.columns[0], b.columns[1], { header: "说明", col: 5 }] };
+    expect(await host.conflicts(plan([foreign], []))).toEqual(["干部考核!E1:E4 非空（2 个单元格）"]);
+  });
+
+  it("in English", async () => {
+    const { host } = setup(spillTable(), { locale: "en-US" });
+    const report = await host.drawPlan(plan([b], []));
+    expect(report.kept).toEqual([
+      'the column "等次" (干部考核!C2:C4) is filled by the spill of the formula =KAOHE.GRADES(B2:B4) in 干部考核!C2; no values were written and the formula stays, since values written there would make it show #SPILL!. Check the formula\'s results; to have values written instead, delete the formula and compute again',
+    ]);
+  });
+});
