@@ -178,7 +178,7 @@ function guardRankingSpill(body: () => (number | string)[][]): Array<Array<numbe
  * The rank of a number in a range, exactly as Excel's RANK.EQ or RANK.AVG, or the dense rank (中国式排名, 1,1,2). Example: =KAOHE.RANK(B2, B$2:B$50) ranks B2 among the scores, the highest first.
  * @customfunction RANK
  * @param number The number to rank; a number not in ref gives #N/A, as in Excel. Example: B2
- * @param ref The scores; blanks, text and TRUE/FALSE in it are ignored. Example: B$2:B$50
+ * @param ref The scores; blanks, text and TRUE/FALSE in it are ignored. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: B$2:B$50
  * @param [order] 0 or omitted: the highest is 1; any other number (or "asc"): the lowest is 1. Example: 0
  * @param [method] "eq" (ties share the best rank, 1,1,3; default), "avg" (ties share the average rank) or "dense" ("中国式", 1,1,2). Example: "dense"
  * @returns The rank.
@@ -200,7 +200,7 @@ export function rank(
 /**
  * The rank of every score in a range at once (a spill of the same shape), as RANK.EQ, RANK.AVG or dense ranks, within each group when groups are given. Example: =KAOHE.RANKS(B2:B50, 0, "dense", A2:A50) ranks each township's cadres among themselves.
  * @customfunction RANKS
- * @param ref The scores; blanks, text and TRUE/FALSE get an empty result. Example: B2:B50
+ * @param ref The scores; blanks, text and TRUE/FALSE get an empty result. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: B2:B50
  * @param [order] 0 or omitted: the highest is 1; any other number (or "asc"): the lowest is 1. Example: 0
  * @param [method] "eq" (1,1,3; default), "avg" (average of tied ranks) or "dense" ("中国式", 1,1,2). Example: "eq"
  * @param [groups] Group labels, the same size as ref; each row is ranked within its group, blank labels forming one group. Example: A2:A50
@@ -226,7 +226,7 @@ export function ranks(
 /**
  * The percent rank of a value in a data set, exactly as Excel's PERCENTRANK.INC, or PERCENTRANK.EXC when exclusive is TRUE (truncated, not rounded). Example: =KAOHE.PERCENTRANK(B$2:B$50, B2) is the share of scores below B2.
  * @customfunction PERCENTRANK
- * @param array The scores; blanks, text and TRUE/FALSE in it are ignored. Example: B$2:B$50
+ * @param array The scores; blanks, text and TRUE/FALSE in it are ignored. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: B$2:B$50
  * @param x The value to place; between two scores the result is interpolated; outside them it is #N/A. Example: B2
  * @param [significance] Digits kept after the point, truncated; default 3. Example: 3
  * @param [exclusive] FALSE or omitted: PERCENTRANK.INC (0 to 1); TRUE: PERCENTRANK.EXC (strictly between 0 and 1). Example: FALSE
@@ -250,7 +250,7 @@ export function percentRank(
 /**
  * The percent rank of every score in a range at once (a spill of the same shape), as PERCENTRANK.INC or .EXC, within each group when groups are given. Example: =KAOHE.PERCENTRANKS(B2:B50, 3, FALSE, A2:A50)
  * @customfunction PERCENTRANKS
- * @param array The scores; blanks, text and TRUE/FALSE get an empty result. Example: B2:B50
+ * @param array The scores; blanks, text and TRUE/FALSE get an empty result. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: B2:B50
  * @param [significance] Digits kept after the point, truncated; default 3. Example: 3
  * @param [exclusive] FALSE or omitted: PERCENTRANK.INC; TRUE: PERCENTRANK.EXC. Example: FALSE
  * @param [groups] Group labels, the same size as array; each row is placed within its group, blank labels forming one group. Example: A2:A50
@@ -313,7 +313,7 @@ function leftOut(v: unknown): boolean {
 /**
  * The total of a quantified sheet: each item's score clamped to [0, its maximum], plus the bonus up to its cap, minus the deductions, never below 0. Example: =KAOHE.SCORE(C2:C21, B2:B21, D2:D4, 5, E2:E6)
  * @customfunction SCORE
- * @param scores Points given for each item; a blank item earns 0, text such as "absent" is an error. Example: C2:C21
+ * @param scores Points given for each item; a blank item earns 0, text such as "absent" is an error. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: C2:C21
  * @param maxes The maximum of each item, or one cell for all items; a row with neither a score nor a maximum is skipped. Example: B2:B21
  * @param [bonus] Bonus points; blank cells add nothing. Example: D2:D4
  * @param [bonus_cap] The most the bonus may add; omitted: the bonus counts in full. Example: 5
@@ -366,7 +366,7 @@ export function taskScore(max: number, due: unknown, done: unknown, per_day?: nu
 /**
  * Points deducted: Σ min(count × points, cap) over the deduction items (deduct down to the cap and no further). Example: =KAOHE.DEDUCT(B2:B6, C2:C6, D2:D6)
  * @customfunction DEDUCT
- * @param counts How often each deduction item happened; blank means never. Example: B2:B6
+ * @param counts How often each deduction item happened; blank means never. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: B2:B6
  * @param points Points per event, or one cell for all items. Example: C2:C6
  * @param [caps] The most each item may deduct, or one cell for all; blank means no cap. Example: D2:D6
  * @returns The points deducted.
@@ -386,7 +386,7 @@ export function deduct(counts: unknown[][], points: unknown[][], caps?: unknown[
 /**
  * The weighted composite of several raters' scores: Σ weight × score / Σ weight over the scores present, so a rater group that did not rate is left out and the other weights are scaled up. Example: =KAOHE.COMPOSITE(B2:E2, {0.2,0.4,0.2,0.2})
  * @customfunction COMPOSITE
- * @param scores The scores of the rater groups; a blank score is a group that did not rate. Example: B2:E2
+ * @param scores The scores of the rater groups; a blank score is a group that did not rate. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: B2:E2
  * @param [weights] The weight of each score, same size; omitted: self 0.2, peer 0.4, public 0.2, branch 0.2 for four scores in that order. Example: {0.2,0.4,0.2,0.2}
  * @returns The composite score; #N/A when every score is blank.
  */
@@ -408,7 +408,7 @@ export function composite(scores: unknown[][], weights?: unknown[][]): number | 
 /**
  * The mean of raters' scores after dropping the highest and the lowest, when there are enough raters. Example: =KAOHE.TRIMMEAN(B2:B9)
  * @customfunction TRIMMEAN
- * @param scores The raters' scores; blank cells are raters who did not score. Example: B2:B9
+ * @param scores The raters' scores; blank cells are raters who did not score. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: B2:B9
  * @param [drop_high] How many of the highest scores to drop; default 1. Example: 1
  * @param [drop_low] How many of the lowest scores to drop; default 1. Example: 1
  * @param [min_count] Drop only when at least this many scores are present; default 6 (more than 5 raters). Example: 6
@@ -429,7 +429,7 @@ export function trimMean(scores: unknown[][], drop_high?: number | string, drop_
 /**
  * The grade from a ballot's vote shares: 优秀 if 优秀 votes reach 90%; else 称职 if 优秀 + 称职 reach 70%; else 不称职 if 不称职 reach 30%; else 基本称职. Shares are compared exactly. Example: =KAOHE.VOTEGRADE({46,3,1,0}) is 优秀
  * @customfunction VOTEGRADE
- * @param votes Four vote counts: 优秀, 称职, 基本称职, 不称职; a blank count is 0 votes. Example: B2:E2
+ * @param votes Four vote counts: 优秀, 称职, 基本称职, 不称职; a blank count is 0 votes. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: B2:E2
  * @param [thresholds] Three shares: 优秀 votes, 优秀 + 称职 votes, 不称职 votes; default {0.9,0.7,0.3}. Example: {0.9,0.7,0.3}
  * @param [labels] Four grade names, best first; default 优秀, 称职, 基本称职, 不称职. Example: {"优秀","合格","基本合格","不合格"}
  * @param [voters] The number of voters entitled; when given, too few votes cast gives #N/A. Example: 50
@@ -476,7 +476,7 @@ const missingPeriodWords: Record<string, MissingPeriod> = {
 /**
  * One score from period scores, e.g. half-year and annual tests or four quarters: Σ weight × score / Σ weight. Example: =KAOHE.PERIODS(B2:C2, {0.4,0.6})
  * @customfunction PERIODS
- * @param scores The score of each period; a blank is a period without a score. Example: B2:E2
+ * @param scores The score of each period; a blank is a period without a score. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: B2:E2
  * @param [weights] The weight of each period, same size; omitted: all periods weigh the same. Example: {0.4,0.6}
  * @param [missing] A period without a score: "skip" (default) shares its weight among the others, "zero" counts it as 0. Example: "zero"
  * @returns The combined score; #N/A when every period is blank.
@@ -684,7 +684,7 @@ function coefficientTableArg(v: unknown): CoefficientTable {
 /**
  * The grade band of one score: at or above the first cut-off the first label, and so on; a veto bars the top grade, or forces the lowest with veto_mode "fail". Example: =KAOHE.GRADE(B2) is "称职" for 85.
  * @customfunction GRADE
- * @param score The score; blank gives an empty result, text such as 缺考 is an error. Example: B2
+ * @param score The score; blank gives an empty result, text such as 缺考 is an error. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: B2
  * @param [cutoffs] The cut-offs, each included in its band; default {90,80,60}. Example: {90,75,60}
  * @param [labels] One label more than cut-offs, best first; default {"优秀","称职","基本称职","不称职"}. Example: {"优秀","合格","基本合格","不合格"}
  * @param [veto] TRUE when a one-vote veto applies to this person. Example: C2
@@ -727,7 +727,7 @@ export function quota(n: number, ratio: number | string, rounding?: string, mini
 /**
  * Grades of a whole column with the top grade limited per group: quota(group size, top_ratio) where the group size counts the rows with a numeric score; ineligible and vetoed rows cannot take the top grade; rows that lose it to the quota get the next grade. Example: =KAOHE.GRADES(C2:C80, , , 20%, A2:A80)
  * @customfunction GRADES
- * @param scores The scores; blanks give an empty result and do not count. Example: C2:C80
+ * @param scores The scores; blanks give an empty result and do not count. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: C2:C80
  * @param [cutoffs] The cut-offs, each included in its band; default {90,80,60}. Example: {90,80,60}
  * @param [labels] One label more than cut-offs, best first; default {"优秀","称职","基本称职","不称职"}. Example: {"优秀","合格","基本合格","不合格"}
  * @param [top_ratio] The share of each group that may have the top grade; omitted: no limit. Example: 20%
@@ -785,7 +785,7 @@ export function grades(
 /**
  * Relative classes within each group: rank by score and split by ratios such as {3,5,2} with largest-remainder class sizes; members tied on score share the better class. Example: =KAOHE.CLASSES(C2:C60, {3,5,2}, A2:A60)
  * @customfunction CLASSES
- * @param scores The scores, higher better; blanks give an empty result and do not count. Example: C2:C60
+ * @param scores The scores, higher better; blanks give an empty result and do not count. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: C2:C60
  * @param ratios The share of each class, best first. Example: {3,5,2}
  * @param [groups] Group labels, the same size as scores; each group is split on its own, blank labels forming one group. Example: A2:A60
  * @returns Class numbers 1, 2, 3…, in the shape of scores.
@@ -817,7 +817,7 @@ export function classes(
 /**
  * A Party member's stars from the scores of the aspects (seed 002): each aspect earns one star per threshold it reaches (≥ 90: 2, ≥ 75: 1), blank aspects earn none, the total is at most cap. Example: =KAOHE.STARS(C2:G2, , 10)
  * @customfunction STARS
- * @param aspect_scores The member's aspect scores, one row. Example: C2:G2
+ * @param aspect_scores The member's aspect scores, one row. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: C2:G2
  * @param [thresholds] One star for each threshold reached; default {90,75}. Example: {90,75}
  * @param [cap] The most stars: a number, or a member category such as "外出流动党员"; omitted: no cap. Example: 10
  * @returns The number of stars.
@@ -840,7 +840,7 @@ export function stars(
 /**
  * The star cap of a member category: 村干部党员 and 在村务农党员 (有劳动能力无职党员) 10; 无劳动能力党员 (年老体弱党员) and 外出流动党员 6, or as a table says. Example: =KAOHE.STARCAP(B2)
  * @customfunction STARCAP
- * @param category The member category; blank gives an empty result; an unknown category is #N/A. Example: B2
+ * @param category The member category; blank gives an empty result; an unknown category is #N/A. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: B2
  * @param [table] Two columns, category and cap, without a header row; default the four categories of the star rules. Example: $J$2:$K$5
  * @returns The cap.
  */
@@ -859,7 +859,7 @@ export function starCap(
 /**
  * Stars after the quota of seed 002, per group: of the members whose cap is 10, those with 9 stars or more at most 30%; of cap 6, those with 5 or more at most 30%. Members over the quota drop to the threshold less one, the lowest (stars, then tiebreak) first. Example: =KAOHE.STARQUOTA(H2:H90, I2:I90, J2:J90, A2:A90)
  * @customfunction STARQUOTA
- * @param stars Each member's stars; blanks give an empty result and do not count. Example: H2:H90
+ * @param stars Each member's stars; blanks give an empty result and do not count. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: H2:H90
  * @param caps Each member's cap (10 or 6), or the member category; the same size as stars. Example: I2:I90
  * @param [tiebreak] A score per member: among equal stars the higher keeps; blank ranks below any number. Example: J2:J90
  * @param [groups] The branch of each member; the quota is per group, blank labels forming one group. Example: A2:A90
@@ -935,7 +935,7 @@ export function paySplit(
  * Shares a pool in proportion to weights (scores, coefficients), each share a multiple of unit and the shares adding up to the pool exactly: each gets its share rounded down, and the fen left over go to the largest remainders, ties by row order. Example: =KAOHE.ALLOCATE(100000, D2:D40)
  * @customfunction ALLOCATE
  * @param pool The amount to share, in yuan, a multiple of unit. Example: 100000
- * @param weights Each row's weight, 0 or more; a blank row gets an empty result and takes no part; all 0 is #DIV/0!. Example: D2:D40
+ * @param weights Each row's weight, 0 or more; a blank row gets an empty result and takes no part; all 0 is #DIV/0!. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: D2:D40
  * @param [unit] The smallest amount handed out, in yuan; default 0.01 (one fen). Example: 1
  * @returns The shares in yuan, in the shape of weights.
  */
@@ -966,7 +966,7 @@ export function allocate(
 /**
  * The pay coefficient of each grade: 优秀 1.2, 称职 (合格) 1.0, 基本称职 (基本合格) 0.8, 不称职 (不合格) 0, or as a table says; the same shape as grades. Example: =KAOHE.COEF(E2:E40)
  * @customfunction COEF
- * @param grades The grade labels; blanks give an empty result; an unknown label is #N/A in its cell. Example: E2:E40
+ * @param grades The grade labels; blanks give an empty result; an unknown label is #N/A in its cell. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: E2:E40
  * @param [table] Two columns, grade and coefficient, without a header row. Example: $J$2:$K$5
  * @returns The coefficients, in the shape of grades.
  */
@@ -993,7 +993,7 @@ export function coef(
 /**
  * The number of periods (week, month, quarter, half year, year) from start to end with fewer than min_per_period of the dates in them. Example: =KAOHE.CADENCE(C2:C40, "month", 1, "2025-1-1", "2025-12-31") counts the months without a meeting
  * @customfunction CADENCE
- * @param dates The dates of the meetings, talks or trainings; blank cells are skipped; date text such as 2025-3-5 or 2025年3月5日 is read. Example: C2:C40
+ * @param dates The dates of the meetings, talks or trainings; blank cells are skipped; date text such as 2025-3-5 or 2025年3月5日 is read. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: C2:C40
  * @param period "week", "month", "quarter", "half" or "year" (also 周, 月, 季度, 半年, 年). Example: "month"
  * @param [min_per_period] How many are due in each period; default 1. Example: 2
  * @param [start] The first day of the time checked; default the earliest date. Example: "2025-1-1"
