@@ -187,10 +187,10 @@ export function schemeFromSheet(sheet: SheetData): { scheme?: Scheme; problems: 
     const bad = parts.find((p) => typeof p === "string" && isForbiddenKey(p));
     if (bad !== undefined)
       return refuse(
-        `含有“${bad}”，不能用作设置名（它会改动程序内部的对象）。请删除这一行，或从“考核方案”导出的原样恢复`,
-        `contains "${bad}", which cannot name a setting (it would change the program's own objects). Delete this row, or restore it as exported`,
+        `含有“${bad}”，不能用作设置名（它会改动程序内部的对象）。请删除这一行（程序写出的“考核方案”表没有这样的键）`,
+        `contains "${bad}", which cannot name a setting (it would change the program's own objects). Delete this row (the 考核方案 sheet the program writes has no such key)`,
       );
-    if (parts.length === 0) return refuse("不是设置名。请删除这一行，或从“考核方案”导出的原样恢复", "is not a setting name. Delete this row, or restore it as exported");
+    if (parts.length === 0) return refuse("不是设置名。请删除这一行（程序写出的“考核方案”表没有这样的键）", "is not a setting name. Delete this row (the 考核方案 sheet the program writes has no such key)");
     if (parts.length > MAX_SCHEME_DEPTH)
       return refuse(`超过 ${MAX_SCHEME_DEPTH} 层，不是考核方案的设置。请删除这一行`, `is nested more than ${MAX_SCHEME_DEPTH} levels deep, which no setting is. Delete this row`);
     const big = parts.find((p) => typeof p === "number" && p >= maxIndex);
@@ -200,7 +200,7 @@ export function schemeFromSheet(sheet: SheetData): { scheme?: Scheme; problems: 
     if (before !== undefined) return refuse(`与第${before}行重复，只能保留一行。请删除其中一行`, `repeats row ${before}; keep one of the two rows`);
     seen.set(canonical, at);
     if (setPath(raw, parts, readValue(row[valueCol] ?? null)) === "conflict")
-      refuse("与前面的设置冲突（一个设置不能既是单个值又含有下级设置）。请删除这一行，或从“考核方案”导出的原样恢复", "conflicts with a setting above (a setting cannot be both one value and a group of settings). Delete this row, or restore it as exported");
+      refuse("与前面的设置冲突（一个设置不能既是单个值又含有下级设置）。请删除这一行（程序写出的“考核方案”表没有这样的键）", "conflicts with a setting above (a setting cannot be both one value and a group of settings). Delete this row (the 考核方案 sheet the program writes has no such key)");
   });
   const gaps: string[] = [];
   const tree = plain(raw, "", gaps);
