@@ -1,12 +1,10 @@
 // Draws a plan into an ExcelJS workbook (result columns, report sheets) and writes the file atomically.
-import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
 import { Workbook, type Borders, type Cell, type CellValue as ExcelCellValue, type Fill, type Style, type Worksheet } from "exceljs";
 import { columnWidth, formats, shownText, textWidth, type Plan, type PlanCell, type PlanColumn, type ReportSheet, type ResultBlock } from "../workbook/plan";
 import type { WorkbookData } from "../workbook/sheet";
 import { CliError, ExitCode } from "./errors";
+import { newTempPath, removeOrphanTemps, settledTemp } from "./temp-files";
 
 /** The signature line under a printed report; full-width spaces leave room to sign by hand. */
 export const SIGNATURE_LINE = "制表人：　　　　审核人：　　　　日期：";
@@ -311,20 +309,7 @@ export function workbookFromData(data: WorkbookData, headerRows: Record<string, 
 
 // ---------------------------------------------------------------- atomic output
 
-/** Temp files being written now, so an interrupted run (Ctrl+C) can remove them before it exits. */
-const pendingTemps = new Set<string>();
-
-/** Removes every temp file still being written; called on SIGINT/SIGTERM, so it must be synchronous. */
-export function removePendingTemps(): void {
-  for (const t of pendingTemps) {
-    try {
-      rmSync(t, { force: true });
-    } catch {
-      // Nothing more can be done while exiting; the name starts with "." and ends with ".tmp" so it is recognisable.
-    }
-  }
-  pendingTemps.clear();
-}
+export { removePendingTemps } from "./temp-files";
 
 const WRITE_ERRNO: Record<string, { zh: string; en: string }> = {
   ENOENT: { zh: "文件夹不存在", en: "the folder does not exist" },
@@ -348,8 +333,9 @@ export async function writeXlsxAtomic(wb: Workbook, out: string): Promise<void> 
 
 /** The same for bytes made on demand (so a failure while making them is handled alike). */
 export async function writeBytesAtomic(bytes: () => Promise<Buffer>, out: string): Promise<void> {
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  pendingTemps.add(temp);
+  // A run killed mid-write (SIGKILL, a power cut) could not clean up after itself: this run does.
+  await removeOrphanTemps(out);
+  const temp = newTempPath(out);
   try {
     await writeFile(temp, await bytes(), { flag: "wx" });
     await rename(temp, out);
@@ -360,6 +346,6 @@ export async function writeBytesAtomic(bytes: () => Promise<Buffer>, out: string
     const why = (code && WRITE_ERRNO[code]) || { zh: `${code ?? (e as Error)?.message ?? e}`, en: `${code ?? (e as Error)?.message ?? e}` };
     throw new CliError(ExitCode.notWritten, `无法写入“${out}”：${why.zh}`, `cannot write "${out}": ${why.en}`);
   } finally {
-    pendingTemps.delete(temp);
+    settledTemp(temp);
   }
 }

@@ -1,6 +1,7 @@
 // The `kaohe` command line: argument parsing, the run/check/merge/template commands, help, messages and exit codes.
 import { createHash } from "node:crypto";
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Workbook } from "exceljs";
@@ -16,7 +17,8 @@ import { drawPlan, workbookFromData, writeBytesAtomic, writeXlsxAtomic } from ".
 import { CliError, ExitCode } from "./errors";
 import { createProgress, type Progress, type ProgressStream } from "./progress";
 import { renderTemplate, workbookBytes } from "./xlsx-template";
-import { openXlsx, type OpenedWorkbook } from "./xlsx";
+import { readResultRecord, type ResultRecord } from "./earlier-result";
+import { openXlsx, readInputBytes, sha256, type OpenedWorkbook } from "./xlsx";
 
 export { ExitCode } from "./errors";
 export { SOURCES_SHEET } from "../workbook/merge";
@@ -41,6 +43,7 @@ interface Options {
   scheme?: string;
   output?: string;
   "skip-bad-rows"?: boolean;
+  force?: boolean;
   kind?: string;
   lang?: string;
   help?: boolean;
@@ -49,9 +52,9 @@ interface Options {
 
 /** The options each command accepts; any other is a usage error, not silently ignored. */
 const allowed: Record<Command, (keyof Options)[]> = {
-  run: ["scheme", "output", "skip-bad-rows", "kind", "lang", "help"],
+  run: ["scheme", "output", "skip-bad-rows", "force", "kind", "lang", "help"],
   check: ["scheme", "kind", "lang", "help"],
-  merge: ["scheme", "output", "skip-bad-rows", "kind", "lang", "help"],
+  merge: ["scheme", "output", "skip-bad-rows", "force", "kind", "lang", "help"],
   template: ["output", "scheme", "lang", "help"],
   scheme: ["output", "kind", "lang", "help"],
   help: ["lang", "help"],
@@ -61,6 +64,7 @@ const optionSpec = {
   scheme: { type: "string" },
   output: { type: "string", short: "o" },
   "skip-bad-rows": { type: "boolean" },
+  force: { type: "boolean" },
   kind: { type: "string" },
   lang: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -77,11 +81,11 @@ const help: Record<Command | "main", { zh: string; en: string }> = {
     zh: `kaohe ${version} — 考核：党建量化考核的命令行工具（不需要 Excel）
 
 用法：
-  kaohe run <输入.xlsx> [-o 输出.xlsx] [--scheme 方案.json] [--kind 类型] [--skip-bad-rows]
+  kaohe run <输入.xlsx> [-o 输出.xlsx] [--scheme 方案.json] [--kind 类型] [--skip-bad-rows] [--force]
       计算考核，写出结果工作簿（默认为输入文件旁的“<文件名>-结果.xlsx”），原文件不变
   kaohe check <输入.xlsx> [--scheme 方案.json] [--kind 类型]
       只检查数据，列出每一个问题（工作表、行、列）
-  kaohe merge <文件夹或文件...> -o 全县.xlsx [--kind 类型] [--skip-bad-rows]
+  kaohe merge <文件夹或文件...> -o 全县.xlsx [--kind 类型] [--skip-bad-rows] [--force]
       把各乡镇上报的同类表格合并为全县一张表，计算并生成报表
   kaohe template <名称> [-o 文件.xlsx]
       生成空白标准模板（${schemeKinds.join("、")}）
@@ -103,12 +107,12 @@ English: kaohe --help --lang en`,
     en: `kaohe ${version} — Kaohe: quantified Party-building assessments on the command line (no Excel needed)
 
 Usage:
-  kaohe run <in.xlsx> [-o out.xlsx] [--scheme scheme.json] [--kind KIND] [--skip-bad-rows]
+  kaohe run <in.xlsx> [-o out.xlsx] [--scheme scheme.json] [--kind KIND] [--skip-bad-rows] [--force]
       compute the assessment and write a new workbook (default "<name>-结果.xlsx" beside the input);
       the input is never changed
   kaohe check <in.xlsx> [--scheme scheme.json] [--kind KIND]
       validate only: list every problem with its sheet, row and column
-  kaohe merge <folder or files...> -o county.xlsx [--kind KIND] [--skip-bad-rows]
+  kaohe merge <folder or files...> -o county.xlsx [--kind KIND] [--skip-bad-rows] [--force]
       combine the townships' returns of one kind into one county table, compute, write the reports
   kaohe template <name> [-o file.xlsx]
       write a blank standard template (${schemeKinds.join(", ")})
@@ -136,11 +140,13 @@ Exit codes: 0 ok; 1 data problems; 2 usage error; 3 input file unreadable; 4 tab
 配额核查、审计等报表。输入文件不会被修改。
 
 选项：
-  -o, --output <文件>    结果文件（.xlsx），默认为“<输入文件名>-结果.xlsx”，不能与输入文件相同
+  -o, --output <文件>    结果文件（.xlsx），默认为“<输入文件名>-结果.xlsx”，不能与输入文件相同；
+                         已存在的文件只在它是同一输入文件之前的结果（见其“审计”表）时替换
   --scheme <文件>        考核方案：.json 文件，或含“考核方案”工作表的 .xlsx；
                          不指定时使用工作簿中的“考核方案”表，再没有则用该类型的默认方案
   --kind <类型>          考核类型，工作簿和方案都没有说明时使用：${kindList}
   --skip-bad-rows        跳过有问题的行继续计算，被跳过的行列在“审计”表中
+  --force                结果文件已存在、又不是本输入之前的结果时，仍然替换它
   --lang zh|en           提示语言
 
 有数据问题且未加 --skip-bad-rows 时，列出全部问题，不生成结果文件，退出码 1。`,
@@ -152,11 +158,14 @@ user's sheets, formats and formulas are kept, result columns go to the right of 
 sheets are added (summary, ranking, quota check, audit). The input file is never modified.
 
 Options:
-  -o, --output <file>    the result workbook (.xlsx); default "<input name>-结果.xlsx"; not the input itself
+  -o, --output <file>    the result workbook (.xlsx); default "<input name>-结果.xlsx"; not the input itself;
+                         an existing file is replaced only when it is an earlier result of the same input
+                         (its 审计 sheet says so)
   --scheme <file>        the scheme: a .json file, or an .xlsx with a 考核方案 sheet; by default the
                          workbook's own 考核方案 sheet, else the kind's defaults
   --kind <kind>          the kind when neither the workbook nor the scheme says it: ${kindListEn}
   --skip-bad-rows        compute without the rows that have problems; they are listed in the 审计 sheet
+  --force                replace an existing output even when it is not an earlier result of this input
   --lang zh|en           language of messages
 
 With data problems and without --skip-bad-rows, every problem is listed, nothing is written, exit code 1.`,
@@ -184,11 +193,13 @@ the maximum, a repeated ID, each with its sheet, row and column. Exit code 0 whe
 --skip-bad-rows（退出码 1）。不同文件中编号重复会列出。
 
 选项：
-  -o, --output <文件>    全县结果文件（必填），不能是任何一个输入文件
+  -o, --output <文件>    全县结果文件（必填），不能是任何一个输入文件（也不能是要合并的文件夹中的上报文件）；
+                         已存在的文件只在它是同一批上报文件之前的结果时替换
   --scheme <文件>        考核方案（.json 或含“考核方案”表的 .xlsx）；不指定时用上报文件中的“考核方案”表，
                          再没有则按 --kind 或多数文件的类型用默认方案
   --kind <类型>          ${kindList}
-  --skip-bad-rows        跳过有问题的行继续计算`,
+  --skip-bad-rows        跳过有问题的行继续计算
+  --force                全县结果文件已存在、又不是这些上报文件之前的结果时，仍然替换它`,
     en: `kaohe merge <folder or files...> -o county.xlsx [options]
 
 Combines the townships' returns of one kind into one county table under the standard header, then computes
@@ -201,11 +212,13 @@ Nothing is written when a file's table is not found, is of another kind or is em
 there are data problems without --skip-bad-rows (exit code 1). IDs repeated across files are listed.
 
 Options:
-  -o, --output <file>    the county workbook (required); not one of the inputs
+  -o, --output <file>    the county workbook (required); not one of the inputs (nor a return in a folder being
+                         merged); an existing file is replaced only when it is an earlier result of the same returns
   --scheme <file>        the scheme (.json, or .xlsx with a 考核方案 sheet); by default the 考核方案 sheet
                          of the returns, else the defaults of --kind or of the kind most files hold
   --kind <kind>          ${kindListEn}
-  --skip-bad-rows        compute without the rows that have problems`,
+  --skip-bad-rows        compute without the rows that have problems
+  --force                replace an existing county workbook even when it is not an earlier result of these returns`,
   },
   template: {
     zh: `kaohe template <名称> [-o 文件.xlsx] [--scheme 方案]
@@ -358,6 +371,52 @@ export function defaultOutput(input: string): string {
   return join(dirname(input), `${basename(input, extname(input))}-结果.xlsx`);
 }
 
+/** Before anything is read: the output's folder exists and may be written, and the output is not a folder, so a long run never ends in "cannot write". */
+async function checkOutputFolder(out: string): Promise<void> {
+  const dir = dirname(out);
+  const fail = (zh: string, en: string) => new CliError(ExitCode.notWritten, `无法写入“${out}”：${zh}`, `cannot write "${out}": ${en}`);
+  const st = await stat(dir).catch((e: NodeJS.ErrnoException) => e);
+  if (st instanceof Error) {
+    if (st.code === "ENOENT") throw fail(`文件夹不存在：“${dir}”。请先建立这个文件夹，或换一个位置`, `the folder does not exist: "${dir}". Create it first, or choose another place`);
+    throw fail(`路径中有一段不是文件夹或无法访问（${st.code ?? st.message}），请检查路径`, `a part of the path is not a folder or cannot be reached (${st.code ?? st.message}); check the path`);
+  }
+  if (!st.isDirectory()) throw fail(`“${dir}”不是文件夹，请检查路径`, `"${dir}" is not a folder; check the path`);
+  if (await access(dir, constants.W_OK).then(() => false, () => true)) throw fail(`没有写入文件夹“${dir}”的权限，请换一个位置`, `no permission to write in the folder "${dir}"; choose another place`);
+  if ((await stat(out).catch(() => undefined))?.isDirectory()) throw fail("这个名字是一个文件夹，请换一个文件名", "that name is a folder; choose another file name");
+}
+
+/** The refusal to replace an existing output that is not an earlier result of these inputs. */
+function notReplaced(out: string, of: { zh: string; en: string }): CliError {
+  return new CliError(
+    ExitCode.notWritten,
+    `“${out}”已存在，且不是${of.zh}之前的计算结果（它的“审计”表没有记录${of.zh}），不会覆盖：它可能是另一份已填好的表。请用 -o 换一个文件名；确认可以替换时加 --force`,
+    `"${out}" exists and is not an earlier result of ${of.en} (its 审计 sheet does not record it), so it will not be overwritten: it may be another filled-in workbook. Give another name with -o, or add --force to replace it`,
+  );
+}
+
+/**
+ * Whether the existing `out` is an earlier result of `run` on this input: its 审计 names the input
+ * file (a corrected input is run again under its own name) or records its checksum (the same bytes
+ * under another name), and the same table when one is named with --sheet. A county workbook or
+ * anything unreadable is not.
+ */
+async function isEarlierRunResult(out: string, input: string, sheet?: string): Promise<boolean> {
+  const record = await readResultRecord(out);
+  if (!record || record.merged) return false;
+  if (sheet !== undefined && record.table !== "" && record.table.trim() !== sheet.trim()) return false;
+  if (record.input === basename(input)) return true;
+  return record.checksum !== "" && record.checksum === sha256(await readInputBytes(input));
+}
+
+/** Whether an earlier result records the same returns: the same file names (corrected returns merged again), or the same bytes. */
+function isEarlierMergeResult(record: ResultRecord, names: string[], checksum: string): boolean {
+  if (record.checksum !== "" && record.checksum === checksum) return true;
+  const sorted = (a: string[]) => [...a].sort().join("\n");
+  return record.input !== "" && sorted(record.input.split("、")) === sorted(names);
+}
+
+/** Each problem with the setting's Chinese name (its key in English), and the row when it comes from the 考核方案 sheet. */
+
 /** Each problem with the setting's Chinese name (its key in English), and the row when it comes from the 考核方案 sheet. */
 function schemeError(name: string, problems: SchemeProblem[], sheet?: string): CliError {
   const zh = (p: SchemeProblem) => `${p.row ? `第${p.row}行：` : ""}${p.path ? `${settingName(p.path)}（${p.path}）：` : ""}${p.zh}`;
@@ -400,8 +459,12 @@ async function loadScheme(path: string): Promise<Scheme> {
   return r.scheme;
 }
 
-/** The .xlsx files to merge: the files given, and every .xlsx in the folders given (not lock files or our own results). */
-async function mergeInputs(paths: string[], out: string, p: Printer): Promise<string[]> {
+/**
+ * The .xlsx files to merge: the files given, and every .xlsx in the folders given (not lock files or
+ * our own results). The output is never one of them: when it is a folder's file, an earlier county
+ * workbook (`outIsCounty`) is left out, anything else is a return and the merge is refused.
+ */
+async function mergeInputs(paths: string[], out: string, outIsCounty: boolean, p: Printer): Promise<string[]> {
   const files: string[] = [];
   let skipped = 0;
   for (const given of paths) {
@@ -427,8 +490,12 @@ async function mergeInputs(paths: string[], out: string, p: Printer): Promise<st
   }
   const unique: string[] = [];
   for (const f of files) {
-    // A previous merge's output in the folder being merged is not a return.
     if (await samePath(f, out)) {
+      if (!outIsCounty)
+        throw usage(
+          `结果文件“${out}”是要合并的文件夹中的一份上报文件，不能用来写全县结果（它会被覆盖，它的乡镇也会漏掉）。请把全县结果写到这个文件夹之外，或用以“-结果.xlsx”结尾的文件名`,
+          `the output "${out}" is a return in the folder being merged; it cannot take the county workbook (it would be overwritten and its township left out). Write the county workbook outside the folder, or use a name ending in "-结果.xlsx"`,
+        );
       skipped++;
       continue;
     }
@@ -452,15 +519,15 @@ const stageEn: Record<string, string> = {
   写入文件: "writing",
 };
 
-function progressFor(io: CliIO, lang: Lang): { progress: Progress; stage: (s: string, done?: number, total?: number) => void } {
-  const progress = createProgress(io.stderr, lang === "zh" ? "计算中" : "Working");
+function progressFor(io: CliIO, lang: Lang, checking = false): { progress: Progress; stage: (s: string, done?: number, total?: number) => void } {
+  const progress = createProgress(io.stderr, checking ? (lang === "zh" ? "检查中" : "Checking") : lang === "zh" ? "计算中" : "Working");
   return { progress, stage: (s, done = 0, total = 1) => progress.update(lang === "zh" ? s : (stageEn[s] ?? s), done, total) };
 }
 
 // ---------------------------------------------------------------- the outcome of a run
 
-/** The exit code and the messages for a pipeline result that made no plan. */
-function reportFailure(result: RunResult, p: Printer, place: (problem: Problem) => { problem: Problem; source?: string } = (problem) => ({ problem })): number {
+/** The exit code and the messages for a pipeline result that made no plan; `check` never writes, so it does not say nothing was written. */
+function reportFailure(result: RunResult, p: Printer, place: (problem: Problem) => { problem: Problem; source?: string } = (problem) => ({ problem }), checking = false): number {
   for (const problem of result.problems) {
     const placed = place(problem);
     p.problem(placed.problem, placed.source);
@@ -468,12 +535,18 @@ function reportFailure(result: RunResult, p: Printer, place: (problem: Problem) 
   const n = result.problems.length;
   switch (result.status) {
     case "badScheme":
-      p.error(`考核方案无效（${n} 个问题），未生成结果文件`, `the scheme is invalid (${n} problem(s)); nothing was written`);
+      if (checking) p.error(`考核方案无效（${n} 个问题，见上），请修改方案后再检查`, `the scheme is invalid (${n} problem(s), see above); fix the scheme and check again`);
+      else p.error(`考核方案无效（${n} 个问题），未生成结果文件`, `the scheme is invalid (${n} problem(s)); nothing was written`);
       return ExitCode.invalidScheme;
     case "noTable":
-      p.error("找不到可计算的考核表（见上），未生成结果文件", "no assessment table to compute (see above); nothing was written");
+      if (checking) p.error("找不到可检查的考核表（见上），请检查表头，或用 --kind 指定考核类型", "no assessment table to check (see above); check the headers, or give the kind with --kind");
+      else p.error("找不到可计算的考核表（见上），未生成结果文件", "no assessment table to compute (see above); nothing was written");
       return ExitCode.tableNotFound;
     default:
+      if (checking) {
+        p.error(`发现 ${n} 个数据问题（见上）。请修改后再检查；计算时也可加 --skip-bad-rows 跳过有问题的行`, `found ${n} data problem(s) (see above). Fix them and check again; a run can also skip those rows with --skip-bad-rows`);
+        return ExitCode.dataProblems;
+      }
       p.error(
         `发现 ${n} 个数据问题（见上），未生成结果文件。请修改后重试，或加 --skip-bad-rows 跳过有问题的行`,
         `found ${n} data problem(s) (see above); nothing was written. Fix them and run again, or add --skip-bad-rows`,
@@ -529,9 +602,11 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
     out = ctx.opts.output !== undefined ? resolve(ctx.cwd, ctx.opts.output) : defaultOutput(input);
     checkOutputName(out);
     if (await samePath(out, input)) throw usage("结果文件不能与输入文件相同：输入文件不会被修改，请用 -o 指定另一个文件名", "the output cannot be the input file: the input is never modified; give another name with -o");
+    await checkOutputFolder(out);
+    if (!ctx.opts.force && (await exists(out)) && !(await isEarlierRunResult(out, input))) throw notReplaced(out, { zh: `“${basename(input)}”`, en: `"${basename(input)}"` });
   }
   const { scheme, kind } = await schemeAndKind(ctx);
-  const { progress, stage } = progressFor(io, p.lang);
+  const { progress, stage } = progressFor(io, p.lang, checkOnly);
   try {
     stage("读取文件");
     const opened = await openXlsx(input);
@@ -546,7 +621,7 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
     });
     if (result.status !== "ok" || !result.plan) {
       progress.finish();
-      return reportFailure(result, p);
+      return reportFailure(result, p, undefined, checkOnly);
     }
     if (checkOnly) {
       progress.finish();
@@ -577,12 +652,20 @@ async function mergeCommand(ctx: Context): Promise<number> {
   if (ctx.opts.output === undefined) throw usage("合并需要用 -o 指定全县结果文件，如 -o 全县.xlsx", "merge needs the county workbook's name: -o county.xlsx");
   const out = resolve(ctx.cwd, ctx.opts.output);
   checkOutputName(out);
+  await checkOutputFolder(out);
+  const force = Boolean(ctx.opts.force);
+  // null: a file is there that cannot be read as a workbook.
+  const existing = (await exists(out)) ? ((await readResultRecord(out)) ?? null) : undefined;
   const { scheme: given, kind } = await schemeAndKind(ctx);
   const files = await mergeInputs(
     ctx.args.map((a) => resolve(ctx.cwd, a)),
     out,
+    existing?.merged === true,
     p,
   );
+  const theseReturns = { zh: "这些上报文件", en: "these returns" };
+  // A file that records no input at all is refused before thirty townships' files are read.
+  if (existing !== undefined && !force && !(existing?.input || existing?.checksum)) throw notReplaced(out, theseReturns);
   const { progress, stage } = progressFor(io, p.lang);
   try {
     // Every file is read before anything is reported, so one run names every unreadable file.
@@ -608,6 +691,13 @@ async function mergeCommand(ctx: Context): Promise<number> {
     for (const o of previous) p.warn(`“${o.name}”是之前合并生成的全县文件，已跳过`, `"${o.name}" is an earlier merge's county workbook; skipped`);
     const returns = opened.filter((o) => !previous.includes(o));
     if (returns.length === 0) throw new CliError(ExitCode.unreadable, "没有找到要合并的乡镇上报文件", "no township returns to merge were found");
+    const checksum = createHash("sha256")
+      .update(returns.map((o) => `${o.name}\t${o.checksum}\n`).join(""))
+      .digest("hex");
+    if (existing && !force && !isEarlierMergeResult(existing, returns.map((o) => o.name), checksum)) {
+      progress.finish();
+      throw notReplaced(out, theseReturns);
+    }
     const sources: MergeSource[] = returns.map((o) => ({ name: o.name, data: o.data }));
     const chosen = mergeScheme(sources, { scheme: given, kind, now: ctx.now });
     if (!chosen.scheme) {
@@ -632,9 +722,6 @@ async function mergeCommand(ctx: Context): Promise<number> {
     if (blocking.length)
       throw new CliError(ExitCode.tableNotFound, `有 ${blocking.length} 个文件不能合并，未生成结果文件：`, `${blocking.length} file(s) cannot be merged; nothing was written:`, blocking.map((c) => ({ zh: c.zh, en: c.en })));
 
-    const checksum = createHash("sha256")
-      .update(returns.map((o) => `${o.name}\t${o.checksum}\n`).join(""))
-      .digest("hex");
     const result = runAssessment(merged.workbook, {
       scheme,
       skipBadRows: Boolean(ctx.opts["skip-bad-rows"]),

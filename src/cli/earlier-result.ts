@@ -1,0 +1,111 @@
+// What a file already at the output path says of itself: its sheets, and the input its 审计 sheet records if `kaohe` wrote it.
+import { SOURCES_SHEET } from "../workbook/merge";
+import { reportSheetNames } from "../workbook/plan";
+import { withZip } from "./zip-parts";
+
+/** An existing workbook as far as replacing it is concerned. */
+export interface ResultRecord {
+  /** Its sheet names, in order. */
+  sheets: string[];
+  /** Whether it is a county workbook a merge wrote (it has the 合并来源 sheet). */
+  merged: boolean;
+  /** The input file name(s) its 审计 sheet records: one for run, the returns joined by "、" for merge; "" when none. */
+  input: string;
+  /** The input checksum (SHA-256, hex) its 审计 sheet records; "" when none. */
+  checksum: string;
+  /** The sheet of the input that held the table computed, as its 审计 sheet records it; "" when none. */
+  table: string;
+}
+
+/** The labels of the 审计 rows that name the input (written by the pipeline's audit report). */
+const INPUT_LABEL = "输入文件";
+const CHECKSUM_LABEL = "输入校验和（SHA-256）";
+const TABLE_LABEL = "数据表";
+/** The labels sit near the top of the 审计 sheet; rows after this are not looked at. */
+const LAST_ROW = 200;
+/** Parts of a result this tool wrote are far below this; a larger one is not read (the file may be hostile). */
+const MAX_PART = 64 * 2 ** 20;
+
+const decode = (s: string) =>
+  s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
+    if (e[0] === "#") {
+      const n = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return n <= 0x10ffff ? String.fromCodePoint(n) : "";
+    }
+    return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e];
+  });
+
+const attr = (tag: string, name: string) => {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m ? decode(m[1]) : undefined;
+};
+
+/** The text of the <t> runs inside an element (a shared string or an inline string), phonetic runs left out. */
+const runsText = (xml: string) =>
+  [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((m) => decode(m[1])).join("");
+
+function sharedStrings(xml: string | undefined): string[] {
+  if (!xml) return [];
+  return [...xml.matchAll(/<si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => runsText(m[1] ?? ""));
+}
+
+/** Columns A and B of the sheet's first rows, as text, by row number. */
+function firstColumns(xml: string, sst: () => string[]): Map<number, { a?: string; b?: string }> {
+  const rows = new Map<number, { a?: string; b?: string }>();
+  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const ref = /^([A-Z]+)(\d+)$/.exec(attr(m[1], "r") ?? "");
+    if (!ref) continue;
+    const row = Number(ref[2]);
+    if (row > LAST_ROW) break;
+    if (ref[1] !== "A" && ref[1] !== "B") continue;
+    const inner = m[2] ?? "";
+    const v = /<v>([^<]*)<\/v>/.exec(inner)?.[1];
+    const type = attr(m[1], "t");
+    const text = type === "s" ? (v !== undefined ? sst()[Number(v)] : undefined) : type === "inlineStr" ? runsText(inner) : v !== undefined ? decode(v) : undefined;
+    const cells = rows.get(row) ?? {};
+    cells[ref[1] === "A" ? "a" : "b"] = text;
+    rows.set(row, cells);
+  }
+  return rows;
+}
+
+/** The path of a sheet's part inside the zip, from the workbook's relationships. */
+function sheetPart(workbookXml: string, relsXml: string, sheetName: string): string | undefined {
+  const sheet = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, "name") === sheetName);
+  const id = sheet && /\s(?:\w+:)?id="([^"]*)"/.exec(sheet)?.[1];
+  if (!id) return undefined;
+  const rel = [...relsXml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, "Id") === id);
+  const target = rel && attr(rel, "Target");
+  if (!target) return undefined;
+  return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+}
+
+/**
+ * What the .xlsx at `path` records of itself, reading only its directory, workbook, 审计 sheet and
+ * shared strings, each within a bound. Undefined when it is not a workbook that can be read so:
+ * for deciding whether it may be replaced, that means "not an earlier result".
+ */
+export async function readResultRecord(path: string): Promise<ResultRecord | undefined> {
+  try {
+    return await withZip(path, MAX_PART, async (part) => {
+      const workbookXml = await part("xl/workbook.xml");
+      const relsXml = await part("xl/_rels/workbook.xml.rels");
+      if (!workbookXml || !relsXml) return undefined;
+      const sheets = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => attr(m[0], "name") ?? "");
+      const record: ResultRecord = { sheets, merged: sheets.includes(SOURCES_SHEET), input: "", checksum: "", table: "" };
+      const auditPath = sheetPart(workbookXml, relsXml, reportSheetNames.audit);
+      const auditXml = auditPath && (await part(auditPath));
+      if (!auditXml) return record;
+      const sstXml = await part("xl/sharedStrings.xml");
+      let sst: string[] | undefined;
+      for (const { a, b } of firstColumns(auditXml, () => (sst ??= sharedStrings(sstXml))).values()) {
+        if (a === INPUT_LABEL) record.input = b ?? "";
+        if (a === CHECKSUM_LABEL) record.checksum = b ?? "";
+        if (a === TABLE_LABEL) record.table = b ?? "";
+      }
+      return record;
+    });
+  } catch {
+    return undefined;
+  }
+}
