@@ -279,7 +279,16 @@ export function auditUses(program: ts.Program, roots: string[]): Use[] {
 
   const visit = (n: ts.Node): void => {
     if (ts.isPropertyAccessExpression(n)) record(checker.getSymbolAtLocation(n.name), n.name);
-    else if (ts.isObjectLiteralExpression(n)) {
+    else if (ts.isElementAccessExpression(n) && stringOf(n.argumentExpression) !== undefined)
+      record(propertyOf(checker.getTypeAtLocation(n.expression), stringOf(n.argumentExpression)!), n.argumentExpression);
+    else if (ts.isObjectBindingPattern(n)) {
+      // const { hasSpill } = range: each name read out of an Office object is a use of that member.
+      const source = checker.getTypeAtLocation(n);
+      for (const el of n.elements) {
+        const key = el.propertyName ?? el.name;
+        if (ts.isIdentifier(key) || ts.isStringLiteral(key)) record(propertyOf(source, key.text), key);
+      }
+    } else if (ts.isObjectLiteralExpression(n)) {
       // Options objects: Excel.run({ delayForCellEdit: true }), range.set({ … }), load({ … }).
       const contextual = checker.getContextualType(n);
       for (const p of n.properties) {
