@@ -97,7 +97,7 @@ export interface PeriodCount {
  * in it. Dates outside start–end are not counted. O(n + periods).
  */
 export function countByPeriod(serials: readonly number[], period: Period, start: number, end: number): PeriodCount[] {
-  if (end < start) throw valueError("outOfRange", { arg: "end", value: end, min: start, max: "" });
+  if (end < start) throw valueError("endBeforeStart", { arg: "end", value: dayText(end), start: dayText(start) });
   const first = periodIndex(start, period);
   const last = periodIndex(end, period);
   const counts = new Array<number>(last - first + 1).fill(0);
@@ -106,6 +106,12 @@ export function countByPeriod(serials: readonly number[], period: Period, start:
     counts[periodIndex(s, period) - first]++;
   }
   return counts.map((count, k) => ({ index: first + k, label: periodLabel(first + k, period), count }));
+}
+
+/** A date as a message shows it: 2025-3-5, not its serial number. */
+function dayText(serial: number): string {
+  const { year, month, day } = calendarOf(serial);
+  return `${year}-${month}-${day}`;
 }
 
 /** The periods with fewer than minPerPeriod dates: the duty's missing periods. */

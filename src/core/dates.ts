@@ -44,7 +44,7 @@ export function parseDateText(text: string): number | undefined {
 export function toExcelDate(value: number | string, at: MessageParams = {}): number {
   if (typeof value === "number") {
     if (Number.isFinite(value) && value >= 0 && value < EXCEL_MAX_SERIAL + 1) return value;
-    throw valueError("notDate", { ...at, value: String(value) });
+    throw valueError("notDate", { ...at, value });
   }
   const serial = parseDateText(value);
   if (serial === undefined) throw valueError("notDate", { ...at, value });

@@ -27,7 +27,7 @@ export function yuanToFen(yuan: number, at: MessageParams = {}): bigint {
   const d = decimalOf(Number(yuan.toPrecision(15)));
   if (d.scale > 2) throw valueError("notWholeFen", { ...at, value: yuan });
   const fen = d.int * 10n ** BigInt(2 - d.scale);
-  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) throw valueError("outOfRange", { ...at, value: yuan, min: 0, max: Number.MAX_SAFE_INTEGER / FEN_PER_YUAN });
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) throw valueError("tooLarge", { ...at, value: yuan, min: 0, max: Number.MAX_SAFE_INTEGER / FEN_PER_YUAN });
   return fen;
 }
 

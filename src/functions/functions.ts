@@ -3,10 +3,13 @@
 import { quorum as quorumRule, TWO_THIRDS } from "../core/quorum";
 import { missingPeriods, periodNames, type Period } from "../core/cadence";
 import { meetsTarget } from "../core/targets";
+import { maxOf, minOf } from "../core/extremes";
 import { rankAll, rankAllInGroups, rankOf, type GroupLabel, type RankMethod, type RankOrder } from "../core/rank";
 import { DEFAULT_SIGNIFICANCE, percentRank as percentRankRule, percentRanksAll, percentRanksAllInGroups } from "../core/percentrank";
 import {
   booleanArg,
+  cellErrorCode,
+  cellText,
   dateArg,
   dateCells,
   excelRangeNumber,
@@ -22,6 +25,7 @@ import {
   ratioArg,
   reshape,
   sameSize,
+  scalarArg,
   scoreCell,
   scoreCells,
   toExcelError,
@@ -114,7 +118,7 @@ function rankingNumbers(value: unknown, arg: string): { g: Grid; values: (number
 function rankingGroups(value: unknown, data: Grid, dataArg: string): GroupLabel[] {
   const g = grid(value, "groups");
   sameSize(data, dataArg, g, "groups");
-  return g.cells.map((c) => (isBlank(c) ? undefined : typeof c === "number" ? c : String(c)));
+  return g.cells.map((c, i) => (isBlank(c) ? undefined : typeof c === "number" ? c : labelCell(c, position(g, i, "groups"))));
 }
 
 const rankOrderWords: Record<string, RankOrder> = {
@@ -449,13 +453,14 @@ export function voteGrade(
     const locate = cellLocator(limitsGrid ? { votes: counts.g, thresholds: limitsGrid } : { votes: counts.g });
     const limits = limitsGrid
       ? voteThresholds(
-          limitsGrid.cells.map((c) => (isBlank(c) ? null : typeof c === "number" ? c : normaliseText(String(c)))),
+          limitsGrid.cells.map((c, i) => (isBlank(c) ? null : typeof c === "number" ? c : normaliseText(labelCell(c, position(limitsGrid, i, "thresholds"))))),
           locate,
         )
       : DEFAULT_VOTE_THRESHOLDS;
-    const names = leftOut(labels)
-      ? DEFAULT_VOTE_LABELS
-      : voteLabels(grid(labels, "labels").cells.map((c) => (isBlank(c) ? null : String(c).trim())));
+    const labelGrid = leftOut(labels) ? undefined : grid(labels, "labels");
+    const names = labelGrid
+      ? voteLabels(labelGrid.cells.map((c, i) => (isBlank(c) ? null : labelCell(c, position(labelGrid, i, "labels")))))
+      : DEFAULT_VOTE_LABELS;
     // A turnout without the number of voters cannot be checked: ask for the number rather than ignore it.
     if (!isBlank(voters) || !isBlank(turnout))
       checkTurnout(counts.values, integerArg(voters, "voters", undefined, 0), ratioArg(turnout, "turnout", DEFAULT_TURNOUT), locate);
@@ -556,10 +561,17 @@ function numberList(v: unknown, arg: string): number[] | undefined {
   return cells.length === 0 ? undefined : cells.map(({ cell, at }) => scoreCell(cell, at) as number);
 }
 
+/** A label read from a cell: its text; an error value is refused with its place, never taken for a label. */
+function labelCell(v: unknown, at: CellAt): string {
+  const code = cellErrorCode(v);
+  if (code !== undefined) throw ruleErrors.valueError("errorValue", { ...at, value: code });
+  return cellText(v).trim();
+}
+
 /** A list of labels, or undefined when omitted. */
 function labelList(v: unknown, arg: string): string[] | undefined {
   const cells = listCells(v, arg);
-  return cells.length === 0 ? undefined : cells.map(({ cell }) => String(cell).trim());
+  return cells.length === 0 ? undefined : cells.map(({ cell, at }) => labelCell(cell, at));
 }
 
 /** A column beside the data, as group keys; a blank label is the group "". */
@@ -569,9 +581,9 @@ function groupColumn(v: unknown, data: Grid, dataArg: string): string[] | undefi
   sameSize(data, dataArg, g, "groups");
   // A column holds few distinct labels (townships, branches): normalise each once.
   const seen = new Map<unknown, string>();
-  return g.cells.map((c) => {
+  return g.cells.map((c, i) => {
     let key = seen.get(c);
-    if (key === undefined) seen.set(c, (key = isBlank(c) ? "" : normaliseText(String(c))));
+    if (key === undefined) seen.set(c, (key = isBlank(c) ? "" : normaliseText(labelCell(c, position(g, i, "groups")))));
     return key;
   });
 }
@@ -650,7 +662,7 @@ function starCapTableArg(v: unknown): StarCapTable {
   if (isBlank(v)) return DEFAULT_STAR_CAP_TABLE;
   return starCapTable(
     tableRows(v, "table", 2).map(({ cells, at }) => ({
-      name: String(filledCell(cells[0], at[0])),
+      name: labelCell(filledCell(cells[0], at[0]), at[0]),
       aliases: [],
       cap: countCell(filledCell(cells[1], at[1]), at[1]) as number,
     })),
@@ -672,7 +684,7 @@ function coefficientTableArg(v: unknown): CoefficientTable {
   if (isBlank(v)) return DEFAULT_COEFFICIENT_TABLE;
   return coefficientTable(
     tableRows(v, "table", 2).map(({ cells, at }) => ({
-      label: String(filledCell(cells[0], at[0])).trim(),
+      label: labelCell(filledCell(cells[0], at[0]), at[0]),
       aliases: [],
       coefficient: scoreCell(filledCell(cells[1], at[1]), at[1]) as number,
     })),
@@ -703,7 +715,7 @@ export function grade(
   veto_mode?: string,
 ): string | ExcelError {
   return guard(() => {
-    const s = scoreCell(score, { arg: "score" });
+    const s = scoreCell(scalarArg(score, "score"), { arg: "score" });
     const scale = scaleArg(cutoffs, labels);
     const vetoed = booleanArg(veto, "veto", false);
     const mode = vetoModeArg(veto_mode);
@@ -832,7 +844,7 @@ export function stars(
 ): number | ExcelError {
   return guard(() => {
     const { values } = scoreCells(aspect_scores, "aspect_scores");
-    const most = capCell(cap, { arg: "cap" });
+    const most = capCell(scalarArg(cap, "cap"), { arg: "cap" });
     return starsRule(values, numberList(thresholds, "thresholds") ?? DEFAULT_STAR_THRESHOLDS, most ?? undefined);
   });
 }
@@ -852,7 +864,8 @@ export function starCap(
 ): number | string | ExcelError {
   return guard(() => {
     const caps = starCapTableArg(table);
-    return isBlank(category) ? "" : atCell({ arg: "category" }, () => starCapRule(String(category), caps));
+    const name = scalarArg(category, "category");
+    return isBlank(name) ? "" : atCell({ arg: "category" }, () => starCapRule(cellText(name), caps));
   });
 }
 
@@ -980,7 +993,7 @@ export function coef(
     const coefficients = coefficientTableArg(table);
     const g = grid(grades, "grades");
     const out = g.cells.map((c, i): number | string | ExcelError =>
-      isBlank(c) ? "" : cellOrError(position(g, i, "grades"), () => gradeCoefficient(String(c), coefficients)),
+      isBlank(c) ? "" : cellOrError(position(g, i, "grades"), () => gradeCoefficient(labelCell(c, position(g, i, "grades")), coefficients)),
     );
     return reshape(g, out);
   });
@@ -1005,8 +1018,8 @@ export function cadence(dates: unknown[][], period: string, min_per_period?: num
     const serials = dateCells(dates, "dates");
     const p = optionArg<Period>(period, "period", periodNames, "month");
     const min = integerArg(min_per_period, "min_per_period", 1, 1);
-    const from = dateArg(start, "start") ?? (serials.length ? Math.min(...serials) : null);
-    const to = dateArg(end, "end") ?? (serials.length ? Math.max(...serials) : null);
+    const from = dateArg(start, "start") ?? minOf(serials) ?? null;
+    const to = dateArg(end, "end") ?? maxOf(serials) ?? null;
     if (from === null || to === null) throw ruleErrors.valueError("required", { arg: serials.length ? "end" : "start" });
     return missingPeriods(serials, p, min, from, to).length;
   });

@@ -4,6 +4,7 @@ import type { Locale, MessageParams } from "../core/messages";
 import { toRatio, type Ratio } from "../core/exact";
 import { normaliseText, parseNumericText } from "../core/text";
 import { toExcelDate } from "../core/dates";
+import { numberText } from "../core/number-text";
 
 export { normaliseText, parseNumericText };
 
@@ -42,11 +43,25 @@ export function excelError(code: ErrorCode, message: string): ExcelError {
   return { code, message };
 }
 
-/** Turn anything thrown into an Excel error; a bug still becomes #VALUE!, never an escaped exception. */
+/**
+ * Turn anything thrown into an Excel error; a bug still becomes #VALUE!, never an escaped exception.
+ * A RangeError (a stack, string or array too large) means the data outgrew the engine, which a user
+ * can act on; anything else is a defect to report, with the engine's words kept for the maintainer.
+ */
 export function toExcelError(e: unknown, locale: Locale = userLocale()): ExcelError {
   if (e instanceof RuleError) return excelError(e.code, e.describe(locale));
   const detail = e instanceof Error ? e.message : String(e);
-  return excelError("#VALUE!", locale === "zh-CN" ? `计算出错：${detail}` : `Calculation failed: ${detail}`);
+  if (e instanceof RangeError)
+    return excelError(
+      "#VALUE!",
+      locale === "zh-CN"
+        ? `计算出错：数据量超出本函数能处理的范围（${detail}）；请缩小所选区域或分批计算`
+        : `Calculation failed: the data is more than this function can handle (${detail}); select a smaller range or compute in parts`,
+    );
+  return excelError(
+    "#VALUE!",
+    locale === "zh-CN" ? `计算出错：程序未能处理这些参数（${detail}）；请把公式和数据报告给维护人员` : `Calculation failed: the program could not handle these arguments (${detail}); report the formula and data to the maintainers`,
+  );
 }
 
 export function isExcelError(v: unknown): v is ExcelError {
@@ -76,6 +91,46 @@ export function isBlank(v: Cell): boolean {
   return v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "");
 }
 
+/** The code of an Excel error value handed over in a cell (#N/A, #REF!…), or undefined for any other value. */
+export function cellErrorCode(v: Cell): string | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
+  const code = (v as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** Refuse an error value with its place: it is never read as a blank, a 0 or a label. */
+function refuseError(v: Cell, at: MessageParams): void {
+  const code = cellErrorCode(v);
+  if (code !== undefined) throw valueError("errorValue", { ...at, value: code });
+}
+
+/** A cell's value as a message quotes it: never "[object Object]" or "1e+308". */
+export function cellText(v: Cell): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return numberText(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (Array.isArray(v)) return "（区域）";
+  return cellErrorCode(v) ?? "（无法识别的值）";
+}
+
+/**
+ * An argument that takes one value: a 1 × 1 range is that cell, an empty one is blank; a larger range is
+ * refused by name (reading it as text would quote every cell in the message); an error value is refused.
+ */
+export function scalarArg(v: Cell, arg: string): Cell {
+  let single = v;
+  if (Array.isArray(single)) {
+    const rows = single.length;
+    const first: unknown = single[0];
+    const cols = rows === 0 ? 0 : Array.isArray(first) ? first.length : 1;
+    if (rows === 0 || cols === 0) return null;
+    if (rows > 1 || cols > 1) throw valueError("notSingle", { arg, rows, cols });
+    single = Array.isArray(single[0]) ? single[0][0] : single[0];
+  }
+  refuseError(single, { arg });
+  return single;
+}
+
 /** A grid as Excel passes a range: always 2-D; a single value is a 1 × 1 grid. */
 export interface Grid {
   readonly cells: Cell[]; // row-major
@@ -86,7 +141,10 @@ export interface Grid {
 export function grid(value: Cell, arg: string): Grid {
   if (!Array.isArray(value)) return { cells: [value], rows: 1, cols: 1 };
   if (value.length === 0) throw valueError("emptyRange", { arg });
-  const cols = Array.isArray(value[0]) ? value[0].length : 1;
+  // Excel's ranges are rectangular; a ragged array from elsewhere takes its widest row, short rows blank.
+  let cols = 0;
+  for (const row of value) cols = Math.max(cols, Array.isArray(row) ? row.length : 1);
+  if (cols === 0) throw valueError("emptyRange", { arg });
   const cells: Cell[] = [];
   for (const row of value) {
     const r = Array.isArray(row) ? row : [row];
@@ -123,6 +181,8 @@ function finite(n: number, at: MessageParams): number {
  */
 export function excelRangeNumber(v: Cell, at: MessageParams): number | undefined {
   if (typeof v === "number") return finite(v, at);
+  // Excel's RANK answers an error in its range with that error: never rank around it in silence.
+  refuseError(v, at);
   return undefined;
 }
 
@@ -137,7 +197,8 @@ export function scoreCell(v: Cell, at: MessageParams): number | null {
     const n = parseNumericText(v);
     if (n !== undefined) return finite(n, at);
   }
-  throw valueError("notNumber", { ...at, value: String(v) });
+  refuseError(v, at);
+  throw valueError("notNumber", { ...at, value: cellText(v) });
 }
 
 /** Every cell of a range as scores (null for blank). */
@@ -148,7 +209,7 @@ export function scoreCells(value: Cell, arg: string): { g: Grid; values: (number
 
 /** A single numeric argument; omitted (null/undefined/"") gives the default, or an error without one. */
 export function numberArg(v: Cell, arg: string, fallback?: number): number {
-  const single = Array.isArray(v) ? (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v) : v;
+  const single = scalarArg(v, arg);
   if (isBlank(single)) {
     if (fallback === undefined) throw valueError("required", { arg });
     return fallback;
@@ -159,7 +220,7 @@ export function numberArg(v: Cell, arg: string, fallback?: number): number {
     const n = parseNumericText(single);
     if (n !== undefined) return finite(n, { arg });
   }
-  throw valueError("notNumber", { arg, value: String(single) });
+  throw valueError("notNumber", { arg, value: cellText(single) });
 }
 
 export function integerArg(v: Cell, arg: string, fallback?: number, min = -Infinity, max = Infinity): number {
@@ -169,7 +230,8 @@ export function integerArg(v: Cell, arg: string, fallback?: number, min = -Infin
   return n;
 }
 
-export function booleanArg(v: Cell, arg: string, fallback: boolean): boolean {
+export function booleanArg(cell: Cell, arg: string, fallback: boolean): boolean {
+  const v = scalarArg(cell, arg);
   if (isBlank(v)) return fallback;
   if (typeof v === "boolean") return v;
   if (typeof v === "number" && Number.isFinite(v)) return v !== 0;
@@ -178,36 +240,37 @@ export function booleanArg(v: Cell, arg: string, fallback: boolean): boolean {
     if (t === "TRUE" || t === "是" || t === "真") return true;
     if (t === "FALSE" || t === "否" || t === "假") return false;
   }
-  throw valueError("notBoolean", { arg, value: String(v) });
+  throw valueError("notBoolean", { arg, value: cellText(v) });
 }
 
 /** A choice among named options (case-insensitive; Chinese synonyms welcome in the table). */
-export function optionArg<T extends string>(v: Cell, arg: string, table: Record<string, T>, fallback: T): T {
+export function optionArg<T extends string>(cell: Cell, arg: string, table: Record<string, T>, fallback: T): T {
+  const v = scalarArg(cell, arg);
   if (isBlank(v)) return fallback;
-  const key = normaliseText(String(v)).toLowerCase();
-  const hit = table[key];
-  if (hit === undefined) throw valueError("unknownOption", { arg, value: String(v), options: Object.keys(table).join(" / ") });
+  const key = normaliseText(cellText(v)).toLowerCase();
+  const hit = Object.hasOwn(table, key) ? table[key] : undefined;
+  if (hit === undefined) throw valueError("unknownOption", { arg, value: cellText(v), options: Object.keys(table).join(" / ") });
   return hit;
 }
 
 /** An exact ratio argument: 0.3, =2/3, "30%", "2/3". */
-export function ratioArg(v: Cell, arg: string, fallback?: Ratio): Ratio {
+export function ratioArg(cell: Cell, arg: string, fallback?: Ratio): Ratio {
+  const v = scalarArg(cell, arg);
   if (isBlank(v)) {
     if (fallback === undefined) throw valueError("required", { arg });
     return fallback;
   }
   if (typeof v === "number") return toRatio(v, { arg });
   if (typeof v === "string") return toRatio(normaliseText(v), { arg });
-  throw valueError("notNumber", { arg, value: String(v) });
+  throw valueError("notNumber", { arg, value: cellText(v) });
 }
 
 /** A date argument: a serial, or date text (2025-3-5, 2025/03/05, 2025.3.5, 2025年3月5日, full-width digits too); blank is null. */
 export function dateArg(v: Cell, arg: string): number | null {
-  const g = grid(v, arg);
-  const cell = g.cells.length === 1 ? g.cells[0] : v;
+  const cell = scalarArg(v, arg);
   if (isBlank(cell)) return null;
   if (typeof cell === "number") return toExcelDate(cell, { arg });
-  const text = normaliseText(String(cell));
+  const text = normaliseText(cellText(cell));
   return toExcelDate(parseNumericText(text) ?? text, { arg });
 }
 
@@ -220,7 +283,8 @@ export function dateCells(v: Cell, arg: string): number[] {
     const at = position(g, i, arg);
     if (typeof c === "number") out.push(toExcelDate(c, at));
     else {
-      const text = normaliseText(String(c));
+      refuseError(c, at);
+      const text = normaliseText(cellText(c));
       out.push(toExcelDate(parseNumericText(text) ?? text, at));
     }
   });

@@ -19,6 +19,6 @@ describe("KAOHE.QUORUM", () => {
     expect(quorum(5, 3)).toMatchObject({ code: "#VALUE!" });
     expect(quorum(1.5 as number, 3)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("count") });
     expect(quorum("缺席" as unknown as number, 3)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("不是数字") });
-    expect(quorum(null as unknown as number, 3)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("不能为空") });
+    expect(quorum(null as unknown as number, 3)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("不能为空；请填写") });
   });
 });

@@ -54,7 +54,7 @@ describe("KAOHE.GRADE", () => {
     expect(grade(76, [[90, 75, 60]], [["优秀", "合格", "基本合格", "不合格"]])).toBe("合格");
   });
   it("text such as 缺考 is #VALUE! naming the argument; a bad scale is #VALUE!", () => {
-    expect(grade("缺考")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("参数 score") });
+    expect(grade("缺考")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("参数“分数”（score）") });
     expect(grade(80, [[90, 80]], [["a", "b"]])).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("labels") });
     expect(grade(80, undefined, undefined, undefined, "maybe")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("veto_mode") });
   });
@@ -72,8 +72,8 @@ describe("KAOHE.QUOTA", () => {
   it("errors name the argument", () => {
     expect(quota(10, 30)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("大于 1") });
     expect(quota(10, 0.3, "up")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("rounding") });
-    expect(quota(-1, 0.3)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("参数 n") });
-    expect(quota(10, null as never)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("不能为空") });
+    expect(quota(-1, 0.3)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("参数“人数”（n）") });
+    expect(quota(10, null as never)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("不能为空；请填写") });
   });
 });
 
@@ -116,15 +116,15 @@ describe("KAOHE.GRADES", () => {
     expect(grades([[95, 85, ""]])).toEqual([["优秀", "称职", ""]]);
   });
   it("errors name the argument and the row", () => {
-    expect(grades(col([90, "缺考"]))).toEqual(failed("#VALUE!", "参数 scores第2行"));
+    expect(grades(col([90, "缺考"]))).toEqual(failed("#VALUE!", "参数“分数”（scores）第2行"));
     expect(grades(col([90, 80]), undefined, undefined, 0.2, col(["a"]))).toEqual(failed("#VALUE!", "groups"));
-    expect(grades(col([90, 80]), undefined, undefined, 0.2, undefined, col([true, "也许"]))).toEqual(failed("#VALUE!", "参数 eligible第2行"));
+    expect(grades(col([90, 80]), undefined, undefined, 0.2, undefined, col([true, "也许"]))).toEqual(failed("#VALUE!", "参数“可评最高等次”（eligible）第2行"));
     expect(grades(col([90]), undefined, undefined, 0.2, undefined, undefined, undefined, "random")).toEqual(failed("#VALUE!", "tie_policy"));
   });
   it("messages are in English when Office says so", () => {
     (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: "en-US" } };
     try {
-      expect(grades(col([90, "absent"]))).toEqual([[{ code: "#VALUE!", message: 'scores, row 2: "absent" is not a number' }]]);
+      expect(grades(col([90, "absent"]))).toEqual([[{ code: "#VALUE!", message: 'scores, row 2: "absent" is not a number; enter a number or leave it blank' }]]);
     } finally {
       delete (globalThis as { Office?: unknown }).Office;
     }
@@ -173,7 +173,7 @@ describe("KAOHE.STARS and KAOHE.STARCAP", () => {
     expect(starCap("农村党员", [["农村党员", 8], ["", ""]])).toBe(8);
     expect(starCap("流动人员")).toMatchObject({ code: "#N/A", message: expect.stringContaining("流动人员") });
     expect(starCap("甲", [["甲", 8, 1]])).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("2 列") });
-    expect(starCap("甲", [["甲", "八"]])).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("参数 table第1行第2列") });
+    expect(starCap("甲", [["甲", "八"]])).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("参数“对照表”（table）第1行第2列") });
   });
 });
 
@@ -204,8 +204,8 @@ describe("KAOHE.STARQUOTA", () => {
     expect(flat(starQuota(s, caps))).toEqual([9, 8, 8, 8, 9, 8, 8, 8]);
   });
   it("errors: stars above the cap, a missing cap, fractional stars, policy all, rules shape", () => {
-    expect(starQuota(col([7]), col([6]))).toEqual(failed("#VALUE!", "参数 stars第1行"));
-    expect(starQuota(col([7, 5]), col([10, ""]))).toEqual(failed("#VALUE!", "参数 caps第2行"));
+    expect(starQuota(col([7]), col([6]))).toEqual(failed("#VALUE!", "参数“星数”（stars）第1行"));
+    expect(starQuota(col([7, 5]), col([10, ""]))).toEqual(failed("#VALUE!", "参数“上限”（caps）第2行"));
     expect(starQuota(col([7.5]), col([10]))).toEqual(failed("#VALUE!", "整数"));
     expect(starQuota(col([7]), col([10]), undefined, undefined, undefined, "all")).toEqual(failed("#VALUE!", "tie_policy"));
     expect(starQuota(col([7]), col([10]), undefined, undefined, [[10, 9]])).toEqual(failed("#VALUE!", "3 列"));
@@ -251,8 +251,8 @@ describe("KAOHE.ALLOCATE", () => {
   it("zero pool, all-zero weights, negative and text weights", () => {
     expect(allocate(0, col([0, 0]))).toEqual(col([0, 0]));
     expect(allocate(100, col([0, 0]))).toEqual(failed("#DIV/0!"));
-    expect(allocate(100, col([1, -1]))).toEqual(failed("#VALUE!", "参数 weights第2行"));
-    expect(allocate(100, col([1, "缺"]))).toEqual(failed("#VALUE!", "参数 weights第2行"));
+    expect(allocate(100, col([1, -1]))).toEqual(failed("#VALUE!", "参数“权重”（weights）第2行"));
+    expect(allocate(100, col([1, "缺"]))).toEqual(failed("#VALUE!", "参数“权重”（weights）第2行"));
     expect(allocate(-5, col([1]))).toEqual(failed("#VALUE!", "pool"));
     expect(allocate(100.001, col([1]))).toEqual(failed("#VALUE!", "不是整分"));
     expect(allocate(100, col([1]), 0)).toEqual(failed("#VALUE!", "unit"));
@@ -281,13 +281,13 @@ describe("KAOHE.COEF", () => {
     expect(out[0]).toEqual([1.2, 1]);
     expect(out[1]).toEqual([0.8, ""]);
     expect(out[2][0]).toMatchObject({ code: "#N/A", message: expect.stringContaining("良好") });
-    expect(out[2][0]).toMatchObject({ message: expect.stringContaining("参数 grades第3行") });
+    expect(out[2][0]).toMatchObject({ message: expect.stringContaining("参数“等次”（grades）第3行") });
     expect(out[2][1]).toBe(0);
   });
   it("an over-quota mark from KAOHE.GRADES counts as the grade; a county table", () => {
     expect(coef(col(["优秀（超额）"]))).toEqual(col([1.2]));
     expect(coef(col(["甲", "乙"]), [["甲", 1.5], ["乙", 1]])).toEqual(col([1.5, 1]));
-    expect(coef(col(["甲"]), [["甲", "高"]])).toEqual(failed("#VALUE!", "参数 table第1行第2列"));
+    expect(coef(col(["甲"]), [["甲", "高"]])).toEqual(failed("#VALUE!", "参数“对照表”（table）第1行第2列"));
   });
 });
 

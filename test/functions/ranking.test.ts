@@ -58,7 +58,7 @@ describe("KAOHE.RANK arguments", () => {
     expect(rank(85, mixed)).toMatchObject({ code: "#N/A" });
   });
   it("a number not in ref is #N/A, saying so in Chinese", () => {
-    expect(rank(70, scores)).toMatchObject({ code: "#N/A", message: expect.stringContaining("不在参数 ref") });
+    expect(rank(70, scores)).toMatchObject({ code: "#N/A", message: expect.stringContaining("不在参数“排名区域”（ref）") });
   });
   it("a blank number is 0, as Excel's RANK reads a blank cell", () => {
     expect(rank(null as unknown as number, range(col(0, 5)))).toBe(2);
@@ -71,7 +71,7 @@ describe("KAOHE.RANK arguments", () => {
     expect(rank("缺考" as unknown as number, scores)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("不是数字") });
   });
   it("NaN or Infinity inside ref is #VALUE! naming the argument and row", () => {
-    expect(rank(1, range(col(1, 2, NaN)))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("参数 ref第3行") });
+    expect(rank(1, range(col(1, 2, NaN)))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("参数“排名区域”（ref）第3行") });
   });
   it("a single number as ref is a 1 × 1 range", () => {
     expect(rank(5, 5 as unknown as number[][])).toBe(1);
@@ -115,7 +115,7 @@ describe("KAOHE.RANKS", () => {
   });
   it("speaks English in English Excel", () => {
     (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: "en-US" } };
-    expect(ranks(range(col(1, Infinity)))).toEqual([[{ code: "#VALUE!", message: "ref, row 2: the value is not a finite number" }]]);
+    expect(ranks(range(col(1, Infinity)))).toEqual([[{ code: "#VALUE!", message: "ref, row 2: the value is not a finite number; check the cell's formula or data" }]]);
     expect(rank(3, range(col(1, 2)))).toMatchObject({ code: "#N/A", message: "number: 3 is not among the numbers of ref, so it has no rank" });
   });
 });

@@ -55,28 +55,28 @@ describe("KAOHE.SCORE", () => {
     expect(score(col(5), col(10), col(7), "６")).toBe(11);
   });
   it("names the cell of text in a score, in Chinese", () => {
-    expect(score(col(8, 9, "缺考"), col(10, 10, 10))).toEqual({ code: "#VALUE!", message: "参数 scores第3行：“缺考”不是数字" });
+    expect(score(col(8, 9, "缺考"), col(10, 10, 10))).toEqual({ code: "#VALUE!", message: "参数“分数”（scores）第3行：“缺考”不是数字；请填写数字，或留空" });
   });
   it("names the row and column of a negative maximum", () => {
-    expect(score(row(1, 2), row(5, -2))).toEqual({ code: "#VALUE!", message: "参数 maxes第1行第2列：不能为负数（-2）" });
+    expect(score(row(1, 2), row(5, -2))).toEqual({ code: "#VALUE!", message: "参数“满分”（maxes）第1行第2列：不能为负数（-2）；请填写 0 或正数" });
   });
   it("rejects a score without a maximum, a negative bonus or cap, and ranges of different sizes", () => {
-    expect(score(col(1, 2), col(5, ""))).toMatchObject({ code: "#VALUE!", message: "参数 maxes第2行：不能为空" });
+    expect(score(col(1, 2), col(5, ""))).toMatchObject({ code: "#VALUE!", message: "参数“满分”（maxes）第2行：不能为空；请填写" });
     expect(score(col(1), col(5), col(-1))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("bonus") });
     expect(score(col(1), col(5), col(1), -5)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("bonus_cap") });
     expect(score(col(1, 2, 3), col(5, 5))).toEqual({
       code: "#VALUE!",
-      message: "参数 maxes 有 2 个单元格，应与参数 scores 相同（3 个）",
+      message: "参数“满分”（maxes）有 2 个单元格，应与参数“分数”（scores）相同（3 个）；请选中同样大小的区域",
     });
   });
   it("is #NUM! for a total beyond the largest number, never Infinity", () => {
     expect(score(col(1.7e308, 1.7e308), col(1.7e308, 1.7e308))).toMatchObject({ code: "#NUM!" });
   });
   it("speaks English in English Excel", () => {
-    expect(inEnglish(() => score(col(8, "absent"), col(10, 10)))).toEqual({ code: "#VALUE!", message: 'scores, row 2: "absent" is not a number' });
+    expect(inEnglish(() => score(col(8, "absent"), col(10, 10)))).toEqual({ code: "#VALUE!", message: 'scores, row 2: "absent" is not a number; enter a number or leave it blank' });
     expect(inEnglish(() => score(col(1, 2, 3), col(5, 5)))).toEqual({
       code: "#VALUE!",
-      message: "maxes has 2 cells; it must match scores (3 cells)",
+      message: "maxes has 2 cells; it must match scores (3 cells): select ranges of the same size",
     });
   });
 });
@@ -104,9 +104,9 @@ describe("KAOHE.TASKSCORE", () => {
   it("explains bad dates and values", () => {
     expect(taskScore(10, "2025-3-5", "上周")).toEqual({
       code: "#VALUE!",
-      message: "参数 done：“上周”不是日期（可写 2025-3-5、2025/03/05、2025年3月5日 或日期序号）",
+      message: "参数“完成日期”（done）：“上周”不是日期（可写 2025-3-5、2025/03/05、2025年3月5日 或日期序号）",
     });
-    expect(taskScore(10, "", "2025-3-5")).toEqual({ code: "#VALUE!", message: "参数 due：不能为空" });
+    expect(taskScore(10, "", "2025-3-5")).toEqual({ code: "#VALUE!", message: "参数“截止日期”（due）：不能为空；请填写" });
     expect(taskScore(10, "2025-2-30", "2025-3-5")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("due") });
     expect(taskScore(10, "2025-3-5", "2025-3-5", 1, 1.2)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("quality") });
     expect(taskScore(-10, "2025-3-5", "2025-3-5")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("不能为负数") });
@@ -125,9 +125,9 @@ describe("KAOHE.DEDUCT", () => {
     expect(deduct(col(2, 1), col(2, 3), col("", 1))).toBe(5);
   });
   it("rejects text, negative counts and events without points", () => {
-    expect(deduct(col(1, "两次"), col(2, 2))).toEqual({ code: "#VALUE!", message: "参数 counts第2行：“两次”不是数字" });
-    expect(deduct(col(1, -1), col(2, 2))).toEqual({ code: "#VALUE!", message: "参数 counts第2行：不能为负数（-1）" });
-    expect(deduct(col(1, 1), col(2, ""))).toEqual({ code: "#VALUE!", message: "参数 points第2行：不能为空" });
+    expect(deduct(col(1, "两次"), col(2, 2))).toEqual({ code: "#VALUE!", message: "参数“次数”（counts）第2行：“两次”不是数字；请填写数字，或留空" });
+    expect(deduct(col(1, -1), col(2, 2))).toEqual({ code: "#VALUE!", message: "参数“次数”（counts）第2行：不能为负数（-1）；请填写 0 或正数" });
+    expect(deduct(col(1, 1), col(2, ""))).toEqual({ code: "#VALUE!", message: "参数“每次扣分”（points）第2行：不能为空；请填写" });
     expect(deduct(col(1, 1), col(2, 2, 2))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("points") });
   });
 });
@@ -144,16 +144,16 @@ describe("KAOHE.COMPOSITE", () => {
     expect(composite(row(92, null), row(0.7, 0.3))).toBe(92);
   });
   it("is #N/A when every score is blank", () => {
-    expect(composite(row("", "", null, ""))).toEqual({ code: "#N/A", message: "参数 scores：没有分数（全部为空）" });
-    expect(inEnglish(() => composite(row(null, null), row(1, 1)))).toEqual({ code: "#N/A", message: "scores: there are no scores (every cell is blank)" });
+    expect(composite(row("", "", null, ""))).toEqual({ code: "#N/A", message: "参数“分数”（scores）：没有分数（全部为空）；请至少填写一个分数" });
+    expect(inEnglish(() => composite(row(null, null), row(1, 1)))).toEqual({ code: "#N/A", message: "scores: there are no scores (every cell is blank); enter at least one score" });
   });
   it("rejects negative weights, text and ranges of different sizes", () => {
-    expect(composite(row(90, 85), row(1, -1))).toEqual({ code: "#VALUE!", message: "参数 weights第1行第2列：不能为负数（-1）" });
+    expect(composite(row(90, 85), row(1, -1))).toEqual({ code: "#VALUE!", message: "参数“权重”（weights）第1行第2列：不能为负数（-1）；请填写 0 或正数" });
     expect(composite(row(90, "缺评"), row(1, 1))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("第2列") });
     expect(composite(row(90, 85, 80), row(1, 1))).toMatchObject({ code: "#VALUE!" });
     expect(composite(row(90, 85, 80))).toEqual({
       code: "#VALUE!",
-      message: "省略 weights 时，参数 scores 应为自评、互评、群众评议、支部评定 4 个分数（现有 3 个）",
+      message: "省略参数“权重”（weights）时，参数“分数”（scores）应为自评、互评、群众评议、支部评定 4 个分数（现有 3 个）；请选 4 个单元格，或给出同样大小的权重",
     });
     expect(composite(row(90, 85), row(0, 0))).toMatchObject({ code: "#DIV/0!" });
   });
@@ -169,10 +169,10 @@ describe("KAOHE.TRIMMEAN", () => {
   });
   it("rejects unusable settings and blank lists", () => {
     expect(trimMean(col(1, 2, 3), 2, 2, 4)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("min_count") });
-    expect(trimMean(col(1, 2, 3), 1.5)).toEqual({ code: "#VALUE!", message: "参数 drop_high：应为整数（1.5）" });
+    expect(trimMean(col(1, 2, 3), 1.5)).toEqual({ code: "#VALUE!", message: "参数“去掉最高分个数”（drop_high）：应为整数（1.5）；请去掉小数" });
     expect(trimMean(col(1, 2, 3), -1)).toMatchObject({ code: "#VALUE!" });
     expect(trimMean(col("", null))).toMatchObject({ code: "#N/A" });
-    expect(trimMean(col(1, "弃权"))).toEqual({ code: "#VALUE!", message: "参数 scores第2行：“弃权”不是数字" });
+    expect(trimMean(col(1, "弃权"))).toEqual({ code: "#VALUE!", message: "参数“分数”（scores）第2行：“弃权”不是数字；请填写数字，或留空" });
   });
 });
 
@@ -200,14 +200,14 @@ describe("KAOHE.VOTEGRADE", () => {
     expect(voteGrade(row(30, 9, 0, 0), undefined, undefined, 50, "75%")).toBe("称职");
     expect(voteGrade(row(30, 9, 0, 0), undefined, undefined, "", "")).toBe("称职");
     expect(voteGrade(row(30, 21, 0, 0), undefined, undefined, 50)).toMatchObject({ code: "#VALUE!" });
-    expect(voteGrade(row(30, 9, 0, 0), undefined, undefined, undefined, 0.75)).toEqual({ code: "#VALUE!", message: "参数 voters：不能为空" });
+    expect(voteGrade(row(30, 9, 0, 0), undefined, undefined, undefined, 0.75)).toEqual({ code: "#VALUE!", message: "参数“应参评人数”（voters）：不能为空；请填写" });
   });
   it("rejects bad counts, thresholds and labels", () => {
-    expect(voteGrade(row(1, 2, 3))).toEqual({ code: "#VALUE!", message: "参数 votes 应为 4 个票数（优秀、称职、基本称职、不称职），现有 3 个" });
-    expect(voteGrade(row(1, 2.5, 3, 0))).toEqual({ code: "#VALUE!", message: "参数 votes第1行第2列：应为整数（2.5）" });
+    expect(voteGrade(row(1, 2, 3))).toEqual({ code: "#VALUE!", message: "参数“票数”（votes）应为 4 个票数（优秀、称职、基本称职、不称职），现有 3 个；请选中 4 个单元格" });
+    expect(voteGrade(row(1, 2.5, 3, 0))).toEqual({ code: "#VALUE!", message: "参数“票数”（votes）第1行第2列：应为整数（2.5）；请去掉小数" });
     expect(voteGrade(row(1, 2, 3, -1))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("不能为负数") });
     expect(voteGrade(row(0, 0, 0, 0))).toMatchObject({ code: "#N/A" });
-    expect(voteGrade(row(1, 2, 3, 4), row(0.9, 1.5, 0.3))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("thresholds第1行第2列") });
+    expect(voteGrade(row(1, 2, 3, 4), row(0.9, 1.5, 0.3))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("（thresholds）第1行第2列") });
     expect(voteGrade(row(1, 2, 3, 4), row(0.9, 0.7))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("thresholds") });
     expect(voteGrade(row(1, 2, 3, 4), undefined, row("优秀", "合格"))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("labels") });
     expect(inEnglish(() => voteGrade(row(30, 9, 0, 0), undefined, undefined, 50))).toEqual({
