@@ -176,6 +176,17 @@ describe("dist/functions.js as Excel loads and calls it", () => {
     describe(`KAOHE.${id}`, () => {
       const meta = () => en.functions.find((f) => f.id === id)!;
 
+      it("is called with arguments of the dimensionality functions.json declares", () => {
+        const params = meta().parameters;
+        expect(example.args.length).toBeLessThanOrEqual(params.length);
+        params.forEach((p, i) => {
+          if (i >= example.args.length) return expect(p.optional, `${id}.${p.name} is required`).toBe(true);
+          const a = example.args[i];
+          if (p.dimensionality === "matrix") expect(Array.isArray(a) && (a as unknown[]).every(Array.isArray), `${id}.${p.name} is a range`).toBe(true);
+          else expect(Array.isArray(a), `${id}.${p.name} is one value`).toBe(false);
+        });
+      });
+
       it("gives the worked answer with optional arguments omitted as null and as undefined", () => {
         for (const omitted of [null, undefined]) {
           const result = call(id, asExcelPasses(meta(), example.args, omitted));
@@ -209,6 +220,9 @@ describe("dist/functions.js as Excel loads and calls it", () => {
     expect(one("SCORE", [[[8]], [[10]]])).toBe(8);
     expect(one("RANK", [85, [[85]]])).toBe(1);
     expect(one("TRIMMEAN", [[[85]]])).toBe(85);
+    // Should a host ever pass the bare number, the answer is the same.
+    expect(one("RANKS", [85])).toEqual([[1]]);
+    expect(one("SCORE", [8, 10])).toBe(8);
   });
 
   it("returns an error object, never a thrown exception, for arguments it cannot use", () => {
