@@ -4,6 +4,7 @@ import { Workbook, type Borders, type Cell, type CellValue as ExcelCellValue, ty
 import { columnWidth, formats, shownText, textWidth, type Plan, type PlanCell, type PlanColumn, type ReportSheet, type ResultBlock } from "../workbook/plan";
 import type { WorkbookData } from "../workbook/sheet";
 import { CliError, ExitCode } from "./errors";
+import { writeFailure } from "./exceljs-failure";
 import { newTempPath, removeOrphanTemps, settledTemp } from "./temp-files";
 
 /** The signature line under a printed report; full-width spaces leave room to sign by hand. */
@@ -328,7 +329,13 @@ const WRITE_ERRNO: Record<string, { zh: string; en: string }> = {
  * `out` is as it was: never a half-written workbook.
  */
 export async function writeXlsxAtomic(wb: Workbook, out: string): Promise<void> {
-  await writeBytesAtomic(async () => Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), out);
+  await writeBytesAtomic(async () => {
+    try {
+      return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    } catch (e) {
+      throw writeFailure(out, e);
+    }
+  }, out);
 }
 
 /** The same for bytes made on demand (so a failure while making them is handled alike). */

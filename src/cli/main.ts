@@ -898,6 +898,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } catch (e) {
     if (e instanceof CliError) {
       printCliError(e, p);
+      // ExcelJS's own words, for the maintainers only.
+      if (io.env?.KAOHE_DEBUG === "1" && e.cause !== undefined) io.stderr.write(`${e.cause instanceof Error ? (e.cause.stack ?? e.cause.message) : String(e.cause)}\n`);
       return e.exitCode;
     }
     const message = e instanceof Error ? e.message : String(e);

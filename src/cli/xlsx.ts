@@ -3,8 +3,12 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { Workbook, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
-import { parseArea, type CellValue, type MergeArea, type SheetData, type WorkbookData } from "../workbook/sheet";
+import { overlongCells } from "../workbook/cell-limit";
+import { describeDataProblem, parseArea, type CellValue, type MergeArea, type SheetData, type WorkbookData } from "../workbook/sheet";
 import { CliError, ExitCode } from "./errors";
+import { readFailure } from "./exceljs-failure";
+import { keepExternalValues } from "./external-links";
+import { checkZip, type CheckedZip } from "./zip-guard";
 
 export { CliError, ExitCode } from "./errors";
 
@@ -211,21 +215,22 @@ export async function readInputBytes(path: string): Promise<Buffer> {
 
 /** An ExcelJS workbook from .xlsx bytes; anything else, or a damaged file, is a CliError with exit code 3. */
 export async function loadXlsx(buf: Buffer, name: string): Promise<Workbook> {
+  return (await loadChecked(buf, name)).workbook;
+}
+
+/** The same, after the zip's sizes and parts are checked (see checkZip), with the padding rows it dropped. */
+async function loadChecked(buf: Buffer, name: string): Promise<{ workbook: Workbook; dropped: CheckedZip["dropped"] }> {
   const kind = sniff(buf);
   if (kind !== "xlsx") throw notXlsx(kind, name);
+  const checked = await checkZip(buf, name);
   const wb = new Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await wb.xlsx.load(checked.bytes as unknown as ArrayBuffer);
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new CliError(
-      ExitCode.unreadable,
-      `“${name}”已损坏，无法打开（${detail}）。请在 Excel 中打开并另存一份，或找回原文件`,
-      `"${name}" is damaged and cannot be opened (${detail}). Open it in Excel and save a copy, or get the original again`,
-    );
+    throw readFailure(name, e);
   }
   if (wb.worksheets.length === 0) throw new CliError(ExitCode.unreadable, `“${name}”不是有效的 Excel 工作簿（没有工作表）`, `"${name}" is not a valid Excel workbook (it has no worksheets)`);
-  return wb;
+  return { workbook: wb, dropped: checked.dropped };
 }
 
 /** Parts ExcelJS reads past and so cannot write back, found by their names in the zip's directory. */
@@ -242,6 +247,11 @@ export function unkeptParts(buf: Buffer): { zh: string; en: string }[] {
   return UNKEPT_PARTS.filter((p) => buf.includes(Buffer.from(p.path))).map(({ zh, en }) => ({ zh, en }));
 }
 
+/** The same, as lines of the 审计 sheet, so the result says what it lacks after the screen is gone. */
+export function unkeptAuditNotes(unkept: OpenedWorkbook["unkept"]): [string, string, string][] {
+  return unkept.map((u) => ["未带入结果文件", u.zh, "原文件不受影响，请在原文件中查看"]);
+}
+
 export function sha256(buf: Buffer): string {
   return createHash("sha256").update(buf).digest("hex");
 }
@@ -250,6 +260,25 @@ export function sha256(buf: Buffer): string {
 export async function openXlsx(path: string): Promise<OpenedWorkbook> {
   const buf = await readInputBytes(path);
   const name = basename(path);
-  const workbook = await loadXlsx(buf, name);
-  return { path, name, checksum: sha256(buf), workbook, data: workbookData(workbook), unkept: unkeptParts(buf) };
+  const { workbook, dropped } = await loadChecked(buf, name);
+  const data = workbookData(workbook);
+  const overlong = overlongCells(data);
+  if (overlong.length)
+    throw new CliError(
+      ExitCode.dataProblems,
+      `“${name}”中有 ${overlong.length} 个单元格的文字超过 Excel 的上限，未计算：`,
+      `"${name}" has ${overlong.length} cell(s) with more text than Excel allows; nothing was computed:`,
+      overlong.map((p) => ({ zh: describeDataProblem(p, "zh-CN"), en: describeDataProblem(p, "en-US") })),
+    );
+  const unkept = unkeptParts(buf);
+  for (const d of dropped)
+    unkept.push({ zh: `工作表“${d.sheet}”中 ${d.rows.toLocaleString("en-US")} 个没有内容的行的格式`, en: `the formatting of ${d.rows.toLocaleString("en-US")} rows without content in sheet "${d.sheet}"` });
+  if (buf.includes(Buffer.from("xl/externalLinks/"))) {
+    const formulas = keepExternalValues(workbook);
+    unkept.push({
+      zh: `外部链接（引用其他工作簿的 ${formulas} 个公式在结果文件中只保留计算值）`,
+      en: `external links (${formulas} formula(s) referring to other workbooks keep only their values in the result)`,
+    });
+  }
+  return { path, name, checksum: sha256(buf), workbook, data, unkept };
 }

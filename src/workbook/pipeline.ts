@@ -9,6 +9,7 @@ import { ledgerRules } from "./assess/ledger";
 import { memberRules } from "./assess/member";
 import { secretaryRules } from "./assess/secretary";
 import { fieldsFor, standardSheetNames } from "./fields";
+import { withinCellLimit } from "./cell-limit";
 import { OWNED_SHEETS_KEY, reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "./plan";
 import { readRecords, withoutBadRows, type IgnoredRow } from "./read";
 import { SCHEME_SHEET, schemeFromSheet, schemeSheet, settingName } from "./scheme-sheet";
@@ -308,7 +309,7 @@ export function runAssessment(workbook: WorkbookData, options: RunOptions = {}):
     table,
     problems: [],
     ignored: usable.ignored,
-    plan: {
+    plan: withinCellLimit({
       results: [block],
       reports,
       replaceable,
@@ -319,6 +320,6 @@ export function runAssessment(workbook: WorkbookData, options: RunOptions = {}):
         zh: [`${scheme.title}（工作表“${table.sheet}”，${usable.records.length} 行）`, ...assessment.summary.zh, ...(usable.ignored.length ? [`未计算 ${usable.ignored.length} 行，详见“审计”表`] : [])],
         en: [`${scheme.title} (sheet "${table.sheet}", ${usable.records.length} rows)`, ...assessment.summary.en, ...(usable.ignored.length ? [`${usable.ignored.length} rows not computed; see the 审计 sheet`] : [])],
       },
-    },
+    }),
   };
 }
