@@ -10,6 +10,8 @@ const where = (sheet: string): Message => (sheet ? { "zh-CN": `工作表“${she
 
 const list = (names: readonly string[], locale: Locale) => (names.length ? names.map((n) => (locale === "zh-CN" ? `“${n}”` : `"${n}"`)).join(locale === "zh-CN" ? "、" : ", ") : locale === "zh-CN" ? "无" : "none");
 
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Which Excel runs the add-in, and what the others do instead: said wherever a feature is missing. */
 export const supportedExcel: Message = {
   "zh-CN":
@@ -21,6 +23,7 @@ export const supportedExcel: Message = {
 /** The features that need more than the ExcelApi 1.10 every host of the add-in has, in the words of needsApi. */
 export const features = {
   copySheet: { "zh-CN": "复制工作表（冻结报表）", "en-US": "copy sheets (to freeze the reports)" },
+  waitForCellEdit: { "zh-CN": "等单元格编辑结束后再操作", "en-US": "wait until a cell has been edited before working" },
 } satisfies Record<string, Message>;
 
 /** Every message the Office.js adapter shows, by locale. */
@@ -95,9 +98,10 @@ export const messages = {
     "zh-CN": `此版本的 Excel 不支持“${feature["zh-CN"]}”（需要 ExcelApi ${version}）。${supportedExcel["zh-CN"]}`,
     "en-US": `this version of Excel cannot ${feature["en-US"]} (ExcelApi ${version} is needed). ${supportedExcel["en-US"]}`,
   }),
+  /** Only a host without ExcelApi 1.11 says this: a newer one waits for the edit to end (delayForCellEdit). */
   cellEditMode: (sheet: string): Message => ({
-    "zh-CN": `处理${where(sheet)["zh-CN"]}时，Excel 正处于单元格编辑状态，拒绝了操作：请按 Enter 或 Esc 结束单元格编辑，然后再试一次`,
-    "en-US": `Excel refused to work on ${where(sheet)["en-US"]} because a cell is being edited: press Enter or Esc to finish editing the cell, then try again`,
+    "zh-CN": `处理${where(sheet)["zh-CN"]}时，Excel 正处于单元格编辑状态，拒绝了操作：请按 Enter 或 Esc 结束单元格编辑，然后再试一次。${messages.needsApi(features.waitForCellEdit, "1.11")["zh-CN"]}`,
+    "en-US": `Excel refused to work on ${where(sheet)["en-US"]} because a cell is being edited: press Enter or Esc to finish editing the cell, then try again. ${capital(messages.needsApi(features.waitForCellEdit, "1.11")["en-US"])}`,
   }),
   unfreezable: (ref: string, error: string): Message => ({
     "zh-CN": `${ref} 显示 ${error}：报表尚未算完或有误，冻结副本会把它固定下来，因此未冻结。请等 Excel 算完（或改正该单元格）后再冻结`,

@@ -64,4 +64,9 @@ export interface HostOps {
   drawPlan(plan: Plan, onProgress?: OnProgress, signal?: AbortSignal): Promise<DrawReport>;
   /** Copies of the report sheets with values in place of formulas, for offices without the add-in. */
   freezeReports(plan: Plan): Promise<string[]>;
+  /**
+   * Whether Excel's undo takes back a drawing's writes in one step (ExcelApi 1.20's mergeUndoGroup);
+   * otherwise each chunk is its own step. A host without it has no undo to offer.
+   */
+  drawIsOneUndoStep?(): boolean;
 }

@@ -52,6 +52,8 @@ export interface AssessmentState {
 
 export interface Assessment {
   state: AssessmentState;
+  /** Whether Excel's undo takes back a drawing in one step (ExcelApi 1.20); the compute screen says which before 计算. */
+  drawIsOneUndoStep: boolean;
   refreshOverview(): Promise<void>;
   recogniseWorkbook(): Promise<void>;
   loadScheme(): Promise<void>;
@@ -355,9 +357,13 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
     [ops, setNotice, s, locale],
   );
 
+  // Asked once: the host's API sets do not change while the pane is open.
+  const drawIsOneUndoStep = useMemo(() => ops.drawIsOneUndoStep?.() ?? false, [ops]);
+
   return useMemo(
     () => ({
       state,
+      drawIsOneUndoStep,
       refreshOverview,
       recogniseWorkbook,
       loadScheme,
@@ -377,6 +383,6 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
       goTo,
       setNotice,
     }),
-    [state, refreshOverview, recogniseWorkbook, loadScheme, setDraft, newDraft, saveScheme, importScheme, insertTemplate, check, saveMapping, setSkipBadRows, compute, confirmOverwrite, declineOverwrite, cancel, freeze, goTo, setNotice],
+    [state, drawIsOneUndoStep, refreshOverview, recogniseWorkbook, loadScheme, setDraft, newDraft, saveScheme, importScheme, insertTemplate, check, saveMapping, setSkipBadRows, compute, confirmOverwrite, declineOverwrite, cancel, freeze, goTo, setNotice],
   );
 }

@@ -23,7 +23,11 @@ describe("the pane while the user is typing in a cell", () => {
     fake.editCell(true);
     const e = await rejection(host.readWorkbook());
     expect(e).toBeInstanceOf(HostError);
-    expect(e.message).toBe("处理工作簿时，Excel 正处于单元格编辑状态，拒绝了操作：请按 Enter 或 Esc 结束单元格编辑，然后再试一次");
+    expect(e.message).toMatch(/^处理工作簿时，Excel 正处于单元格编辑状态，拒绝了操作：请按 Enter 或 Esc 结束单元格编辑，然后再试一次。/);
+    // Which Excel would have waited instead.
+    expect(e.message).toContain("此版本的 Excel 不支持“等单元格编辑结束后再操作”（需要 ExcelApi 1.11）");
+    expect(e.message).toContain("Microsoft 365 Windows 版 2002 及以上");
+    expect(e.message).not.toContain("InvalidOperationInCellEditMode");
     expect(fake.runOptions).toEqual([undefined]);
   });
 
@@ -31,7 +35,7 @@ describe("the pane while the user is typing in a cell", () => {
     const { fake, host } = setup({ sheets: [{ name: "干部考核", rows: [header] }], apiMinor: 10 }, { locale: "en-US" });
     fake.editCell(true);
     const e = await rejection(host.selectCell("干部考核", 2, 2));
-    expect(e.message).toBe('Excel refused to work on sheet "干部考核" because a cell is being edited: press Enter or Esc to finish editing the cell, then try again');
+    expect(e.message).toMatch(/^Excel refused to work on sheet "干部考核" because a cell is being edited: press Enter or Esc to finish editing the cell, then try again\. This version of Excel cannot wait until a cell has been edited before working \(ExcelApi 1\.11 is needed\)\. Supported: Microsoft 365 for Windows from Version 2002, Excel 2021 LTSC from Version 2108, Excel for Mac from 16\.35, and Excel on the web\./);
   });
 });
 

@@ -22,6 +22,8 @@ describe("what the pane tells the user after an operation", () => {
     const partial = { written: ["村书记考核", "汇总"], notWritten: ["排名", "审计"], rows: 120, syncs: 4 };
     expect(drawLines(partial, zh, "zh-CN")).toEqual(["已写入：村书记考核、汇总", "未写入：排名、审计", "结果列已写入 120 行。"]);
     expect(drawLines({ written: [], notWritten: ["汇总"], rows: 0, syncs: 1 }, en, "en-US")).toEqual(["Written: nothing", "Not written: 汇总"]);
+    // A column left to its spilled formula is one more line, as the host said it.
+    expect(drawLines({ written: ["干部考核"], notWritten: [], rows: 2, syncs: 3, kept: ["“等次”列……公式保留"] }, zh, "zh-CN")).toEqual(["已写入：干部考核", "结果列已写入 2 行。", "“等次”列……公式保留"]);
     expect(partialOf(new HostError("x", partial))).toBe(partial);
     expect(partialOf(new Error("x"))).toBeUndefined();
   });

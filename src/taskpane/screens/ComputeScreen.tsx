@@ -1,5 +1,5 @@
-// 计算: computes the whole table, asks before overwriting anything, writes the plan with progress and a Cancel button, and says exactly what was written.
-import { Body1, Button, Caption1, Card, CardHeader, Checkbox, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+// 计算: computes the whole table, says before it what Excel's undo can take back, asks before overwriting anything, writes the plan with progress and a Cancel button, and says exactly what was written.
+import { Body1, Button, Caption1, Card, CardHeader, Checkbox, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Locale } from "../../core/messages";
 import { kindNames } from "../../core/scheme";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -21,6 +21,7 @@ const useStyles = makeStyles({
   lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   conflicts: { margin: `${tokens.spacingVerticalS} 0 0`, paddingLeft: tokens.spacingHorizontalL, maxHeight: "40vh", overflowY: "auto", overflowWrap: "anywhere" },
   scheme: { overflowWrap: "anywhere" },
+  undo: { display: "block", color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface ComputeScreenProps {
@@ -56,6 +57,10 @@ export function ComputeScreen({ a, s, locale, onNavigate }: ComputeScreenProps) 
         <Checkbox checked={skipBadRows} label={s.skipBadRows} onChange={(_, d) => a.setSkipBadRows(Boolean(d.checked))} disabled={running} />
         <Caption1 className={styles.hint}>{s.skipHint}</Caption1>
       </div>
+      {/* Said before the button, as the templates screen says it before inserting: undo is the user's safety net, and here it has holes. */}
+      <Text className={styles.undo} weight="semibold">
+        {a.drawIsOneUndoStep ? s.computeUndoOneStep : s.computeUndoWarning}
+      </Text>
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy !== undefined || pendingConflicts !== undefined} onClick={() => void a.compute()}>
           {s.runCompute}
