@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { Workbook, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
-import { overlongCells } from "../workbook/cell-limit";
-import { describeDataProblem, parseArea, type CellValue, type MergeArea, type SheetData, type WorkbookData } from "../workbook/sheet";
+import { CELL_TEXT_LIMIT, overlongCells } from "../workbook/cell-limit";
+import { describeDataProblem, parseArea, problemPlace, type CellValue, type MergeArea, type SheetData, type WorkbookData } from "../workbook/sheet";
 import { CliError, ExitCode } from "./errors";
 import { readFailure } from "./exceljs-failure";
 import { keepExternalValues } from "./external-links";
@@ -263,13 +263,17 @@ export async function openXlsx(path: string): Promise<OpenedWorkbook> {
   const { workbook, dropped } = await loadChecked(buf, name);
   const data = workbookData(workbook);
   const overlong = overlongCells(data);
-  if (overlong.length)
+  if (overlong.length) {
+    // The places are in the message itself, as merge lists each unreadable file by its message alone.
+    const shown = overlong.slice(0, 5);
+    const more = overlong.length > shown.length;
     throw new CliError(
       ExitCode.dataProblems,
-      `“${name}”中有 ${overlong.length} 个单元格的文字超过 Excel 的上限，未计算：`,
-      `"${name}" has ${overlong.length} cell(s) with more text than Excel allows; nothing was computed:`,
-      overlong.map((p) => ({ zh: describeDataProblem(p, "zh-CN"), en: describeDataProblem(p, "en-US") })),
+      `“${name}”中有 ${overlong.length} 个单元格的文字超过 Excel 每个单元格 ${CELL_TEXT_LIMIT.toLocaleString("en-US")} 个字符的上限，未计算：${shown.map((p) => problemPlace(p, "zh-CN")).join("；")}${more ? " 等" : ""}。请缩短这些单元格的内容`,
+      `"${name}" has ${overlong.length} cell(s) with more than Excel's ${CELL_TEXT_LIMIT.toLocaleString("en-US")} characters a cell; nothing was computed: ${shown.map((p) => problemPlace(p, "en-US")).join("; ")}${more ? " and more" : ""}. Shorten them`,
+      more ? overlong.map((p) => ({ zh: describeDataProblem(p, "zh-CN"), en: describeDataProblem(p, "en-US") })) : [],
     );
+  }
   const unkept = unkeptParts(buf);
   for (const d of dropped)
     unkept.push({ zh: `工作表“${d.sheet}”中 ${d.rows.toLocaleString("en-US")} 个没有内容的行的格式`, en: `the formatting of ${d.rows.toLocaleString("en-US")} rows without content in sheet "${d.sheet}"` });

@@ -1,6 +1,6 @@
 // Hostile zips: bombs with declared and lying sizes, a sheet padded to the last row, a missing sheet part, cells over Excel's limit, external links, and ExcelJS's own words.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { constants, crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { Workbook } from "exceljs";
@@ -280,7 +280,19 @@ describe("Excel's limit of 32,767 characters a cell", () => {
     rows[4] = [...rows[4]];
     rows[4][1] = "张".repeat(40_000);
     await writeWorkbook(path, { 乡镇干部: rows });
-    await expectRefused({ args: ["run", path, "-o", join(folder, "结果.xlsx")], inputs: [path], folder, code: 1, message: /工作表“乡镇干部” 第5行 B列：有 40,000 个字符，超过 Excel 每个单元格最多 32,767 个字符的上限/ });
+    await expectRefused({ args: ["run", path, "-o", join(folder, "结果.xlsx")], inputs: [path], folder, code: 1, message: /长名字\.xlsx”中有 1 个单元格的文字超过 Excel 每个单元格 32,767 个字符的上限，未计算：工作表“乡镇干部” 第5行 B列。请缩短/ });
+  });
+
+  it("names the overlong cell in merge too, where each unreadable file is listed by its message", async () => {
+    const folder = caseFolder(root);
+    const returns = join(folder, "上报");
+    mkdirSync(returns);
+    const rows = cadreSheet();
+    rows[3] = [...rows[3]];
+    rows[3][3] = "科".repeat(33_000);
+    await writeWorkbook(join(returns, "城关镇.xlsx"), { 乡镇干部: rows });
+    await writeWorkbook(join(returns, "东山乡.xlsx"), { 乡镇干部: cadreSheet() });
+    await expectRefused({ args: ["merge", returns, "-o", join(folder, "全县.xlsx")], inputs: [join(returns, "城关镇.xlsx")], folder, code: 3, message: /城关镇\.xlsx”中有 1 个单元格的文字超过.*工作表“乡镇干部” 第4行 D列/ });
   });
 
   it("cuts a 5,000,000-character scheme title in every cell it reaches, and says so on screen and in 审计", async () => {
