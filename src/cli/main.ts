@@ -240,13 +240,14 @@ ${schemeKinds.map((k) => `  ${k.padEnd(10)} ${kindNames[k].en}`).join("\n")}`,
   scheme: {
     zh: `kaohe scheme <类型或输入.xlsx> [-o 方案.json] [--kind 类型]
 
-导出考核方案为 JSON：给出类型（如 cadre）时为该类型的默认方案，每项默认值的来源见 README 和“考核方案”表；
+导出考核方案为 JSON：给出类型（如 cadre）时为该类型的默认方案，每项设置的默认值和来源见 docs/settings.md 和“考核方案”表；
 给出工作簿时为其中“考核方案”表保存的方案，没有则为识别出的考核类型的默认方案。不加 -o 时打印到屏幕。
 修改后用 kaohe run --scheme 方案.json 计算。已存在的文件不会被覆盖。`,
     en: `kaohe scheme <kind or in.xlsx> [-o scheme.json] [--kind kind]
 
 Exports a scheme as JSON: a kind's defaults (such as cadre), or the scheme a workbook keeps in its 考核方案
-sheet, else the defaults of the kind its table is. Without -o it is printed. Edit it and compute with
+sheet, else the defaults of the kind its table is (every setting's default and source: docs/settings.md).
+Without -o it is printed. Edit it and compute with
 kaohe run --scheme scheme.json. An existing file is never overwritten.`,
   },
   help: {
