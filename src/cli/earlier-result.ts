@@ -1,7 +1,9 @@
 // What a file already at the output path says of itself: its sheets, and the input its 审计 sheet records if `kaohe` wrote it.
+import { readFile, stat } from "node:fs/promises";
+import { inflateRawSync } from "node:zlib";
 import { SOURCES_SHEET } from "../workbook/merge";
 import { reportSheetNames } from "../workbook/plan";
-import { withZip } from "./zip-parts";
+import { entryData, zipDirectory } from "./zip-directory";
 
 /** An existing workbook as far as replacing it is concerned. */
 export interface ResultRecord {
@@ -23,8 +25,26 @@ const CHECKSUM_LABEL = "输入校验和（SHA-256）";
 const TABLE_LABEL = "数据表";
 /** The labels sit near the top of the 审计 sheet; rows after this are not looked at. */
 const LAST_ROW = 200;
-/** Parts of a result this tool wrote are far below this; a larger one is not read (the file may be hostile). */
+/** A result of 100,000 rows is a few tens of MB; a larger file is not read (it may be hostile), nor a larger part inflated. */
+const MAX_FILE = 256 * 2 ** 20;
 const MAX_PART = 64 * 2 ** 20;
+
+/** Reads parts of the zip by name: undefined when missing, not stored or deflated, or larger than MAX_PART (declared or inflated). */
+function zipParts(buf: Buffer): ((name: string) => string | undefined) | undefined {
+  const entries = zipDirectory(buf);
+  if (!entries) return undefined;
+  return (name) => {
+    const e = entries.find((x) => x.name === name);
+    const data = e && e.size <= MAX_PART ? entryData(buf, e) : undefined;
+    if (!e || !data || (e.method !== 0 && e.method !== 8)) return undefined;
+    try {
+      // The declared size may lie (a zip bomb): the bound holds whatever it says.
+      return (e.method === 8 ? inflateRawSync(data, { maxOutputLength: MAX_PART }) : data).toString("utf8");
+    } catch {
+      return undefined;
+    }
+  };
+}
 
 const decode = (s: string) =>
   s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
@@ -81,30 +101,30 @@ function sheetPart(workbookXml: string, relsXml: string, sheetName: string): str
 }
 
 /**
- * What the .xlsx at `path` records of itself, reading only its directory, workbook, 审计 sheet and
- * shared strings, each within a bound. Undefined when it is not a workbook that can be read so:
+ * What the .xlsx at `path` records of itself, inflating only its workbook, 审计 sheet and shared
+ * strings, each within a bound. Undefined when it is not a workbook that can be read so:
  * for deciding whether it may be replaced, that means "not an earlier result".
  */
 export async function readResultRecord(path: string): Promise<ResultRecord | undefined> {
   try {
-    return await withZip(path, MAX_PART, async (part) => {
-      const workbookXml = await part("xl/workbook.xml");
-      const relsXml = await part("xl/_rels/workbook.xml.rels");
-      if (!workbookXml || !relsXml) return undefined;
-      const sheets = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => attr(m[0], "name") ?? "");
-      const record: ResultRecord = { sheets, merged: sheets.includes(SOURCES_SHEET), input: "", checksum: "", table: "" };
-      const auditPath = sheetPart(workbookXml, relsXml, reportSheetNames.audit);
-      const auditXml = auditPath && (await part(auditPath));
-      if (!auditXml) return record;
-      const sstXml = await part("xl/sharedStrings.xml");
-      let sst: string[] | undefined;
-      for (const { a, b } of firstColumns(auditXml, () => (sst ??= sharedStrings(sstXml))).values()) {
-        if (a === INPUT_LABEL) record.input = b ?? "";
-        if (a === CHECKSUM_LABEL) record.checksum = b ?? "";
-        if (a === TABLE_LABEL) record.table = b ?? "";
-      }
-      return record;
-    });
+    if ((await stat(path)).size > MAX_FILE) return undefined;
+    const part = zipParts(await readFile(path));
+    if (!part) return undefined;
+    const workbookXml = part("xl/workbook.xml");
+    const relsXml = part("xl/_rels/workbook.xml.rels");
+    if (!workbookXml || !relsXml) return undefined;
+    const sheets = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => attr(m[0], "name") ?? "");
+    const record: ResultRecord = { sheets, merged: sheets.includes(SOURCES_SHEET), input: "", checksum: "", table: "" };
+    const auditPath = sheetPart(workbookXml, relsXml, reportSheetNames.audit);
+    const auditXml = auditPath && part(auditPath);
+    if (!auditXml) return record;
+    let sst: string[] | undefined;
+    for (const { a, b } of firstColumns(auditXml, () => (sst ??= sharedStrings(part("xl/sharedStrings.xml")))).values()) {
+      if (a === INPUT_LABEL) record.input = b ?? "";
+      if (a === CHECKSUM_LABEL) record.checksum = b ?? "";
+      if (a === TABLE_LABEL) record.table = b ?? "";
+    }
+    return record;
   } catch {
     return undefined;
   }
