@@ -8,7 +8,7 @@ import { describeDataProblem, parseArea, problemPlace, type CellValue, type Merg
 import { CliError, ExitCode } from "./errors";
 import { readFailure } from "./exceljs-failure";
 import { keepExternalValues } from "./external-links";
-import { checkZip, type CheckedZip } from "./zip-guard";
+import { checkZip, MAX_TOTAL_BYTES, type CheckedZip } from "./zip-guard";
 
 export { CliError, ExitCode } from "./errors";
 
@@ -202,6 +202,13 @@ export async function readInputBytes(path: string): Promise<Buffer> {
   try {
     const st = await stat(path);
     if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    // Deflated or stored, a zip's content is at least about as large as the file: one past the bound on content is refused unread.
+    if (st.size > MAX_TOTAL_BYTES)
+      throw new CliError(
+        ExitCode.unreadable,
+        `“${name}”有 ${Math.ceil(st.size / 2 ** 20).toLocaleString("en-US")} MB，太大，不像真实的上报文件（可读取的内容最多 ${MAX_TOTAL_BYTES / 2 ** 20} MB）。请核对文件来源，或把表格分成几个文件`,
+        `"${name}" is ${Math.ceil(st.size / 2 ** 20).toLocaleString("en-US")} MB, too large to be a real return (at most ${MAX_TOTAL_BYTES / 2 ** 20} MB of content can be read). Check where it came from, or split the table into several files`,
+      );
     const buf = await readFile(path);
     if (buf.length === 0) throw new CliError(ExitCode.unreadable, `“${name}”是空文件（0 字节），可能没有保存完整，请重新保存或重新拷贝`, `"${name}" is empty (0 bytes); it may not have been saved completely; save or copy it again`);
     return buf;

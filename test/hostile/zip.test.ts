@@ -1,6 +1,6 @@
 // Hostile zips: bombs with declared and lying sizes, a sheet padded to the last row, a missing sheet part, cells over Excel's limit, external links, and ExcelJS's own words.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { constants, crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { Workbook } from "exceljs";
@@ -151,6 +151,15 @@ function measured(args: string[]): { code: number; stderr: string; maxRssMb: num
 }
 
 describe("zip bombs", () => {
+  it("refuses a file larger than the content it may hold without reading it", async () => {
+    const folder = caseFolder(root);
+    const path = join(folder, "巨大.xlsx");
+    // A sparse file: 1.5 GB long, no disk used, and never read.
+    writeFileSync(path, Buffer.from("PK\x03\x04"));
+    truncateSync(path, 1536 * MiB);
+    await expectRefused({ args: ["check", path], inputs: [], folder, code: 3, message: /巨大\.xlsx”有 1,536 MB，太大，不像真实的上报文件/ });
+  });
+
   it("the test's own deflate stream of zeros inflates to exactly what it says", () => {
     expect(inflateRawSync(zerosDeflated(3)).equals(Buffer.alloc(3 * MiB))).toBe(true);
   });
