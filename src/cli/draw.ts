@@ -4,7 +4,7 @@ import { Workbook, type Borders, type Cell, type CellValue as ExcelCellValue, ty
 import { columnWidth, formats, shownText, textWidth, type Plan, type PlanCell, type PlanColumn, type ReportSheet, type ResultBlock } from "../workbook/plan";
 import type { WorkbookData } from "../workbook/sheet";
 import { CliError, ExitCode } from "./errors";
-import { writeFailure } from "./exceljs-failure";
+import { drawFailure, writeFailure } from "./exceljs-failure";
 import { newTempPath, removeOrphanTemps, settledTemp } from "./temp-files";
 
 /** The signature line under a printed report; full-width spaces leave room to sign by hand. */
@@ -278,8 +278,14 @@ export function drawPlan(wb: Workbook, plan: Plan): void {
   }
   const replaceable = new Set(plan.replaceable.map((n) => n.toLowerCase()));
   for (const rep of plan.reports) refuseUserSheet(wb, rep.name, replaceable);
-  for (const block of plan.results) drawResults(wb, block);
-  for (const rep of plan.reports) drawReport(wb, rep, replaceable);
+  try {
+    for (const block of plan.results) drawResults(wb, block);
+    for (const rep of plan.reports) drawReport(wb, rep, replaceable);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    // ExcelJS failing inside a user's workbook: said in words, its own kept for KAOHE_DEBUG=1.
+    throw drawFailure(e);
+  }
 }
 
 /** A new ExcelJS workbook holding plain sheets (the merged county table): header row bold, values as they are. */

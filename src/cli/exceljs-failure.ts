@@ -51,3 +51,15 @@ export function writeFailure(out: string, e: unknown): CliError {
     e,
   );
 }
+
+/** ExcelJS failed while the results were drawn into the workbook's model (nothing is written yet). */
+export function drawFailure(e: unknown): CliError {
+  return withCause(
+    new CliError(
+      ExitCode.notWritten,
+      "无法把结果写入工作簿：输入文件中有本程序处理不了的内容（如特殊的格式或对象），未生成结果文件。请在 Excel 中打开输入文件并另存一份，再试；仍不行时，请把输入文件交给维护人员",
+      "cannot draw the results into the workbook: the input holds something the program cannot handle (such as unusual formatting or objects); nothing was written. Open the input in Excel, save a copy and try again; if it still fails, send the input to the maintainers",
+    ),
+    e,
+  );
+}

@@ -6,9 +6,10 @@ import { constants, crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
-import { writeXlsxAtomic } from "../../src/cli/draw";
+import { drawPlan, writeXlsxAtomic } from "../../src/cli/draw";
 import { CliError, ExitCode } from "../../src/cli/errors";
 import { main } from "../../src/cli/main";
+import type { Plan } from "../../src/workbook/plan";
 import { cadreSheet, readWorkbook } from "../cli/helpers";
 import { caseFolder, expectRefused, kaoheGuarded, tempDir, writeWorkbook } from "./harness";
 
@@ -402,5 +403,28 @@ describe("ExcelJS failing to write the result", () => {
     expect((e as CliError).zh).not.toMatch(/Invalid string length/);
     expect(((e as CliError).cause as Error).message).toBe("Invalid string length");
     expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe("ExcelJS failing while the results are drawn", () => {
+  it("says in Chinese that nothing was written, and keeps ExcelJS's words for KAOHE_DEBUG=1", () => {
+    const wb = new Workbook();
+    wb.addWorksheet("表");
+    // As ExcelJS fails on a model it cannot handle.
+    wb.addWorksheet = () => {
+      throw new TypeError("Cannot set properties of undefined (setting 'name')");
+    };
+    const plan: Plan = { results: [], reports: [{ name: "汇总", title: "汇总", columns: [{ header: "甲" }], rows: [[1]] }], replaceable: [], summary: { kind: "cadre", title: "t", rows: 0, zh: [], en: [] } };
+    let error: unknown;
+    try {
+      drawPlan(wb, plan);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(ExitCode.notWritten);
+    expect((error as CliError).zh).toMatch(/^无法把结果写入工作簿.*未生成结果文件/);
+    expect((error as CliError).zh + (error as CliError).en).not.toMatch(/Cannot set properties/);
+    expect(((error as CliError).cause as Error).message).toMatch(/^Cannot set properties/);
   });
 });
