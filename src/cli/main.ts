@@ -7,8 +7,10 @@ import { parseArgs } from "node:util";
 import type { Workbook } from "exceljs";
 import { version } from "../../package.json";
 import { defaultScheme, kindNames, schemeFromJson, schemeKinds, schemeToJson, describeProblem, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
-import { mergeReturns, mergeScheme, sourceProblem, type MergeResult, type MergeSource } from "../workbook/merge";
-import { resolveScheme, runAssessment, type RunResult } from "../workbook/pipeline";
+import { mergeReturns, mergeScheme, sourceProblem, type MergeResult, type MergeSchemeChoice, type MergeSource } from "../workbook/merge";
+import { describeDifferences } from "../workbook/scheme-diff";
+import { recognisedTables, resolveScheme, runAssessment, type RecognisedTable, type RunResult } from "../workbook/pipeline";
+import { describeTownshipSource } from "../workbook/township";
 import { SCHEME_SHEET, schemeFromSheet, settingName } from "../workbook/scheme-sheet";
 import { describeDataProblem, type Problem } from "../workbook/sheet";
 import { SOURCES_SHEET } from "../workbook/merge";
@@ -44,6 +46,7 @@ interface Options {
   output?: string;
   "skip-bad-rows"?: boolean;
   force?: boolean;
+  sheet?: string;
   kind?: string;
   lang?: string;
   help?: boolean;
@@ -52,9 +55,9 @@ interface Options {
 
 /** The options each command accepts; any other is a usage error, not silently ignored. */
 const allowed: Record<Command, (keyof Options)[]> = {
-  run: ["scheme", "output", "skip-bad-rows", "force", "kind", "lang", "help"],
-  check: ["scheme", "kind", "lang", "help"],
-  merge: ["scheme", "output", "skip-bad-rows", "force", "kind", "lang", "help"],
+  run: ["scheme", "output", "skip-bad-rows", "force", "kind", "sheet", "lang", "help"],
+  check: ["scheme", "kind", "sheet", "lang", "help"],
+  merge: ["scheme", "output", "skip-bad-rows", "force", "kind", "sheet", "lang", "help"],
   template: ["output", "scheme", "lang", "help"],
   scheme: ["output", "kind", "lang", "help"],
   help: ["lang", "help"],
@@ -65,6 +68,7 @@ const optionSpec = {
   output: { type: "string", short: "o" },
   "skip-bad-rows": { type: "boolean" },
   force: { type: "boolean" },
+  sheet: { type: "string" },
   kind: { type: "string" },
   lang: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -81,11 +85,11 @@ const help: Record<Command | "main", { zh: string; en: string }> = {
     zh: `kaohe ${version} — 考核：党建量化考核的命令行工具（不需要 Excel）
 
 用法：
-  kaohe run <输入.xlsx> [-o 输出.xlsx] [--scheme 方案.json] [--kind 类型] [--skip-bad-rows] [--force]
+  kaohe run <输入.xlsx> [-o 输出.xlsx] [--scheme 方案.json] [--kind 类型] [--sheet 工作表] [--skip-bad-rows] [--force]
       计算考核，写出结果工作簿（默认为输入文件旁的“<文件名>-结果.xlsx”），原文件不变
-  kaohe check <输入.xlsx> [--scheme 方案.json] [--kind 类型]
+  kaohe check <输入.xlsx> [--scheme 方案.json] [--kind 类型] [--sheet 工作表]
       只检查数据，列出每一个问题（工作表、行、列）
-  kaohe merge <文件夹或文件...> -o 全县.xlsx [--kind 类型] [--skip-bad-rows] [--force]
+  kaohe merge <文件夹或文件...> -o 全县.xlsx [--scheme 方案.json] [--kind 类型] [--sheet 工作表] [--skip-bad-rows] [--force]
       把各乡镇上报的同类表格合并为全县一张表，计算并生成报表
   kaohe template <名称> [-o 文件.xlsx]
       生成空白标准模板（${schemeKinds.join("、")}）
@@ -107,12 +111,12 @@ English: kaohe --help --lang en`,
     en: `kaohe ${version} — Kaohe: quantified Party-building assessments on the command line (no Excel needed)
 
 Usage:
-  kaohe run <in.xlsx> [-o out.xlsx] [--scheme scheme.json] [--kind KIND] [--skip-bad-rows] [--force]
+  kaohe run <in.xlsx> [-o out.xlsx] [--scheme scheme.json] [--kind KIND] [--sheet SHEET] [--skip-bad-rows] [--force]
       compute the assessment and write a new workbook (default "<name>-结果.xlsx" beside the input);
       the input is never changed
-  kaohe check <in.xlsx> [--scheme scheme.json] [--kind KIND]
+  kaohe check <in.xlsx> [--scheme scheme.json] [--kind KIND] [--sheet SHEET]
       validate only: list every problem with its sheet, row and column
-  kaohe merge <folder or files...> -o county.xlsx [--kind KIND] [--skip-bad-rows] [--force]
+  kaohe merge <folder or files...> -o county.xlsx [--scheme scheme.json] [--kind KIND] [--sheet SHEET] [--skip-bad-rows] [--force]
       combine the townships' returns of one kind into one county table, compute, write the reports
   kaohe template <name> [-o file.xlsx]
       write a blank standard template (${schemeKinds.join(", ")})
@@ -137,7 +141,8 @@ Exit codes: 0 ok; 1 data problems; 2 usage error; 3 input file unreadable; 4 tab
 
 读取工作簿，找到考核表（按中文表头识别，表头可不在第一行、列的顺序不限），检查每一行，计算得分、排名、
 等次、星级或工资，写出一个新的工作簿：原有工作表、格式和公式保留，结果列写在表格右侧，另加汇总、排名、
-配额核查、审计等报表。输入文件不会被修改。
+配额核查、审计等报表。输入文件不会被修改。也可读取 .xls、WPS 的 .et、.ods 和 .xlsb，结果总是 .xlsx。
+表中没有“乡镇”列时，乡镇取自标题（如“2025年度城关镇……”）、工作表名或文件名，并在屏幕和“审计”表中注明。
 
 选项：
   -o, --output <文件>    结果文件（.xlsx），默认为“<输入文件名>-结果.xlsx”，不能与输入文件相同；
@@ -145,6 +150,8 @@ Exit codes: 0 ok; 1 data problems; 2 usage error; 3 input file unreadable; 4 tab
   --scheme <文件>        考核方案：.json 文件，或含“考核方案”工作表的 .xlsx；
                          不指定时使用工作簿中的“考核方案”表，再没有则用该类型的默认方案
   --kind <类型>          考核类型，工作簿和方案都没有说明时使用：${kindList}
+  --sheet <工作表>       计算这个工作表中的表；工作簿中有几张考核表时必须指定，
+                         结果文件默认为“<输入文件名>-<工作表>-结果.xlsx”，每张表一个
   --skip-bad-rows        跳过有问题的行继续计算，被跳过的行列在“审计”表中
   --force                结果文件已存在、又不是本输入之前的结果时，仍然替换它
   --lang zh|en           提示语言
@@ -155,7 +162,10 @@ Exit codes: 0 ok; 1 data problems; 2 usage error; 3 input file unreadable; 4 tab
 Reads the workbook, finds the assessment table by its Chinese headers (anywhere in the sheet, columns in
 any order), checks every row, computes scores, ranks, grades, stars or pay, and writes a new workbook: the
 user's sheets, formats and formulas are kept, result columns go to the right of the table, and report
-sheets are added (summary, ranking, quota check, audit). The input file is never modified.
+sheets are added (summary, ranking, quota check, audit). The input file is never modified. Old formats
+(.xls, WPS .et, .ods, .xlsb) are read too; the result is always .xlsx. A table without a 乡镇 column
+takes its township from its title (such as 2025年度城关镇…), its sheet's name or the file's name, and
+the screen and the 审计 sheet say which.
 
 Options:
   -o, --output <file>    the result workbook (.xlsx); default "<input name>-结果.xlsx"; not the input itself;
@@ -164,6 +174,8 @@ Options:
   --scheme <file>        the scheme: a .json file, or an .xlsx with a 考核方案 sheet; by default the
                          workbook's own 考核方案 sheet, else the kind's defaults
   --kind <kind>          the kind when neither the workbook nor the scheme says it: ${kindListEn}
+  --sheet <sheet>        compute the table in this sheet; required when the workbook holds several tables;
+                         the default result is then "<input name>-<sheet>-结果.xlsx", one per table
   --skip-bad-rows        compute without the rows that have problems; they are listed in the 审计 sheet
   --force                replace an existing output even when it is not an earlier result of this input
   --lang zh|en           language of messages
@@ -171,22 +183,26 @@ Options:
 With data problems and without --skip-bad-rows, every problem is listed, nothing is written, exit code 1.`,
   },
   check: {
-    zh: `kaohe check <输入.xlsx> [--scheme 方案] [--kind 类型]
+    zh: `kaohe check <输入.xlsx> [--scheme 方案] [--kind 类型] [--sheet 工作表]
 
 只检查，不写文件：找不到表格、缺少列、分数不是数字、超过满分、编号重复等，每个问题注明工作表、行、列。
+不指定 --sheet 时检查工作簿中每一张可识别的考核表（指定 --kind 时为该类型的每一张）。
 没有问题时退出码 0，有数据问题时 1，找不到考核表时 4，方案无效时 5。`,
-    en: `kaohe check <in.xlsx> [--scheme scheme] [--kind kind]
+    en: `kaohe check <in.xlsx> [--scheme scheme] [--kind kind] [--sheet sheet]
 
 Validates only and writes nothing: a missing table or column, a score that is not a number or is above
-the maximum, a repeated ID, each with its sheet, row and column. Exit code 0 when there is no problem,
+the maximum, a repeated ID, each with its sheet, row and column. Without --sheet every recognisable table
+of the workbook is checked (every one of the kind, with --kind). Exit code 0 when there is no problem,
 1 with data problems, 4 when no assessment table is found, 5 for an invalid scheme.`,
   },
   merge: {
     zh: `kaohe merge <文件夹或文件...> -o 全县.xlsx [选项]
 
-把各乡镇上报的同一类考核表合并为全县一张表（标准表头），再计算并生成报表。文件夹中的所有 .xlsx 都会读取
-（跳过 Excel 的临时文件“~$...”和本工具生成的“-结果.xlsx”）。每个文件的表格按表头识别；某行“乡镇”为空时，
-取文件名中的乡镇名（如“城关镇.xlsx”）。合并表最后一列“来源文件”注明每行来自哪个文件的第几行，问题也按
+把各乡镇上报的同一类考核表合并为全县一张表（标准表头），再计算并生成报表。文件夹中的所有 .xlsx（以及 .xls、
+.et、.ods、.xlsb）都会读取（跳过 Excel 的临时文件“~$...”和本工具生成的“-结果.xlsx”）。每个文件的表格按表头
+识别；某行“乡镇”为空或没有“乡镇”列时，取标题、工作表名或文件名中的乡镇名（如“城关镇.xlsx”），并注明取自哪里。
+全县考核方案用 --scheme 指定；不指定时取多数上报文件带有的“考核方案”，屏幕和“审计”表注明取自哪个文件，
+方案与之不同的上报文件逐一列出不同的设置。合并表最后一列“来源文件”注明每行来自哪个文件的第几行，问题也按
 原文件的行列报告。
 
 以下情况不生成结果文件：有文件找不到表格、是另一类考核表或表格为空（退出码 4）；有数据问题且未加
@@ -195,17 +211,21 @@ the maximum, a repeated ID, each with its sheet, row and column. Exit code 0 whe
 选项：
   -o, --output <文件>    全县结果文件（必填），不能是任何一个输入文件（也不能是要合并的文件夹中的上报文件）；
                          已存在的文件只在它是同一批上报文件之前的结果时替换
-  --scheme <文件>        考核方案（.json 或含“考核方案”表的 .xlsx）；不指定时用上报文件中的“考核方案”表，
-                         再没有则按 --kind 或多数文件的类型用默认方案
+  --scheme <文件>        全县考核方案（.json 或含“考核方案”表的 .xlsx）；不指定时用多数上报文件带有的
+                         “考核方案”表，再没有则按 --kind 或多数文件的类型用默认方案
   --kind <类型>          ${kindList}
+  --sheet <工作表>       每个文件只读这个工作表中的表
   --skip-bad-rows        跳过有问题的行继续计算
   --force                全县结果文件已存在、又不是这些上报文件之前的结果时，仍然替换它`,
     en: `kaohe merge <folder or files...> -o county.xlsx [options]
 
 Combines the townships' returns of one kind into one county table under the standard header, then computes
-and writes the reports. Every .xlsx in a folder is read (skipping Excel's "~$..." lock files and this tool's
-"-结果.xlsx" outputs). Each file's table is found by its headers; a row whose 乡镇 is blank takes the township
-named in the file name (such as 城关镇.xlsx). The county table's last column, 来源文件, names the file and
+and writes the reports. Every .xlsx (and .xls, .et, .ods, .xlsb) in a folder is read (skipping Excel's "~$..."
+lock files and this tool's "-结果.xlsx" outputs). Each file's table is found by its headers; a row whose 乡镇
+is blank, or a table without a 乡镇 column, takes the township its title, sheet name or file name names
+(such as 城关镇.xlsx), and the screen says which. The county's scheme is --scheme; without it, the 考核方案
+most returns carry, named with its file on screen and in 审计; every return whose own scheme differs is
+listed with the settings that differ. The county table's last column, 来源文件, names the file and
 row each row came from, and problems are reported at the file, row and column to fix.
 
 Nothing is written when a file's table is not found, is of another kind or is empty (exit code 4), or when
@@ -214,9 +234,10 @@ there are data problems without --skip-bad-rows (exit code 1). IDs repeated acro
 Options:
   -o, --output <file>    the county workbook (required); not one of the inputs (nor a return in a folder being
                          merged); an existing file is replaced only when it is an earlier result of the same returns
-  --scheme <file>        the scheme (.json, or .xlsx with a 考核方案 sheet); by default the 考核方案 sheet
-                         of the returns, else the defaults of --kind or of the kind most files hold
+  --scheme <file>        the county's scheme (.json, or .xlsx with a 考核方案 sheet); by default the 考核方案
+                         most returns carry, else the defaults of --kind or of the kind most files hold
   --kind <kind>          ${kindListEn}
+  --sheet <sheet>        read each file's table from this sheet only
   --skip-bad-rows        compute without the rows that have problems
   --force                replace an existing county workbook even when it is not an earlier result of these returns`,
   },
@@ -344,6 +365,9 @@ function parseKind(text: string | undefined): SchemeKind | undefined {
 
 const isXlsxName = (p: string) => extname(p).toLowerCase() === ".xlsx";
 
+/** A workbook's name: .xlsx, or an old format read by SheetJS (the result is still .xlsx). */
+const isWorkbookName = (p: string) => [".xlsx", ".xls", ".et", ".ods", ".xlsb"].includes(extname(p).toLowerCase());
+
 /** The same file, even through a different spelling, a link, or other letter case on a disk that ignores it. */
 async function samePath(a: string, b: string): Promise<boolean> {
   try {
@@ -368,8 +392,10 @@ function checkOutputName(out: string): void {
 }
 
 /** The default result file: beside the input, "<name>-结果.xlsx". */
-export function defaultOutput(input: string): string {
-  return join(dirname(input), `${basename(input, extname(input))}-结果.xlsx`);
+export function defaultOutput(input: string, sheet?: string): string {
+  // A workbook of several tables gets one result per table, never one file each run overwrites.
+  const table = sheet === undefined ? "" : `-${sheet.trim().replace(/[<>:"/\\|?*\u0000-\u001f]/g, "_")}`;
+  return join(dirname(input), `${basename(input, extname(input))}${table}-结果.xlsx`);
 }
 
 /** Before anything is read: the output's folder exists and may be written, and the output is not a folder, so a long run never ends in "cannot write". */
@@ -417,8 +443,6 @@ function isEarlierMergeResult(record: ResultRecord, names: string[], checksum: s
 }
 
 /** Each problem with the setting's Chinese name (its key in English), and the row when it comes from the 考核方案 sheet. */
-
-/** Each problem with the setting's Chinese name (its key in English), and the row when it comes from the 考核方案 sheet. */
 function schemeError(name: string, problems: SchemeProblem[], sheet?: string): CliError {
   const zh = (p: SchemeProblem) => `${p.row ? `第${p.row}行：` : ""}${p.path ? `${settingName(p.path)}（${p.path}）：` : ""}${p.zh}`;
   return new CliError(
@@ -432,7 +456,7 @@ function schemeError(name: string, problems: SchemeProblem[], sheet?: string): C
 /** A scheme from a .json file, or from the 考核方案 sheet of an .xlsx; every problem is listed. */
 async function loadScheme(path: string): Promise<Scheme> {
   const name = basename(path);
-  if (isXlsxName(path)) {
+  if (isWorkbookName(path)) {
     let opened: OpenedWorkbook;
     try {
       opened = await openXlsx(path);
@@ -476,7 +500,7 @@ async function mergeInputs(paths: string[], out: string, outIsCounty: boolean, p
       throw new CliError(ExitCode.unreadable, `找不到“${given}”，请检查路径`, `"${given}" does not exist; check the path`);
     }
     if (st.isDirectory()) {
-      const names = (await readdir(given)).filter((n) => isXlsxName(n)).sort((a, b) => a.localeCompare(b, "zh-CN"));
+      const names = (await readdir(given)).filter((n) => isWorkbookName(n)).sort((a, b) => a.localeCompare(b, "zh-CN"));
       for (const n of names) {
         if (n.startsWith("~$") || n.startsWith(".") || n.endsWith("-结果.xlsx")) {
           skipped++;
@@ -600,7 +624,7 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
   const input = oneInput(ctx, checkOnly ? "check" : "run");
   let out: string | undefined;
   if (!checkOnly) {
-    out = ctx.opts.output !== undefined ? resolve(ctx.cwd, ctx.opts.output) : defaultOutput(input);
+    out = ctx.opts.output !== undefined ? resolve(ctx.cwd, ctx.opts.output) : defaultOutput(input, ctx.opts.sheet);
     checkOutputName(out);
     if (await samePath(out, input)) throw usage("结果文件不能与输入文件相同：输入文件不会被修改，请用 -o 指定另一个文件名", "the output cannot be the input file: the input is never modified; give another name with -o");
     await checkOutputFolder(out);
@@ -611,9 +635,19 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
   try {
     stage("读取文件");
     const opened = await openXlsx(input);
+    if (ctx.opts.sheet === undefined) {
+      // run: any two tables could share one result file's name; check: the tables of the kind asked for.
+      const tables = recognisedTables(opened.data, checkOnly ? { scheme, kind } : { anyKind: true });
+      if (tables.length > 1) {
+        progress.finish();
+        if (checkOnly) return checkEach(ctx, opened, tables, scheme, kind);
+        throw severalTables(opened.name, tables);
+      }
+    }
     const result = runAssessment(opened.data, {
       scheme,
       kind,
+      sheet: ctx.opts.sheet,
       skipBadRows: Boolean(ctx.opts["skip-bad-rows"]),
       now: ctx.now,
       inputName: opened.name,
@@ -626,6 +660,7 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
     }
     if (checkOnly) {
       progress.finish();
+      if (result.township) p.out(describeTownshipSource(result.township).zh, describeTownshipSource(result.township).en);
       p.out(`检查通过：${result.plan.summary.title}，${result.plan.summary.rows} 行数据，未发现问题`, `No problems: ${result.plan.summary.title}, ${result.plan.summary.rows} data rows`);
       return ExitCode.ok;
     }
@@ -645,6 +680,39 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
   } finally {
     progress.finish();
   }
+}
+
+const tableList = (tables: readonly RecognisedTable[], zh: boolean) =>
+  tables.map((t) => (zh ? `工作表“${t.sheet}”（${kindNames[t.kind].zh}）` : `sheet "${t.sheet}" (${kindNames[t.kind].en})`)).join(zh ? "、" : ", ");
+
+/** `run` on a workbook of several tables computes the one named with --sheet, into a result file of its own. */
+function severalTables(name: string, tables: readonly RecognisedTable[]): CliError {
+  const first = tables[0].sheet;
+  return usage(
+    `“${name}”中有 ${tables.length} 张考核表：${tableList(tables, true)}。请用 --sheet 指定要计算的一张，如 --sheet ${first}（结果写入“${basename(defaultOutput(name, first))}”，每张表一个结果文件）`,
+    `"${name}" holds ${tables.length} assessment tables: ${tableList(tables, false)}. Name the one to compute with --sheet, such as --sheet ${first} (written to "${basename(defaultOutput(name, first))}", one result file per table)`,
+  );
+}
+
+/** `check` without --sheet checks every table of the workbook; the exit code is the gravest outcome. */
+function checkEach(ctx: Context, opened: OpenedWorkbook, tables: readonly RecognisedTable[], scheme: Scheme | undefined, kind: SchemeKind | undefined): number {
+  const { p } = ctx;
+  p.out(`“${opened.name}”中有 ${tables.length} 张考核表：${tableList(tables, true)}，逐一检查：`, `"${opened.name}" holds ${tables.length} assessment tables: ${tableList(tables, false)}; checking each:`);
+  const codes: number[] = [];
+  for (const t of tables) {
+    p.out("");
+    p.out(`—— 工作表“${t.sheet}”（${kindNames[t.kind].zh}）`, `—— sheet "${t.sheet}" (${kindNames[t.kind].en})`);
+    const result = runAssessment(opened.data, { scheme, kind: scheme ? undefined : (kind ?? t.kind), sheet: t.sheet, now: ctx.now, inputName: opened.name });
+    if (result.status !== "ok" || !result.plan) codes.push(reportFailure(result, p, undefined, true));
+    else {
+      const summary = result.plan.summary;
+      if (result.township) p.out(describeTownshipSource(result.township).zh, describeTownshipSource(result.township).en);
+      p.out(`检查通过：${summary.title}，${summary.rows} 行数据，未发现问题`, `No problems: ${summary.title}, ${summary.rows} data rows`);
+      codes.push(ExitCode.ok);
+    }
+  }
+  const gravest = [ExitCode.invalidScheme, ExitCode.tableNotFound, ExitCode.dataProblems].find((c) => codes.includes(c));
+  return gravest ?? ExitCode.ok;
 }
 
 async function mergeCommand(ctx: Context): Promise<number> {
@@ -711,12 +779,21 @@ async function mergeCommand(ctx: Context): Promise<number> {
     }
     const scheme = chosen.scheme;
     stage("合并");
-    const merged = mergeReturns(sources, scheme);
+    const merged = mergeReturns(sources, scheme, { sheet: ctx.opts.sheet });
     progress.finish();
 
     p.out(`合并 ${sources.length} 个文件（${kindNames[scheme.kind].zh}）：`, `Merging ${sources.length} file(s) (${kindNames[scheme.kind].en}):`);
-    for (const s of merged.sources)
-      p.out(s.sheet ? `  ${s.name}：工作表“${s.sheet}”，${s.rows} 行` : `  ${s.name}：未找到表格`, s.sheet ? `  ${s.name}: sheet "${s.sheet}", ${s.rows} rows` : `  ${s.name}: no table found`);
+    for (const s of merged.sources) {
+      const found = merged.townships.find((t) => t.source === s.name)?.township;
+      const t = found ? describeTownshipSource(found) : undefined;
+      p.out(s.sheet ? `  ${s.name}：工作表“${s.sheet}”，${s.rows} 行${t ? `；${t.zh}` : ""}` : `  ${s.name}：未找到表格`, s.sheet ? `  ${s.name}: sheet "${s.sheet}", ${s.rows} rows${t ? `; ${t.en}` : ""}` : `  ${s.name}: no table found`);
+    }
+    const schemeNotes = countySchemeNotes(chosen, ctx.opts.scheme, sources.length);
+    p.out(schemeNotes.said.zh, schemeNotes.said.en);
+    for (const d of chosen.differing ?? []) {
+      const diff = describeDifferences(d.differences);
+      p.warn(`“${d.source}”自带的考核方案与全县方案不同，按全县方案计算：${diff.zh}`, `the scheme "${d.source}" carries differs from the county's, which is used: ${diff.en}`);
+    }
     const blocking = merged.conflicts.filter((c) => c.kind !== "duplicateId");
     const duplicates = merged.conflicts.filter((c) => c.kind === "duplicateId");
     for (const c of duplicates) p.warn(c.zh, c.en);
@@ -729,6 +806,10 @@ async function mergeCommand(ctx: Context): Promise<number> {
       now: ctx.now,
       inputName: returns.map((o) => o.name).join("、"),
       inputChecksum: checksum,
+      auditNotes: [
+        ...schemeNotes.audit,
+        ...merged.townships.map<[string, string, string]>((t) => ["乡镇来源", t.source, describeTownshipSource(t.township).zh]),
+      ],
       onProgress: stage,
     });
     if (result.status !== "ok" || !result.plan) {
@@ -749,6 +830,22 @@ async function mergeCommand(ctx: Context): Promise<number> {
 }
 
 type ReadReturn = Pick<OpenedWorkbook, "name" | "checksum" | "data">;
+
+/** Where the county's scheme came from, said on screen and kept in 审计, with each return whose own scheme differs. */
+function countySchemeNotes(chosen: MergeSchemeChoice, schemeFile: string | undefined, returns: number): { said: { zh: string; en: string }; audit: [string, string, string][] } {
+  const said =
+    chosen.from === "given"
+      ? { zh: `全县考核方案：--scheme “${schemeFile}”`, en: `The county's scheme: --scheme "${schemeFile}"` }
+      : chosen.from === "return"
+        ? {
+            zh: `全县考核方案：取自“${chosen.source}”的“考核方案”（${chosen.sharedBy} 个上报文件带有这一方案，共 ${returns} 个文件）。要用县里自己的方案，请加 --scheme 方案.json`,
+            en: `The county's scheme: taken from the 考核方案 of "${chosen.source}" (${chosen.sharedBy} of ${returns} returns carry it). To use the county's own, add --scheme scheme.json`,
+          }
+        : { zh: "全县考核方案：默认方案（上报文件都没有“考核方案”表）", en: "The county's scheme: the defaults (no return carries a 考核方案)" };
+  const audit: [string, string, string][] = [["全县考核方案", chosen.from === "given" ? `--scheme ${schemeFile}` : chosen.from === "return" ? (chosen.source ?? "") : "默认方案", said.zh]];
+  for (const d of chosen.differing ?? []) audit.push(["方案不同的上报文件", d.source, `按全县方案计算；不同的设置：${describeDifferences(d.differences, 50).zh}`]);
+  return { said, audit };
+}
 
 function addSourcesSheet(wb: Workbook, merged: MergeResult, opened: ReadReturn[]): void {
   const ws = wb.addWorksheet(SOURCES_SHEET);
@@ -786,7 +883,7 @@ async function schemeCommand(ctx: Context): Promise<number> {
   if (ctx.args.length !== 1) throw usage("请给出一个考核类型或一个工作簿：kaohe scheme <类型或输入.xlsx> [-o 方案.json]", "give one kind or one workbook: kaohe scheme <kind or in.xlsx> [-o scheme.json]");
   const arg = ctx.args[0];
   let scheme: Scheme | undefined;
-  if (isXlsxName(arg)) {
+  if (isWorkbookName(arg)) {
     const opened = await openXlsx(resolve(ctx.cwd, arg));
     const r = resolveScheme(opened.data, { kind: ctx.opts.kind ? parseKind(ctx.opts.kind) : undefined, now: ctx.now });
     if (!r.scheme && r.problems.length)
@@ -867,7 +964,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return opts.help ? ExitCode.ok : ExitCode.usage;
     }
     if (!commands.includes(first as Command)) {
-      const hint = isXlsxName(first) ? { zh: `，计算请用 kaohe run ${first}`, en: `; to compute, use kaohe run ${first}` } : { zh: "", en: "" };
+      const hint = isWorkbookName(first) ? { zh: `，计算请用 kaohe run ${first}`, en: `; to compute, use kaohe run ${first}` } : { zh: "", en: "" };
       throw usage(`不认识的命令“${first}”${hint.zh}。可用命令：run、check、merge、template、help`, `unknown command "${first}"${hint.en}. Commands: run, check, merge, template, help`);
     }
     const command = first as Command;

@@ -9,6 +9,7 @@ import { CliError, ExitCode } from "./errors";
 import { readFailure } from "./exceljs-failure";
 import { keepExternalValues } from "./external-links";
 import { checkZip, MAX_TOTAL_BYTES, type CheckedZip } from "./zip-guard";
+import { isLegacyKind, openLegacy } from "./legacy";
 
 export { CliError, ExitCode } from "./errors";
 
@@ -267,8 +268,11 @@ export function sha256(buf: Buffer): string {
 export async function openXlsx(path: string): Promise<OpenedWorkbook> {
   const buf = await readInputBytes(path);
   const name = basename(path);
-  const { workbook, dropped } = await loadChecked(buf, name);
-  const data = workbookData(workbook);
+  // .xls, WPS .et, .ods and .xlsb are read by SheetJS (the result is still .xlsx), then checked like any input.
+  const kind = sniff(buf);
+  const legacy = isLegacyKind(kind) ? openLegacy(path, buf, kind) : undefined;
+  const { workbook, dropped } = legacy ? { workbook: legacy.workbook, dropped: [] } : await loadChecked(buf, name);
+  const data = legacy?.data ?? workbookData(workbook);
   const overlong = overlongCells(data);
   if (overlong.length) {
     // The places are in the message itself, as merge lists each unreadable file by its message alone.
@@ -281,6 +285,7 @@ export async function openXlsx(path: string): Promise<OpenedWorkbook> {
       more ? overlong.map((p) => ({ zh: describeDataProblem(p, "zh-CN"), en: describeDataProblem(p, "en-US") })) : [],
     );
   }
+  if (legacy) return legacy;
   const unkept = unkeptParts(buf);
   for (const d of dropped)
     unkept.push({ zh: `工作表“${d.sheet}”中 ${d.rows.toLocaleString("en-US")} 个没有内容的行的格式`, en: `the formatting of ${d.rows.toLocaleString("en-US")} rows without content in sheet "${d.sheet}"` });

@@ -23,6 +23,9 @@ export const MAX_OTHER_PART_BYTES = 128 * MiB;
  * hundred KB. Fewer than one row a MiB is not a table but filler (a bomb within the bounds).
  */
 const PLAUSIBLE_SHEET = { from: 64 * MiB, bytesPerRow: MiB };
+/** The same for the shared strings: a real item (a name, a place) is tens of bytes, the longest cell 32,767 characters. */
+const PLAUSIBLE_STRINGS = { from: 64 * MiB, bytesPerItem: MiB };
+const STRING_ITEM = Buffer.from("<si");
 /** A workbook has a few dozen parts; thousands of pictures would still fit. */
 export const MAX_ENTRIES = 10_000;
 /**
@@ -168,6 +171,21 @@ async function inflateEntry(buf: Buffer, entry: ZipEntry, name: string, label: {
     );
 }
 
+/** The shared strings' size and number of items ("<si"), counted as they inflate; an item split by a chunk's edge is found by keeping the last bytes. */
+async function countItems(buf: Buffer, entry: ZipEntry, name: string, label: { zh: string; en: string }): Promise<{ size: number; items: number }> {
+  let size = 0;
+  let items = 0;
+  let tail = Buffer.alloc(0);
+  await inflateEntry(buf, entry, name, label, (b) => {
+    size += b.length;
+    const w = tail.length ? Buffer.concat([tail, b]) : b;
+    for (let at = w.indexOf(STRING_ITEM); at >= 0; at = w.indexOf(STRING_ITEM, at + STRING_ITEM.length)) items++;
+    // Fewer bytes than the token: none of it was counted, and none is counted twice.
+    tail = Buffer.from(w.subarray(Math.max(0, w.length - (STRING_ITEM.length - 1))));
+  });
+  return { size, items };
+}
+
 /** The zip with some parts replaced; every other entry is copied compressed as it is. */
 async function replaceParts(buf: Buffer, parts: Map<string, Buffer>): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buf);
@@ -210,6 +228,12 @@ export async function checkZip(buf: Buffer, name: string): Promise<CheckedZip> {
 
   const padded: ZipEntry[] = [];
   for (const e of entries) {
+    if (SHARED_STRINGS_PART.test(e.name)) {
+      const { size, items } = await countItems(buf, e, name, label(e));
+      if (size > PLAUSIBLE_STRINGS.from && size / Math.max(1, items) > PLAUSIBLE_STRINGS.bytesPerItem)
+        throw damaged(name, `其中${label(e).zh}解压后有 ${mb(size)}，却只有 ${items.toLocaleString("en-US")} 项文字，不是真实的内容`, `${label(e).en} inflates to ${mb(size)} yet holds only ${items.toLocaleString("en-US")} texts: not real content`);
+      continue;
+    }
     if (!WORKSHEET_PART.test(e.name)) {
       await inflateEntry(buf, e, name, label(e), () => undefined);
       continue;

@@ -16,6 +16,9 @@ export const VILLAGE_SECRETARY_BASIC_RATIO: Ratio = { num: 3n, den: 5n };
 /** The smallest share handed out: one fen (RULES.md §3, exact money). */
 export const DEFAULT_UNIT_FEN = 1;
 
+/** The largest amount computed exactly: 2^53 − 1 fen, which read to 15 digits as Excel shows it is 90071992547409.9 yuan. */
+export const MAX_YUAN = Number.MAX_SAFE_INTEGER / FEN_PER_YUAN;
+
 /**
  * An amount in yuan as whole fen. The amount is read as Excel shows it, to 15 significant digits, so
  * =0.1+0.2 is 30 fen; an amount with a fraction of a fen is refused rather than rounded, because a
@@ -27,7 +30,7 @@ export function yuanToFen(yuan: number, at: MessageParams = {}): bigint {
   const d = decimalOf(Number(yuan.toPrecision(15)));
   if (d.scale > 2) throw valueError("notWholeFen", { ...at, value: yuan });
   const fen = d.int * 10n ** BigInt(2 - d.scale);
-  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) throw valueError("tooLarge", { ...at, value: yuan, min: 0, max: Number.MAX_SAFE_INTEGER / FEN_PER_YUAN });
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) throw valueError("tooLarge", { ...at, value: yuan, min: 0, max: MAX_YUAN });
   return fen;
 }
 

@@ -1,11 +1,13 @@
 // Combines townships' returns of one kind into one county table under the standard header, and traces every row back to its file.
 import { defaultScheme, kindNames, schemeKinds, type Scheme, type SchemeKind } from "../core/scheme";
 import { fieldsFor, ORGANISATION_SHEET, organisationFields, standardSheetNames, type FieldDef } from "./fields";
-import { detectKind, resolveScheme } from "./pipeline";
+import { detectKind, resolveScheme, sheetNamed, unknownSheet } from "./pipeline";
 import { readRecords } from "./read";
+import { schemeDifferences, type SettingDifference } from "./scheme-diff";
 import { SCHEME_SHEET } from "./scheme-sheet";
 import type { CellValue, Problem, SheetData, WorkbookData } from "./sheet";
 import { findTableIn, headerKey, type FoundTable } from "./table";
+import { townshipIn, townshipOf, type TownshipFound } from "./township";
 
 /** One township's return: its file name (for messages and the township fallback) and its values. */
 export interface MergeSource {
@@ -49,6 +51,8 @@ export interface MergeResult {
   /** By 1-based row of the county table. */
   origins: (SourceRow | undefined)[];
   sources: MergedSource[];
+  /** For each return with rows that have no township (no 乡镇 column, or blanks in it): where theirs came from. */
+  townships: { source: string; township: TownshipFound }[];
   /** Files left out (table not found, another kind), empty tables, and IDs that repeat across files. */
   conflicts: MergeConflict[];
 }
@@ -66,7 +70,7 @@ export const SOURCE_HEADER = "来源文件";
 export function townshipFromFileName(name: string): string {
   const base = (name.split(/[\\/]/).pop() ?? name).replace(/\.[^.]*$/, "").trim();
   const parts = base.split(/[-_\s\u3000（()）—·]+/).filter(Boolean);
-  return parts.find((p) => /(镇|乡|街道|办事处)$/.test(p) && p !== "乡镇") ?? base;
+  return parts.find((p) => /(镇|乡|街道|办事处)$/.test(p) && p !== "乡镇") ?? townshipIn(base) ?? base;
 }
 
 /**
@@ -85,20 +89,59 @@ function fullFitKind(data: WorkbookData): SchemeKind | undefined {
   return best?.kind;
 }
 
+/** A return whose own 考核方案 differs from the county's: the file and the settings that differ. */
+export interface DifferingScheme {
+  source: string;
+  differences: SettingDifference[];
+}
+
+export interface MergeSchemeChoice {
+  scheme?: Scheme;
+  problems: Problem[];
+  /** The return whose scheme it is (so its problems name that file); absent for --scheme and the defaults. */
+  source?: string;
+  /** given: --scheme; return: a return's 考核方案; default: the kind's defaults, no return has one. */
+  from?: "given" | "return" | "default";
+  /** How many returns carry the very scheme chosen (from a return). */
+  sharedBy?: number;
+  /** Returns whose own scheme differs from the county's, each with the settings that differ. */
+  differing?: DifferingScheme[];
+}
+
+const fingerprint = (s: Scheme) => JSON.stringify({ ...s, title: "" });
+
 /**
- * The scheme to merge the returns with: the one given; else the one stored in the first return that
- * has a 考核方案 sheet (the county sends it out with the template); else the defaults of the kind given,
- * or of the kind most returns hold.
+ * The county's scheme: the one given (--scheme); else the one most returns carry in their 考核方案
+ * (the county sends it out with the template; on a tie the first file's), named with its file; else
+ * the defaults of the kind given, or of the kind most returns hold. Every return whose own scheme
+ * differs from the county's is listed with the settings that differ: its rows are computed by the
+ * county's, and the people who filled it in may have expected their own.
  */
-export function mergeScheme(
-  sources: readonly MergeSource[],
-  options: { scheme?: Scheme; kind?: SchemeKind; now?: Date } = {},
-): { scheme?: Scheme; problems: Problem[]; /** The return whose scheme it is, so its problems name that file. */ source?: string } {
-  if (options.scheme) return resolveScheme({ sheets: [] }, { scheme: options.scheme });
-  const withScheme = sources.find((s) => s.data.sheets.some((sh) => sh.name === SCHEME_SHEET) || s.data.schemeJson);
-  if (withScheme) {
-    const r = resolveScheme(withScheme.data, { kind: options.kind, now: options.now });
-    if (!r.scheme || !options.kind || r.scheme.kind === options.kind) return { ...r, source: withScheme.name };
+export function mergeScheme(sources: readonly MergeSource[], options: { scheme?: Scheme; kind?: SchemeKind; now?: Date } = {}): MergeSchemeChoice {
+  const own: { source: string; scheme: Scheme }[] = [];
+  for (const s of sources) {
+    if (!s.data.sheets.some((sh) => sh.name === SCHEME_SHEET) && !s.data.schemeJson) continue;
+    const r = resolveScheme(s.data, { kind: options.kind, now: options.now });
+    // A return's broken scheme stops the merge unless the county gives its own.
+    if (!r.scheme) {
+      if (!options.scheme) return { ...r, source: s.name };
+      continue;
+    }
+    if (!options.kind || r.scheme.kind === options.kind) own.push({ source: s.name, scheme: r.scheme });
+  }
+  const differingFrom = (county: Scheme): DifferingScheme[] =>
+    own.map((o) => ({ source: o.source, differences: o.scheme.kind === county.kind ? schemeDifferences(county, o.scheme) : [{ path: "kind", name: "考核类型", county: county.kind, own: o.scheme.kind }] })).filter((d) => d.differences.length > 0);
+
+  if (options.scheme) {
+    const r = resolveScheme({ sheets: [] }, { scheme: options.scheme });
+    return r.scheme ? { ...r, from: "given", differing: differingFrom(r.scheme) } : r;
+  }
+  if (own.length > 0) {
+    const groups = new Map<string, typeof own>();
+    for (const o of own) groups.set(fingerprint(o.scheme), [...(groups.get(fingerprint(o.scheme)) ?? []), o]);
+    // The largest group; Map keeps the order of first appearance, so a tie goes to the first file's scheme.
+    const best = [...groups.values()].reduce((a, b) => (b.length > a.length ? b : a));
+    return { scheme: best[0].scheme, problems: [], source: best[0].source, from: "return", sharedBy: best.length, differing: differingFrom(best[0].scheme) };
   }
   let kind = options.kind;
   if (!kind) {
@@ -109,7 +152,7 @@ export function mergeScheme(
     }
     kind = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
-  return kind ? { scheme: defaultScheme(kind, (options.now ?? new Date()).getFullYear()), problems: [] } : { problems: [] };
+  return kind ? { scheme: defaultScheme(kind, (options.now ?? new Date()).getFullYear()), problems: [], from: "default", differing: [] } : { problems: [] };
 }
 
 const blank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -124,16 +167,24 @@ const isRowNumberHeader = (header: string | undefined) => headerKey(header ?? nu
  * township comes from the row, carried down a merged or blank group, else from the file name.
  * A last column names the file and row each row came from.
  */
-export function mergeReturns(sources: readonly MergeSource[], scheme: Scheme): MergeResult {
+export function mergeReturns(sources: readonly MergeSource[], scheme: Scheme, options: { sheet?: string } = {}): MergeResult {
   // A return need not have a township column: the file says which township it is.
   const fields: FieldDef[] = fieldsFor(scheme).map((f) => (f.id === "township" ? { ...f, required: false } : f));
   const sheetName = standardSheetNames[scheme.kind];
   const conflicts: MergeConflict[] = [];
   const merged: { source: string; table: FoundTable; rows: { row: number; values: Map<string, CellValue> }[] }[] = [];
   const summaries: MergedSource[] = [];
+  const townships: MergeResult["townships"] = [];
 
   for (const src of sources) {
-    const table = findTableIn(src.data.sheets, fields, sheetName, scheme.columns);
+    const named = options.sheet !== undefined ? sheetNamed(src.data, options.sheet) : undefined;
+    if (options.sheet !== undefined && !named) {
+      const p = unknownSheet(src.data, options.sheet);
+      conflicts.push({ kind: "tableNotFound", source: src.name, zh: `“${src.name}”：工作表“${options.sheet}”：${p.zh}`, en: `"${src.name}": sheet "${options.sheet}": ${p.en}` });
+      summaries.push({ name: src.name, rows: 0 });
+      continue;
+    }
+    const table = findTableIn(named ? [named] : src.data.sheets, fields, sheetName, scheme.columns);
     if (!table || table.missing.length > 0) {
       const required = fields.filter((f) => f.required).length;
       // A table with most of its columns is this kind with a few missing, not another kind.
@@ -164,6 +215,9 @@ export function mergeReturns(sources: readonly MergeSource[], scheme: Scheme): M
     }
     const { records } = readRecords(table, fields);
     const idHeader = table.headers.get("id");
+    // The title, the sheet's name or the file's name says the township; the file's whole name as a last resort.
+    const township: TownshipFound = townshipOf(table.rows.slice(0, table.headerRow), table.sheet, src.name) ?? { name: townshipFromFileName(src.name), from: "fileName", text: src.name };
+    let townshipUsed = false;
     const rows = records.map((rec) => {
       const values = new Map<string, CellValue>();
       const raw = table.rows[rec.row - 1] ?? [];
@@ -175,7 +229,10 @@ export function mergeReturns(sources: readonly MergeSource[], scheme: Scheme): M
         const carried = rec.values[f.id];
         values.set(f.id, f.fillDown && typeof carried === "string" && carried !== "" ? carried : (raw[col] ?? null));
       }
-      if (blank(values.get("township"))) values.set("township", townshipFromFileName(src.name));
+      if (blank(values.get("township"))) {
+        values.set("township", township.name);
+        townshipUsed = true;
+      }
       return { row: rec.row, values };
     });
     if (rows.length === 0)
@@ -187,6 +244,7 @@ export function mergeReturns(sources: readonly MergeSource[], scheme: Scheme): M
       });
     merged.push({ source: src.name, table, rows });
     summaries.push({ name: src.name, sheet: table.sheet, rows: rows.length });
+    if (townshipUsed) townships.push({ source: src.name, township });
   }
 
   // The county table's columns: every standard field some return has, in the standard order.
@@ -225,6 +283,7 @@ export function mergeReturns(sources: readonly MergeSource[], scheme: Scheme): M
     fieldIds: [...used.map((f) => f.id), ""],
     origins,
     sources: summaries,
+    townships,
     conflicts,
   };
 }

@@ -8,13 +8,16 @@ import { fiveGoodRules } from "./assess/fiveGood";
 import { ledgerRules } from "./assess/ledger";
 import { memberRules } from "./assess/member";
 import { secretaryRules } from "./assess/secretary";
-import { fieldsFor, standardSheetNames } from "./fields";
+import { ruleProblem } from "./assess/place";
+import { fieldsFor, ORGANISATION_SHEET, RATER_DETAIL_SHEET, standardSheetNames, type FieldDef } from "./fields";
 import { withinCellLimit } from "./cell-limit";
 import { OWNED_SHEETS_KEY, reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "./plan";
 import { readRecords, withoutBadRows, type IgnoredRow } from "./read";
 import { SCHEME_SHEET, schemeFromSheet, schemeSheet, settingName } from "./scheme-sheet";
-import type { Problem, WorkbookData } from "./sheet";
+import type { Problem, SheetData, WorkbookData } from "./sheet";
+import { resolveColumnMapping } from "./column-mapping";
 import { findTableIn, headerKey, type FoundTable } from "./table";
+import { describeTownshipSource, townshipOf, type TownshipFound } from "./township";
 
 export interface RunOptions {
   /** The scheme to use; otherwise the one stored in the workbook, otherwise the kind's defaults. */
@@ -23,6 +26,10 @@ export interface RunOptions {
   kind?: SchemeKind;
   /** Compute without the rows that have problems, listing each one skipped. */
   skipBadRows?: boolean;
+  /** The sheet holding the table (--sheet); otherwise every sheet is searched. */
+  sheet?: string;
+  /** Lines for the 审计 sheet from the caller (where a merged county's scheme came from), as label, value, note. */
+  auditNotes?: [string, string, string][];
   /** For the audit sheet. */
   now?: Date;
   inputName?: string;
@@ -45,6 +52,8 @@ export interface RunResult {
   ignored: IgnoredRow[];
   table?: FoundTable;
   plan?: Plan;
+  /** The township of a table without a 乡镇 column, and where it was read. */
+  township?: TownshipFound;
 }
 
 const rules: Record<SchemeKind, KindRules> = {
@@ -71,11 +80,12 @@ const schemeProblem = (p: SchemeProblem): Problem => ({
  * columns it happens to have), then the larger share of its required columns. At least half of a
  * kind's required columns, and two, must be there.
  */
-export function detectKind(workbook: WorkbookData): SchemeKind | undefined {
+export function detectKind(workbook: WorkbookData, kinds: readonly SchemeKind[] = schemeKinds, scheme?: Scheme): SchemeKind | undefined {
   let best: { kind: SchemeKind; score: number } | undefined;
-  for (const kind of schemeKinds) {
-    const fields = fieldsFor(defaultScheme(kind));
-    const t = findTableIn(workbook.sheets, fields, standardSheetNames[kind]);
+  for (const kind of kinds) {
+    const own = scheme?.kind === kind ? scheme : undefined;
+    const fields = fieldsFor(own ?? defaultScheme(kind));
+    const t = findTableIn(workbook.sheets, fields, standardSheetNames[kind], own?.columns);
     if (!t) continue;
     const required = fields.filter((f) => f.required).length;
     const found = required - t.missing.length;
@@ -85,6 +95,31 @@ export function detectKind(workbook: WorkbookData): SchemeKind | undefined {
     if (plausible && (!best || score > best.score)) best = { kind, score };
   }
   return best?.kind;
+}
+
+/** A table of the workbook: the sheet it is in and its kind. */
+export interface RecognisedTable {
+  sheet: string;
+  kind: SchemeKind;
+}
+
+/**
+ * Every sheet holding a recognisable table, one kind per sheet: of the scheme's kind when a scheme
+ * (given or kept in the workbook) or the kind is fixed, else of any kind (`anyKind` ignores both).
+ * The reports of an earlier run and the second tables (组织名单, 评分明细) are not tables of their own.
+ */
+export function recognisedTables(workbook: WorkbookData, options: Pick<RunOptions, "scheme" | "kind"> & { anyKind?: boolean } = {}): RecognisedTable[] {
+  const owned = ownedSheets(workbook);
+  const keeps = workbook.sheets.some((s) => s.name === SCHEME_SHEET) || workbook.schemeJson !== undefined;
+  const scheme = options.anyKind ? undefined : (options.scheme ?? (keeps ? resolveScheme(workbook, {}).scheme : undefined));
+  const kinds = scheme ? [scheme.kind] : options.kind && !options.anyKind ? [options.kind] : schemeKinds;
+  const out: RecognisedTable[] = [];
+  for (const sheet of workbook.sheets) {
+    if (owned.has(sheet.name.toLowerCase()) || [SCHEME_SHEET, ORGANISATION_SHEET, RATER_DETAIL_SHEET].includes(sheet.name)) continue;
+    const kind = detectKind({ sheets: [sheet] }, kinds, scheme);
+    if (kind) out.push({ sheet: sheet.name, kind });
+  }
+  return out;
 }
 
 /**
@@ -103,6 +138,14 @@ export function assessmentYear(workbook: WorkbookData, now: Date): number {
 
 /** The scheme: given, else stored in the workbook (sheet 考核方案 or settings), else the kind's defaults. */
 export function resolveScheme(workbook: WorkbookData, options: RunOptions): { scheme?: Scheme; problems: Problem[] } {
+  const r = storedOrGivenScheme(workbook, options);
+  if (!r.scheme) return r;
+  // People key the column mapping by the column's Chinese name; the table search reads field ids.
+  const m = resolveColumnMapping(r.scheme);
+  return m.problems.length ? { problems: m.problems.map(schemeProblem) } : { scheme: { ...r.scheme, columns: m.columns }, problems: [] };
+}
+
+function storedOrGivenScheme(workbook: WorkbookData, options: RunOptions): { scheme?: Scheme; problems: Problem[] } {
   if (options.scheme) {
     const v = validateScheme(options.scheme);
     return { scheme: v.scheme, problems: v.problems.map(schemeProblem) };
@@ -120,7 +163,7 @@ export function resolveScheme(workbook: WorkbookData, options: RunOptions): { sc
       return { problems: [schemeProblem({ path: "", zh: `保存的考核方案不是有效的 JSON：${String(e)}`, en: `the stored scheme is not valid JSON: ${String(e)}` })] };
     }
   }
-  const kind = options.kind ?? detectKind(workbook);
+  const kind = options.kind ?? detectKind(options.sheet ? { sheets: workbook.sheets.filter((s) => s.name === options.sheet) } : workbook);
   if (!kind) return { problems: [] };
   return { scheme: defaultScheme(kind, assessmentYear(workbook, options.now ?? new Date())), problems: [] };
 }
@@ -189,7 +232,7 @@ function placeResults(table: FoundTable, assessment: Assessment): ResultBlock {
   };
 }
 
-function auditReport(scheme: Scheme, options: RunOptions, table: FoundTable, records: number, ignored: IgnoredRow[], assessment: Assessment): ReportSheet {
+function auditReport(scheme: Scheme, options: RunOptions, table: FoundTable, records: number, ignored: IgnoredRow[], assessment: Assessment, township?: TownshipFound): ReportSheet {
   const rows: PlanCell[][] = [
     ["考核", scheme.title, ""],
     ["类型", kindNames[scheme.kind].zh, scheme.kind],
@@ -197,6 +240,8 @@ function auditReport(scheme: Scheme, options: RunOptions, table: FoundTable, rec
     ["输入文件", options.inputName ?? "", ""],
     ["输入校验和（SHA-256）", options.inputChecksum ?? "", ""],
     ["数据表", table.sheet, `表头在第 ${table.headerRow + 1} 行`],
+    ...(township ? [["乡镇", township.name, describeTownshipSource(township).zh] as PlanCell[]] : []),
+    ...(options.auditNotes ?? []),
     ["计算行数", records, ""],
     ["未计算行数", ignored.length, ""],
     ["", "", ""],
@@ -227,12 +272,28 @@ function auditReport(scheme: Scheme, options: RunOptions, table: FoundTable, rec
   };
 }
 
+/** The sheet of this name, as Excel finds it: spaces around it and letter case do not matter. */
+export function sheetNamed(workbook: WorkbookData, name: string): SheetData | undefined {
+  const key = name.trim().toLowerCase();
+  return workbook.sheets.find((s) => s.name === name) ?? workbook.sheets.find((s) => s.name.trim().toLowerCase() === key);
+}
+
+/** The problem for a --sheet the workbook does not have, listing the sheets it has. */
+export function unknownSheet(workbook: WorkbookData, name: string): Problem {
+  const names = workbook.sheets.map((s) => `“${s.name}”`).join("、");
+  const namesEn = workbook.sheets.map((s) => `"${s.name}"`).join(", ");
+  return { sheet: name, row: 0, col: 0, zh: `工作簿中没有这个工作表。工作表有：${names}`, en: `the workbook has no such sheet. Its sheets: ${namesEn}` };
+}
+
 /**
  * Runs one assessment. Nothing is computed when the scheme is invalid, the table is missing, or a row
  * has a problem (unless skipBadRows): every problem is listed instead, with its place.
  */
-export function runAssessment(workbook: WorkbookData, options: RunOptions = {}): RunResult {
-  const progress = options.onProgress ?? (() => {});
+export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): RunResult {
+  const progress = given.onProgress ?? (() => {});
+  if (given.sheet !== undefined && !sheetNamed(workbook, given.sheet))
+    return { status: "noTable", scheme: given.scheme ?? defaultScheme(given.kind ?? "secretary"), problems: [unknownSheet(workbook, given.sheet)], ignored: [] };
+  const options: RunOptions = given.sheet !== undefined ? { ...given, sheet: sheetNamed(workbook, given.sheet)!.name } : given;
   progress("方案", 0, 4);
   const resolved = resolveScheme(workbook, options);
   const fallback = defaultScheme(options.kind ?? "secretary");
@@ -249,9 +310,20 @@ export function runAssessment(workbook: WorkbookData, options: RunOptions = {}):
   const fields = fieldsFor(scheme);
   progress("查找表格", 1, 4);
   const owned = ownedSheets(workbook);
-  const table = findTableIn(workbook.sheets.filter((s) => !owned.has(s.name.toLowerCase())), fields, standardSheetNames[scheme.kind], scheme.columns);
-  if (!table || table.missing.length > 0) {
-    const missing = table?.missing ?? fields.filter((f) => f.required);
+  const searched = options.sheet !== undefined ? workbook.sheets.filter((s) => s.name === options.sheet) : workbook.sheets.filter((s) => !owned.has(s.name.toLowerCase()));
+  let table = findTableIn(searched, fields, standardSheetNames[scheme.kind], scheme.columns);
+  // Without a 乡镇 column, a township's own table names its township in its title, its sheet or its file.
+  let township: TownshipFound | undefined;
+  if (table && table.missing.length === 1 && table.missing[0].id === "township") {
+    township = townshipOf(table.rows.slice(0, table.headerRow), table.sheet, options.inputName);
+    if (township) table = { ...table, missing: [] };
+  }
+  // A column the scheme maps to a header the table does not have is never left out without a word.
+  const unmapped = table ? fields.filter((f) => scheme.columns[f.id] !== undefined && !table!.columns.has(f.id) && !table!.missing.includes(f)) : [];
+  if (!table || table.missing.length > 0 || unmapped.length > 0) {
+    const missing = [...(table?.missing ?? fields.filter((f) => f.required)), ...unmapped];
+    const named = (f: FieldDef, zh: boolean) =>
+      scheme.columns[f.id] === undefined ? f.header : zh ? `${f.header}（方案中对应的表头“${scheme.columns[f.id]}”）` : `${f.header} (mapped in the scheme to the header "${scheme.columns[f.id]}")`;
     return {
       status: "noTable",
       scheme,
@@ -261,8 +333,8 @@ export function runAssessment(workbook: WorkbookData, options: RunOptions = {}):
           sheet: table?.sheet ?? standardSheetNames[scheme.kind],
           row: table ? table.headerRow + 1 : 0,
           col: 0,
-          zh: `找不到“${kindNames[scheme.kind].zh}”表的列：${missing.map((f) => f.header).join("、")}。请核对表头，或在考核方案中设置列对应关系`,
-          en: `the ${kindNames[scheme.kind].en} table lacks the columns ${missing.map((f) => f.header).join(", ")}; check the headers or map the columns in the scheme`,
+          zh: `找不到“${kindNames[scheme.kind].zh}”表的列：${missing.map((f) => named(f, true)).join("、")}。请核对表头，或在考核方案中设置列对应关系`,
+          en: `the ${kindNames[scheme.kind].en} table lacks the columns ${missing.map((f) => named(f, false)).join(", ")}; check the headers or map the columns in the scheme`,
         },
       ],
       ignored: [],
@@ -270,15 +342,16 @@ export function runAssessment(workbook: WorkbookData, options: RunOptions = {}):
   }
   progress("检查数据", 2, 4);
   let read = readRecords(table, fields);
+  if (township) for (const r of read.records) r.values.township = township.name;
   const kind = rules[scheme.kind];
   const input: AssessInput = { workbook, scheme, fields, table, records: read.records };
   read = { ...read, problems: [...read.problems, ...kind.check(input)] };
   if (read.records.length === 0)
     return { status: "noTable", scheme, table, problems: [{ sheet: table.sheet, row: table.headerRow + 1, col: 0, zh: "表中没有数据行", en: "the table has no data rows" }], ignored: read.ignored };
-  if (read.problems.length > 0 && !options.skipBadRows) return { status: "problems", scheme, table, problems: read.problems, ignored: read.ignored };
+  if (read.problems.length > 0 && !options.skipBadRows) return { status: "problems", scheme, table, township, problems: read.problems, ignored: read.ignored };
   const usable = read.problems.length > 0 ? withoutBadRows(read, table.sheet) : read;
   if (usable.records.length === 0 || usable.problems.length > 0)
-    return { status: "problems", scheme, table, problems: read.problems, ignored: usable.ignored };
+    return { status: "problems", scheme, table, township, problems: read.problems, ignored: usable.ignored };
 
   progress("计算", 3, 4);
   let assessment: Assessment;
@@ -290,16 +363,20 @@ export function runAssessment(workbook: WorkbookData, options: RunOptions = {}):
       status: "problems",
       scheme,
       table,
-      problems: [{ sheet: table.sheet, row: 0, col: 0, zh: e.describe("zh-CN"), en: e.describe("en-US") }],
+      township,
+      problems: [ruleProblem(e, table.sheet)],
       ignored: usable.ignored,
     };
   }
   const block = placeResults(table, assessment);
   block.rows = usable.records.map((r, i) => ({ row: r.row, cells: assessment.cells[i] }));
-  const audit = auditReport(scheme, options, table, usable.records.length, usable.ignored, assessment);
+  const audit = auditReport(scheme, options, table, usable.records.length, usable.ignored, assessment, township);
   const reports = [...assessment.reports, audit, schemeSheet(scheme)];
   const replaceable = nameReports(workbook, reports, owned);
-  audit.rows.splice(8, 0, [OWNED_SHEETS_KEY, reports.map((r) => r.name).join("、"), "再次计算时只替换这些工作表"]);
+  // After the run's facts, before the first blank row; the bold section rows below move down by one.
+  const factsEnd = audit.rows.findIndex((r) => r[0] === "");
+  audit.rows.splice(factsEnd, 0, [OWNED_SHEETS_KEY, reports.map((r) => r.name).join("、"), "再次计算时只替换这些工作表"]);
+  audit.strongRows = audit.strongRows?.map((i) => (i >= factsEnd ? i + 1 : i));
   const date = (options.now ?? new Date()).toISOString().slice(0, 10);
   for (const r of reports) r.subtitle ??= `${scheme.title}  ${date}`;
   progress("完成", 4, 4);
@@ -307,6 +384,7 @@ export function runAssessment(workbook: WorkbookData, options: RunOptions = {}):
     status: "ok",
     scheme,
     table,
+    township,
     problems: [],
     ignored: usable.ignored,
     plan: withinCellLimit({
@@ -317,8 +395,8 @@ export function runAssessment(workbook: WorkbookData, options: RunOptions = {}):
         kind: scheme.kind,
         title: scheme.title,
         rows: usable.records.length,
-        zh: [`${scheme.title}（工作表“${table.sheet}”，${usable.records.length} 行）`, ...assessment.summary.zh, ...(usable.ignored.length ? [`未计算 ${usable.ignored.length} 行，详见“审计”表`] : [])],
-        en: [`${scheme.title} (sheet "${table.sheet}", ${usable.records.length} rows)`, ...assessment.summary.en, ...(usable.ignored.length ? [`${usable.ignored.length} rows not computed; see the 审计 sheet`] : [])],
+        zh: [`${scheme.title}（工作表“${table.sheet}”，${usable.records.length} 行）`, ...(township ? [describeTownshipSource(township).zh] : []), ...assessment.summary.zh, ...(usable.ignored.length ? [`未计算 ${usable.ignored.length} 行，详见“审计”表`] : [])],
+        en: [`${scheme.title} (sheet "${table.sheet}", ${usable.records.length} rows)`, ...(township ? [describeTownshipSource(township).en] : []), ...assessment.summary.en, ...(usable.ignored.length ? [`${usable.ignored.length} rows not computed; see the 审计 sheet`] : [])],
       },
     }),
   };

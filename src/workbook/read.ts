@@ -1,5 +1,7 @@
 // Reads the rows of a found table into typed records, collecting every problem with its sheet, row and column.
 import { parseDateText } from "../core/dates";
+import { MAX_YUAN } from "../core/money";
+import { numberText } from "../core/number-text";
 import { normaliseText, parseFlagText, parseNumericText } from "../core/text";
 import type { FieldDef } from "./fields";
 import type { CellValue, Problem } from "./sheet";
@@ -38,6 +40,29 @@ const footerWords = /^(合计|总计|小计)|^(平均|平均分|注|备注|说�
 const excelErrors = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!|CONNECT!|BLOCKED!|FIELD!|UNKNOWN!)$/;
 
 const isWholeFen = (yuan: number) => Math.abs(Math.round(yuan * 100) - yuan * 100) < 1e-6;
+/**
+ * A number outside its column's limits, said as what the column holds: a score "超过满分", any other
+ * number (a coefficient, a share) "超过上限", with the range allowed; an open end is "不小于 0".
+ */
+function outOfBounds(field: FieldDef, n: number): { zh: string; en: string } {
+  const zhN = numberText(n);
+  const enN = numberText(n, "en-US");
+  const { min, max } = field;
+  const range =
+    min !== undefined && max !== undefined
+      ? { zh: `${numberText(min)} 至 ${numberText(max)}`, en: `${numberText(min, "en-US")} to ${numberText(max, "en-US")}` }
+      : min !== undefined
+        ? { zh: `不小于 ${numberText(min)} 的数`, en: `at least ${numberText(min, "en-US")}` }
+        : { zh: `不大于 ${numberText(max!)} 的数`, en: `at most ${numberText(max!, "en-US")}` };
+  const score = field.type === "score";
+  if (min !== undefined && n < min)
+    return score
+      ? { zh: `分数 ${zhN} 低于 ${numberText(min)}；请填写 ${range.zh} 的分数`, en: `the score ${enN} is below ${numberText(min, "en-US")}; enter a score from ${range.en}` }
+      : { zh: `${field.header} ${zhN} 低于下限 ${numberText(min)}；应为 ${range.zh}`, en: `${field.header} ${enN} is below the least allowed, ${numberText(min, "en-US")}; it must be ${range.en}` };
+  return score
+    ? { zh: `分数 ${zhN} 超过满分 ${numberText(max!)}；请填写 ${range.zh} 的分数`, en: `the score ${enN} is above the full marks ${numberText(max!, "en-US")}; enter a score from ${range.en}` }
+    : { zh: `${field.header} ${zhN} 超过上限 ${numberText(max!)}；应为 ${range.zh}`, en: `${field.header} ${enN} is above the most allowed, ${numberText(max!, "en-US")}; it must be ${range.en}` };
+}
 
 function convert(field: FieldDef, raw: CellValue | undefined): { value: FieldValue } | { zh: string; en: string } {
   if (blank(raw)) return { value: field.type === "count" ? 0 : field.type === "flag" ? false : null };
@@ -69,13 +94,17 @@ function convert(field: FieldDef, raw: CellValue | undefined): { value: FieldVal
           };
         return { zh: `“${text}”不是数字`, en: `"${text}" is not a number` };
       }
-      if (field.type === "count" && (!Number.isInteger(n) || n < 0)) return { zh: `次数应为非负整数（${text}）`, en: `a count must be a whole number ≥ 0 (${text})` };
+      // A message quotes a number as digits (1×10³⁰⁸, never 1e+308); the text column above keeps what was typed.
+      const said = typeof raw === "number" ? numberText(raw) : text;
+      if (field.type === "count" && (!Number.isInteger(n) || n < 0))
+        return { zh: `次数应为 0 或正整数（${said}）；请改为整数次数`, en: `a count must be a whole number ≥ 0 (${numberText(n, "en-US")}); enter a whole number` };
       if (field.type === "money") {
-        if (n < 0) return { zh: `金额不能为负数（${text}）`, en: `an amount cannot be negative (${text})` };
-        if (!isWholeFen(n)) return { zh: `金额最多两位小数（${text} 元）`, en: `an amount has at most two decimals (${text} yuan)` };
+        if (n < 0) return { zh: `金额不能为负数（${said}）；请填写 0 或正数`, en: `an amount cannot be negative (${numberText(n, "en-US")}); enter 0 or more` };
+        if (n > MAX_YUAN)
+          return { zh: `金额 ${said} 元太大，最多 ${numberText(MAX_YUAN)} 元；请检查是否多输了数字`, en: `the amount ${numberText(n, "en-US")} yuan is too large; at most ${numberText(MAX_YUAN, "en-US")} yuan: check for extra digits` };
+        if (!isWholeFen(n)) return { zh: `金额最多两位小数（${said} 元）；请改到分`, en: `an amount has at most two decimals (${numberText(n, "en-US")} yuan); round it to the fen` };
       }
-      if (field.min !== undefined && n < field.min) return { zh: `${n} 低于最小值 ${field.min}`, en: `${n} is below the minimum ${field.min}` };
-      if (field.max !== undefined && n > field.max) return { zh: `${n} 超过满分 ${field.max}`, en: `${n} is above the maximum ${field.max}` };
+      if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max)) return outOfBounds(field, n);
       return { value: n };
     }
   }

@@ -205,6 +205,14 @@ describe("zip bombs", () => {
     await expectRefused({ args: ["check", bomb], inputs: [bomb], folder, code: 3, message: /填充\.xlsx.*已损坏.*工作表“乡镇干部”.*100 MB.*0 行/ });
   });
 
+  it("refuses shared strings of filler that declare their size honestly but hold no text", async () => {
+    const { folder, parts } = await goodReturn();
+    const bomb = join(folder, "填充文字.xlsx");
+    const entries = [...parts].map(([n, c]) => (n === "xl/sharedStrings.xml" ? { name: n, data: zerosDeflated(100), method: 8 as const, size: 100 * MiB, crc: 0 } : deflated(n, c)));
+    writeFileSync(bomb, rawZip(entries));
+    await expectRefused({ args: ["check", bomb], inputs: [bomb], folder, code: 3, message: /填充文字\.xlsx.*已损坏.*“xl\/sharedStrings\.xml”.*100 MB.*0 项文字/ });
+  });
+
   it("refuses the lying bomb within 600 MB of memory and a few seconds, measured in a process of its own", async () => {
     const { folder, parts } = await goodReturn();
     const bomb = join(folder, "谎报2.xlsx");

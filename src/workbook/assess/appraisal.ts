@@ -10,6 +10,7 @@ import { reportSheetNames, type PlanCell } from "../plan";
 import { readRecords } from "../read";
 import type { Problem } from "../sheet";
 import { findTableIn } from "../table";
+import { atRecord } from "./place";
 import { type AssessInput, type Assessment, type KindRules, cell, groupOf, num, rankWithin, rankingReport, roundScore, str, summaryReport } from "./common";
 
 const voteFields = ["votesTop", "votesSecond", "votesThird", "votesBottom"] as const;
@@ -139,7 +140,7 @@ function assess(input: AssessInput): Assessment {
       detailNotes[i].push(g.note);
       return { score: g.score, weight: rater.weight };
     });
-    return entries.some((e) => e.score !== null) ? roundScore(weightedMean(entries)) : null;
+    return entries.some((e) => e.score !== null) ? atRecord(input, r, scheme.raters.map((_, k) => raterFieldId(k)), () => roundScore(weightedMean(entries))) : null;
   });
   const fromDetail = detailNotes.filter((n) => n.length > 0).length;
   const [top, competent, bottom] = scheme.ballot.thresholds.map((t) => toRatio(t));

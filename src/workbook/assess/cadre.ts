@@ -5,16 +5,17 @@ import { RuleError } from "../../core/errors";
 import { allocateFen, coefficientTable, fenToYuan, gradeCoefficient, paySplit, yuanToFen } from "../../core/money";
 import type { PlanCell, ReportSheet } from "../plan";
 import { type AssessInput, type Assessment, type KindRules, cell, groupIndices, num, roundScore, str } from "./common";
+import { atRecord } from "./place";
 import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary, rankCells, rankColumns } from "./graded";
 
 function assess(input: AssessInput): Assessment {
   const { scheme, records } = input;
   const [daily, yearEnd] = scheme.parts.length === 2 ? scheme.parts : [{ weight: 1 }, { weight: 0 }];
   const scores = records.map((r) =>
-    roundScore(weightedMean([
+    atRecord(input, r, ["taskScore", "yearEnd"], () => roundScore(weightedMean([
       { score: num(r.values.taskScore), weight: daily.weight },
       { score: num(r.values.yearEnd), weight: yearEnd.weight },
-    ])),
+    ]))),
   );
   const names = records.map((r) => str(r.values.name));
   const graded = gradeScores(input, scores, names);
@@ -26,7 +27,7 @@ function assess(input: AssessInput): Assessment {
 
   // Each township's performance parts form its pool, shared again by weight so that Σ paid = pool to the fen.
   const basicRatio = toRatio(scheme.pay.basicRatio);
-  const split = records.map((r) => paySplit(yuanToFen(num(r.values.pay) ?? 0), basicRatio));
+  const split = records.map((r) => atRecord(input, r, ["pay"], () => paySplit(yuanToFen(num(r.values.pay) ?? 0), basicRatio)));
   const paid = new Array<number>(records.length).fill(0);
   const pools: { group: string; pool: number; paid: number; note: string }[] = [];
   for (const [group, idx] of groupIndices(graded.groups)) {

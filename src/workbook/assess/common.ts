@@ -1,5 +1,6 @@
 // What every kind of assessment shares: its input and output shapes, grouping, rounding, and the standard report sheets.
 import { roundHalfUp } from "../../core/exact";
+import { maxOf, minOf } from "../../core/extremes";
 import type { GroupQuota } from "../../core/grade";
 import { percentRanksAllInGroups } from "../../core/percentrank";
 import { rankAllInGroups } from "../../core/rank";
@@ -101,7 +102,7 @@ export function summaryReport(opts: {
   const byGroup = groupIndices(opts.groups);
   const line = (name: string, idx: number[]): PlanCell[] => {
     const s = idx.map((i) => opts.scores[i]).filter((x): x is number => x !== null);
-    return [name, idx.length, mean(s), s.length ? Math.max(...s) : "", s.length ? Math.min(...s) : "", ...opts.labelOrder.map((l) => idx.filter((i) => opts.labels[i] === l).length)];
+    return [name, idx.length, mean(s), maxOf(s) ?? "", minOf(s) ?? "", ...opts.labelOrder.map((l) => idx.filter((i) => opts.labels[i] === l).length)];
   };
   const rows = [...byGroup.entries()].map(([g, idx]) => line(g, idx));
   rows.push(line("合计", opts.groups.map((_, i) => i)));

@@ -5,6 +5,8 @@ import type { Scheme, StarCategoryDef } from "../../core/scheme";
 import { aspectFieldId } from "../fields";
 import type { PlanCell, ReportSheet } from "../plan";
 import type { Problem } from "../sheet";
+import { atRecord } from "./place";
+import { maxOf, minOf } from "../../core/extremes";
 import { type AssessInput, type Assessment, type KindRules, type Override, cell, groupIndices, groupOf, groupTitle, num, overrideProblems, str } from "./common";
 
 function categoryIndex(scheme: Scheme): Map<string, StarCategoryDef> {
@@ -51,7 +53,7 @@ function assess(input: AssessInput): Assessment {
   const cats = records.map((r) => categories.get(categoryKey(str(r.values.category)))!);
   const earned = records.map((r, i) => {
     const aspects = st.aspects.slice(0, cats[i].aspects).map((_, k) => num(r.values[aspectFieldId(k)]));
-    return stars(aspects, st.thresholds, cats[i].cap);
+    return atRecord(input, r, st.aspects.map((_, k) => aspectFieldId(k)), () => stars(aspects, st.thresholds, cats[i].cap));
   });
   // Among equal stars the member with the higher overall score keeps; without one, the aspect total decides.
   const tiebreak = records.map((r, i) => num(r.values.tiebreak) ?? st.aspects.slice(0, cats[i].aspects).reduce((s, _, k) => s + (num(r.values[aspectFieldId(k)]) ?? 0), 0));
@@ -110,8 +112,8 @@ function starSummary(input: AssessInput, final: (number | null)[], cats: StarCat
       name,
       idx.length,
       s.length ? Math.round((s.reduce((a, b) => a + b, 0) / s.length) * 100) / 100 : "",
-      s.length ? Math.max(...s) : "",
-      s.length ? Math.min(...s) : "",
+      maxOf(s) ?? "",
+      minOf(s) ?? "",
       ...bands.map((b) => s.filter((x) => x >= b.min && x <= b.max).length),
       idx.filter((i) => cats[i].cap >= 10).length,
       idx.filter((i) => cats[i].cap < 10).length,

@@ -6,6 +6,7 @@ import { sheetTotal, totalDeduction } from "../../core/scores";
 import { deductionFieldId, itemFieldId } from "../fields";
 import type { PlanCell } from "../plan";
 import { type AssessInput, type Assessment, type KindRules, cell, num, roundScore, str } from "./common";
+import { atRecord } from "./place";
 import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary, rankCells, rankColumns } from "./graded";
 
 const classNames = ["一类", "二类", "三类", "四类", "五类"];
@@ -15,7 +16,7 @@ function assess(input: AssessInput): Assessment {
   const annual: number[] = [];
   const quantified: (number | null)[] = [];
   const totals: (number | null)[] = [];
-  for (const r of records) {
+  for (const r of records) atRecord(input, r, [], () => {
     const v = r.values;
     const deducted = totalDeduction(scheme.deductions.map((d, i) => ({ count: num(v[deductionFieldId(i)]), points: d.points, cap: d.cap })));
     const total = sheetTotal({
@@ -37,7 +38,7 @@ function assess(input: AssessInput): Assessment {
       { score: q, weight: parts[0].weight },
       { score: num(v.ballot), weight: parts[1].weight },
     ])));
-  }
+  });
   const names = records.map((r) => str(r.values.name));
   const graded = gradeScores(input, totals, names);
   const klass = classes(
