@@ -20,7 +20,7 @@ import { CliError, ExitCode } from "./errors";
 import { createProgress, type Progress, type ProgressStream } from "./progress";
 import { renderTemplate, workbookBytes } from "./xlsx-template";
 import { readResultRecord, type ResultRecord } from "./earlier-result";
-import { openXlsx, readInputBytes, sha256, type OpenedWorkbook } from "./xlsx";
+import { openXlsx, readInputBytes, sha256, unkeptAuditNotes, type OpenedWorkbook } from "./xlsx";
 
 export { ExitCode } from "./errors";
 export { SOURCES_SHEET } from "../workbook/merge";
@@ -652,6 +652,7 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
       now: ctx.now,
       inputName: opened.name,
       inputChecksum: opened.checksum,
+      auditNotes: unkeptAuditNotes(opened.unkept),
       onProgress: stage,
     });
     if (result.status !== "ok" || !result.plan) {
