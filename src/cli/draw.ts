@@ -6,6 +6,7 @@ import type { WorkbookData } from "../workbook/sheet";
 import { CliError, ExitCode } from "./errors";
 import { drawFailure, writeFailure } from "./exceljs-failure";
 import { newTempPath, removeOrphanTemps, settledTemp } from "./temp-files";
+import { escapeUnwritableText } from "./xml-text";
 
 /** The signature line under a printed report; full-width spaces leave room to sign by hand. */
 export const SIGNATURE_LINE = "制表人：　　　　审核人：　　　　日期：";
@@ -336,10 +337,13 @@ const WRITE_ERRNO: Record<string, { zh: string; en: string }> = {
  */
 export async function writeXlsxAtomic(wb: Workbook, out: string): Promise<void> {
   await writeBytesAtomic(async () => {
+    const restore = escapeUnwritableText(wb);
     try {
       return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     } catch (e) {
       throw writeFailure(out, e);
+    } finally {
+      restore();
     }
   }, out);
 }

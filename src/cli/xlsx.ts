@@ -195,6 +195,7 @@ const SHOWN_ERRNO: Record<string, { zh: string; en: string }> = {
   EPERM: { zh: "没有读取这个文件的权限", en: "no permission to read the file" },
   EBUSY: { zh: "文件正被其他程序占用，请关闭后重试", en: "the file is in use by another program; close it and try again" },
   EISDIR: { zh: "这是一个文件夹，不是文件", en: "this is a folder, not a file" },
+  ENOTDIR: { zh: "路径中有一段是文件而不是文件夹，请检查路径", en: "a part of the path is a file, not a folder; check the path" },
 };
 
 /** The bytes of an input file, or a CliError saying in plain words why they cannot be had. */

@@ -5,7 +5,7 @@ import * as functions from "../../src/functions/functions";
 import { isExcelError } from "../../src/functions/values";
 
 type AnyFunction = (...args: unknown[]) => unknown;
-const exported = Object.entries(functions).filter((e): e is [string, AnyFunction] => typeof e[1] === "function");
+const exported = Object.entries(functions as unknown as Record<string, unknown>).filter((e): e is [string, AnyFunction] => typeof e[1] === "function");
 
 /** The error codes the functions document; anything else would be a bug that slipped through guard. */
 const CODES = ["#VALUE!", "#N/A", "#NUM!", "#DIV/0!"];
