@@ -4,6 +4,8 @@ import { join } from "node:path";
 import type { CellValue } from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/cli/main";
+import { defaultScheme } from "../../src/core/scheme";
+import { schemeSheet } from "../../src/workbook/scheme-sheet";
 import { townshipIn, townshipOf } from "../../src/workbook/township";
 import { kaohe, listDir, readWorkbook, tempDir, writeWorkbook } from "./helpers";
 
@@ -246,5 +248,33 @@ describe("a workbook of several tables: two townships in two sheets", () => {
     await writeWorkbook(input, { Data: [["乡镇", ...header], ...people.map((p) => ["城关镇", ...p])], Other: [["x"]] });
     const r = await kaohe(["check", input, "--sheet", "data"]);
     expect(r.code, r.stdout + r.stderr).toBe(ExitCode.ok);
+  });
+});
+
+describe("merge says whose scheme the county's is", () => {
+  it("names the file it came from and a return whose scheme differs, on screen and in 审计", async () => {
+    const d = caseDir();
+    mkdirSync(join(d, "returns"));
+    const cadre = defaultScheme("cadre", 2025);
+    const lenient = { ...cadre, grade: { ...cadre.grade, topRatio: "100%" } };
+    const write = async (file: string, township: string, scheme: typeof cadre) => {
+      const drawn = schemeSheet(scheme);
+      await writeWorkbook(join(d, "returns", file), {
+        干部考核: [["乡镇", "姓名", "编号", "任务得分", "年终考评", "应发工资"], [township, `${township}甲`, `${file}1`, 90, 90, 5000]],
+        考核方案: [[drawn.title], drawn.columns.map((c) => c.header), ...(drawn.rows as CellValue[][])],
+      });
+    };
+    await write("1城关镇.xlsx", "城关镇", cadre);
+    await write("2东山乡.xlsx", "东山乡", lenient);
+    await write("3西山镇.xlsx", "西山镇", cadre);
+    const out = join(d, "全县.xlsx");
+    const r = await kaohe(["merge", join(d, "returns"), "-o", out]);
+    expect(r.code, r.stdout + r.stderr).toBe(ExitCode.ok);
+    expect(r.stdout).toContain("全县考核方案：取自“1城关镇.xlsx”的“考核方案”（2 个上报文件带有这一方案，共 3 个文件）");
+    expect(r.stderr).toContain("“2东山乡.xlsx”自带的考核方案与全县方案不同，按全县方案计算：等次 最高等次比例：全县 20%，本文件 100%");
+    const audit = await auditRows(out);
+    expect(audit.find((row) => row[0] === "全县考核方案")?.[1]).toBe("1城关镇.xlsx");
+    expect(audit.find((row) => row[0] === "方案不同的上报文件")?.slice(0, 3)).toEqual(["方案不同的上报文件", "2东山乡.xlsx", "按全县方案计算；不同的设置：等次 最高等次比例：全县 20%，本文件 100%"]);
+    expect(audit.find((row) => row[0] === "grade.topRatio")?.[1]).toBe("20%");
   });
 });

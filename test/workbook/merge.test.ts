@@ -175,3 +175,88 @@ describe("merging ledgers", () => {
     ]);
   });
 });
+
+describe("the county's scheme when merging", () => {
+  const withScheme = (scheme: typeof cadre): WorkbookData => {
+    const drawn = schemeSheet(scheme);
+    return {
+      sheets: [
+        { name: "干部考核", rows: [header, ["城关镇", "张三", "A1", "科员", 95, 90, 5000, ""]] },
+        { name: "考核方案", rows: [[drawn.title], drawn.columns.map((c) => c.header), ...(drawn.rows as CellValue[][])] },
+      ],
+    };
+  };
+  const lenient = { ...cadre, title: "东山乡自定方案", grade: { ...cadre.grade, topRatio: "100%" } };
+
+  it("takes the scheme most returns carry, names its file, and names a return whose scheme differs with the setting", () => {
+    const chosen = mergeScheme([
+      { name: "城关镇.xlsx", data: withScheme(cadre) },
+      { name: "东山乡.xlsx", data: withScheme(lenient) },
+      { name: "西山镇.xlsx", data: withScheme(cadre) },
+    ]);
+    expect(chosen.scheme?.grade.topRatio).toBe("20%");
+    expect(chosen).toMatchObject({ from: "return", source: "城关镇.xlsx", sharedBy: 2 });
+    expect(chosen.differing).toEqual([{ source: "东山乡.xlsx", differences: [{ path: "grade.topRatio", name: "等次 最高等次比例", county: "20%", own: "100%" }] }]);
+  });
+
+  it("on a tie takes the first file's scheme, and still names the other", () => {
+    const chosen = mergeScheme([
+      { name: "东山乡.xlsx", data: withScheme(lenient) },
+      { name: "城关镇.xlsx", data: withScheme(cadre) },
+    ]);
+    expect(chosen).toMatchObject({ from: "return", source: "东山乡.xlsx", sharedBy: 1 });
+    expect(chosen.differing?.map((d) => [d.source, d.differences.map((x) => [x.county, x.own])])).toEqual([["城关镇.xlsx", [["100%", "20%"]]]]);
+  });
+
+  it("with a scheme given, names every return whose own differs; a different title alone is no difference", () => {
+    const chosen = mergeScheme(
+      [
+        { name: "城关镇.xlsx", data: withScheme({ ...cadre, title: "城关镇2025年干部考核" }) },
+        { name: "东山乡.xlsx", data: withScheme(lenient) },
+        { name: "西山镇.xlsx", data: book([header]) },
+      ],
+      { scheme: cadre },
+    );
+    expect(chosen.from).toBe("given");
+    expect(chosen.differing?.map((d) => d.source)).toEqual(["东山乡.xlsx"]);
+  });
+});
+
+describe("a return without a 乡镇 column, and --sheet", () => {
+  const noTownship = ["姓名", "编号", "任务得分", "年终考评", "应发工资"];
+  it("takes the township from the title before the file name, and says where it came from", () => {
+    const m = mergeReturns(
+      [
+        { name: "上报1.xlsx", data: book([["2025年度西山镇干部绩效考核表"], noTownship, ["张三", "C1", 90, 90, 5000]], "Sheet1") },
+        { name: "南关镇.xlsx", data: book([noTownship, ["李四", "D1", 80, 80, 4000]], "Sheet1") },
+      ],
+      cadre,
+    );
+    expect(m.workbook.sheets[0].rows.slice(1).map((r) => r[0])).toEqual(["西山镇", "南关镇"]);
+    expect(m.townships).toEqual([
+      { source: "上报1.xlsx", township: { name: "西山镇", from: "title", text: "2025年度西山镇干部绩效考核表" } },
+      { source: "南关镇.xlsx", township: { name: "南关镇", from: "fileName", text: "南关镇.xlsx" } },
+    ]);
+  });
+
+  it("reads each return's table from the sheet named, and names a return without that sheet with its sheets", () => {
+    const two: WorkbookData = { sheets: [{ name: "说明", rows: [["填表说明"]] }, { name: "上报", rows: [header, ["城关镇", "张三", "A1", "科员", 95, 90, 5000, ""]] }] };
+    const m = mergeReturns(
+      [
+        { name: "城关镇.xlsx", data: two },
+        { name: "东山乡.xlsx", data: book([header, ["东山乡", "赵六", "B1", "科员", 70, 60, 3000, ""]]) },
+      ],
+      cadre,
+      { sheet: "上报" },
+    );
+    expect(m.sources[0]).toEqual({ name: "城关镇.xlsx", sheet: "上报", rows: 1 });
+    expect(m.conflicts).toEqual([
+      {
+        kind: "tableNotFound",
+        source: "东山乡.xlsx",
+        zh: "“东山乡.xlsx”：工作表“上报”：工作簿中没有这个工作表。工作表有：“干部考核”",
+        en: '"东山乡.xlsx": sheet "上报": the workbook has no such sheet. Its sheets: "干部考核"',
+      },
+    ]);
+  });
+});
