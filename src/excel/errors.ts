@@ -15,16 +15,38 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Which Excel runs the add-in, and what the others do instead: said wherever a feature is missing. */
 export const supportedExcel: Message = {
   "zh-CN":
-    "支持的版本：Microsoft 365 Windows 版 2002 及以上、Excel 2021 LTSC 2108 及以上、Mac 版 16.35 及以上、Excel 网页版。请升级 Excel；Excel 2016 和 2019 无法运行本加载项，请改用命令行 kaohe，或使用已冻结为数值的报表副本",
+    "本加载项支持的版本：Microsoft 365 Windows 版 2002 及以上、Excel 2021 LTSC 2108 及以上、Mac 版 16.35 及以上、Excel 网页版；Excel 2016 和 2019 无法运行本加载项，请改用命令行 kaohe，或使用已冻结为数值的报表副本",
   "en-US":
-    "Supported: Microsoft 365 for Windows from Version 2002, Excel 2021 LTSC from Version 2108, Excel for Mac from 16.35, and Excel on the web. Update Excel; Excel 2016 and 2019 cannot run the add-in: use the command line (kaohe) or the report copies frozen as values",
+    "The add-in runs on Microsoft 365 for Windows from Version 2002, Excel 2021 LTSC from Version 2108, Excel for Mac from 16.35, and Excel on the web; Excel 2016 and 2019 cannot run it: use the command line (kaohe) or the report copies frozen as values",
 };
 
-/** The features that need more than the ExcelApi 1.10 every host of the add-in has, in the words of needsApi. */
+/** The ExcelApi every host of the add-in has (the shared runtime's floor): anything newer is a feature some of them lack. */
+const FLOOR_MINOR = 10;
+
+/** Where a feature of ExcelApi `version` is found: any Excel that runs the add-in, or an up-to-date one. */
+function whereToGet(version: string): Message {
+  const minor = Number(version.split(".")[1] ?? 0);
+  return minor <= FLOOR_MINOR
+    ? { "zh-CN": "请升级 Excel", "en-US": "Update Excel" }
+    : { "zh-CN": "Excel 网页版和更新到最新的 Microsoft 365 都有此功能", "en-US": "Excel on the web and an up-to-date Microsoft 365 have it" };
+}
+
+/** The features that need a requirement set some Excel lacks, in the words of needsApi. */
 export const features = {
   copySheet: { "zh-CN": "复制工作表（冻结报表）", "en-US": "copy sheets (to freeze the reports)" },
   waitForCellEdit: { "zh-CN": "等单元格编辑结束后再操作", "en-US": "wait until a cell has been edited before working" },
+  exactSpills: { "zh-CN": "准确识别公式的溢出区域（否则按公式下方的数值推断）", "en-US": "tell exactly which cells a formula spills into (otherwise guessed from the values under a formula)" },
+  mergedAreas: { "zh-CN": "读取合并单元格（否则合并的乡镇、支部名称按首行向下填充）", "en-US": "read merged cells (otherwise a merged township or branch name is filled down from its first row)" },
+  oneUndoStep: { "zh-CN": "一步撤销一次计算写入的结果列", "en-US": "undo the result columns of a run in one step" },
 } satisfies Record<string, Message>;
+
+/** Each feature above the floor, with the ExcelApi version it needs. */
+export const featureSets: readonly { feature: Message; version: string }[] = [
+  { feature: features.waitForCellEdit, version: "1.11" },
+  { feature: features.exactSpills, version: "1.12" },
+  { feature: features.mergedAreas, version: "1.13" },
+  { feature: features.oneUndoStep, version: "1.20" },
+];
 
 /** Every message the Office.js adapter shows, by locale. */
 export const messages = {
@@ -95,8 +117,13 @@ export const messages = {
   }),
   /** A feature whose requirement set this Excel lacks: which feature, which set, and which Excel has it. */
   needsApi: (feature: Message, version: string): Message => ({
-    "zh-CN": `此版本的 Excel 不支持“${feature["zh-CN"]}”（需要 ExcelApi ${version}）。${supportedExcel["zh-CN"]}`,
-    "en-US": `this version of Excel cannot ${feature["en-US"]} (ExcelApi ${version} is needed). ${supportedExcel["en-US"]}`,
+    "zh-CN": `此版本的 Excel 不支持“${feature["zh-CN"]}”（需要 ExcelApi ${version}）：${whereToGet(version)["zh-CN"]}。${supportedExcel["zh-CN"]}`,
+    "en-US": `this version of Excel cannot ${feature["en-US"]} (ExcelApi ${version} is needed): ${whereToGet(version)["en-US"]}. ${supportedExcel["en-US"]}`,
+  }),
+  /** The start screen's note when this Excel lacks some features: which, and where they are found. */
+  missingFeatures: (missing: readonly { feature: Message; version: string }[]): Message => ({
+    "zh-CN": `此版本的 Excel 缺少以下功能，其余功能照常可用：${missing.map((m) => `${m.feature["zh-CN"]}（ExcelApi ${m.version}）`).join("；")}。${whereToGet(missing[missing.length - 1]?.version ?? "1.20")["zh-CN"]}。${supportedExcel["zh-CN"]}`,
+    "en-US": `This version of Excel lacks these features; everything else works: ${missing.map((m) => `${m.feature["en-US"]} (ExcelApi ${m.version})`).join("; ")}. ${whereToGet(missing[missing.length - 1]?.version ?? "1.20")["en-US"]}. ${supportedExcel["en-US"]}`,
   }),
   /** Only a host without ExcelApi 1.11 says this: a newer one waits for the edit to end (delayForCellEdit). */
   cellEditMode: (sheet: string): Message => ({

@@ -9,7 +9,7 @@ import { asHostError, hostError, messages } from "./errors";
 import { freezeReports } from "./freeze";
 import { readWorkbook } from "./read";
 import { loadScheme, overview, saveScheme } from "./scheme";
-import { officeLocale, oneUndoStepSupported, runExcel, type Session } from "./session";
+import { missingFeatures, officeLocale, oneUndoStepSupported, runExcel, type Session } from "./session";
 import { insertTemplate } from "./templates";
 import type { ChunkLimits } from "./chunks";
 
@@ -62,5 +62,6 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostOps {
     drawPlan: (plan, onProgress, signal) => run((s) => drawPlan(s, plan, { onProgress, signal, limits: options.limits }), true),
     freezeReports: (plan) => run((s) => freezeReports(s, plan, undefined, options.limits)),
     drawIsOneUndoStep: oneUndoStepSupported,
+    missingFeatures: () => missingFeatures(locale()),
   };
 }

@@ -69,4 +69,6 @@ export interface HostOps {
    * otherwise each chunk is its own step. A host without it has no undo to offer.
    */
   drawIsOneUndoStep?(): boolean;
+  /** What this Excel lacks of the add-in's features, in the user's language, for the start screen; undefined when nothing. */
+  missingFeatures?(): string | undefined;
 }

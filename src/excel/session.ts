@@ -1,6 +1,6 @@
 // One Excel.run with a counted context.sync, the user's locale, and which Excel API sets the host supports.
 import type { Locale } from "../core/messages";
-import { asHostError, hostError, messages } from "./errors";
+import { asHostError, featureSets, hostError, messages } from "./errors";
 
 export interface Session {
   context: Excel.RequestContext;
@@ -73,6 +73,12 @@ export function excelRunOptions(oneUndoStep: boolean): Excel.RunOptions | undefi
   if (supports("1.11")) options.delayForCellEdit = true;
   if (oneUndoStep && supports("1.20")) options.mergeUndoGroup = true;
   return Object.keys(options).length > 0 ? options : undefined;
+}
+
+/** What this Excel lacks of the features above the add-in's floor, said in `locale`; undefined when it has them all. */
+export function missingFeatures(locale: Locale): string | undefined {
+  const missing = featureSets.filter((f) => !supports(f.version));
+  return missing.length ? messages.missingFeatures(missing)[locale] : undefined;
 }
 
 /** Whether a run's syncs are one undo step on this host (ExcelApi 1.20), for the pane to say before 计算. */

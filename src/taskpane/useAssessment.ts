@@ -54,6 +54,8 @@ export interface Assessment {
   state: AssessmentState;
   /** Whether Excel's undo takes back a drawing in one step (ExcelApi 1.20); the compute screen says which before 计算. */
   drawIsOneUndoStep: boolean;
+  /** What this Excel lacks of the add-in's features (an older requirement set), in the user's language; the start screen says it. */
+  missingFeatures?: string;
   refreshOverview(): Promise<void>;
   recogniseWorkbook(): Promise<void>;
   loadScheme(): Promise<void>;
@@ -359,11 +361,13 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
 
   // Asked once: the host's API sets do not change while the pane is open.
   const drawIsOneUndoStep = useMemo(() => ops.drawIsOneUndoStep?.() ?? false, [ops]);
+  const missingFeatures = useMemo(() => ops.missingFeatures?.(), [ops]);
 
   return useMemo(
     () => ({
       state,
       drawIsOneUndoStep,
+      missingFeatures,
       refreshOverview,
       recogniseWorkbook,
       loadScheme,
@@ -383,6 +387,6 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
       goTo,
       setNotice,
     }),
-    [state, drawIsOneUndoStep, refreshOverview, recogniseWorkbook, loadScheme, setDraft, newDraft, saveScheme, importScheme, insertTemplate, check, saveMapping, setSkipBadRows, compute, confirmOverwrite, declineOverwrite, cancel, freeze, goTo, setNotice],
+    [state, drawIsOneUndoStep, missingFeatures, refreshOverview, recogniseWorkbook, loadScheme, setDraft, newDraft, saveScheme, importScheme, insertTemplate, check, saveMapping, setSkipBadRows, compute, confirmOverwrite, declineOverwrite, cancel, freeze, goTo, setNotice],
   );
 }

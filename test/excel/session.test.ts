@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HostError } from "../../src/excel/ops";
-import { excelRunOptions } from "../../src/excel/session";
+import { excelRunOptions, missingFeatures } from "../../src/excel/session";
 import { rejection, setup } from "./helpers";
 
 const header = ["乡镇", "姓名", "编号", "职务", "任务得分", "年终考评", "应发工资", "一票否决"];
@@ -35,7 +35,7 @@ describe("the pane while the user is typing in a cell", () => {
     const { fake, host } = setup({ sheets: [{ name: "干部考核", rows: [header] }], apiMinor: 10 }, { locale: "en-US" });
     fake.editCell(true);
     const e = await rejection(host.selectCell("干部考核", 2, 2));
-    expect(e.message).toMatch(/^Excel refused to work on sheet "干部考核" because a cell is being edited: press Enter or Esc to finish editing the cell, then try again\. This version of Excel cannot wait until a cell has been edited before working \(ExcelApi 1\.11 is needed\)\. Supported: Microsoft 365 for Windows from Version 2002, Excel 2021 LTSC from Version 2108, Excel for Mac from 16\.35, and Excel on the web\./);
+    expect(e.message).toMatch(/^Excel refused to work on sheet "干部考核" because a cell is being edited: press Enter or Esc to finish editing the cell, then try again\. This version of Excel cannot wait until a cell has been edited before working \(ExcelApi 1\.11 is needed\): Excel on the web and an up-to-date Microsoft 365 have it\. The add-in runs on Microsoft 365 for Windows from Version 2002, Excel 2021 LTSC from Version 2108, Excel for Mac from 16\.35, and Excel on the web;/);
   });
 });
 
@@ -49,5 +49,24 @@ describe("Excel.run's options follow the host's API sets", () => {
   ])("ExcelApi 1.%i, one undo step asked: %s", (apiMinor, oneUndoStep, expected) => {
     setup({ sheets: [], apiMinor });
     expect(excelRunOptions(oneUndoStep)).toEqual(expected);
+  });
+});
+
+describe("what this Excel lacks, for the start screen", () => {
+  it("nothing on ExcelApi 1.20", () => {
+    setup({ sheets: [], apiMinor: 20 });
+    expect(missingFeatures("zh-CN")).toBeUndefined();
+  });
+
+  it("each feature above the host's set, with its set, where it is found, and which Excel runs the add-in", () => {
+    setup({ sheets: [], apiMinor: 12 });
+    expect(missingFeatures("zh-CN")).toBe(
+      "此版本的 Excel 缺少以下功能，其余功能照常可用：读取合并单元格（否则合并的乡镇、支部名称按首行向下填充）（ExcelApi 1.13）；一步撤销一次计算写入的结果列（ExcelApi 1.20）。Excel 网页版和更新到最新的 Microsoft 365 都有此功能。本加载项支持的版本：Microsoft 365 Windows 版 2002 及以上、Excel 2021 LTSC 2108 及以上、Mac 版 16.35 及以上、Excel 网页版；Excel 2016 和 2019 无法运行本加载项，请改用命令行 kaohe，或使用已冻结为数值的报表副本",
+    );
+    setup({ sheets: [], apiMinor: 10 });
+    const en = missingFeatures("en-US")!;
+    expect(en).toMatch(/^This version of Excel lacks these features; everything else works: wait until a cell has been edited before working \(ExcelApi 1\.11\); tell exactly which cells/);
+    expect(en).toContain("(ExcelApi 1.12)");
+    expect(en).toContain("Excel 2016 and 2019 cannot run it: use the command line (kaohe) or the report copies frozen as values");
   });
 });

@@ -44,6 +44,12 @@ export function StartScreen({ a, s, locale, inExcel, onNavigate }: StartScreenPr
       <MessageBar intent={inExcel ? "success" : "info"} layout="multiline">
         <MessageBarBody>{inExcel ? s.insideExcel : s.outsideExcel}</MessageBarBody>
       </MessageBar>
+      {/* Features this Excel lacks (an older requirement set): said once, up front, with where they are found. */}
+      {inExcel && a.missingFeatures && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{a.missingFeatures}</MessageBarBody>
+        </MessageBar>
+      )}
       <NoticeBar notice={notices.start} s={s} onAction={onNavigate} />
       {inExcel && (
         <Card>
