@@ -628,7 +628,7 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
     checkOutputName(out);
     if (await samePath(out, input)) throw usage("结果文件不能与输入文件相同：输入文件不会被修改，请用 -o 指定另一个文件名", "the output cannot be the input file: the input is never modified; give another name with -o");
     await checkOutputFolder(out);
-    if (!ctx.opts.force && (await exists(out)) && !(await isEarlierRunResult(out, input))) throw notReplaced(out, { zh: `“${basename(input)}”`, en: `"${basename(input)}"` });
+    if (!ctx.opts.force && (await exists(out)) && !(await isEarlierRunResult(out, input, ctx.opts.sheet))) throw notReplaced(out, { zh: `“${basename(input)}”`, en: `"${basename(input)}"` });
   }
   const { scheme, kind } = await schemeAndKind(ctx);
   const { progress, stage } = progressFor(io, p.lang, checkOnly);

@@ -154,6 +154,17 @@ describe("run and merge never replace a file that is not their own earlier resul
     await expectRefused({ args: ["run", ds, "-o", out], inputs: [cg, ds, out], folder, code: ExitCode.notWritten, message: /不是“东山乡\.xlsx”之前的计算结果/ });
   });
 
+  it("run of another table of the same workbook (--sheet) does not replace the first table's result", async () => {
+    const folder = caseFolder(root);
+    const input = join(folder, "两镇.xlsx");
+    await writeWorkbook(input, { 城关镇: cadreSheet(chengguan), 东山乡: cadreSheet(dongshan) });
+    const out = join(folder, "结果.xlsx");
+    expect((await kaoheGuarded(["run", input, "--sheet", "城关镇", "-o", out])).code).toBe(0);
+    await expectRefused({ args: ["run", input, "--sheet", "东山乡", "-o", out], inputs: [input, out], folder, code: ExitCode.notWritten, message: /已存在.*--force/ });
+    // the same table again is its own earlier result
+    expect((await kaoheGuarded(["run", input, "--sheet", "城关镇", "-o", out])).code).toBe(0);
+  });
+
   it("run replaces any file with --force", async () => {
     const { cg, ds } = await twoReturns();
     const r = await kaoheGuarded(["run", cg, "-o", ds, "--force"]);
