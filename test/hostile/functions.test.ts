@@ -80,3 +80,59 @@ describe("every worksheet function, whatever the arguments", () => {
     });
   }
 });
+
+describe("whole-column functions over 200,000 rows (the benchmark takes 1,000,000)", () => {
+  const N = 200_000;
+  // Generous: the machine is shared; the point is "seconds, not a stack overflow or minutes".
+  const BOUND_MS = 20_000;
+  const column = <T>(f: (i: number) => T): T[][] => Array.from({ length: N }, (_, i) => [f(i)]);
+  const flat = (spill: unknown): unknown[] => (spill as unknown[][]).map((row) => row[0]);
+  const timed = <T>(body: () => T): T => {
+    const start = performance.now();
+    const out = body();
+    expect(performance.now() - start).toBeLessThan(BOUND_MS);
+    return out;
+  };
+  const count = (xs: unknown[], v: unknown) => xs.filter((x) => x === v).length;
+
+  it("CADENCE takes its default start and end from 200,000 dates (it overflowed the stack near 125,000)", () => {
+    // Half on 2025-1-15 (serial 45672), half on 2025-3-15 (45731): January to March, February empty.
+    const dates = column((i) => (i % 2 === 0 ? 45672 : 45731));
+    expect(timed(() => functions.cadence(dates, "month"))).toBe(1);
+  });
+  it("RANKS: 0 … N−1, the highest first, ranks N − v", () => {
+    const out = flat(timed(() => functions.ranks(column((i) => i))));
+    expect(out[0]).toBe(N);
+    expect(out[N - 1]).toBe(1);
+    expect(out[12_345]).toBe(N - 12_345);
+  });
+  it("PERCENTRANKS: v / (N − 1) truncated to 3 digits", () => {
+    const out = flat(timed(() => functions.percentRanks(column((i) => i))));
+    expect(out[0]).toBe(0);
+    expect(out[N - 1]).toBe(1);
+    // 100,000 / 199,999 = 0.500002…, truncated 0.5.
+    expect(out[100_000]).toBe(0.5);
+  });
+  it("GRADES: scores 0 … 99 repeated, 10% top quota: the 20,000 scores of 90 and more fit it exactly", () => {
+    const out = flat(timed(() => functions.grades(column((i) => i % 100), undefined, undefined, 0.1)));
+    expect([count(out, "优秀"), count(out, "称职"), count(out, "基本称职"), count(out, "不称职")]).toEqual([20_000, 20_000, 40_000, 120_000]);
+  });
+  it("CLASSES: distinct scores in two equal classes", () => {
+    const out = flat(timed(() => functions.classes(column((i) => i), [[1, 1]])));
+    expect([count(out, 1), count(out, 2)]).toEqual([N / 2, N / 2]);
+    expect(out[N - 1]).toBe(1);
+  });
+  it("STARQUOTA: of 200,000 members capped at 10, at most 30% (60,000) keep 9 stars or more", () => {
+    const stars = column((i) => (i % 2 === 0 ? 10 : 5));
+    const out = flat(timed(() => functions.starQuota(stars, column(() => 10), column((i) => i))));
+    expect([count(out, 10), count(out, 8), count(out, 5)]).toEqual([60_000, 40_000, 100_000]);
+  });
+  it("ALLOCATE: 200,000 yuan over 200,000 equal weights is 1 yuan each", () => {
+    const out = flat(timed(() => functions.allocate(N, column(() => 1))));
+    expect(count(out, 1)).toBe(N);
+  });
+  it("COEF: 200,000 grades", () => {
+    const out = flat(timed(() => functions.coef(column((i) => (i % 2 === 0 ? "优秀" : "不称职")))));
+    expect([count(out, 1.2), count(out, 0)]).toEqual([N / 2, N / 2]);
+  });
+});
