@@ -30,19 +30,32 @@ function findEocd(buf: Buffer): number {
   return -1;
 }
 
-/** The directory's place and entry count, from the ZIP64 record when the classic one says "see ZIP64". */
-function directoryPlace(buf: Buffer, eocd: number): { count: number; offset: number } | undefined {
+/**
+ * The directory's place and entry count, from the ZIP64 record when the classic one says "see ZIP64".
+ * `shift` is how far the whole zip sits from where its offsets say (bytes put before it, as some tools
+ * do): the directory must end where its end record begins, so the difference is the shift, which
+ * JSZip applies too.
+ */
+function directoryPlace(buf: Buffer, eocd: number): { count: number; offset: number; shift: number } | undefined {
   let count = buf.readUInt16LE(eocd + 10);
+  let size = buf.readUInt32LE(eocd + 12);
   let offset = buf.readUInt32LE(eocd + 16);
-  if (count === U16_MAX || offset === U32_MAX || buf.readUInt32LE(eocd + 12) === U32_MAX) {
+  let end = eocd;
+  if (count === U16_MAX || offset === U32_MAX || size === U32_MAX) {
     const locator = eocd - 20;
     if (locator < 0 || buf.readUInt32LE(locator) !== ZIP64_LOCATOR) return undefined;
-    const record = u64(buf, locator + 8);
-    if (record + 56 > buf.length || buf.readUInt32LE(record) !== ZIP64_EOCD) return undefined;
+    let record = u64(buf, locator + 8);
+    // The record sits just before its locator; a prefix moves it as it moves everything.
+    if (record + 56 > buf.length || buf.readUInt32LE(record) !== ZIP64_EOCD) record = locator - 56;
+    if (record < 0 || buf.readUInt32LE(record) !== ZIP64_EOCD) return undefined;
     count = u64(buf, record + 32);
+    size = u64(buf, record + 40);
     offset = u64(buf, record + 48);
+    end = record;
   }
-  return { count, offset };
+  const shift = end - (offset + size);
+  if (shift < 0) return undefined;
+  return { count, offset: offset + shift, shift };
 }
 
 /** Sizes and offset a ZIP64 "extended information" extra field (id 1) holds in place of 0xFFFFFFFF. */
@@ -91,6 +104,7 @@ export function zipDirectory(buf: Buffer): ZipEntry[] | undefined {
       localOffset: buf.readUInt32LE(at + 42),
     };
     zip64Extra(buf.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), entry);
+    entry.localOffset += place.shift;
     entries.push(entry);
     at += 46 + nameLength + extraLength + commentLength;
   }

@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
 import { drawPlan, writeXlsxAtomic } from "../../src/cli/draw";
 import { CliError, ExitCode } from "../../src/cli/errors";
+import { entryData, zipDirectory } from "../../src/cli/zip-directory";
 import { main } from "../../src/cli/main";
 import type { Plan } from "../../src/workbook/plan";
 import { cadreSheet, readWorkbook } from "../cli/helpers";
@@ -196,6 +197,16 @@ describe("zip bombs", () => {
     writeFileSync(path, rawZip([...parts].map(([n, c]) => deflated(n, c)), true));
     const r = await kaoheGuarded(["check", path]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+
+  it("finds a zip's entries with bytes put before it (as JSZip does), classic or ZIP64", async () => {
+    const { parts } = await goodReturn();
+    for (const zip64 of [false, true]) {
+      const bytes = Buffer.concat([Buffer.alloc(1000, 0x20), rawZip([...parts].map(([n, c]) => deflated(n, c)), zip64)]);
+      const entries = zipDirectory(bytes)!;
+      expect(entries.map((e) => e.name)).toEqual([...parts.keys()]);
+      for (const e of entries) expect(inflateRawSync(entryData(bytes, e)!).equals(parts.get(e.name)!), e.name).toBe(true);
+    }
   });
 
   it("refuses a part of filler that declares its size honestly but holds no rows", async () => {
