@@ -38,6 +38,17 @@ function lookLikeSpill(formulas: unknown[], values: unknown[], first: number): {
   return { anchor, spilled: false };
 }
 
+/** Sorted columns grouped into runs of neighbours: [3, 4, 7] → [[3, 4], [7]]. */
+function adjacentRuns(cols: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const col of [...cols].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] + 1 === col) last.push(col);
+    else runs.push([col]);
+  }
+  return runs;
+}
+
 /**
  * Queues, for one sync the caller makes, whether a spill fills any of the block's result columns
  * within the rows drawing writes (Range.hasSpill, ExcelApi 1.12). After the sync, the returned
@@ -72,19 +83,26 @@ export async function spilledColumns(session: Session, block: ResultBlock, candi
   const exact = supports("1.12");
   const count = rows.last - rows.first + 1;
   const out: SpilledColumn[] = [];
-  for (const col of candidates) {
-    const formulas: unknown[] = [];
-    const values: unknown[] = [];
-    await readChunks(session, block.sheet, { row: rows.first - 1, col: col - 1, rows: count, cols: 1 }, ["formulas", "values"], (_, chunk) => {
-      for (const row of chunk.formulas) formulas.push(row[0]);
-      for (const row of chunk.values) values.push(row[0]);
+  // Side-by-side columns are read as one range: one request per chunk of rows, not one per column.
+  for (const run of adjacentRuns(candidates)) {
+    const formulas: unknown[][] = [];
+    const values: unknown[][] = [];
+    await readChunks(session, block.sheet, { row: rows.first - 1, col: run[0] - 1, rows: count, cols: run.length }, ["formulas", "values"], (_, chunk) => {
+      formulas.push(...chunk.formulas);
+      values.push(...chunk.values);
     });
-    const seen = lookLikeSpill(formulas, values, rows.first);
-    if (!exact && !seen.spilled) continue;
-    const header = block.columns.find((c) => c.col === col)?.header ?? "";
-    const area = place(block.sheet, `${columnLetter(col)}${rows.first}:${columnLetter(col)}${rows.last}`);
-    const anchor = seen.anchor ? place(block.sheet, `${columnLetter(col)}${seen.anchor.row}`) : undefined;
-    out.push({ col, note: messages.spilledColumn(area, header, anchor, seen.anchor?.formula)[session.locale] });
+    run.forEach((col, k) => {
+      const seen = lookLikeSpill(
+        formulas.map((row) => row[k]),
+        values.map((row) => row[k]),
+        rows.first,
+      );
+      if (!exact && !seen.spilled) return;
+      const header = block.columns.find((c) => c.col === col)?.header ?? "";
+      const area = place(block.sheet, `${columnLetter(col)}${rows.first}:${columnLetter(col)}${rows.last}`);
+      const anchor = seen.anchor ? place(block.sheet, `${columnLetter(col)}${seen.anchor.row}`) : undefined;
+      out.push({ col, note: messages.spilledColumn(area, header, anchor, seen.anchor?.formula)[session.locale] });
+    });
   }
   return out;
 }

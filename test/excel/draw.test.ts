@@ -472,6 +472,13 @@ describe("a result column a spilled formula fills", () => {
     expect(await host.conflicts(plan([foreign], []))).toEqual(["干部考核!E1:E4 非空（2 个单元格）"]);
   });
 
+  it("before ExcelApi 1.12, reads side-by-side result columns together, a chunk of rows per request", async () => {
+    const { fake, host } = setup({ ...dataSheet(), apiMinor: 11 });
+    await host.drawPlan(plan([block(12_000)], []));
+    // Sheets and probes: 2; the twelve adjacent columns read together: ceil(12 000 / 5 000) = 3; written: 3.
+    expect(fake.syncs).toBe(2 + 3 + 3);
+  });
+
   it("in English", async () => {
     const { host } = setup(spillTable(), { locale: "en-US" });
     const report = await host.drawPlan(plan([b], []));
