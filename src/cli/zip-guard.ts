@@ -189,7 +189,8 @@ async function countItems(buf: Buffer, entry: ZipEntry, name: string, label: { z
 /** The zip with some parts replaced; every other entry is copied compressed as it is. */
 async function replaceParts(buf: Buffer, parts: Map<string, Buffer>): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buf);
-  for (const [path, bytes] of parts) zip.file(path, bytes);
+  // Stored, not deflated: compressing a large sheet again would only cost time before it is inflated again.
+  for (const [path, bytes] of parts) zip.file(path, bytes, { compression: "STORE" });
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
