@@ -11,7 +11,7 @@ const MiB = 2 ** 20;
  * The largest part read. ExcelJS holds each part as one JavaScript string, and V8's longest string is
  * 2^29 − 24 characters (Node's buffer.constants.MAX_STRING_LENGTH): a larger part cannot be read at
  * all. A real sheet takes about 540 bytes a row of 16 columns (the sample county's member sheet:
- * 3.2 MB for 6,003 rows), so a million rows of that width fit; a bomb of a gigabyte does not.
+ * 3.2 MB for 6,003 rows), so about a million rows of that width fit; a bomb of a gigabyte does not.
  */
 export const MAX_PART_BYTES = 512 * MiB;
 /** All parts together: a million-row sheet, its shared strings (names, places) and the rest. */
