@@ -21,6 +21,7 @@ import { createProgress, type Progress, type ProgressStream } from "./progress";
 import { renderTemplate, workbookBytes } from "./xlsx-template";
 import { readResultRecord, type ResultRecord } from "./earlier-result";
 import { openXlsx, readInputBytes, sha256, unkeptAuditNotes, type OpenedWorkbook } from "./xlsx";
+import { invisibleCharacters } from "./xml-text";
 
 export { ExitCode } from "./errors";
 export { SOURCES_SHEET } from "../workbook/merge";
@@ -635,6 +636,7 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
   try {
     stage("读取文件");
     const opened = await openXlsx(input);
+    const invisible = invisibleCharacters(opened.data);
     if (ctx.opts.sheet === undefined) {
       // run: any two tables could share one result file's name; check: the tables of the kind asked for.
       const tables = recognisedTables(opened.data, checkOnly ? { scheme, kind } : { anyKind: true });
@@ -652,12 +654,16 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
       now: ctx.now,
       inputName: opened.name,
       inputChecksum: opened.checksum,
-      auditNotes: unkeptAuditNotes(opened.unkept),
+      auditNotes: [...unkeptAuditNotes(opened.unkept), ...(invisible ? [["看不见的字符", invisible.zh, "原文件不受影响"] as [string, string, string]] : [])],
       onProgress: stage,
     });
     if (result.status !== "ok" || !result.plan) {
       progress.finish();
       return reportFailure(result, p, undefined, checkOnly);
+    }
+    if (invisible) {
+      progress.finish();
+      p.warn(invisible.zh, invisible.en);
     }
     if (checkOnly) {
       progress.finish();

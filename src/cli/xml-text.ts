@@ -1,5 +1,6 @@
 // Text a cell may hold but an XML file cannot (control characters, U+FFFE, U+FFFF, a surrogate without its pair), written as Excel itself writes it, so the result opens and reads back the same.
 import type { Cell, CellValue, Workbook } from "exceljs";
+import { columnLetter, type WorkbookData } from "../workbook/sheet";
 
 /**
  * Characters outside XML 1.0's Char production (W3C XML 1.0 §2.2), which make a file no reader
@@ -14,11 +15,14 @@ const LOOKS_ESCAPED = /_(?=x[0-9A-Fa-f]{4}_)/g;
 /** ECMA-376 Part 1, 22.9.2.19 ST_Xstring: a character XML cannot carry is written _xHHHH_ (UTF-16 code unit in hex). */
 const escapeChar = (c: string) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
 
+/** Either of the two, in one test: almost every cell has neither, and every text cell of a result is tested. */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff\ud800-\udfff]|_x[0-9A-Fa-f]{4}_/;
+
 /** A cell's text as ST_Xstring: unchanged unless it holds a character XML cannot carry or something that looks like an escape. */
 export function xstring(s: string): string {
-  UNWRITABLE.lastIndex = 0;
-  LOOKS_ESCAPED.lastIndex = 0;
-  if (!UNWRITABLE.test(s) && !LOOKS_ESCAPED.test(s)) return s;
+  // A paired surrogate also passes this first test; the replacements below leave it as it is.
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(LOOKS_ESCAPED, "_x005F_").replace(UNWRITABLE, escapeChar);
 }
 
@@ -70,5 +74,30 @@ export function escapeUnwritableText(wb: Workbook): () => void {
   );
   return () => {
     for (const [cell, v] of changed) cell.value = v;
+  };
+}
+
+/**
+ * Where the input's text holds such characters (invisible in Excel, mostly pasted from another
+ * system), to say so: they are kept, but a name with one no longer matches the same name typed.
+ */
+export function invisibleCharacters(data: WorkbookData): { zh: string; en: string } | undefined {
+  const bySheet = new Map<string, string[]>();
+  let count = 0;
+  for (const sheet of data.sheets)
+    sheet.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        UNWRITABLE.lastIndex = 0;
+        if (typeof v !== "string" || !UNWRITABLE.test(v)) return;
+        if (++count <= 5) bySheet.set(sheet.name, [...(bySheet.get(sheet.name) ?? []), `${columnLetter(c + 1)}${r + 1}`]);
+      }),
+    );
+  if (count === 0) return undefined;
+  const more = count > 5;
+  const zh = [...bySheet].map(([name, cells]) => `工作表“${name}”${cells.join("、")}`).join("，") + (more ? " 等" : "");
+  const en = [...bySheet].map(([name, cells]) => `sheet "${name}" ${cells.join(", ")}`).join("; ") + (more ? ", …" : "");
+  return {
+    zh: `${zh}，共 ${count} 个单元格的文字中有看不见的控制字符（多为从其他系统复制带入），已原样写入结果文件；若不是有意的，请在原文件中删除后重新计算`,
+    en: `${count} cell(s) (${en}) hold invisible control characters (often pasted from another system); they are written to the result as they are. If not intended, delete them in the input and run again`,
   };
 }

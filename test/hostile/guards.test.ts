@@ -376,7 +376,7 @@ describe("control characters, U+FFFE and lone surrogates in names", () => {
   const written = ["张_x0000_三", "李_x0001_四", "王_x001F_五", "赵_xFFFE_六", "钱_xD800_七", "孙_x000B_八", "周_x007F_九"];
   const names = ["张\u0000三", "李\u0001四", "王\u001f五", "赵\ufffe六", "钱\ud800七", "孙\u000b八", "周\u007f九"];
 
-  it("are kept exactly: the result opens, every sheet reads back with the same names, written as Excel writes them", async () => {
+  it("are kept exactly and said where: the result opens, every sheet reads back with the same names, written as Excel writes them", async () => {
     // 审计 records the input's name: a file name may hold such characters too.
     const rows = names.map((_, i) => ["城关镇", `NAME${i}`, `A${i}`, "科员", 80 + i, 85, 3000, ""]);
     const { folder, input } = await goodReturn("城关\u0001镇\ufffe.xlsx", rows);
@@ -395,6 +395,13 @@ describe("control characters, U+FFFE and lone surrogates in names", () => {
       );
     for (const n of names) expect(where.get(n), JSON.stringify(n)).toEqual(expect.arrayContaining(["干部考核", "排名"]));
     expect(wb.getWorksheet("审计")!.getColumn(2).values).toContain("城关\u0001镇\ufffe.xlsx");
+    // Kept, but a name with one no longer matches the same name typed: said on screen and in 审计, with the cells.
+    const said = /工作表“干部考核”B4、B5、B6、B7、B8 等，共 7 个单元格的文字中有看不见的控制字符.*已原样写入结果文件/;
+    expect(r.stderr).toMatch(said);
+    const audit: string[] = [];
+    wb.getWorksheet("审计")!.eachRow((row) => audit.push(row.values.toString()));
+    expect(audit.find((line) => line.includes("看不见的字符"))).toMatch(said);
+    expect((await kaoheGuarded(["check", input])).stderr).toMatch(said);
     const xml = (await worksheetXml(out)).join("");
     // eslint-disable-next-line no-control-regex -- no raw control character may reach the XML
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
