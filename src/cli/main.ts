@@ -395,7 +395,8 @@ function checkOutputName(out: string): void {
 /** The default result file: beside the input, "<name>-结果.xlsx". */
 export function defaultOutput(input: string, sheet?: string): string {
   // A workbook of several tables gets one result per table, never one file each run overwrites.
-  const table = sheet === undefined ? "" : `-${sheet.trim().replace(/[<>:"/\\|?*\u0000-\u001f]/g, "_")}`;
+  const safe = (name: string) => [...name.trim()].map((ch) => (ch < " " || '<>:"/\\|?*'.includes(ch) ? "_" : ch)).join("");
+  const table = sheet === undefined ? "" : `-${safe(sheet)}`;
   return join(dirname(input), `${basename(input, extname(input))}${table}-结果.xlsx`);
 }
 

@@ -5,7 +5,9 @@ import type { CellValue } from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/cli/main";
 import { defaultScheme } from "../../src/core/scheme";
+import { recognise } from "../../src/taskpane/model/recognise";
 import { schemeSheet } from "../../src/workbook/scheme-sheet";
+import type { WorkbookData } from "../../src/workbook/sheet";
 import { townshipIn, townshipOf } from "../../src/workbook/township";
 import { kaohe, listDir, readWorkbook, tempDir, writeWorkbook } from "./helpers";
 
@@ -276,5 +278,14 @@ describe("merge says whose scheme the county's is", () => {
     expect(audit.find((row) => row[0] === "全县考核方案")?.[1]).toBe("1城关镇.xlsx");
     expect(audit.find((row) => row[0] === "方案不同的上报文件")?.slice(0, 3)).toEqual(["方案不同的上报文件", "2东山乡.xlsx", "按全县方案计算；不同的设置：等次 最高等次比例：全县 20%，本文件 100%"]);
     expect(audit.find((row) => row[0] === "grade.topRatio")?.[1]).toBe("20%");
+  });
+});
+
+describe("the pane reads the same mapping", () => {
+  it("the start screen finds a county's own headers mapped by their Chinese names", () => {
+    const cadre = defaultScheme("cadre", 2025);
+    const workbook: WorkbookData = { sheets: [{ name: "干部考核", rows: [["乡镇", "姓名", "平时成绩", "本月应发"], ["城关镇", "张三", 90, 5000]] }] };
+    expect(recognise(workbook, cadre)?.missing).toEqual(["任务得分", "应发工资"]);
+    expect(recognise(workbook, { ...cadre, columns: { 任务得分: "平时成绩", 应发工资: "本月应发" } })).toEqual({ kind: "cadre", sheet: "干部考核", missing: [], fromScheme: true });
   });
 });

@@ -61,6 +61,8 @@ const bookTypes = [
   ["an Excel 97-2003 .xls", "biff8", "上报.xls"],
   ["an OpenDocument .ods", "ods", "上报.ods"],
   ["an Excel binary .xlsb", "xlsb", "上报.xlsb"],
+  // WPS saves .et as an OLE file with a BIFF8 Workbook stream, as Excel 97-2003 does.
+  ["a WPS .et", "biff8", "上报.et"],
 ] as const;
 
 describe("old formats are read directly, and computed as the same table as .xlsx", () => {

@@ -1,5 +1,6 @@
 // What the start screen says the workbook holds: the assessment table, on which sheet, and which required columns it lacks.
 import { defaultScheme, type Scheme, type SchemeKind } from "../../core/scheme";
+import { resolveColumnMapping } from "../../workbook/column-mapping";
 import { fieldsFor, standardSheetNames } from "../../workbook/fields";
 import { detectKind } from "../../workbook/pipeline";
 import type { WorkbookData } from "../../workbook/sheet";
@@ -22,7 +23,8 @@ export function recognise(workbook: WorkbookData, scheme?: Scheme): Recognised |
   const kind = scheme?.kind ?? detectKind(workbook);
   if (!kind) return undefined;
   const s = scheme ?? defaultScheme(kind);
-  const table = findTableIn(workbook.sheets, fieldsFor(s), standardSheetNames[kind], s.columns);
+  // A mapping keyed by a column's Chinese name reads as the check reads it; its unknown keys are the check's to report.
+  const table = findTableIn(workbook.sheets, fieldsFor(s), standardSheetNames[kind], resolveColumnMapping(s).columns);
   if (!table) return scheme ? { kind, sheet: standardSheetNames[kind], missing: fieldsFor(s).filter((f) => f.required).map((f) => f.header), fromScheme: true } : undefined;
   return { kind, sheet: table.sheet, missing: table.missing.map((f) => f.header), fromScheme: scheme !== undefined };
 }
