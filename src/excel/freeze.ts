@@ -112,7 +112,12 @@ export async function freezeReports(session: Session, plan: Plan, onChunk?: (she
       const sizes = out.map((row) => row.reduce<number>((n, v) => n + elementBytes(v), 4));
       const ws = sheets.getItem(target);
       for (const [a, b] of splitChunks(sizes, limits)) {
-        ws.getRangeByIndexes(area.row + a, area.col, b - a, area.cols).values = out.slice(a, b);
+        const range = ws.getRangeByIndexes(area.row + a, area.col, b - a, area.cols);
+        const rows = out.slice(a, b);
+        const isError = (v: CellInput, i: number, j: number) => typeof v === "string" && v.startsWith("=") && types[a + i]?.[j] === "Error";
+        // An error's formula entered into a Text (@) cell would stay text: such cells are made General first.
+        if (rows.some((row, i) => row.some((v, j) => isError(v, i, j)))) range.numberFormat = rows.map((row, i) => row.map((v, j) => (isError(v, i, j) ? "General" : null)));
+        range.values = rows;
         session.suspendCalculation();
         await sync(target);
         onChunk?.(target);

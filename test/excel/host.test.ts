@@ -217,7 +217,8 @@ describe("freezeReports", () => {
 
   it("keeps error values as errors in the copy, each by the formula that gives it", async () => {
     const errors: Record<string, string> = { A3: "#N/A", B3: "#DIV/0!", C3: "#VALUE!", A4: "#NUM!", B4: "#REF!", C4: "#NAME?", A5: "#NULL!" };
-    const { fake, host } = setup({ sheets: [{ name: "汇总", rows: [["汇总"], ["乡镇", "人数", "合计"], [], [], [], ["#N/A 是文字"]], errors }] });
+    // C3 is a text column's cell: the formula must not be entered as text.
+    const { fake, host } = setup({ sheets: [{ name: "汇总", rows: [["汇总"], ["乡镇", "人数", "合计"], [], [], [], ["#N/A 是文字"]], errors, numberFormats: { C3: "@" } }] });
     // Text that reads like an error stays text.
     fake.put("汇总", "B5", [["#N/A"]]);
     expect(await host.freezeReports(plan)).toEqual(["汇总（值）"]);
