@@ -70,3 +70,11 @@ describe("what this Excel lacks, for the start screen", () => {
     expect(en).toContain("Excel 2016 and 2019 cannot run it: use the command line (kaohe) or the report copies frozen as values");
   });
 });
+
+describe("a member this Excel does not have", () => {
+  it("is said in words with the versions that run the add-in, never as ApiNotFound alone", async () => {
+    const { host } = setup({ sheets: [{ name: "干部考核", rows: [header] }], apiMinor: 3 });
+    const e = await rejection(host.selectCell("干部考核", 2, 2));
+    expect(e.message).toMatch(/^处理工作表“干部考核”时，此版本的 Excel 缺少加载项要用的功能（.*WorksheetCollection\.getItemOrNullObject.*）。本加载项支持的版本：/);
+  });
+});
