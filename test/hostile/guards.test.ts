@@ -409,6 +409,19 @@ describe("control characters, U+FFFE and lone surrogates in names", () => {
     expect(sha256File(input)).toBe(hash);
   });
 
+  it("a scheme title holding them, repeated in every report's title: the result opens and reads back the same title", async () => {
+    const { folder, input, out } = await goodReturn();
+    const schemePath = join(folder, "方案.json");
+    expect((await kaoheGuarded(["scheme", "cadre", "-o", schemePath])).code).toBe(ExitCode.ok);
+    const title = "2025年度\ufffe考核\u0001方案";
+    writeFileSync(schemePath, JSON.stringify({ ...JSON.parse(readFileSync(schemePath, "utf8")), title }));
+    const r = await kaoheGuarded(["run", input, "--scheme", schemePath, "-o", out]);
+    expect(r.code, r.stdout + r.stderr).toBe(ExitCode.ok);
+    const wb = await readWorkbook(out);
+    const titled = wb.worksheets.filter((ws) => typeof ws.getCell("A1").value === "string" && (ws.getCell("A1").value as string).includes(title));
+    expect(titled.length).toBeGreaterThanOrEqual(2);
+  });
+
   it("text that only looks like such an escape (_x0041_) stays itself and is not read back as “A”", async () => {
     const { input, out } = await goodReturn("城关镇.xlsx", [["城关镇", "NAME", "A1", "科员", 90, 85, 3000, ""], ...cadreRows.slice(1, 3)]);
     // Excel keeps the text "_x0041_" by escaping its underscore.
