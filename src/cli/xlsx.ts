@@ -97,6 +97,7 @@ function mergesOf(ws: Worksheet): MergeArea[] {
  */
 export function sheetData(ws: Worksheet): SheetData {
   const rows: CellValue[][] = [];
+  const uncached: { row: number; col: number }[] = [];
   let lastRow = -1;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = [];
@@ -105,6 +106,10 @@ export function sheetData(ws: Worksheet): SheetData {
       const isCovered = cell.isMerged && cell.master !== cell;
       const v = isCovered ? null : plainValue(cell.value);
       values[colNumber - 1] = v;
+      // A formula with no result kept in the file reads as blank; the pipeline must say so, not compute with it.
+      const f = cell.value as { formula?: unknown; sharedFormula?: unknown; result?: unknown } | null;
+      if (!isCovered && f !== null && typeof f === "object" && ("formula" in f || "sharedFormula" in f) && (f.result === undefined || f.result === null))
+        uncached.push({ row: rowNumber - 1, col: colNumber - 1 });
       if (v !== null) last = colNumber - 1;
     });
     const trimmed = values.slice(0, last + 1);
@@ -115,7 +120,9 @@ export function sheetData(ws: Worksheet): SheetData {
   const dense = rows.slice(0, lastRow + 1);
   for (let i = 0; i < dense.length; i++) if (dense[i] === undefined) dense[i] = [];
   const merges = mergesOf(ws);
-  return merges.length ? { name: ws.name, rows: dense, merges } : { name: ws.name, rows: dense };
+  const data: SheetData = merges.length ? { name: ws.name, rows: dense, merges } : { name: ws.name, rows: dense };
+  if (uncached.length) data.uncached = uncached;
+  return data;
 }
 
 /** Every worksheet of a loaded workbook as plain data. */

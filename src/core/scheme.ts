@@ -89,6 +89,26 @@ export interface PayRules {
   coefficients: CoefficientDef[];
   /** Money in yuan, whole fen. */
   unit: number;
+  /**
+   * Where the performance pool comes from: "rows", each person's 应发工资 × the performance share
+   * (per township); "sheet", the total written in a line above or below the table (绩效工资总额：368000元);
+   * or a given amount in yuan. A single total is shared among everyone of the table.
+   */
+  pool: PoolSource;
+}
+
+export type PoolSource = "rows" | "sheet" | number;
+
+/** What a composite does when one of its parts is blank: a problem for that row, or the others' weights shared out. */
+export type MissingPartPolicy = "problem" | "reweight";
+
+export interface MissingRules {
+  /** The final composite's parts (a cadre's task and year-end scores; a secretary's results and ballot). */
+  parts: MissingPartPolicy;
+  /** The periods combined into the year (a secretary's half-year and annual tests). */
+  periods: MissingPartPolicy;
+  /** Rater groups of a multi-rater appraisal. */
+  raters: MissingPartPolicy;
 }
 
 export interface BallotRules {
@@ -152,6 +172,8 @@ export interface Scheme {
   classes: number[];
   targets: TargetDef[];
   ledger: LedgerRules;
+  /** What each composite does with a missing part. */
+  missing: MissingRules;
   /** The workbook's own header for a field, where it differs from the standard one (field id → header). */
   columns: Record<string, string>;
 }
@@ -221,6 +243,7 @@ const payDefaults: PayRules = {
     { grade: "不称职", coefficient: 0 },
   ],
   unit: 0.01,
+  pool: "rows",
 };
 
 const common = {
@@ -256,6 +279,8 @@ const common = {
     majority: "2/3",
     trainingPerMember: 30,
   } as LedgerRules,
+  // A missing rater group is shared out by the documented rule; a missing score of a person's own is a problem, never a silent reweighting.
+  missing: { parts: "problem", periods: "problem", raters: "reweight" } as MissingRules,
   columns: {} as Record<string, string>,
 };
 
@@ -280,6 +305,8 @@ export function defaultScheme(kind: SchemeKind, year = new Date().getFullYear())
         { name: "民主测评", weight: 0.3 },
       ];
       base.pay.basicRatio = "60%";
+      // A secretary not put to the ballot, or without a half-year test, is scored on the rest, and 说明 and 审计 say so.
+      base.missing = { ...base.missing, parts: "reweight", periods: "reweight" };
       break;
     case "cadre":
       base.parts = [
@@ -324,6 +351,10 @@ export const schemeSources: Record<string, { zh: string; en: string }> = {
   "stars.quota": { zh: "9星以上不超过10星党员的30%，5星以上不超过6星党员的30%（种子文件002）", en: "9+ of cap 10 at most 30%, 5+ of cap 6 at most 30% (seed 002)" },
   "pay.basicRatio": { zh: "基本工资70%、绩效30%；村书记60/40（薪酬方案）", en: "basic 70 / performance 30; 60/40 for village secretaries (pay schemes)" },
   "pay.coefficients": { zh: "优秀1.2、称职1.0、基本称职0.8、不称职0（薪酬方案）", en: "1.2 / 1.0 / 0.8 / 0 (pay schemes)" },
+  "pay.pool": { zh: "绩效工资池：rows 按各人应发工资的绩效部分合计（各乡镇）；sheet 取表头或表尾写明的绩效工资总额；或直接填写金额（元）", en: "the pool: rows (Σ each person's performance part, per township), sheet (the total written above or below the table), or an amount in yuan" },
+  "missing.parts": { zh: "综合得分缺少一项：problem 列为问题（干部的任务得分、年终考评默认如此），reweight 按其余各项权重折算并在说明和审计中注明（村书记未参加民主测评默认如此）", en: "a composite missing a part: problem (cadres' default) or reweight, stated in 说明 and 审计 (village secretaries' default)" },
+  "missing.periods": { zh: "缺少一个考核期（如半年考核）：problem 列为问题，reweight 按其余考核期折算并在说明和审计中注明（村书记默认如此）", en: "a missing period: problem, or reweight, stated in 说明 and 审计 (village secretaries' default)" },
+  "missing.raters": { zh: "某评议主体未评议：按其余主体权重比例折算（docs/rules.md §3 综合评议）", en: "a rater group missing: its weight shared among the others (docs/rules.md §3 composite)" },
   classes: { zh: "村书记分类：一类、二类、三类按3:5:2（某县方案）", en: "classes 3:5:2 (a county's scheme)" },
   "ledger.duties": { zh: "党委会每月一次、民主生活会每半年一次、书记每半年谈话一次、村干部培训每年至少2次、村委会每周一次、联系点每年至少走访2次（种子文件001、004）", en: "committee monthly, democratic life meeting and secretary talks each half year, training twice a year, village committee weekly, two visits a year (seeds 001, 004)" },
   "ledger.quorum": { zh: "党委会须三分之二以上委员到会（种子文件001）", en: "more than two thirds present (seed 001)" },
@@ -458,6 +489,8 @@ class Checker {
 const groupByNames: Record<GroupBy, GroupBy> = { township: "township", branch: "branch", none: "none" };
 const vetoNames: Record<VetoMode, VetoMode> = { noTop: "noTop", fail: "fail" };
 const methodNames = { coefficient: "coefficient", score: "score" } as const;
+const poolNames = { rows: "rows", sheet: "sheet" } as const;
+const missingNames: Record<MissingPartPolicy, MissingPartPolicy> = { problem: "problem", reweight: "reweight" };
 
 /**
  * Checks a scheme read from JSON or from the workbook, listing every problem (not just the first).
@@ -488,6 +521,7 @@ export function validateScheme(raw: unknown): { scheme?: Scheme; problems: Schem
     stars: { ...d.stars, ...r.stars },
     pay: { ...d.pay, ...r.pay },
     ledger: { ...d.ledger, ...r.ledger },
+    missing: { ...d.missing, ...r.missing },
     columns: { ...d.columns, ...r.columns },
   };
 
@@ -597,6 +631,12 @@ export function validateScheme(raw: unknown): { scheme?: Scheme; problems: Schem
           );
   }
   c.number(s.pay.unit, "pay.unit", { min: 0.01 });
+  if (typeof s.pay.pool === "number") {
+    if (c.number(s.pay.pool, "pay.pool", { min: 0 }) && Math.abs(Math.round(s.pay.pool * 100) - s.pay.pool * 100) > 1e-6)
+      c.add("pay.pool", `金额最多两位小数（${s.pay.pool} 元）`, `an amount has at most two decimals (${s.pay.pool} yuan)`);
+  }
+  else c.option(s.pay.pool, "pay.pool", poolNames);
+  for (const k of ["parts", "periods", "raters"] as const) c.option(s.missing[k], `missing.${k}`, missingNames);
   if (c.list(s.classes, "classes")) s.classes.forEach((x, i) => c.number(x, `classes[${i}]`, { min: 0 }));
   if (c.list(s.targets, "targets"))
     s.targets.forEach((t, i) => {

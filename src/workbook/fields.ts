@@ -29,8 +29,14 @@ export interface FieldDef {
   max?: number;
   /** A group label (township, branch) that may be merged over its rows or written once above them. */
   fillDown?: boolean;
-  /** A key that must not repeat (an ID number). */
+  /** A key that must not repeat (an ID number): compared as people read it, case and spaces aside. */
   unique?: boolean;
+  /** The person's name: the same name twice in one unit is a suspected duplicate when there is no ID. */
+  person?: boolean;
+  /** Part of the unit a person belongs to (township, branch, village). */
+  unit?: boolean;
+  /** What the computation takes when this optional column is absent: said on screen and in 审计. */
+  absent?: { zh: string; en: string };
 }
 
 /** The sheet each kind's table is looked for in first (any sheet is searched when it is not there). */
@@ -43,14 +49,30 @@ export const standardSheetNames: Record<SchemeKind, string> = {
   ledger: "组织生活台账",
 };
 
-const township: FieldDef = { id: "township", header: "乡镇", aliases: ["乡镇（街道）", "乡镇街道", "镇街", "所属乡镇", "乡（镇）"], type: "text", required: true, fillDown: true };
-const person: FieldDef = { id: "name", header: "姓名", aliases: ["名字"], type: "text", required: true };
-const personId: FieldDef = { id: "id", header: "编号", aliases: ["身份证号", "身份证号码", "工号", "人员编号", "序号"], type: "text", required: false, unique: true };
+const township: FieldDef = { id: "township", header: "乡镇", aliases: ["乡镇（街道）", "乡镇街道", "镇街", "所属乡镇", "乡（镇）"], type: "text", required: true, fillDown: true, unit: true };
+const person: FieldDef = { id: "name", header: "姓名", aliases: ["名字"], type: "text", required: true, person: true };
+/** A real ID. 序号, 行号, No. number the rows (often again in each branch) and are never an ID. */
+const personId: FieldDef = {
+  id: "id",
+  header: "编号",
+  aliases: ["党员编号", "干部编号", "人员编号", "身份证号", "身份证号码", "公民身份号码", "工号"],
+  type: "text",
+  required: false,
+  unique: true,
+};
+
 const gradeOverride: FieldDef[] = [
   { id: "override", header: "调整后等次", aliases: ["人工调整等次", "调整等次"], type: "text", required: false },
   { id: "overrideReason", header: "调整原因", aliases: ["调整理由", "调整说明"], type: "text", required: false },
 ];
-const veto: FieldDef = { id: "veto", header: "一票否决", aliases: ["否决", "一票否决事项"], type: "flag", required: false };
+const veto: FieldDef = {
+  id: "veto",
+  header: "一票否决",
+  aliases: ["否决", "一票否决事项"],
+  type: "flag",
+  required: false,
+  absent: { zh: "没有“一票否决”列：按无人被一票否决计算", en: "no 一票否决 (veto) column: nobody is taken as vetoed" },
+};
 
 export const itemFieldId = (i: number) => `item${i + 1}`;
 export const deductionFieldId = (i: number) => `deduction${i + 1}`;
@@ -63,12 +85,26 @@ export function fieldsFor(scheme: Scheme): FieldDef[] {
     case "secretary":
       return [
         township,
-        { id: "village", header: "村", aliases: ["村名", "行政村", "村（社区）", "村党组织", "村党支部"], type: "text", required: true },
+        { id: "village", header: "村", aliases: ["村名", "行政村", "村（社区）", "村党组织", "村党支部"], type: "text", required: true, unit: true },
         person,
         personId,
         ...scheme.items.map<FieldDef>((it, i) => ({ id: itemFieldId(i), header: it.name, type: "score", required: true, min: 0, max: it.max })),
-        ...scheme.deductions.map<FieldDef>((d, i) => ({ id: deductionFieldId(i), header: `${d.name}（次）`, aliases: [d.name], type: "count", required: false })),
-        { id: "bonus", header: "加分", aliases: ["加分项", "奖励加分"], type: "number", required: false },
+        ...scheme.deductions.map<FieldDef>((d, i) => ({
+          id: deductionFieldId(i),
+          header: `${d.name}（次）`,
+          aliases: [d.name],
+          type: "count",
+          required: false,
+          absent: { zh: `没有“${d.name}”列：按 0 次、不扣分计算`, en: `no ${d.name} column: taken as 0 times, nothing deducted` },
+        })),
+        {
+          id: "bonus",
+          header: "加分",
+          aliases: ["加分项", "奖励加分"],
+          type: "number",
+          required: false,
+          absent: { zh: "没有“加分”列：按无加分计算", en: "no 加分 (bonus) column: no bonus is added" },
+        },
         { id: "halfYear", header: "半年考核", aliases: ["半年考核得分", "半年得分"], type: "score", required: false, min: 0, max: 100 + scheme.bonusCap },
         { id: "ballot", header: "民主测评", aliases: ["民主测评得分", "测评得分"], type: "score", required: false, min: 0, max: 100 },
         veto,
@@ -80,22 +116,41 @@ export function fieldsFor(scheme: Scheme): FieldDef[] {
         person,
         personId,
         { id: "post", header: "职务", aliases: ["岗位", "职务岗位"], type: "text", required: false },
-        { id: "postCoefficient", header: "岗位系数", aliases: ["职务系数"], type: "number", required: false, min: 0, max: 10 },
+        {
+          id: "postCoefficient",
+          header: "岗位系数",
+          aliases: ["职务系数"],
+          type: "number",
+          required: false,
+          min: 0,
+          max: 10,
+          absent: { zh: "没有“岗位系数”列：每人岗位系数按 1 计算", en: "no 岗位系数 (post coefficient) column: everyone's is taken as 1" },
+        },
         { id: "taskScore", header: "任务得分", aliases: ["日常考核", "日常考核得分", "百分制得分", "量化得分"], type: "score", required: true, min: 0, max: 100 },
         { id: "yearEnd", header: "年终考评", aliases: ["年终考评得分", "年终考核", "年终测评"], type: "score", required: false, min: 0, max: 100 },
-        { id: "pay", header: "应发工资", aliases: ["工资总额", "应发工资总额", "工资"], type: "money", required: true },
+        // With the pool given as one total, the shares follow the grades alone and 应发工资 may be absent.
+        { id: "pay", header: "应发工资", aliases: ["工资总额", "应发工资总额", "工资"], type: "money", required: scheme.pay.pool === "rows" },
         veto,
         ...gradeOverride,
       ];
     case "member":
       return [
         township,
-        { id: "branch", header: "支部", aliases: ["党支部", "所在支部", "党组织"], type: "text", required: true, fillDown: true },
+        { id: "branch", header: "支部", aliases: ["党支部", "所在支部", "党组织"], type: "text", required: true, fillDown: true, unit: true },
         person,
         personId,
         { id: "category", header: "党员类别", aliases: ["类别", "党员类型"], type: "text", required: true },
         ...scheme.stars.aspects.map<FieldDef>((a, i) => ({ id: aspectFieldId(i), header: a, aliases: [`${a}得分`], type: "score", required: i < 3, min: 0, max: 100 })),
-        { id: "tiebreak", header: "综合得分", aliases: ["总分", "测评得分"], type: "score", required: false, min: 0, max: 100 },
+        {
+          id: "tiebreak",
+          header: "综合得分",
+          aliases: ["总分", "测评得分"],
+          type: "score",
+          required: false,
+          min: 0,
+          max: 100,
+          absent: { zh: "没有“综合得分”列：星数并列时按各方面得分之和取舍", en: "no 综合得分 column: ties in stars are decided by the sum of the aspects" },
+        },
         { id: "override", header: "调整后星数", aliases: ["人工调整星数"], type: "number", required: false, min: 0 },
         { id: "overrideReason", header: "调整原因", aliases: ["调整理由", "调整说明"], type: "text", required: false },
       ];
@@ -104,7 +159,19 @@ export function fieldsFor(scheme: Scheme): FieldDef[] {
         { ...township, header: "单位", aliases: ["乡镇", "工作单位", "所在单位"] },
         person,
         personId,
-        ...scheme.raters.map<FieldDef>((r, i) => ({ id: raterFieldId(i), header: r.name, aliases: [`${r.name}得分`], type: "score", required: false, min: 0, max: 100 })),
+        ...scheme.raters.map<FieldDef>((r, i) => ({
+          id: raterFieldId(i),
+          header: r.name,
+          aliases: [`${r.name}得分`],
+          type: "score",
+          required: false,
+          min: 0,
+          max: 100,
+          absent: {
+            zh: `没有“${r.name}”列：按该评议主体未评议计算，其权重按比例分给其他评议主体`,
+            en: `no ${r.name} column: that rater group is taken as not rating, its weight shared among the others`,
+          },
+        })),
         { id: "votesTop", header: "优秀票", aliases: ["优秀"], type: "count", required: false },
         { id: "votesSecond", header: "称职票", aliases: ["称职"], type: "count", required: false },
         { id: "votesThird", header: "基本称职票", aliases: ["基本称职"], type: "count", required: false },
@@ -126,7 +193,7 @@ export function fieldsFor(scheme: Scheme): FieldDef[] {
   }
 }
 
-/** The five criteria of a "five good" organisation (seed 003). */
+/** The five criteria of a "five good" organisation (the county's rural Party-building measures). */
 export const FIVE_GOOD_CRITERIA = ["领导班子好", "党员队伍好", "工作机制好", "发展业绩好", "群众反映好"] as const;
 
 /** The ledger of organisational life: one row per meeting, talk, training or visit. */

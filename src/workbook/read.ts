@@ -2,6 +2,7 @@
 import { parseDateText } from "../core/dates";
 import { MAX_YUAN } from "../core/money";
 import { numberText } from "../core/number-text";
+import { idKey, repeatedKeys, saysRepeat } from "../core/duplicates";
 import { normaliseText, parseFlagText, parseNumericText } from "../core/text";
 import type { FieldDef } from "./fields";
 import type { CellValue, Problem } from "./sheet";
@@ -33,13 +34,27 @@ const blank = (v: CellValue | undefined) => v === null || v === undefined || (ty
 /** Words people type in a score cell to say "no score"; they are reported, never read as 0. */
 const absenceWords = ["缺考", "缺席", "请假", "免考", "未考", "未参加", "无", "/", "-", "—"];
 
-/** A row whose first text says it is a total or a footer, not a person. */
-const footerWords = /^(合计|总计|小计)|^(平均|平均分|注|备注|说明|填表说明|制表人|审核人|填表人|负责人|日期)([:：]|$)/;
+/**
+ * A row whose first text says it is a total or a footer, not a person: a totals word, a signature or
+ * note label, or any label ending in a colon (绩效工资总额（元）：), which no name or score ends in.
+ */
+const footerWords =
+  /^(合计|总计|小计|共计|总分合计|全镇合计|全乡合计)|^(平均|平均分|注|备注|说明|填表说明|制表人|制表|审核人|审核|填表人|负责人|单位负责人|日期|填表日期|制表日期|联系电话)([:：]|$)|[:：]$|^[^:：\d]{1,20}[:：]/;
+
+/** A label that opens a block of notes: the lines under it, each one text alone, are notes too. */
+const noteBlock = /^(注|备注|说明|填表说明)[:：]?$|^(注|备注|说明|填表说明)[:：]/;
+
+/** The uncached-formula message: the fix is to let Excel or WPS calculate the workbook once. */
+export const UNCACHED_FORMULA = {
+  zh: "公式没有计算结果：请在 Excel 或 WPS 中打开、保存后再试",
+  en: "the formula has no calculated result: open and save the workbook in Excel or WPS, then try again",
+};
 
 /** The error values Excel shows in a cell; a cell holding one is reported as such. */
 const excelErrors = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!|CONNECT!|BLOCKED!|FIELD!|UNKNOWN!)$/;
 
 const isWholeFen = (yuan: number) => Math.abs(Math.round(yuan * 100) - yuan * 100) < 1e-6;
+
 /**
  * A number outside its column's limits, said as what the column holds: a score "超过满分", any other
  * number (a coefficient, a share) "超过上限", with the range allowed; an open end is "不小于 0".
@@ -111,32 +126,49 @@ function convert(field: FieldDef, raw: CellValue | undefined): { value: FieldVal
 }
 
 /**
- * Every data row of the table as a record. A row counts as data when any field has a value; totals and
- * footer rows are set aside; a group label (township, branch) left blank under the first row of its
- * group, or merged over it, is carried down. Problems are collected for every cell, never just the first.
+ * Every data row of the table as a record. A row counts as data when any field has a value; totals,
+ * footer and note rows are set aside. A group label (township, branch) is read from its own cell, a
+ * merged area giving its value to every cell it covers; a blank one outside a merged area is a
+ * problem, never the group of the row above. Problems are collected for every cell, never just the first.
  */
 export function readRecords(table: FoundTable, fields: readonly FieldDef[]): ReadResult {
   const records: RowRecord[] = [];
   const problems: Problem[] = [];
   const ignored: IgnoredRow[] = [];
   const present = fields.filter((f) => table.columns.has(f.id));
-  const carried: Record<string, FieldValue> = {};
   const seen = new Map<string, Map<string, number>>();
   const textFields = present.filter((f) => f.type === "text");
   const headerCols = present.slice(0, 3).map((f) => ({ col: table.columns.get(f.id)!, key: headerKey(table.headers.get(f.id) ?? "") }));
   const repeatsHeader = (row: CellValue[]) => headerCols.every((h) => typeof row[h.col] === "string" && headerKey(row[h.col]) === h.key);
+  const at = (f: FieldDef, row: number, zh: string, en: string): Problem => ({ sheet: table.sheet, row, col: table.columns.get(f.id)! + 1, header: table.headers.get(f.id), zh, en });
+  let inNotes = false;
 
   for (let r = table.firstDataRow; r < table.rows.length; r++) {
     const row = table.rows[r] ?? [];
     const excelRow = r + 1;
     const cells = present.map((f) => row[table.columns.get(f.id)!]);
-    if (cells.every(blank)) continue;
-    // A totals or signature row: its first words say so, in a field's column or in one of the sheet's own (序号).
-    const firstText = [...row.filter((v) => typeof v === "string" && !blank(v)).slice(0, 2), textFields.map((f) => row[table.columns.get(f.id)!]).find((v) => !blank(v))].find(
+    const texts = row.filter((v) => typeof v === "string" && !blank(v));
+    if (cells.every(blank)) {
+      // Nothing for any field: not a person. A signature or note line in a column of the sheet's own is still listed.
+      const label = texts.find((v) => footerWords.test(headerKey(v)));
+      if (label !== undefined) {
+        if (noteBlock.test(headerKey(label))) inNotes = true;
+        ignored.push({ row: excelRow, zh: `合计或说明行：“${String(label).trim()}”`, en: `a totals or note row: "${String(label).trim()}"` });
+      }
+      continue;
+    }
+    // A totals, signature or note row: its first words say so, in a field's column or in one of the sheet's own (序号).
+    const firstText = [...texts.slice(0, 2), textFields.map((f) => row[table.columns.get(f.id)!]).find((v) => !blank(v))].find(
       (v) => v !== undefined && footerWords.test(headerKey(v)),
     );
     if (firstText !== undefined) {
+      if (noteBlock.test(headerKey(firstText))) inNotes = true;
       ignored.push({ row: excelRow, zh: `合计或说明行：“${String(firstText).trim()}”`, en: `a totals or note row: "${String(firstText).trim()}"` });
+      continue;
+    }
+    // Under 说明： the numbered lines of the note, one text each, are the note's, not people.
+    if (inNotes && row.filter((v) => !blank(v)).length === 1 && texts.length === 1) {
+      ignored.push({ row: excelRow, zh: `说明行：“${String(texts[0]).trim()}”`, en: `a note line: "${String(texts[0]).trim()}"` });
       continue;
     }
     // A repeated header (a table printed page by page) is not data; most rows differ at the first column.
@@ -147,42 +179,97 @@ export function readRecords(table: FoundTable, fields: readonly FieldDef[]): Rea
     const values: Record<string, FieldValue> = {};
     for (const f of present) {
       const col = table.columns.get(f.id)!;
-      let raw = row[col];
-      if (f.fillDown) {
-        if (blank(raw) && carried[f.id] !== undefined) raw = carried[f.id] as CellValue;
-        else if (!blank(raw)) carried[f.id] = typeof raw === "string" ? raw.trim() : raw;
+      const raw = row[col];
+      if (table.uncached.has(`${r},${col}`)) {
+        values[f.id] = null;
+        problems.push(at(f, excelRow, UNCACHED_FORMULA.zh, UNCACHED_FORMULA.en));
+        continue;
       }
       const out = convert(f, raw);
       if ("value" in out) values[f.id] = out.value;
       else {
         values[f.id] = null;
-        problems.push({ sheet: table.sheet, row: excelRow, col: col + 1, header: table.headers.get(f.id), zh: out.zh, en: out.en });
+        problems.push(at(f, excelRow, out.zh, out.en));
       }
     }
     for (const f of present) {
-      if (f.required && f.type === "text" && (values[f.id] === null || values[f.id] === "")) {
-        problems.push({ sheet: table.sheet, row: excelRow, col: table.columns.get(f.id)! + 1, header: table.headers.get(f.id), zh: "不能为空", en: "must not be blank" });
-      }
-      if (f.unique && values[f.id] !== null && values[f.id] !== "") {
-        const key = String(values[f.id]);
+      const empty = values[f.id] === null || values[f.id] === "";
+      if (f.fillDown && empty && !table.uncached.has(`${r},${table.columns.get(f.id)!}`))
+        problems.push(
+          at(
+            f,
+            excelRow,
+            `${f.header}为空：空白单元格不在合并单元格内，不能沿用上一行。请填写${f.header}，或把同一${f.header}的单元格合并`,
+            `the ${f.header} cell is blank and not inside a merged area, so it is not taken from the row above: fill it in, or merge the cells of one group`,
+          ),
+        );
+      else if (f.required && f.type === "text" && empty) problems.push(at(f, excelRow, "不能为空", "must not be blank"));
+      if (f.unique && !empty) {
+        const key = idKey(String(values[f.id]));
         const byValue = seen.get(f.id) ?? new Map<string, number>();
         seen.set(f.id, byValue);
         const first = byValue.get(key);
-        if (first !== undefined) {
-          problems.push({
-            sheet: table.sheet,
-            row: excelRow,
-            col: table.columns.get(f.id)! + 1,
-            header: table.headers.get(f.id),
-            zh: `“${key}”与第${first}行重复`,
-            en: `"${key}" repeats row ${first}`,
-          });
-        } else byValue.set(key, excelRow);
+        if (first !== undefined) problems.push(at(f, excelRow, `“${String(values[f.id])}”与第${first}行重复`, `"${String(values[f.id])}" repeats row ${first}`));
+        else byValue.set(key, excelRow);
       }
     }
     records.push({ row: excelRow, values });
   }
+  problems.push(...suspectedDuplicates(table, present, records));
   return { records, problems, ignored };
+}
+
+/**
+ * Rows that may be one person twice, each reported with the other row: without an ID (or with it
+ * blank) the same name in the same unit (township and branch or village); and a row whose 备注 says 重复.
+ */
+function suspectedDuplicates(table: FoundTable, present: readonly FieldDef[], records: readonly RowRecord[]): Problem[] {
+  const person = present.find((f) => f.person);
+  if (!person) return [];
+  const units = present.filter((f) => f.unit);
+  const idField = present.find((f) => f.unique);
+  const out: Problem[] = [];
+  const at = (f: FieldDef, row: number, zh: string, en: string): Problem => ({ sheet: table.sheet, row, col: table.columns.get(f.id)! + 1, header: table.headers.get(f.id), zh, en });
+  const keys = records.map((r) => {
+    if (idField && String(r.values[idField.id] ?? "").trim() !== "") return "";
+    const name = idKey(String(r.values[person.id] ?? ""));
+    return name === "" ? "" : [...units.map((u) => idKey(String(r.values[u.id] ?? ""))), name].join("\u0000");
+  });
+  for (const [a, b] of repeatedKeys(keys)) {
+    const name = String(records[b].values[person.id]);
+    const unit = units.map((u) => String(records[b].values[u.id] ?? "")).join(" ");
+    const fix = idField ? "如确为两人，请填写编号区分；如是重复录入，请删除一行" : "如确为两人，请增加“编号”列区分；如是重复录入，请删除一行";
+    const fixEn = idField ? "if they are two people, give each an ID; if it was entered twice, delete one row" : "if they are two people, add an 编号 (ID) column; if it was entered twice, delete one row";
+    for (const [self, other] of [
+      [a, b],
+      [b, a],
+    ])
+      out.push(
+        at(
+          person,
+          records[self].row,
+          `疑似重复：${unit}的“${name}”在第${records[a].row}行和第${records[b].row}行各出现一次（与第${records[other].row}行同名）。${fix}`,
+          `suspected duplicate: "${name}" of ${unit} is on rows ${records[a].row} and ${records[b].row} (same name as row ${records[other].row}); ${fixEn}`,
+        ),
+      );
+  }
+  // 备注 is no field of any kind (the templates have none), so its column is looked up by its header.
+  const header = table.rows[table.headerRow] ?? [];
+  const noteCol = header.findIndex((v, c) => /^备注/.test(headerKey(v)) && ![...table.columns.values()].includes(c));
+  if (noteCol >= 0)
+    for (const r of records) {
+      const text = String(table.rows[r.row - 1]?.[noteCol] ?? "").trim();
+      if (saysRepeat(text))
+        out.push({
+          sheet: table.sheet,
+          row: r.row,
+          col: noteCol + 1,
+          header: String(header[noteCol]).trim(),
+          zh: `备注写明“${text}”：疑似重复行。请删除重复的一行，或改正备注`,
+          en: `the note says "${text}": a suspected duplicate row; delete the repeated row, or correct the note`,
+        });
+    }
+  return out;
 }
 
 /**

@@ -302,7 +302,8 @@ function cadreRows(d: Dice, spec: TemplateSpec): CellValue[][] {
             case "taskScore":
               return task;
             case "yearEnd":
-              return d.chance(0.03) ? null : round1(clamp(task + d.normal(1, 3), 50, 99));
+              // A cadre without a year-end score is a problem, not a reweighting: the few the dice pick keep their task score (the same composite).
+              return d.chance(0.03) ? task : round1(clamp(task + d.normal(1, 3), 50, 99));
             case "pay":
               return pay;
             case "veto":

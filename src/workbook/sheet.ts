@@ -16,6 +16,11 @@ export interface SheetData {
   /** Row-major values from A1; rows may be ragged. */
   rows: CellValue[][];
   merges?: MergeArea[];
+  /**
+   * Cells (0-based) holding a formula the file keeps no result for (saved by a script, or with manual
+   * calculation): their value above is null, and reading one as blank would be a silent wrong number.
+   */
+  uncached?: { row: number; col: number }[];
 }
 
 export interface WorkbookData {

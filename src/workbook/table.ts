@@ -35,6 +35,10 @@ export interface FoundTable {
   rows: CellValue[][];
   /** 0-based index of the first data row. */
   firstDataRow: number;
+  /** Fields that more than one column answers to (two 任务得分 columns), with every such 0-based column. */
+  duplicates: { id: string; cols: number[] }[];
+  /** Cells ("row,col", 0-based) holding a formula the file keeps no result for. */
+  uncached: Set<string>;
 }
 
 /** Header texts of row r; with a row above it, a blank lower cell takes the upper cell (a two-row header). */
@@ -54,21 +58,39 @@ function headerCells(rows: CellValue[][], r: number): string[][] {
   return out;
 }
 
-function matches(field: FieldDef, key: string, mapped: string | undefined): number {
-  if (mapped !== undefined) return headerKey(mapped) === key ? 4 : 0;
-  const names = [field.header, ...(field.aliases ?? [])].map(headerKey);
-  if (names.includes(key)) return 3;
+/** Every name a field answers to, as header keys, worked out once per search. */
+interface FieldNames {
+  mapped?: string;
+  names: string[];
+  bare: string[];
+}
+
+function fieldNames(fields: readonly FieldDef[], mapping: Record<string, string>): FieldNames[] {
+  return fields.map((f) => {
+    if (mapping[f.id] !== undefined) return { mapped: headerKey(mapping[f.id]), names: [], bare: [] };
+    const names = [f.header, ...(f.aliases ?? [])].map(headerKey);
+    return { names, bare: names.map(bare) };
+  });
+}
+
+function matches(n: FieldNames, key: string): number {
+  if (n.mapped !== undefined) return n.mapped === key ? 4 : 0;
+  if (n.names.includes(key)) return 3;
   const b = unnumbered(bare(key));
-  if (names.includes(b) || names.map(bare).includes(b)) return 2;
+  if (n.names.includes(b) || n.bare.includes(b)) return 2;
   return 0;
 }
 
-/** Assign columns to fields for one candidate header row: best match first, each column used once. */
-function assign(cells: string[][], fields: readonly FieldDef[], mapping: Record<string, string>) {
+/**
+ * Assign columns to fields for one candidate header row: best match first, each column used once.
+ * A field that another unused column also answers to is a duplicate: which one holds the data is not
+ * for the program to guess.
+ */
+function assign(cells: string[][], fields: readonly FieldDef[], names: FieldNames[]) {
   const scored: { field: number; col: number; score: number }[] = [];
-  fields.forEach((f, fi) => {
+  fields.forEach((_, fi) => {
     cells.forEach((keys, col) => {
-      const score = Math.max(0, ...keys.map((k) => matches(f, k, mapping[f.id])));
+      const score = Math.max(0, ...keys.map((k) => matches(names[fi], k)));
       if (score > 0) scored.push({ field: fi, col, score });
     });
   });
@@ -81,26 +103,46 @@ function assign(cells: string[][], fields: readonly FieldDef[], mapping: Record<
     columns.set(id, s.col);
     usedCols.add(s.col);
   }
-  return columns;
+  const duplicates: { id: string; cols: number[] }[] = [];
+  for (const [id, col] of columns) {
+    const others = scored.filter((s) => fields[s.field].id === id && s.col !== col && !usedCols.has(s.col)).map((s) => s.col);
+    if (others.length) duplicates.push({ id, cols: [col, ...new Set(others)].sort((a, b) => a - b) });
+  }
+  return { columns, duplicates };
 }
 
-/** How many rows from the top are searched for the header. */
+/** A row is looked at as a header only when it has this many texts: a title or a data row rarely names two fields. */
+const HEADER_MIN_TEXTS = 2;
+
+/** Whether row r (or, for a two-row header, with the row above) could be a header: enough texts, one of them a field's name. */
+function couldBeHeader(rows: CellValue[][], r: number, known: Set<string>): boolean {
+  const texts = (row: CellValue[] | undefined) => (row ?? []).filter((v) => typeof v === "string" && v.trim() !== "").map((v) => headerKey(v));
+  const own = texts(rows[r]);
+  if (own.length < HEADER_MIN_TEXTS && !(own.length > 0 && texts(rows[r - 1]).length >= HEADER_MIN_TEXTS)) return false;
+  return [...own, ...(r > 0 ? texts(rows[r - 1]) : [])].some((k) => known.has(k) || known.has(unnumbered(bare(k))));
+}
+
+/** How many rows from the top the pane offers when guessing a header row by hand; the table search itself reads the whole sheet. */
 export const HEADER_SEARCH_ROWS = 30;
 
 /**
- * The table of these fields in the sheet: the header row is the one (among the first rows) that names
- * the most required fields; title rows above it and extra columns are ignored. `mapping` (from the
- * scheme) names the workbook's own header for a field when it differs from the standard ones.
+ * The table of these fields in the sheet: the header row is the one, anywhere in the sheet, that
+ * names the most required fields (the first such row: a header repeated on every printed page is
+ * not a new table); title rows and explanation blocks above it and extra columns are ignored.
+ * `mapping` (from the scheme) names the workbook's own header for a field when it differs from the
+ * standard ones.
  */
 export function findTable(sheet: SheetData, fields: readonly FieldDef[], mapping: Record<string, string> = {}): FoundTable | undefined {
   const rows = fillMerges(sheet);
-  let best: { row: number; columns: Map<string, number>; score: number } | undefined;
-  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < limit; r++) {
-    const columns = assign(headerCells(rows, r), fields, mapping);
+  const names = fieldNames(fields, mapping);
+  const known = new Set(names.flatMap((n) => (n.mapped !== undefined ? [n.mapped] : [...n.names, ...n.bare])));
+  let best: { row: number; columns: Map<string, number>; duplicates: { id: string; cols: number[] }[]; score: number } | undefined;
+  for (let r = 0; r < rows.length; r++) {
+    if (!couldBeHeader(rows, r, known)) continue;
+    const { columns, duplicates } = assign(headerCells(rows, r), fields, names);
     const required = fields.filter((f) => f.required && columns.has(f.id)).length;
     const score = required * 1000 + columns.size;
-    if (columns.size > 0 && (!best || score > best.score)) best = { row: r, columns, score };
+    if (columns.size > 0 && (!best || score > best.score)) best = { row: r, columns, duplicates, score };
   }
   if (!best) return undefined;
   const headers = new Map<string, string>();
@@ -117,6 +159,8 @@ export function findTable(sheet: SheetData, fields: readonly FieldDef[], mapping
     missing: fields.filter((f) => f.required && !best.columns.has(f.id)),
     rows,
     firstDataRow: best.row + 1,
+    duplicates: best.duplicates,
+    uncached: new Set((sheet.uncached ?? []).map((c) => `${c.row},${c.col}`)),
   };
 }
 

@@ -89,7 +89,8 @@ describe("democratic appraisal", () => {
       // 乙: public (70 + 75 + 80 + 85) / 4 = 77.5; 0.2 × 80 + 0.4 × 80 + 0.2 × 77.5 + 0.2 × 80 = 79.5
       expect(col(d, "综合评议得分")).toEqual([87, 79.5, ""]);
       const notes = col(d, "说明").map(String);
-      expect(notes[0]).toBe("互评：7人评分，去掉最高、最低分后 84.00（表中填 80）");
+      // The blank public group is shared out and the row says so.
+      expect(notes[0]).toBe("互评：7人评分，去掉最高、最低分后 84.00（表中填 80）；无群众评议评分，其权重按比例分给其他评议主体");
       expect(notes[1]).toContain("群众评议：4人评分，未去极值，平均 77.50（表中填 80）");
       expect(notes[2]).toContain("无效");
       expect(d.plan!.summary.zh.join("\n")).toContain("其中 2 人的评议主体得分按“评分明细”计算");

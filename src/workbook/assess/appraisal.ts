@@ -114,8 +114,32 @@ function groupScore(raterName: string, given: readonly number[], inTable: number
   return { score, note };
 }
 
+/** Under missing.raters = problem, a rater group without a score, in the table or in 评分明细, is a problem of its row. */
+function missingRaterProblems(input: AssessInput, detail: RaterDetail): Problem[] {
+  if (input.scheme.missing.raters !== "problem") return [];
+  const { scheme, table } = input;
+  const out: Problem[] = [];
+  input.records.forEach((r, i) => {
+    const lacking = scheme.raters.map((rater, k) => ({ rater, k })).filter(({ rater, k }) => rater.weight > 0 && num(r.values[raterFieldId(k)]) === null && detail.scores[i][k].length === 0);
+    if (lacking.length === 0 || lacking.length === scheme.raters.filter((x) => x.weight > 0).length) return;
+    for (const { rater, k } of lacking) {
+      const col = table.columns.get(raterFieldId(k));
+      out.push({
+        sheet: table.sheet,
+        row: r.row,
+        col: col === undefined ? 0 : col + 1,
+        header: col === undefined ? rater.name : table.headers.get(raterFieldId(k)),
+        zh: `缺少${rater.name}评分：考核方案“缺项处理 评议人组”（missing.raters）为 problem，不按其余评议主体折算。请填写分数，或把该设置改为 reweight`,
+        en: `no ${rater.name} score: the scheme's missing.raters is problem, so it is not reweighted; fill in the score, or set it to reweight`,
+      });
+    }
+  });
+  return out;
+}
+
 function check(input: AssessInput): Problem[] {
-  const out: Problem[] = [...readRaterDetail(input).problems];
+  const detail = readRaterDetail(input);
+  const out: Problem[] = [...detail.problems, ...missingRaterProblems(input, detail)];
   const col = input.table.columns.get("voters");
   for (const r of input.records) {
     const cast = voteFields.reduce((s, f) => s + (num(r.values[f]) ?? 0), 0);
@@ -140,6 +164,9 @@ function assess(input: AssessInput): Assessment {
       detailNotes[i].push(g.note);
       return { score: g.score, weight: rater.weight };
     });
+    // A rater group that did not rate has its weight shared out (the documented rule); the row says so.
+    const absent = scheme.raters.filter((rater, k) => rater.weight > 0 && entries[k].score === null).map((rater) => rater.name);
+    if (absent.length > 0 && entries.some((e) => e.score !== null)) detailNotes[i].push(`无${absent.join("、")}评分，其权重按比例分给其他评议主体`);
     return entries.some((e) => e.score !== null) ? atRecord(input, r, scheme.raters.map((_, k) => raterFieldId(k)), () => roundScore(weightedMean(entries))) : null;
   });
   const fromDetail = detailNotes.filter((n) => n.length > 0).length;

@@ -4,13 +4,30 @@ import { weightedMean } from "../../core/composite";
 import { RuleError } from "../../core/errors";
 import { allocateFen, coefficientTable, fenToYuan, gradeCoefficient, paySplit, yuanToFen } from "../../core/money";
 import type { PlanCell, ReportSheet } from "../plan";
-import { type AssessInput, type Assessment, type KindRules, cell, groupIndices, num, roundScore, str } from "./common";
+import type { Problem } from "../sheet";
+import { type AssessInput, type Assessment, type KindRules, type Warning, cell, groupIndices, num, roundScore, str } from "./common";
 import { atRecord } from "./place";
 import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary, rankCells, rankColumns } from "./graded";
+import { missingParts, withNote, type PartSpec } from "./missing";
+import { singlePool, unusedSheetPool } from "./pool";
+
+/** The task and year-end scores as the composite's parts, with the scheme's names and weights. */
+function parts(input: AssessInput): PartSpec[] {
+  const [daily, yearEnd] = input.scheme.parts.length === 2 ? input.scheme.parts : [{ name: "任务得分", weight: 1 }, { name: "年终考评", weight: 0 }];
+  return [
+    { field: "taskScore", name: daily.name, weight: daily.weight },
+    { field: "yearEnd", name: yearEnd.name, weight: yearEnd.weight },
+  ];
+}
+
+function check(input: AssessInput): Problem[] {
+  return [...gradeOverrideProblems(input), ...missingParts(input, parts(input), input.scheme.missing.parts, "parts").problems, ...singlePool(input).problems];
+}
 
 function assess(input: AssessInput): Assessment {
   const { scheme, records } = input;
-  const [daily, yearEnd] = scheme.parts.length === 2 ? scheme.parts : [{ weight: 1 }, { weight: 0 }];
+  const [daily, yearEnd] = parts(input);
+  const missing = missingParts(input, [daily, yearEnd], scheme.missing.parts, "parts");
   const scores = records.map((r) =>
     atRecord(input, r, ["taskScore", "yearEnd"], () => roundScore(weightedMean([
       { score: num(r.values.taskScore), weight: daily.weight },
@@ -26,13 +43,21 @@ function assess(input: AssessInput): Assessment {
   });
 
   // Each township's performance parts form its pool, shared again by weight so that Σ paid = pool to the fen.
+  // One total for the table (from the sheet or the scheme) is shared among everyone at once instead.
   const basicRatio = toRatio(scheme.pay.basicRatio);
+  const hasPay = input.table.columns.has("pay");
   const split = records.map((r) => atRecord(input, r, ["pay"], () => paySplit(yuanToFen(num(r.values.pay) ?? 0), basicRatio)));
   const paid = new Array<number>(records.length).fill(0);
   const pools: { group: string; pool: number; paid: number; note: string }[] = [];
-  for (const [group, idx] of groupIndices(graded.groups)) {
-    const pool = idx.reduce((s, i) => s + split[i].performanceFen, 0);
-    const weights = idx.map((i) => split[i].performanceFen * (scheme.pay.method === "score" ? scores[i] : coefficient[i]));
+  const single = singlePool(input);
+  const warnings: Warning[] = [...missing.warnings, ...(single.warning ? [single.warning] : [])];
+  const rowsPool = split.reduce((s, x) => s + x.performanceFen, 0);
+  const unused = unusedSheetPool(input, rowsPool);
+  if (unused) warnings.push(unused);
+  const poolGroups = single.fen === undefined ? groupIndices(graded.groups) : new Map([["全表", records.map((_, i) => i)]]);
+  for (const [group, idx] of poolGroups) {
+    const pool = single.fen ?? idx.reduce((s, i) => s + split[i].performanceFen, 0);
+    const weights = idx.map((i) => (hasPay ? split[i].performanceFen : 1) * (scheme.pay.method === "score" ? scores[i] : coefficient[i]));
     let shares: number[];
     let note = "";
     try {
@@ -46,6 +71,14 @@ function assess(input: AssessInput): Assessment {
     idx.forEach((i, k) => (paid[i] = shares[k]));
     pools.push({ group, pool, paid: shares.reduce((a, b) => a + b, 0), note });
   }
+  // The report's subtotals are by township; a single pool is shown as each township's part of it.
+  const reportPools =
+    single.fen === undefined
+      ? pools
+      : [...groupIndices(graded.groups)].map(([group, idx]) => {
+          const part = idx.reduce((s, i) => s + paid[i], 0);
+          return { group, pool: part, paid: part, note: pools[0].note };
+        });
 
   const cells = records.map<PlanCell[]>((_, i) => [
     cell(scores[i]),
@@ -55,7 +88,7 @@ function assess(input: AssessInput): Assessment {
     fenToYuan(split[i].basicFen),
     fenToYuan(split[i].performanceFen),
     fenToYuan(paid[i]),
-    graded.notes[i],
+    withNote(missing.notes[i], graded.notes[i]),
   ]);
   return {
     columns: [
@@ -69,7 +102,8 @@ function assess(input: AssessInput): Assessment {
       { header: "说明", width: 24 },
     ],
     cells,
-    reports: [...gradedReports(scheme, graded, scores, names, "综合得分"), payReport(input, graded.groups, graded.final, coefficient, split, paid, pools)],
+    warnings,
+    reports: [...gradedReports(scheme, graded, scores, names, "综合得分"), payReport(input, graded.groups, graded.final, coefficient, split, paid, reportPools)],
     overrides: graded.overrides,
     summary: (() => {
       const s = gradedSummary(scheme, graded, records.length);
@@ -111,12 +145,13 @@ function payReport(
       sum.paid += paid[i];
     }
     strong.push(rows.length);
-    if (sum.paid !== sum.perf) warn.push(rows.length);
-    rows.push([`${pool.group} 小计`, `${idx.length} 人`, "", "", "", y(sum.pay), y(sum.basic), y(sum.perf), y(sum.paid), y(sum.basic + sum.paid), sum.paid === sum.perf ? "绩效池=实发 ✓" : pool.note || "绩效池≠实发"]);
+    if (sum.paid !== pool.pool) warn.push(rows.length);
+    rows.push([`${pool.group} 小计`, `${idx.length} 人`, "", "", "", y(sum.pay), y(sum.basic), y(sum.perf), y(sum.paid), y(sum.basic + sum.paid), sum.paid === pool.pool ? "绩效池=实发 ✓" : pool.note || "绩效池≠实发"]);
     all = { pay: all.pay + sum.pay, basic: all.basic + sum.basic, perf: all.perf + sum.perf, paid: all.paid + sum.paid };
   }
   strong.push(rows.length);
-  const balanced = all.paid === all.perf;
+  const poolTotal = pools.reduce((s, p) => s + p.pool, 0);
+  const balanced = all.paid === poolTotal;
   rows.push(["合计", `${input.records.length} 人`, "", "", "", y(all.pay), y(all.basic), y(all.perf), y(all.paid), y(all.basic + all.paid), balanced ? "绩效池=实发 ✓" : "绩效池≠实发"]);
   return {
     name: "绩效工资发放表",
@@ -140,12 +175,12 @@ function payReport(
     warnRows: warn,
     notes: [
       balanced
-        ? `核对：绩效工资池合计 ${y(all.perf).toFixed(2)} 元，实发合计 ${y(all.paid).toFixed(2)} 元，相符。`
-        : `核对：绩效工资池合计 ${y(all.perf).toFixed(2)} 元，实发合计 ${y(all.paid).toFixed(2)} 元，不符，请查看标红的乡镇。`,
+        ? `核对：绩效工资池合计 ${y(poolTotal).toFixed(2)} 元，实发合计 ${y(all.paid).toFixed(2)} 元，相符。`
+        : `核对：绩效工资池合计 ${y(poolTotal).toFixed(2)} 元，实发合计 ${y(all.paid).toFixed(2)} 元，不符，请查看标红的乡镇。`,
     ],
     signatures: true,
     landscape: true,
   };
 }
 
-export const cadreRules: KindRules = { check: gradeOverrideProblems, assess };
+export const cadreRules: KindRules = { check, assess };

@@ -30,7 +30,15 @@ export interface Override {
   reason: string;
 }
 
+/** A stated warning: what the computation took where the data said nothing (an absent column, a reweighted part, where the pool came from). */
+export interface Warning {
+  zh: string;
+  en: string;
+}
+
 export interface Assessment {
+  /** Said on screen and in 审计; a row it changes also says so in its 说明. */
+  warnings?: Warning[];
   columns: PlanColumn[];
   /** One row of cells per record, in the order of columns. */
   cells: PlanCell[][];
@@ -53,10 +61,33 @@ export const num = (v: FieldValue | undefined): number | null => (typeof v === "
 export const str = (v: FieldValue | undefined): string => (v === null || v === undefined ? "" : String(v));
 export const flag = (v: FieldValue | undefined): boolean => v === true;
 
-/** The group a record belongs to, by the scheme's grouping. */
+/**
+ * The group a record belongs to, by the scheme's grouping. A branch is named within its township:
+ * two townships may each have a 新村党支部, and they are two branches with two quotas.
+ */
 export function groupOf(r: RowRecord, by: GroupBy): string {
   if (by === "none") return "全县";
-  return str(r.values[by === "branch" ? "branch" : "township"]) || "（未填）";
+  const township = str(r.values.township) || "（未填）";
+  if (by === "township") return township;
+  return `${township} ${str(r.values.branch) || "（未填）"}`;
+}
+
+/**
+ * Every record's group, as groupOf keys them, named for the reports: a branch whose name no other
+ * township uses keeps its own name; one that two townships share is named with its township.
+ */
+export function groupsOf(records: readonly RowRecord[], by: GroupBy): string[] {
+  const keys = records.map((r) => groupOf(r, by));
+  if (by !== "branch") return keys;
+  const townshipsOf = new Map<string, Set<string>>();
+  for (const r of records) {
+    const b = str(r.values.branch) || "（未填）";
+    townshipsOf.set(b, (townshipsOf.get(b) ?? new Set()).add(str(r.values.township)));
+  }
+  return records.map((r, i) => {
+    const b = str(r.values.branch) || "（未填）";
+    return townshipsOf.get(b)!.size > 1 ? keys[i] : b;
+  });
 }
 
 export const groupTitle: Record<GroupBy, string> = { township: "乡镇", branch: "支部", none: "范围" };

@@ -4,7 +4,7 @@ import { gradeScale, gradesWithQuota, labelKey, type GradeResult, type GroupQuot
 import type { Scheme } from "../../core/scheme";
 import type { PlanCell, ReportSheet } from "../plan";
 import type { Problem } from "../sheet";
-import { type AssessInput, type Override, cell, flag, gradeQuotaReport, groupOf, groupTitle, overrideProblems, rankWithin, rankingReport, str, summaryReport } from "./common";
+import { type AssessInput, type Override, cell, flag, gradeQuotaReport, groupsOf, groupTitle, overrideProblems, rankWithin, rankingReport, str, summaryReport } from "./common";
 
 export interface Graded {
   groups: string[];
@@ -42,7 +42,7 @@ export function gradeOverrideProblems(input: AssessInput): Problem[] {
 export function gradeScores(input: AssessInput, scores: (number | null)[], names: string[]): Graded {
   const { scheme, records } = input;
   const g = scheme.grade;
-  const groups = records.map((r) => groupOf(r, g.groupBy));
+  const groups = groupsOf(records, g.groupBy);
   const ranks = rankWithin(scores, groups);
   const { rows: results, groups: quotaGroups } = gradesWithQuota(
     records.map((r, i) => ({ score: scores[i], group: groups[i], veto: flag(r.values.veto), tiebreak: null })),

@@ -5,9 +5,10 @@ import type { Scheme, StarCategoryDef } from "../../core/scheme";
 import { aspectFieldId } from "../fields";
 import type { PlanCell, ReportSheet } from "../plan";
 import type { Problem } from "../sheet";
+import { type AssessInput, type Assessment, type KindRules, type Override, cell, groupIndices, groupOf, groupsOf, groupTitle, num, overrideProblems, str } from "./common";
+import { rowList } from "./missing";
 import { atRecord } from "./place";
 import { maxOf, minOf } from "../../core/extremes";
-import { type AssessInput, type Assessment, type KindRules, type Override, cell, groupIndices, groupOf, groupTitle, num, overrideProblems, str } from "./common";
 
 function categoryIndex(scheme: Scheme): Map<string, StarCategoryDef> {
   const m = new Map<string, StarCategoryDef>();
@@ -15,8 +16,55 @@ function categoryIndex(scheme: Scheme): Map<string, StarCategoryDef> {
   return m;
 }
 
+/**
+ * Every aspect a member's category is rated on must be there: a column absent while members need it
+ * is a problem naming the rows, and a blank score of such a member is a problem of that cell (a blank
+ * would count as no stars, a silent wrong number). Aspects a category is not rated on may be blank.
+ */
+function aspectProblems(input: AssessInput, categories: Map<string, StarCategoryDef>): Problem[] {
+  const { table, scheme } = input;
+  const out: Problem[] = [];
+  const absent = new Map<number, number[]>();
+  for (const r of input.records) {
+    const cat = categories.get(categoryKey(str(r.values.category)));
+    if (!cat) continue;
+    for (let k = 0; k < Math.min(cat.aspects, scheme.stars.aspects.length); k++) {
+      const id = aspectFieldId(k);
+      const col = table.columns.get(id);
+      if (col === undefined) absent.set(k, [...(absent.get(k) ?? []), r.row]);
+      else {
+        const raw = table.rows[r.row - 1]?.[col];
+        const blank = raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "");
+        if (blank && !table.uncached.has(`${r.row - 1},${col}`))
+          out.push({
+            sheet: table.sheet,
+            row: r.row,
+            col: col + 1,
+            header: table.headers.get(id),
+            zh: `缺少“${scheme.stars.aspects[k]}”得分：${cat.name}按前 ${cat.aspects} 个方面评星，不能留空（0 分请填 0）`,
+            en: `no ${scheme.stars.aspects[k]} score: a ${cat.name} is rated on the first ${cat.aspects} aspects, so it cannot be blank (enter 0 for none)`,
+          });
+      }
+    }
+  }
+  for (const [k, rows] of absent) {
+    const list = rowList(rows);
+    const name = scheme.stars.aspects[k];
+    out.push({
+      sheet: table.sheet,
+      row: 0,
+      col: 0,
+      header: name,
+      zh: `表中没有“${name}”列，而${list.zh}的党员按这一方面评星（其类别评 ${k + 1} 个以上方面）。请核对表头（如“${name}得分”），或在考核方案的列对应中指明这一列`,
+      en: `the table has no ${name} column, which the members of ${list.en} are rated on (their category is rated on more than ${k} aspects); check the headers, or map the column in the scheme`,
+    });
+  }
+  return out;
+}
+
 function check(input: AssessInput): Problem[] {
   const out = overrideProblems(input, "override", "overrideReason");
+  out.push(...aspectProblems(input, categoryIndex(input.scheme)));
   const categories = categoryIndex(input.scheme);
   const catCol = input.table.columns.get("category");
   const overCol = input.table.columns.get("override");
@@ -57,7 +105,7 @@ function assess(input: AssessInput): Assessment {
   });
   // Among equal stars the member with the higher overall score keeps; without one, the aspect total decides.
   const tiebreak = records.map((r, i) => num(r.values.tiebreak) ?? st.aspects.slice(0, cats[i].aspects).reduce((s, _, k) => s + (num(r.values[aspectFieldId(k)]) ?? 0), 0));
-  const groups = records.map((r) => groupOf(r, st.groupBy));
+  const groups = groupsOf(records, st.groupBy);
   const { rows: quotaRows, groups: quotaGroups } = starQuota(
     records.map((_, i) => ({ stars: earned[i], cap: cats[i].cap, tiebreak: tiebreak[i], group: groups[i] })),
     { rules: st.quota.map((q) => ({ cap: q.cap, threshold: q.threshold, ratio: toRatio(q.ratio) })), rounding: st.rounding, tiePolicy: st.tiePolicy },
@@ -126,7 +174,7 @@ function starSummary(input: AssessInput, final: (number | null)[], cats: StarCat
   rows.push(line("合计", townships.map((_, i) => i)));
   const strong = [rows.length - 1];
   // The same figures for each branch, under their own heading row, for the branches' own notice boards.
-  const branches = input.records.map((r) => `${groupOf(r, "township")} ${groupOf(r, "branch")}`);
+  const branches = input.records.map((r) => groupOf(r, "branch"));
   rows.push(new Array<PlanCell>(width).fill(""));
   strong.push(rows.length);
   rows.push(["支部", "党员数", "平均星数", "最高星数", "最低星数", ...bands.map((b) => b.label), "10星上限人数", "6星上限人数"]);

@@ -8,6 +8,34 @@ import type { PlanCell } from "../plan";
 import { type AssessInput, type Assessment, type KindRules, cell, num, roundScore, str } from "./common";
 import { atRecord } from "./place";
 import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary, rankCells, rankColumns } from "./graded";
+import { missingParts, withNote, type PartSpec } from "./missing";
+import type { Problem } from "../sheet";
+
+/** The half-year test beside the annual one, and the ballot beside the quantified score: each composite's parts. */
+function composites(input: AssessInput): { periods: PartSpec[]; parts: PartSpec[] } {
+  const { scheme } = input;
+  const [half, year] = scheme.periods.length === 2 ? scheme.periods : [{ name: "半年考核", weight: 0 }, { name: "年度考核", weight: 1 }];
+  const [work, ballot] = scheme.parts.length === 2 ? scheme.parts : [{ name: "量化考核", weight: 1 }, { name: "民主测评", weight: 0 }];
+  return {
+    periods: [
+      { field: "halfYear", name: half.name, weight: half.weight },
+      { field: null, name: year.name, weight: year.weight },
+    ],
+    parts: [
+      { field: null, name: work.name, weight: work.weight },
+      { field: "ballot", name: ballot.name, weight: ballot.weight },
+    ],
+  };
+}
+
+function missing(input: AssessInput) {
+  const c = composites(input);
+  return [missingParts(input, c.periods, input.scheme.missing.periods, "periods"), missingParts(input, c.parts, input.scheme.missing.parts, "parts")];
+}
+
+function check(input: AssessInput): Problem[] {
+  return [...gradeOverrideProblems(input), ...missing(input).flatMap((m) => m.problems)];
+}
 
 const classNames = ["一类", "二类", "三类", "四类", "五类"];
 
@@ -26,7 +54,7 @@ function assess(input: AssessInput): Assessment {
       deductions: [deducted],
     }).total;
     annual.push(roundScore(total));
-    // The year combines the half-year test and the annual test; a missing half year leaves the annual alone.
+    // The year combines the half-year test and the annual test; a missing half year is a problem, or (as the scheme says) leaves the annual alone, said in 说明.
     const [half, year] = scheme.periods.length === 2 ? scheme.periods : [{ weight: 0 }, { weight: 1 }];
     const q = weightedMean([
       { score: num(v.halfYear), weight: half.weight },
@@ -41,6 +69,7 @@ function assess(input: AssessInput): Assessment {
   });
   const names = records.map((r) => str(r.values.name));
   const graded = gradeScores(input, totals, names);
+  const gaps = missing(input);
   const klass = classes(
     totals.map((s, i) => ({ score: s, group: graded.groups[i] })),
     scheme.classes.map((x) => toRatio(x)),
@@ -52,7 +81,7 @@ function assess(input: AssessInput): Assessment {
     ...rankCells(graded, i),
     cell(graded.final[i]),
     klass[i] === null ? "" : classNames[klass[i]! - 1] ?? `${klass[i]}类`,
-    graded.notes[i],
+    gaps.reduce((note, m) => withNote(m.notes[i], note), graded.notes[i]),
   ]);
   return {
     columns: [
@@ -65,10 +94,11 @@ function assess(input: AssessInput): Assessment {
       { header: "说明", width: 24 },
     ],
     cells,
+    warnings: gaps.flatMap((m) => m.warnings),
     reports: gradedReports(scheme, graded, totals, names, "综合得分"),
     overrides: graded.overrides,
     summary: gradedSummary(scheme, graded, records.length),
   };
 }
 
-export const secretaryRules: KindRules = { check: gradeOverrideProblems, assess };
+export const secretaryRules: KindRules = { check, assess };
