@@ -140,7 +140,8 @@ export function openLegacy(path: string, buf: Buffer, kind: FileKind): OpenedWor
   if (data.sheets.length === 0) throw unreadable(kind, name, "找不到工作表 / no worksheets found");
   let workbook;
   try {
-    workbook = workbookFromData(data);
+    // No header rows to style; a prototype-less map, so a sheet called "constructor" finds nothing inherited.
+    workbook = workbookFromData(data, Object.create(null) as Record<string, number>);
   } catch (e) {
     // ExcelJS refuses sheet names Excel itself would refuse (an .ods may allow them).
     throw unreadable(kind, name, e instanceof Error ? e.message : String(e));

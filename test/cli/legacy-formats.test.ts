@@ -154,6 +154,18 @@ describe("old formats are read directly, and computed as the same table as .xlsx
       ["constructor", 1],
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // A table in a sheet called constructor is computed like any other.
+    const table = cadreBook();
+    table.SheetNames = ["constructor"];
+    table.Sheets = { constructor: table.Sheets["干部考核"] };
+    const named = join(d, "c.xls");
+    writeFileSync(named, write(table, { type: "buffer", bookType: "biff8" }));
+    const ran = await kaohe(["run", named]);
+    expect(ran.code, ran.stdout + ran.stderr).toBe(ExitCode.ok);
+    expect(ran.stdout).toContain("工作表“constructor”，4 行");
+    // Nothing inherited was taken for a header row to freeze or style.
+    const back = (await readWorkbook(join(d, "c-结果.xlsx"))).getWorksheet("constructor")!;
+    expect((back.views ?? []).filter((v) => v.state === "frozen")).toEqual([]);
 
     utils.book_append_sheet(wb, utils.aoa_to_sheet([["x"]]), "__proto__");
     const bad = join(d, "y.xls");
