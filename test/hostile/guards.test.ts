@@ -202,6 +202,7 @@ describe("inputs that cannot be reached", () => {
 
     it("an input that may not be read: exit code 3, “no permission to read”", async () => {
       const { folder, input, out } = await goodReturn();
+      const hash = sha256File(input);
       chmodSync(folder, 0o777);
       chmodSync(input, 0o000);
       try {
@@ -210,6 +211,7 @@ describe("inputs that cannot be reached", () => {
         chmodSync(input, 0o644);
       }
       expect(readdirSync(folder)).toEqual(["城关镇.xlsx"]);
+      expect(sha256File(input)).toBe(hash);
     });
 
     it("an output folder that may not be written: exit code 6 before anything is read", async () => {
@@ -300,9 +302,15 @@ fsp.writeFile = async function (path, data, options) {
       const hashes = [sha256File(input), sha256File(out)];
       const before = snapshotFolder(folder);
       const { child, ended } = await startKaohe(["run", input, "-o", out], { cwd: folder, preload: slowDisk(folder) });
-      const temp = await tempAppears(folder, "结果.xlsx");
-      expect(existsSync(join(folder, temp))).toBe(true);
-      child.kill(signal);
+      try {
+        const temp = await tempAppears(folder, "结果.xlsx");
+        expect(existsSync(join(folder, temp))).toBe(true);
+        child.kill(signal);
+      } catch (e) {
+        // Never leave the slow writer waiting behind a failed test.
+        child.kill("SIGKILL");
+        throw e;
+      }
       const r = await ended;
       expect(r.code, r.stderr).toBe(code);
       expect(r.stderr).toContain("已中断：未写完的结果文件已删除。");
