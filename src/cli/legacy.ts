@@ -19,7 +19,7 @@ const formatNames: Partial<Record<FileKind, { zh: string; en: string }>> = {
   xlsb: { zh: "Excel 二进制工作簿（.xlsb）", en: "an Excel binary workbook (.xlsb)" },
 };
 
-const saveAs = { zh: "请在 Excel 或 WPS 中打开，另存为 .xlsx 后再试", en: "open it in Excel or WPS, save it as .xlsx, and try again" };
+const saveAs = { zh: "在 Excel 或 WPS 中打开，选择“文件 → 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，再用新文件重试", en: 'open it in Excel or WPS, File → Save As, type "Excel Workbook (*.xlsx)", and try the new file' };
 
 /** Excel's error codes as BIFF stores them, to the text Office.js gives for the same cell. */
 const errorText: Record<number, string> = { 0x00: "#NULL!", 0x07: "#DIV/0!", 0x0f: "#VALUE!", 0x17: "#REF!", 0x1d: "#NAME?", 0x24: "#NUM!", 0x2a: "#N/A", 0x2b: "#GETTING_DATA" };
