@@ -5,6 +5,7 @@ import type { CellValue } from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/cli/main";
 import { defaultScheme } from "../../src/core/scheme";
+import { checkDraft } from "../../src/taskpane/model/draft";
 import { recognise } from "../../src/taskpane/model/recognise";
 import { schemeSheet } from "../../src/workbook/scheme-sheet";
 import type { WorkbookData } from "../../src/workbook/sheet";
@@ -287,5 +288,14 @@ describe("the pane reads the same mapping", () => {
     const workbook: WorkbookData = { sheets: [{ name: "干部考核", rows: [["乡镇", "姓名", "平时成绩", "本月应发"], ["城关镇", "张三", 90, 5000]] }] };
     expect(recognise(workbook, cadre)?.missing).toEqual(["任务得分", "应发工资"]);
     expect(recognise(workbook, { ...cadre, columns: { 任务得分: "平时成绩", 应发工资: "本月应发" } })).toEqual({ kind: "cadre", sheet: "干部考核", missing: [], fromScheme: true });
+  });
+
+  it("the scheme page names a key that is no column of the kind, and keeps a Chinese key as written", () => {
+    const cadre = defaultScheme("cadre", 2025);
+    const bad = checkDraft({ ...cadre, columns: { 任务分: "平时成绩" } });
+    expect(bad.scheme).toBeUndefined();
+    expect(bad.problems.map((p) => p.path)).toEqual(["columns.任务分"]);
+    expect(bad.problems[0].zh).toContain("任务得分（taskScore）");
+    expect(checkDraft({ ...cadre, columns: { 任务得分: "平时成绩" } }).scheme?.columns).toEqual({ 任务得分: "平时成绩" });
   });
 });

@@ -1,6 +1,7 @@
 // The scheme editor's draft: a Scheme whose fields may still hold text as typed, the parsing of that text, and the problems and hints of each field.
 import type { Locale } from "../../core/messages";
 import { defaultScheme, schemeSources, validateScheme, type Scheme, type SchemeKind, type SchemeProblem } from "../../core/scheme";
+import { resolveColumnMapping } from "../../workbook/column-mapping";
 
 /**
  * What the editor holds. Its shape is a Scheme, but a number field may carry the text the user typed
@@ -151,7 +152,10 @@ export function defaultText(kind: SchemeKind, path: Path, locale: Locale, none: 
 
 /** Validates the draft: the scheme to save when there is no problem, else every problem. */
 export function checkDraft(draft: SchemeDraft): { scheme?: Scheme; problems: SchemeProblem[] } {
-  return validateScheme(draft);
+  const v = validateScheme(draft);
+  // A column mapping's key must name a column of the kind; the check would refuse the scheme otherwise.
+  const mapping = v.scheme ? resolveColumnMapping(v.scheme).problems : [];
+  return mapping.length ? { problems: mapping } : v;
 }
 
 /** A fresh draft of another kind: settings differ by kind, so nothing of the old draft carries over. */
