@@ -7,13 +7,13 @@ import type { MessageParams } from "./messages";
 /** 1 yuan = 100 fen: every amount is held as a whole number of fen. */
 export const FEN_PER_YUAN = 100;
 
-/** Basic pay 70%, performance pay 30% (pay schemes, RULES.md §3). */
+/** Basic pay 70%, performance pay 30% (pay schemes, docs/rules.md §3). */
 export const BASIC_PAY_RATIO: Ratio = { num: 7n, den: 10n };
 
-/** Village secretaries: 60/40 (pay schemes, RULES.md §3). */
+/** Village secretaries: 60/40 (pay schemes, docs/rules.md §3). */
 export const VILLAGE_SECRETARY_BASIC_RATIO: Ratio = { num: 3n, den: 5n };
 
-/** The smallest share handed out: one fen (RULES.md §3, exact money). */
+/** The smallest share handed out: one fen (docs/rules.md §3, exact money). */
 export const DEFAULT_UNIT_FEN = 1;
 
 /** The largest amount computed exactly: 2^53 − 1 fen, which read to 15 digits as Excel shows it is 90071992547409.9 yuan. */
@@ -207,7 +207,7 @@ export interface GradeCoefficient {
   readonly coefficient: number;
 }
 
-/** 优秀 1.2, 称职 1.0, 基本称职 0.8, 不称职 0 (pay schemes, RULES.md §3); Party members' 合格 names are synonyms. */
+/** 优秀 1.2, 称职 1.0, 基本称职 0.8, 不称职 0 (pay schemes, docs/rules.md §3); Party members' 合格 names are synonyms. */
 export const DEFAULT_GRADE_COEFFICIENTS: readonly GradeCoefficient[] = [
   { label: "优秀", aliases: [], coefficient: 1.2 },
   { label: "称职", aliases: ["合格"], coefficient: 1.0 },

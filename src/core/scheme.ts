@@ -57,7 +57,7 @@ export interface StarCategoryDef {
   name: string;
   aliases: string[];
   cap: number;
-  /** How many of the five aspects the category is rated on (seed 002: 5, or the first 3). */
+  /** How many of the five aspects the category is rated on (the star-striving action opinions: 5, or the first 3). */
   aspects: number;
 }
 
@@ -112,7 +112,7 @@ export interface MissingRules {
 }
 
 export interface BallotRules {
-  /** 优秀 share, 优秀+称职 share, 不称职 share (RULES.md §3 vote-share grade). */
+  /** 优秀 share, 优秀+称职 share, 不称职 share (docs/rules.md §3 vote-share grade). */
   thresholds: [RatioText, RatioText, RatioText];
   turnout: RatioText;
 }
@@ -180,7 +180,7 @@ export interface Scheme {
 
 // ---------------------------------------------------------------- defaults
 
-/** The village secretary's 20 quantified items (seed 000: "20 items, each quantified"), maxima summing to 100. */
+/** The village secretary's 20 quantified items (the Beidaihe rural Party-building responsibility measures: "20 items, each quantified"), maxima summing to 100. */
 export const SECRETARY_ITEMS: readonly ItemDef[] = [
   { name: "党建工作责任制落实", max: 5 },
   { name: "“三会一课”制度执行", max: 6 },
@@ -284,7 +284,7 @@ const common = {
   columns: {} as Record<string, string>,
 };
 
-/** The standard scheme of a kind: every value a default from RULES.md, each with its source in schemeSources. */
+/** The standard scheme of a kind: every value a default from docs/rules.md, each with its source in schemeSources. */
 export function defaultScheme(kind: SchemeKind, year = new Date().getFullYear()): Scheme {
   const base: Scheme = structuredClone({ ...common, kind, title: `${year}年度${kindNames[kind].zh}` });
   switch (kind) {
@@ -331,12 +331,12 @@ export function defaultScheme(kind: SchemeKind, year = new Date().getFullYear())
   return base;
 }
 
-/** Where each default comes from, shown beside the setting (RULES.md §2–§3 and the seeds). */
+/** Where each default comes from, shown beside the setting (docs/rules.md §2–§3 and the documents it lists). */
 export const schemeSources: Record<string, { zh: string; en: string }> = {
-  items: { zh: "村书记年度工作20项，每项量化（种子文件000）", en: "20 quantified items a year (seed 000)" },
+  items: { zh: "村书记年度工作20项，每项量化（北戴河区《农村基层党建工作责任落实办法》）", en: "20 quantified items a year (the Beidaihe rural Party-building responsibility measures)" },
   deductions: { zh: "各地方案：如无故缺席每次扣2分，扣完为止", en: "local schemes: e.g. −2 per unexcused absence, down to zero" },
   bonusCap: { zh: "各地方案：加分5–10分封顶", en: "local schemes: bonus capped at 5–10" },
-  periods: { zh: "乡镇党委半年一考、组织部年度一考（种子文件000）", en: "town test each half year, Organization Department yearly (seed 000)" },
+  periods: { zh: "乡镇党委半年一考、组织部年度一考（北戴河区《农村基层党建工作责任落实办法》）", en: "town test each half year, Organization Department yearly (the Beidaihe rural Party-building responsibility measures)" },
   parts: { zh: "村书记方案：工作实绩70%+民主测评30%；日常80%+年终20%", en: "village-secretary schemes: results 70 + ballot 30; daily 80 + year-end 20" },
   raters: { zh: "自评0.2、互评0.4、群众评议0.2、支部评定0.2（开源党建系统）", en: "self .2, peer .4, public .2, branch .2 (an open-source party system)" },
   trim: { zh: "测评表：评议人超过5人时去掉一个最高分和一个最低分", en: "ballot templates: more than 5 raters, drop highest and lowest" },
@@ -346,9 +346,9 @@ export const schemeSources: Record<string, { zh: string; en: string }> = {
   "grade.rounding": { zh: "“不超过”按去尾法", en: "\"at most\" rounds down" },
   "grade.tiePolicy": { zh: "并列时先比次要分数，仍并列则严格不超额", en: "ties: tiebreak keys, then never over quota" },
   "grade.veto": { zh: "一票否决：不得评为优秀（信访等规定）", en: "veto: no top grade (petition rules)" },
-  "stars.thresholds": { zh: "每方面≥90分2星、≥75分1星（种子文件002的默认解读）", en: "per aspect ≥ 90: 2 stars, ≥ 75: 1 (default reading of seed 002)" },
-  "stars.categories": { zh: "四类党员：村干部、在村务农上限10星；无劳动能力、外出流动上限6星（种子文件002）", en: "four categories, caps 10/10/6/6 (seed 002)" },
-  "stars.quota": { zh: "9星以上不超过10星党员的30%，5星以上不超过6星党员的30%（种子文件002）", en: "9+ of cap 10 at most 30%, 5+ of cap 6 at most 30% (seed 002)" },
+  "stars.thresholds": { zh: "每方面≥90分2星、≥75分1星（《关于开展“奉献我村、服务群众”农村党员创星行动的意见》的默认解读）", en: "per aspect ≥ 90: 2 stars, ≥ 75: 1 (default reading of the star-striving action opinions)" },
+  "stars.categories": { zh: "四类党员：村干部、在村务农上限10星；无劳动能力、外出流动上限6星（《关于开展“奉献我村、服务群众”农村党员创星行动的意见》）", en: "four categories, caps 10/10/6/6 (the star-striving action opinions)" },
+  "stars.quota": { zh: "9星以上不超过10星党员的30%，5星以上不超过6星党员的30%（《关于开展“奉献我村、服务群众”农村党员创星行动的意见》）", en: "9+ of cap 10 at most 30%, 5+ of cap 6 at most 30% (the star-striving action opinions)" },
   "pay.basicRatio": { zh: "基本工资70%、绩效30%；村书记60/40（薪酬方案）", en: "basic 70 / performance 30; 60/40 for village secretaries (pay schemes)" },
   "pay.coefficients": { zh: "优秀1.2、称职1.0、基本称职0.8、不称职0（薪酬方案）", en: "1.2 / 1.0 / 0.8 / 0 (pay schemes)" },
   "pay.pool": { zh: "绩效工资池：rows 按各人应发工资的绩效部分合计（各乡镇）；sheet 取表头或表尾写明的绩效工资总额；或直接填写金额（元）", en: "the pool: rows (Σ each person's performance part, per township), sheet (the total written above or below the table), or an amount in yuan" },
@@ -356,11 +356,11 @@ export const schemeSources: Record<string, { zh: string; en: string }> = {
   "missing.periods": { zh: "缺少一个考核期（如半年考核）：problem 列为问题，reweight 按其余考核期折算并在说明和审计中注明（村书记默认如此）", en: "a missing period: problem, or reweight, stated in 说明 and 审计 (village secretaries' default)" },
   "missing.raters": { zh: "某评议主体未评议：按其余主体权重比例折算（docs/rules.md §3 综合评议）", en: "a rater group missing: its weight shared among the others (docs/rules.md §3 composite)" },
   classes: { zh: "村书记分类：一类、二类、三类按3:5:2（某县方案）", en: "classes 3:5:2 (a county's scheme)" },
-  "ledger.duties": { zh: "党委会每月一次、民主生活会每半年一次、书记每半年谈话一次、村干部培训每年至少2次、村委会每周一次、联系点每年至少走访2次（种子文件001、004）", en: "committee monthly, democratic life meeting and secretary talks each half year, training twice a year, village committee weekly, two visits a year (seeds 001, 004)" },
-  "ledger.quorum": { zh: "党委会须三分之二以上委员到会（种子文件001）", en: "more than two thirds present (seed 001)" },
-  "ledger.majority": { zh: "干部任免须三分之二以上委员同意（种子文件001）", en: "personnel decisions: more than two thirds in favour (seed 001)" },
-  "ledger.trainingPerMember": { zh: "党员教育培训经费每人每年不少于30元（种子文件003）", en: "training funds at least 30 yuan per member a year (seed 003)" },
-  targets: { zh: "“五好”≥65%，满意度≥65%，“五带头”≥60%（种子文件003）", en: "five good ≥ 65%, satisfaction ≥ 65%, five lead ≥ 60% (seed 003)" },
+  "ledger.duties": { zh: "党委会每月一次、民主生活会每半年一次、书记每半年谈话一次、村干部培训每年至少2次、村委会每周一次、联系点每年至少走访2次（《关于乡镇党委规范化建设试点工作的意见》、东乡县《村（社区）规范化管理制度》）", en: "committee monthly, democratic life meeting and secretary talks each half year, training twice a year, village committee weekly, two visits a year (the opinions on standardising township Party committees; the Dongxiang standard management of villages)" },
+  "ledger.quorum": { zh: "党委会须三分之二以上委员到会（《关于乡镇党委规范化建设试点工作的意见》）", en: "more than two thirds present (the opinions on standardising township Party committees)" },
+  "ledger.majority": { zh: "干部任免须三分之二以上委员同意（《关于乡镇党委规范化建设试点工作的意见》）", en: "personnel decisions: more than two thirds in favour (the opinions on standardising township Party committees)" },
+  "ledger.trainingPerMember": { zh: "党员教育培训经费每人每年不少于30元（《我县农村党建工作措施》）", en: "training funds at least 30 yuan per member a year (the county's rural Party-building measures)" },
+  targets: { zh: "“五好”≥65%，满意度≥65%，“五带头”≥60%（《我县农村党建工作措施》）", en: "five good ≥ 65%, satisfaction ≥ 65%, five lead ≥ 60% (the county's rural Party-building measures)" },
 };
 
 // ---------------------------------------------------------------- validation

@@ -657,7 +657,7 @@ function capCell(v: unknown, at: CellAt): number | null {
   return countCell(v, at);
 }
 
-/** A 2-column (category, cap) table, or the default four categories of seed 002. */
+/** A 2-column (category, cap) table, or the default four categories of the star-striving action opinions. */
 function starCapTableArg(v: unknown): StarCapTable {
   if (isBlank(v)) return DEFAULT_STAR_CAP_TABLE;
   return starCapTable(
@@ -669,7 +669,7 @@ function starCapTableArg(v: unknown): StarCapTable {
   );
 }
 
-/** A 3-column (cap, threshold, ratio) table, or the seed 002 rules. */
+/** A 3-column (cap, threshold, ratio) table, or the rules of the star-striving action opinions. */
 function starRulesArg(v: unknown): readonly StarQuotaRule[] {
   if (isBlank(v)) return DEFAULT_STAR_QUOTA_RULES;
   return tableRows(v, "rules", 3).map(({ cells, at }) => ({
@@ -827,7 +827,7 @@ export function classes(
 }
 
 /**
- * A Party member's stars from the scores of the aspects (seed 002): each aspect earns one star per threshold it reaches (≥ 90: 2, ≥ 75: 1), blank aspects earn none, the total is at most cap. Example: =KAOHE.STARS(C2:G2, , 10)
+ * A Party member's stars from the scores of the aspects (the star-striving action opinions): each aspect earns one star per threshold it reaches (≥ 90: 2, ≥ 75: 1), blank aspects earn none, the total is at most cap. Example: =KAOHE.STARS(C2:G2, , 10)
  * @customfunction STARS
  * @param aspect_scores The member's aspect scores, one row. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: C2:G2
  * @param [thresholds] One star for each threshold reached; default {90,75}. Example: {90,75}
@@ -870,7 +870,7 @@ export function starCap(
 }
 
 /**
- * Stars after the quota of seed 002, per group: of the members whose cap is 10, those with 9 stars or more at most 30%; of cap 6, those with 5 or more at most 30%. Members over the quota drop to the threshold less one, the lowest (stars, then tiebreak) first. Example: =KAOHE.STARQUOTA(H2:H90, I2:I90, J2:J90, A2:A90)
+ * Stars after the quota of the star-striving action opinions (《关于开展“奉献我村、服务群众”农村党员创星行动的意见》), per group: of the members whose cap is 10, those with 9 stars or more at most 30%; of cap 6, those with 5 or more at most 30%. Members over the quota drop to the threshold less one, the lowest (stars, then tiebreak) first. Example: =KAOHE.STARQUOTA(H2:H90, I2:I90, J2:J90, A2:A90)
  * @customfunction STARQUOTA
  * @param stars Each member's stars; blanks give an empty result and do not count. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: H2:H90
  * @param caps Each member's cap (10 or 6), or the member category; the same size as stars. Example: I2:I90
