@@ -302,7 +302,7 @@ export function workbookFromData(data: WorkbookData, headerRows: Record<string, 
         widths[c] = Math.max(widths[c] ?? 0, textWidth(shownText(v)));
       });
     });
-    const header = headerRows[sheet.name];
+    const header = Object.hasOwn(headerRows, sheet.name) ? headerRows[sheet.name] : undefined;
     if (header) {
       ws.getRow(header).eachCell((c) => {
         c.style = headerStyle();
