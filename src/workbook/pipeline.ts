@@ -17,7 +17,7 @@ import { SCHEME_SHEET, schemeFromSheet, schemeSheet, settingName } from "./schem
 import type { Problem, SheetData, WorkbookData } from "./sheet";
 import { resolveColumnMapping } from "./column-mapping";
 import { findTableIn, headerKey, type FoundTable } from "./table";
-import { absentColumnWarnings, duplicateHeaderProblems, stateWarnings } from "./table-checks";
+import { absentColumnWarnings, duplicateHeaderProblems, headerMaxProblems, stateWarnings } from "./table-checks";
 import { describeTownshipSource, townshipOf, type TownshipFound } from "./township";
 
 export interface RunOptions {
@@ -346,7 +346,7 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
   if (township) for (const r of read.records) r.values.township = township.name;
   const kind = rules[scheme.kind];
   const input: AssessInput = { workbook, scheme, fields, table, records: read.records };
-  read = { ...read, problems: [...duplicateHeaderProblems(table, fields), ...read.problems, ...kind.check(input)] };
+  read = { ...read, problems: [...duplicateHeaderProblems(table, fields), ...headerMaxProblems(table, fields), ...read.problems, ...kind.check(input)] };
   if (read.records.length === 0)
     return { status: "noTable", scheme, table, problems: [{ sheet: table.sheet, row: table.headerRow + 1, col: 0, zh: "表中没有数据行", en: "the table has no data rows" }], ignored: read.ignored };
   if (read.problems.length > 0 && !options.skipBadRows) return { status: "problems", scheme, table, township, problems: read.problems, ignored: read.ignored };

@@ -39,7 +39,7 @@ const absenceWords = ["缺考", "缺席", "请假", "免考", "未考", "未参�
  * note label, or any label ending in a colon (绩效工资总额（元）：), which no name or score ends in.
  */
 const footerWords =
-  /^(合计|总计|小计|共计|总分合计|全镇合计|全乡合计)|^(平均|平均分|注|备注|说明|填表说明|制表人|制表|审核人|审核|填表人|负责人|单位负责人|日期|填表日期|制表日期|联系电话)([:：]|$)|[:：]$|^[^:：\d]{1,20}[:：]/;
+  /^(合计|总计|小计|共计)|(合计|总计|小计)$|^(平均|平均分|注|备注|说明|填表说明|制表人|制表|审核人|审核|填表人|负责人|单位负责人|日期|填表日期|制表日期|联系电话)([:：]|$)|[:：]$|^[^:：\d]{1,20}[:：]/;
 
 /** A label that opens a block of notes: the lines under it, each one text alone, are notes too. */
 const noteBlock = /^(注|备注|说明|填表说明)[:：]?$|^(注|备注|说明|填表说明)[:：]/;

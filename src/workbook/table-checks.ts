@@ -21,6 +21,28 @@ export function duplicateHeaderProblems(table: FoundTable, fields: readonly Fiel
   });
 }
 
+/** A maximum written in a header ("组织生活（10分）") that differs from the scheme's: the scores were given out of another maximum. */
+export function headerMaxProblems(table: FoundTable, fields: readonly FieldDef[]): Problem[] {
+  const out: Problem[] = [];
+  for (const f of fields) {
+    const col = table.columns.get(f.id);
+    const header = table.headers.get(f.id);
+    if (col === undefined || header === undefined || f.max === undefined) continue;
+    const m = /[（(【[]\s*(\d+(?:\.\d+)?)\s*分\s*[）)】\]]\s*$/.exec(header.normalize("NFKC"));
+    if (!m || Number(m[1]) === f.max) continue;
+    // Row 0: a problem of the column, which skipping bad rows cannot skip.
+    out.push({
+      sheet: table.sheet,
+      row: 0,
+      col: col + 1,
+      header,
+      zh: `表头写明满分 ${m[1]} 分，而考核方案中“${f.header}”的满分是 ${f.max} 分。请核对考核方案的指标分值，或改正表头`,
+      en: `the header gives a maximum of ${m[1]}, but the scheme's maximum for ${f.header} is ${f.max}; check the scheme's item maxima, or correct the header`,
+    });
+  }
+  return out;
+}
+
 /** What the computation takes for each optional column the table lacks. */
 export function absentColumnWarnings(table: FoundTable, fields: readonly FieldDef[]): Warning[] {
   return fields.filter((f) => !f.required && f.absent && !table.columns.has(f.id)).map((f) => f.absent!);

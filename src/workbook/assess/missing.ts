@@ -48,6 +48,7 @@ export function missingParts(input: AssessInput, parts: readonly PartSpec[], pol
   const key = `missing.${setting}`;
   const rule = `考核方案“${settingName(key)}”（${key}）为 ${policy}`;
   const absentRows = new Map<string, number[]>();
+  const sharedRows = new Map<string, number[]>();
   records.forEach((r, i) => {
     const lacking = counted.filter((p) => {
       if (p.field === null) return false;
@@ -68,7 +69,9 @@ export function missingParts(input: AssessInput, parts: readonly PartSpec[], pol
       return;
     }
     if (policy === "reweight") {
-      out.notes[i] = `无${lacking.map((p) => p.name).join("、")}，按${counted.filter((p) => !lacking.includes(p)).map((p) => p.name).join("、")}折算`;
+      const names = lacking.map((p) => p.name).join("、");
+      out.notes[i] = `无${names}，按${counted.filter((p) => !lacking.includes(p)).map((p) => p.name).join("、")}折算`;
+      sharedRows.set(names, [...(sharedRows.get(names) ?? []), r.row]);
       return;
     }
     for (const p of lacking) {
@@ -99,12 +102,11 @@ export function missingParts(input: AssessInput, parts: readonly PartSpec[], pol
     });
   }
   // Each row shared out is named in 审计 and on screen as well as in its own 说明.
-  const shared = records.filter((_, i) => out.notes[i] !== "").map((r) => r.row);
-  if (shared.length > 0) {
-    const list = rowList(shared);
+  for (const [names, rows] of sharedRows) {
+    const list = rowList(rows);
     out.warnings.push({
-      zh: `${list.zh}缺少${counted.filter((p) => p.field !== null).map((p) => p.name).join("或")}，按${rule}用其余各项折算（见各行说明）`,
-      en: `${list.en} lack ${counted.filter((p) => p.field !== null).map((p) => p.name).join(" or ")}; as the scheme's ${key} is ${policy}, the other parts were reweighted (see each row's 说明)`,
+      zh: `${list.zh}缺少${names}：${rule}，已按其余各项折算（见各行说明）`,
+      en: `${list.en} lack ${names}: the scheme's ${key} is ${policy}, so the other parts were reweighted (see each row's 说明)`,
     });
   }
   if (policy === "reweight")
