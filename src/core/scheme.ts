@@ -2,6 +2,21 @@
 import { toRatio, type Ratio } from "./exact";
 import { labelKey } from "./grade";
 import type { Locale } from "./messages";
+import { numberText } from "./number-text";
+
+/**
+ * A setting's value as a problem quotes it: JSON would print 1e400 as null and a 5,000,000-character
+ * title whole; a number is plain digits, text is cut, a list or object is named as such.
+ */
+function settingText(v: unknown, locale: Locale): string {
+  const zh = locale === "zh-CN";
+  if (typeof v === "number") return numberText(v, locale);
+  if (typeof v === "string") return `“${v.length > 40 ? `${v.slice(0, 40)}…` : v}”`;
+  if (v === null || v === undefined) return zh ? "空" : "empty";
+  if (Array.isArray(v)) return zh ? "列表" : "a list";
+  if (typeof v === "object") return zh ? "一组设置" : "a group of settings";
+  return String(v);
+}
 import { roundingNames, tiePolicyNames, type Rounding, type TiePolicy } from "./quota";
 
 /** What is assessed; each kind has its standard template and report. */
@@ -435,12 +450,13 @@ class Checker {
   }
   number(v: unknown, path: string, opts: { min?: number; max?: number; integer?: boolean } = {}): v is number {
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      this.add(path, `应为数字（现为 ${JSON.stringify(v)}）`, `must be a number (is ${JSON.stringify(v)})`);
+      this.add(path, `应为数字（现为 ${settingText(v, "zh-CN")}）；请改为数字`, `must be a number (is ${settingText(v, "en-US")}); write a number`);
       return false;
     }
-    if (opts.integer && !Number.isInteger(v)) this.add(path, `应为整数（${v}）`, `must be a whole number (${v})`);
-    if (opts.min !== undefined && v < opts.min) this.add(path, `不能小于 ${opts.min}（${v}）`, `must be at least ${opts.min} (${v})`);
-    if (opts.max !== undefined && v > opts.max) this.add(path, `不能大于 ${opts.max}（${v}）`, `must be at most ${opts.max} (${v})`);
+    const n = (x: number, locale: Locale) => numberText(x, locale);
+    if (opts.integer && !Number.isInteger(v)) this.add(path, `应为整数（${n(v, "zh-CN")}）；请去掉小数`, `must be a whole number (${n(v, "en-US")}); drop the decimals`);
+    if (opts.min !== undefined && v < opts.min) this.add(path, `不能小于 ${n(opts.min, "zh-CN")}（${n(v, "zh-CN")}）`, `must be at least ${n(opts.min, "en-US")} (${n(v, "en-US")})`);
+    if (opts.max !== undefined && v > opts.max) this.add(path, `不能大于 ${n(opts.max, "zh-CN")}（${n(v, "zh-CN")}）`, `must be at most ${n(opts.max, "en-US")} (${n(v, "en-US")})`);
     return true;
   }
   text(v: unknown, path: string): v is string {
@@ -457,7 +473,8 @@ class Checker {
     }
     try {
       const r = toRatio(v);
-      if (r.num > r.den) this.add(path, `比例不能大于 100%（${v}）`, `a ratio cannot exceed 100% (${v})`);
+      const said = (locale: Locale) => (typeof v === "number" ? numberText(v, locale) : v);
+      if (r.num > r.den) this.add(path, `比例不能大于 100%（${said("zh-CN")}）；30% 请写作 0.3 或 "30%"`, `a ratio cannot exceed 100% (${said("en-US")}); write 30% as 0.3 or "30%"`);
       return r;
     } catch {
       this.add(path, `“${v}”不是比例，如 0.3、"30%"、"2/3"`, `"${v}" is not a ratio such as 0.3, "30%" or "2/3"`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { weightedMean } from "../../src/core/composite";
 import { RuleError } from "../../src/core/errors";
 import { formatMessage, messageKeys, type MessageParams } from "../../src/core/messages";
+import { defaultScheme, validateScheme } from "../../src/core/scheme";
 import { numberText } from "../../src/core/number-text";
 import { atRecord, ruleProblem } from "../../src/workbook/assess/place";
 import type { AssessInput } from "../../src/workbook/assess/common";
@@ -140,5 +141,25 @@ describe("a rule error while computing a row", () => {
   it("an error no row placed is a problem of the sheet, still without the argument's name", () => {
     const p = ruleProblem(new RuleError("#VALUE!", "noScores", { arg: "scores" }), "干部考核");
     expect(p).toMatchObject({ sheet: "干部考核", row: 0, col: 0, zh: "没有分数（全部为空）；请至少填写一个分数" });
+  });
+});
+
+describe("a scheme's numbers in its problems", () => {
+  it("1e400 in JSON (Infinity once parsed) is named as such, not as null", () => {
+    const s = defaultScheme("secretary");
+    s.bonusCap = JSON.parse("1e400") as number;
+    expect(validateScheme(s).problems.map((p) => [p.path, p.zh])).toEqual([["bonusCap", "应为数字（现为 无穷大）；请改为数字"]]);
+  });
+  it("a huge negative cut-off is plain words, never -1e+308", () => {
+    const s = defaultScheme("cadre");
+    s.grade.cutoffs = [90, 80, -1e308];
+    expect(validateScheme(s).problems.map((p) => p.zh)).toEqual(["不能小于 0（-1×10³⁰⁸）"]);
+  });
+  it("a 5,000,000-character text where a number belongs is quoted cut", () => {
+    const s = defaultScheme("secretary");
+    (s as unknown as Record<string, unknown>).bonusCap = "五".repeat(5_000_000);
+    const [problem] = validateScheme(s).problems;
+    expect(problem.zh.length).toBeLessThan(80);
+    expect(problem.zh).toMatch(/^应为数字（现为 “五+…”）；请改为数字$/);
   });
 });
