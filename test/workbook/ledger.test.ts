@@ -232,7 +232,7 @@ describe("ledger problems, each in its cell", () => {
     expect(r.problems[0].zh).toContain("“三月五日”不是日期");
     expect(r.problems[3].zh).toBe(`“南关村党支部”不在“${ORGANISATION_SHEET}”中`);
     expect(r.problems[4].zh).toBe("日期不能为空");
-    expect(r.problems[5].zh).toBe("9 人多于应到人数 7");
+    expect(r.problems[5].zh).toBe("9 人多于应到人数 7；请核对到会人数和应到人数");
   });
 
   it("skips those rows when asked, and computes the rest as before", () => {

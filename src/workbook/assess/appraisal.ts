@@ -11,6 +11,7 @@ import { readRecords } from "../read";
 import type { Problem } from "../sheet";
 import { findTableIn } from "../table";
 import { atRecord } from "./place";
+import { numberText } from "../../core/number-text";
 import { type AssessInput, type Assessment, type KindRules, cell, groupOf, num, rankWithin, rankingReport, roundScore, str, summaryReport } from "./common";
 
 const voteFields = ["votesTop", "votesSecond", "votesThird", "votesBottom"] as const;
@@ -145,7 +146,7 @@ function check(input: AssessInput): Problem[] {
     const cast = voteFields.reduce((s, f) => s + (num(r.values[f]) ?? 0), 0);
     const voters = num(r.values.voters) ?? 0;
     if (voters > 0 && cast > voters && col !== undefined)
-      out.push({ sheet: input.table.sheet, row: r.row, col: col + 1, header: input.table.headers.get("voters"), zh: `票数合计 ${cast} 超过应参评人数 ${voters}`, en: `${cast} votes is more than the ${voters} voters` });
+      out.push({ sheet: input.table.sheet, row: r.row, col: col + 1, header: input.table.headers.get("voters"), zh: `票数合计 ${numberText(cast)} 超过应参评人数 ${numberText(voters)}；请核对票数和应参评人数`, en: `${numberText(cast, "en-US")} votes is more than the ${numberText(voters, "en-US")} voters; check both` });
   }
   return out;
 }

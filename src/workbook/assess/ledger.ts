@@ -1,6 +1,7 @@
 // The ledger of organisational life (台账): duties held per period, quorums, two-thirds decisions, training funds and county targets.
 import { periodIndex, periodLabel, type Period } from "../../core/cadence";
 import { calendarOf, excelSerial } from "../../core/dates";
+import { numberText } from "../../core/number-text";
 import { atLeastShare, toRatio } from "../../core/exact";
 import { labelKey } from "../../core/grade";
 import { countyTargetsMet, meetsTarget } from "../../core/targets";
@@ -105,7 +106,7 @@ function check(input: AssessInput): Problem[] {
       const v = num(r.values[f]) ?? 0;
       const c = input.table.columns.get(f);
       if (due > 0 && v > due && c !== undefined)
-        problems.push({ sheet: input.table.sheet, row: r.row, col: c + 1, header: input.table.headers.get(f), zh: `${v} 人多于应到人数 ${due}`, en: `${v} is more than the ${due} members due` });
+        problems.push({ sheet: input.table.sheet, row: r.row, col: c + 1, header: input.table.headers.get(f), zh: `${numberText(v)} 人多于应到人数 ${numberText(due)}；请核对到会人数和应到人数`, en: `${numberText(v, "en-US")} is more than the ${numberText(due, "en-US")} members due; check both` });
     }
   }
   return problems;

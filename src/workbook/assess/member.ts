@@ -9,6 +9,7 @@ import { type AssessInput, type Assessment, type KindRules, type Override, cell,
 import { rowList } from "./missing";
 import { atRecord } from "./place";
 import { maxOf, minOf } from "../../core/extremes";
+import { numberText } from "../../core/number-text";
 
 function categoryIndex(scheme: Scheme): Map<string, StarCategoryDef> {
   const m = new Map<string, StarCategoryDef>();
@@ -87,8 +88,8 @@ function check(input: AssessInput): Problem[] {
         row: r.row,
         col: overCol + 1,
         header: input.table.headers.get("override"),
-        zh: `调整后星数应为 0 至 ${cat.cap} 的整数（${given}）`,
-        en: `the changed stars must be a whole number from 0 to ${cat.cap} (${given})`,
+        zh: `调整后星数应为 0 至 ${cat.cap} 的整数（${numberText(given)}）；请改正，或清空以按计算结果`,
+        en: `the changed stars must be a whole number from 0 to ${cat.cap} (${numberText(given, "en-US")}); correct it, or clear it to keep the computed stars`,
       });
   }
   return out;
