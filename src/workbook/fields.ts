@@ -176,7 +176,14 @@ export function fieldsFor(scheme: Scheme): FieldDef[] {
         { id: "votesSecond", header: "称职票", aliases: ["称职"], type: "count", required: false },
         { id: "votesThird", header: "基本称职票", aliases: ["基本称职"], type: "count", required: false },
         { id: "votesBottom", header: "不称职票", aliases: ["不称职"], type: "count", required: false },
-        { id: "voters", header: "应参评人数", aliases: ["参评人数", "应到人数"], type: "count", required: false },
+        {
+          id: "voters",
+          header: "应参评人数",
+          aliases: ["参评人数", "应到人数"],
+          type: "count",
+          required: false,
+          absent: { zh: "没有“应参评人数”列：不核查参评率，得票等次按所投票数计算", en: "no 应参评人数 (voters) column: the turnout is not checked, vote grades use the votes cast" },
+        },
       ];
     case "ledger":
       return [...ledgerFields];
@@ -186,9 +193,32 @@ export function fieldsFor(scheme: Scheme): FieldDef[] {
         { id: "organisation", header: "党组织", aliases: ["党组织名称", "单位"], type: "text", required: true },
         { id: "orgType", header: "类型", aliases: ["组织类型"], type: "text", required: false },
         ...FIVE_GOOD_CRITERIA.map<FieldDef>((c, i) => ({ id: `criterion${i + 1}`, header: c, type: "flag", required: true })),
-        { id: "satisfaction", header: "群众满意度", aliases: ["满意度"], type: "number", required: false, min: 0, max: 100 },
-        { id: "members", header: "农村党员数", aliases: ["党员数", "党员人数"], type: "count", required: false },
-        { id: "fiveLead", header: "“五带头”党员数", aliases: ["五带头党员数", "五带头"], type: "count", required: false },
+        {
+          id: "satisfaction",
+          header: "群众满意度",
+          aliases: ["满意度"],
+          type: "number",
+          required: false,
+          min: 0,
+          max: 100,
+          absent: { zh: "没有“群众满意度”列：满意度目标不核算", en: "no 群众满意度 (satisfaction) column: the satisfaction target is not worked out" },
+        },
+        {
+          id: "members",
+          header: "农村党员数",
+          aliases: ["党员数", "党员人数"],
+          type: "count",
+          required: false,
+          absent: { zh: "没有“农村党员数”列：“五带头”比例不核算", en: "no 农村党员数 (members) column: the five-lead share is not worked out" },
+        },
+        {
+          id: "fiveLead",
+          header: "“五带头”党员数",
+          aliases: ["五带头党员数", "五带头"],
+          type: "count",
+          required: false,
+          absent: { zh: "没有“五带头”党员数列：按 0 人计算“五带头”比例", en: "no 五带头 column: the five-lead count is taken as 0" },
+        },
       ];
   }
 }
@@ -201,10 +231,10 @@ export const ledgerFields: readonly FieldDef[] = [
   { id: "organisation", header: "组织", aliases: ["党组织", "组织名称", "单位"], type: "text", required: true, fillDown: true },
   { id: "eventType", header: "类型", aliases: ["活动类型", "会议类型", "事项类型"], type: "text", required: true },
   { id: "date", header: "日期", aliases: ["时间", "召开日期", "活动日期"], type: "date", required: true },
-  { id: "due", header: "应到人数", aliases: ["应到"], type: "count", required: false },
-  { id: "present", header: "实到人数", aliases: ["实到"], type: "count", required: false },
-  { id: "decision", header: "人事事项", aliases: ["干部任免", "人事决定"], type: "flag", required: false },
-  { id: "inFavour", header: "赞成人数", aliases: ["同意人数", "赞成"], type: "count", required: false },
+  { id: "due", header: "应到人数", aliases: ["应到"], type: "count", required: false, absent: { zh: "没有“应到人数”列：不核查到会人数和表决票数", en: "no 应到人数 column: neither quorum nor majority is checked" } },
+  { id: "present", header: "实到人数", aliases: ["实到"], type: "count", required: false, absent: { zh: "没有“实到人数”列：不核查到会人数", en: "no 实到人数 column: the quorum is not checked" } },
+  { id: "decision", header: "人事事项", aliases: ["干部任免", "人事决定"], type: "flag", required: false, absent: { zh: "没有“人事事项”列：不核查人事表决", en: "no 人事事项 column: personnel votes are not checked" } },
+  { id: "inFavour", header: "赞成人数", aliases: ["同意人数", "赞成"], type: "count", required: false, absent: { zh: "没有“赞成人数”列：人事事项按赞成 0 人核查", en: "no 赞成人数 column: personnel decisions are checked with 0 in favour" } },
   { id: "notes", header: "备注", aliases: ["议题", "内容"], type: "text", required: false },
 ];
 
