@@ -225,7 +225,7 @@ const catalogue = {
     en: (p) => `${leadEn(p)}"${showEn(p.value)}" is not a date (write 2025-3-5, 2025/03/05, 2025年3月5日 or a date serial number)`,
   },
   trimTooMany: {
-    zh: (p) => `${argText("min_count")}（${show(p.value)}）应大于去掉的最高分与最低分个数之和（${show(p.drops)}），否则去掉后可能没有分数；请调大 min_count 或调小 drop_high、drop_low`,
+    zh: (p) => `${argText("min_count")}（${show(p.value)}）应大于去掉的最高分与最低分个数之和（${show(p.drops)}），否则去掉后可能没有分数；请调大最少分数个数，或减少去掉的个数`,
     en: (p) => `min_count (${showEn(p.value)}) must be more than drop_high + drop_low (${showEn(p.drops)}), or dropping could leave no scores; raise min_count or lower the drops`,
   },
   voteCells: {
