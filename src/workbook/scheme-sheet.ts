@@ -1,7 +1,9 @@
 // The scheme as a sheet people can read and edit (考核方案): one setting a row, with its Chinese name and source; and back.
-import { isForbiddenKey, MAX_SCHEME_DEPTH, schemeSources, validateScheme, type Scheme, type SchemeProblem } from "../core/scheme";
+import { defaultScheme, isForbiddenKey, MAX_SCHEME_DEPTH, schemeKinds, schemeSources, validateScheme, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
 import { parseNumericText } from "../core/text";
+import { fieldsFor, ledgerFields, organisationFields, raterDetailFields } from "./fields";
 import type { PlanCell, ReportSheet } from "./plan";
+import { choiceCode, choiceList, choiceText, settingChoices } from "./scheme-values";
 import type { CellValue, SheetData } from "./sheet";
 
 export const SCHEME_SHEET = "考核方案";
@@ -56,6 +58,15 @@ const names: Record<string, string> = {
   unit: "金额单位",
   pool: "绩效工资池",
   missing: "缺项处理",
+  ledger: "组织生活",
+  duties: "应开展事项",
+  events: "计入的活动类型",
+  orgType: "适用组织",
+  period: "周期",
+  min: "每期至少次数",
+  quorum: "会议到会比例",
+  majority: "人事决定同意比例",
+  trainingPerMember: "每名党员每年培训经费（元）",
 };
 
 /** "grade.cutoffs[1]" → "等次 分数线 2". */
@@ -89,10 +100,28 @@ function sourceOf(path: string): string {
   return key ? schemeSources[key].zh : "";
 }
 
+/** A setting's value as the sheet shows it: a choice in Chinese (去尾法, not floor); a number or the user's own text as it is. */
+function shownValue(path: string, v: string | number | boolean | null, labels: readonly string[]): PlanCell {
+  if (v === null) return "";
+  const choices = typeof v === "string" ? settingChoices(path, labels) : undefined;
+  return choices ? choiceText(choices, v as string) : v;
+}
+
+/** The sheet's name of a setting; a column mapping is named by the column's standard header ("列对应 姓名"), not by the program's id. */
+function shownName(path: string, headers: ReadonlyMap<string, string>): string {
+  const m = /^columns\.(.+)$/.exec(path);
+  const header = m ? headers.get(m[1]) : undefined;
+  return header === undefined ? settingName(path) : `${names.columns} ${header}`;
+}
+
 /** The scheme as a sheet: 键 (hidden key), 项目, 设置值, 来源. */
 export function schemeSheet(scheme: Scheme): ReportSheet {
   const rows: [string, string | number | boolean | null][] = [];
   leaves(scheme, "", rows);
+  const labels = Array.isArray(scheme.grade?.labels) ? scheme.grade.labels : [];
+  const headers = new Map<string, string>();
+  if (scheme.columns && Object.keys(scheme.columns).length > 0)
+    for (const f of [...fieldsFor(scheme), ...ledgerFields, ...organisationFields, ...raterDetailFields]) if (!headers.has(f.id)) headers.set(f.id, f.header);
   return {
     name: SCHEME_SHEET,
     title: `考核方案：${scheme.title}`,
@@ -103,7 +132,7 @@ export function schemeSheet(scheme: Scheme): ReportSheet {
       { header: "设置值", width: 22, format: "text" },
       { header: "来源", width: 50 },
     ],
-    rows: rows.map<PlanCell[]>(([path, v]) => [path, settingName(path), v === null ? "" : v, sourceOf(path)]),
+    rows: rows.map<PlanCell[]>(([path, v]) => [path, shownName(path, headers), shownValue(path, v, labels), sourceOf(path)]),
   };
 }
 
@@ -206,5 +235,49 @@ export function schemeFromSheet(sheet: SheetData): { scheme?: Scheme; problems: 
   const tree = plain(raw, "", gaps);
   for (const g of gaps) problems.push({ path: g, zh: `缺少这一项（前后的序号之间有空缺）。请补上这一行，或把后面的序号依次改小`, en: "is missing (a gap between the indexes). Add the row, or renumber the ones after it" });
   if (problems.length) return { problems };
+  problems.push(...readChoices(tree as Node, seen));
+  if (problems.length) return { problems };
   return validateScheme(tree);
+}
+
+/** The grade names a veto's words refer to: the sheet's own, else its kind's standard ones. */
+function gradeLabels(tree: Node): readonly string[] {
+  const given = (tree.grade as Node | undefined)?.labels;
+  if (Array.isArray(given) && given.every((x) => typeof x === "string")) return given as string[];
+  const kind = tree.kind;
+  return typeof kind === "string" && schemeKinds.includes(kind as SchemeKind) ? defaultScheme(kind as SchemeKind).grade.labels : [];
+}
+
+/**
+ * Each setting that takes one of a few values back to the program's code: the sheet shows 去尾法, an
+ * older sheet shows floor, and both read as floor. A word that is none of them is refused with its
+ * row and the words it could be. The kind comes first, because the veto's words name its grades.
+ */
+function readChoices(tree: Node, rowOf: ReadonlyMap<string, number>): SchemeProblem[] {
+  const problems: SchemeProblem[] = [];
+  const found: [string, string | number | boolean | null][] = [];
+  leaves(tree, "", found);
+  found.sort(([a], [b]) => (a === "kind" ? -1 : b === "kind" ? 1 : 0));
+  let labels: readonly string[] = [];
+  for (const [path, value] of found) {
+    if (path !== "kind" && labels.length === 0) labels = gradeLabels(tree);
+    const choices = typeof value === "string" ? settingChoices(path, labels) : undefined;
+    if (!choices) continue;
+    const code = choiceCode(choices, value as string);
+    const parts = keyParts(path);
+    if (code !== undefined) {
+      let node = tree;
+      for (const p of parts.slice(0, -1)) node = node[p] as Node;
+      node[parts[parts.length - 1]] = code;
+      continue;
+    }
+    const row = rowOf.get(parts.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join(""));
+    problems.push({
+      path,
+      ...(row === undefined ? {} : { row }),
+      zh: `设置值“${String(value)}”无法识别，可选：${choiceList(choices)}。请改为其中之一`,
+      en: `the value "${String(value)}" is not one of: ${choices.map((c) => `${c.zh} (${c.code})`).join(", ")}. Use one of them`,
+    });
+  }
+  return problems;
 }

@@ -1,6 +1,6 @@
 // The 考核方案 sheet read back: its keys come from a file anyone may have edited, so a crafted key is refused with its row and never reaches a built-in object.
 import { describe, expect, it } from "vitest";
-import { defaultScheme } from "../../src/core/scheme";
+import { defaultScheme, schemeKinds, type Scheme } from "../../src/core/scheme";
 import { schemeFromSheet, schemeSheet, settingName } from "../../src/workbook/scheme-sheet";
 import type { CellValue, SheetData } from "../../src/workbook/sheet";
 
@@ -75,5 +75,136 @@ describe("reading the 考核方案 sheet", () => {
   it("names a crafted key as written, not by what an object inherits", () => {
     expect(settingName("__proto__.x")).toBe("__proto__ x");
     expect(settingName("grade.constructor")).toBe("等次 constructor");
+  });
+});
+
+/** The sheet of a scheme as read back: title, header, then its rows, as a workbook would hold them. */
+function sheetOf(scheme: Scheme, edit: (key: string, value: CellValue) => CellValue = (_, v) => v): SheetData {
+  const s = schemeSheet(scheme);
+  return { name: "考核方案", rows: [[s.title], s.columns.map((c) => c.header), ...s.rows.map((r) => [r[0], r[1], edit(String(r[0]), r[2] as CellValue), r[3]] as CellValue[])] };
+}
+
+const valueOf = (scheme: Scheme, key: string) => schemeSheet(scheme).rows.find((r) => r[0] === key)?.[2];
+const nameOf = (scheme: Scheme, key: string) => schemeSheet(scheme).rows.find((r) => r[0] === key)?.[1];
+
+describe("the 考核方案 sheet in Chinese", () => {
+  it.each(schemeKinds)("shows no English in the 项目 and 设置值 columns of the %s scheme", (kind) => {
+    // Every name and value of the standard schemes is Chinese, a number, a ratio, or [] / {} for an empty list.
+    for (const [key, name, value] of schemeSheet(defaultScheme(kind, 2025)).rows) {
+      expect(String(name), String(key)).not.toMatch(/[A-Za-z]/);
+      expect(String(value), String(key)).not.toMatch(/[A-Za-z]/);
+    }
+  });
+
+  it.each(schemeKinds)("reads the %s scheme back exactly, and writes the same sheet again", (kind) => {
+    const scheme = defaultScheme(kind, 2025);
+    const back = schemeFromSheet(sheetOf(scheme));
+    expect(back.problems).toEqual([]);
+    expect(back.scheme).toEqual(scheme);
+    expect(schemeSheet(back.scheme!).rows).toEqual(schemeSheet(scheme).rows);
+  });
+
+  it("names every setting and choice in the words of the rules", () => {
+    const cadre = defaultScheme("cadre", 2025);
+    expect(valueOf(cadre, "kind")).toBe("乡镇干部绩效考核与绩效工资");
+    expect(valueOf(cadre, "grade.rounding")).toBe("去尾法");
+    expect(valueOf(cadre, "grade.tiePolicy")).toBe("严格不超额");
+    expect(valueOf(cadre, "grade.veto")).toBe("不得评为优秀");
+    expect(valueOf(cadre, "grade.groupBy")).toBe("按乡镇");
+    expect(valueOf(cadre, "stars.groupBy")).toBe("按支部");
+    expect(valueOf(cadre, "pay.method")).toBe("按等次系数×岗位系数");
+    expect(valueOf(cadre, "pay.pool")).toBe("按各人应发工资合计");
+    expect(valueOf(cadre, "missing.parts")).toBe("列为问题");
+    expect(valueOf(defaultScheme("secretary", 2025), "missing.parts")).toBe("按其余各项权重折算");
+    expect(valueOf(cadre, "ledger.duties[0].period")).toBe("每月");
+    expect(valueOf(cadre, "ledger.duties[4].period")).toBe("每周");
+    expect(nameOf(cadre, "ledger.duties[0].events[1]")).toBe("组织生活 应开展事项 1 计入的活动类型 2");
+    expect(nameOf(cadre, "ledger.duties[2].orgType")).toBe("组织生活 应开展事项 3 适用组织");
+    expect(nameOf(cadre, "ledger.trainingPerMember")).toBe("组织生活 每名党员每年培训经费（元）");
+    // A veto names the kind's own grades: a member's lowest grade is 不合格.
+    const member = defaultScheme("member", 2025);
+    member.grade.veto = "fail";
+    expect(valueOf(member, "grade.veto")).toBe("定为不合格");
+    // Rounding up, by row order, an amount in yuan.
+    cadre.grade.rounding = "ceil";
+    cadre.stars.tiePolicy = "order";
+    cadre.pay.pool = 368000;
+    expect([valueOf(cadre, "grade.rounding"), valueOf(cadre, "stars.tiePolicy"), valueOf(cadre, "pay.pool")]).toEqual(["进一法", "按行序", 368000]);
+  });
+
+  it("reads a changed choice back, and an amount in yuan stays a number", () => {
+    const scheme = defaultScheme("cadre", 2025);
+    scheme.grade.rounding = "round";
+    scheme.grade.tiePolicy = "all";
+    scheme.grade.veto = "fail";
+    scheme.grade.groupBy = "none";
+    scheme.pay.method = "score";
+    scheme.pay.pool = 368000;
+    scheme.missing.raters = "problem";
+    scheme.ledger.duties[1].period = "quarter";
+    expect(valueOf(scheme, "grade.veto")).toBe("定为不称职");
+    const back = schemeFromSheet(sheetOf(scheme));
+    expect(back.problems).toEqual([]);
+    expect(back.scheme).toEqual(scheme);
+  });
+
+  it("reads an older sheet that shows the program's codes", () => {
+    const scheme = defaultScheme("member", 2025);
+    const codes: Record<string, string> = {
+      kind: "member",
+      "grade.rounding": "floor",
+      "grade.tiePolicy": "strict",
+      "grade.veto": "noTop",
+      "grade.groupBy": "branch",
+      "stars.rounding": "floor",
+      "stars.groupBy": "branch",
+      "pay.method": "coefficient",
+      "pay.pool": "rows",
+      "missing.parts": "problem",
+      "missing.raters": "reweight",
+      "ledger.duties[3].period": "year",
+    };
+    const sheet = sheetOf(scheme, (key, v) => codes[key] ?? v);
+    expect(sheet.rows.filter((r) => r[2] === "floor")).toHaveLength(2);
+    const back = schemeFromSheet(sheet);
+    expect(back.problems).toEqual([]);
+    expect(back.scheme).toEqual(scheme);
+  });
+
+  it("reads the other words people write for a choice, whatever their case", () => {
+    const edits: Record<string, string> = { "grade.rounding": "四舍五入", "stars.rounding": "CEIL", "grade.tiePolicy": "并列均入选", "grade.veto": "定为最低等次" };
+    const back = schemeFromSheet(sheetOf(defaultScheme("cadre", 2025), (key, v) => edits[key] ?? v));
+    expect(back.problems).toEqual([]);
+    expect([back.scheme!.grade.rounding, back.scheme!.stars.rounding, back.scheme!.grade.tiePolicy, back.scheme!.grade.veto]).toEqual(["round", "ceil", "all", "fail"]);
+  });
+
+  it("refuses a word that is none of the choices, with its row and the words it could be", () => {
+    const sheet = sheetOf(defaultScheme("cadre", 2025), (key, v) => (key === "grade.rounding" ? "向下取整" : v));
+    const row = sheet.rows.findIndex((r) => r[0] === "grade.rounding") + 1;
+    const r = schemeFromSheet(sheet);
+    expect(r.scheme).toBeUndefined();
+    expect(r.problems).toEqual([
+      {
+        path: "grade.rounding",
+        row,
+        zh: "设置值“向下取整”无法识别，可选：去尾法、四舍五入、进一法。请改为其中之一",
+        en: 'the value "向下取整" is not one of: 去尾法 (floor), 四舍五入 (round), 进一法 (ceil). Use one of them',
+      },
+    ]);
+  });
+
+  it("shows a user's own text as written, and names a column mapping by the column's header", () => {
+    const scheme = defaultScheme("cadre", 2025);
+    scheme.grade.labels = ["A", "B", "C", "D"];
+    scheme.pay.coefficients = scheme.pay.coefficients.map((c, i) => ({ ...c, grade: ["A", "B", "C", "D"][i] }));
+    scheme.columns = { name: "Name", 乡镇: "镇街名称" };
+    const rows = schemeSheet(scheme).rows;
+    expect(rows.find((r) => r[0] === "grade.labels[0]")?.[2]).toBe("A");
+    expect(rows.find((r) => r[0] === "grade.veto")?.[2]).toBe("不得评为A");
+    expect(rows.find((r) => r[0] === "columns.name")?.slice(1, 3)).toEqual(["列对应 姓名", "Name"]);
+    expect(rows.find((r) => r[0] === "columns.乡镇")?.slice(1, 3)).toEqual(["列对应 乡镇", "镇街名称"]);
+    const back = schemeFromSheet(sheetOf(scheme));
+    expect(back.problems).toEqual([]);
+    expect(back.scheme).toEqual(scheme);
   });
 });
