@@ -963,7 +963,7 @@ export function allocate(
   return guardQuotaSpill(() => {
     const poolFen = fenArg(pool, "pool");
     const unitFen = isBlank(unit) ? BigInt(DEFAULT_UNIT_FEN) : fenArg(unit, "unit");
-    if (unitFen === 0n) throw ruleErrors.valueError("outOfRange", { arg: "unit", value: 0, min: 0.01, max: fenToYuan(poolFen) });
+    if (unitFen === 0n) throw ruleErrors.valueError("outOfRange", { arg: "unit", value: 0, min: 0.01 });
     const { g, values } = scoreCells(weights, "weights");
     values.forEach((w, i) => {
       if (w !== null && w < 0) throw ruleErrors.valueError("negative", { ...position(g, i, "weights"), value: w });

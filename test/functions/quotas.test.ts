@@ -255,7 +255,8 @@ describe("KAOHE.ALLOCATE", () => {
     expect(allocate(100, col([1, "缺"]))).toEqual(failed("#VALUE!", "参数“权重”（weights）第2行"));
     expect(allocate(-5, col([1]))).toEqual(failed("#VALUE!", "pool"));
     expect(allocate(100.001, col([1]))).toEqual(failed("#VALUE!", "不是整分"));
-    expect(allocate(100, col([1]), 0)).toEqual(failed("#VALUE!", "unit"));
+    expect(allocate(100, col([1]), 0)).toEqual(failed("#VALUE!", "参数“分配单位”（unit）：0 超出允许范围：应不小于 0.01"));
+    expect(allocate(1e308, col([1]))).toEqual(failed("#VALUE!", "参数“分配总额”（pool）：1×10³⁰⁸ 太大，超出能精确计算的范围：应在 0 至 90071992547409.9 之间"));
   });
   it("property: Σ allocated = pool exactly in fen for any weights", () => {
     fc.assert(
