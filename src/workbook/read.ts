@@ -2,7 +2,7 @@
 import { parseDateText } from "../core/dates";
 import { MAX_YUAN } from "../core/money";
 import { numberText } from "../core/number-text";
-import { idKey, repeatedKeys, saysRepeat } from "../core/duplicates";
+import { idKey, isRowNumberHeader, repeatedKeys, saysRepeat } from "../core/duplicates";
 import { normaliseText, parseFlagText, parseNumericText } from "../core/text";
 import type { FieldDef } from "./fields";
 import type { CellValue, Problem } from "./sheet";
@@ -204,7 +204,7 @@ export function readRecords(table: FoundTable, fields: readonly FieldDef[]): Rea
           ),
         );
       else if (f.required && f.type === "text" && empty) problems.push(at(f, excelRow, "不能为空", "must not be blank"));
-      if (f.unique && !empty) {
+      if (f.unique && !empty && !isRowNumberHeader(table.headers.get(f.id) ?? "")) {
         const key = idKey(String(values[f.id]));
         const byValue = seen.get(f.id) ?? new Map<string, number>();
         seen.set(f.id, byValue);
@@ -227,7 +227,8 @@ function suspectedDuplicates(table: FoundTable, present: readonly FieldDef[], re
   const person = present.find((f) => f.person);
   if (!person) return [];
   const units = present.filter((f) => f.unit);
-  const idField = present.find((f) => f.unique);
+  // A column mapped to the ID that only numbers the rows (序号) identifies nobody.
+  const idField = present.find((f) => f.unique && !isRowNumberHeader(table.headers.get(f.id) ?? ""));
   const out: Problem[] = [];
   const at = (f: FieldDef, row: number, zh: string, en: string): Problem => ({ sheet: table.sheet, row, col: table.columns.get(f.id)! + 1, header: table.headers.get(f.id), zh, en });
   const keys = records.map((r) => {

@@ -342,3 +342,14 @@ describe("layouts offices use", () => {
     expect(col(second, "绩效工资实发")).toEqual([1200, 1200]);
   });
 });
+
+describe("b. 序号 mapped to the ID by hand", () => {
+  it("is still no ID: numbering from 1 in each branch repeats nothing", () => {
+    const s = scheme("member", (x) => (x.columns = { id: "序号" }));
+    const m = (n: number, branch: string, name: string) => [n, "城关镇", branch, name, "无劳动能力党员", 80, 80, 80];
+    const r = run([sheet("党员星级", [["序号", ...memberHeader.slice(0, 8)], m(1, "一支部", "甲"), m(1, "二支部", "乙"), m(2, "二支部", "甲")])], { scheme: s });
+    expect(r.problems).toEqual([]);
+    // Three aspects in [75, 90): 1 + 1 + 1 = 3 each.
+    expect(col(r, "最终星数")).toEqual([3, 3, 3]);
+  });
+});
