@@ -81,6 +81,18 @@ describe("every worksheet function, whatever the arguments", () => {
   }
 });
 
+describe("a huge range in any argument", () => {
+  // Numbers, numeric text, words, blanks and an error value, repeated: 100,000 rows.
+  const pattern: unknown[] = [85, "90", "缺考", "", null, 1e308, -0, true, "优秀", { code: "#N/A", message: "" }];
+  const huge = Array.from({ length: 100_000 }, (_, i) => [pattern[i % pattern.length]]);
+  for (const [name, f] of exported) {
+    it(`${name}: in every position, and in all at once`, () => {
+      for (let at = 0; at < Math.max(f.length, 1); at++) callSafely(name, f, Array.from({ length: f.length }, (_, k) => (k === at ? huge : undefined)));
+      callSafely(name, f, Array.from({ length: f.length }, () => huge));
+    });
+  }
+});
+
 describe("whole-column functions over 200,000 rows (the benchmark takes 1,000,000)", () => {
   const N = 200_000;
   // Generous: the machine is shared; the point is "seconds, not a stack overflow or minutes".
