@@ -100,7 +100,9 @@ function convert(field: FieldDef, raw: CellValue | undefined): { value: FieldVal
         : { value: serial };
     }
     default: {
-      const n = typeof raw === "number" ? raw : typeof raw === "string" ? parseNumericText(raw) : undefined;
+      // An amount typed as text keeps its currency sign or unit (¥5,000.00, 5000元): the number is the same.
+      const typed = typeof raw === "string" && field.type === "money" ? raw.trim().replace(/^[¥￥]\s*/, "").replace(/\s*元$/, "") : raw;
+      const n = typeof typed === "number" ? typed : typeof typed === "string" ? parseNumericText(typed) : undefined;
       if (n === undefined || !Number.isFinite(n)) {
         if (field.type === "score" && absenceWords.includes(text))
           return {

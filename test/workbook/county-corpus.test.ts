@@ -312,10 +312,11 @@ describe("layouts offices use", () => {
   });
 
   it("money typed as text with thousands separators", () => {
-    const rows = fiveCadres.map(([t, n, task, year]) => [t, n, task, year, "5,000.00"]);
+    const typed = ["5,000.00", "￥5,000.00", "5000元", "5,000", " 5000.00 "];
+    const rows = fiveCadres.map(([t, n, task, year], i) => [t, n, task, year, typed[i]]);
     const r = run([sheet("干部考核", [cadreHeader, ...rows])], { kind: "cadre" });
     expect(r.problems).toEqual([]);
-    // 5,000.00 is 5000: basic 70% = 3500, performance base 1500.
+    // Each is 5000: basic 70% = 3500, performance base 1500.
     expect(col(r, "基本工资")).toEqual([3500, 3500, 3500, 3500, 3500]);
     expect(col(r, "绩效工资基数")).toEqual([1500, 1500, 1500, 1500, 1500]);
   });
