@@ -118,7 +118,11 @@ function rankingNumbers(value: unknown, arg: string): { g: Grid; values: (number
 function rankingGroups(value: unknown, data: Grid, dataArg: string): GroupLabel[] {
   const g = grid(value, "groups");
   sameSize(data, dataArg, g, "groups");
-  return g.cells.map((c, i) => (isBlank(c) ? undefined : typeof c === "number" ? c : labelCell(c, position(g, i, "groups"))));
+  return g.cells.map((c, i) => {
+    if (isBlank(c)) return undefined;
+    if (typeof c === "number" || typeof c === "string") return c;
+    return labelCell(c, position(g, i, "groups")); // an error value is refused; TRUE/FALSE is its text
+  });
 }
 
 const rankOrderWords: Record<string, RankOrder> = {
