@@ -1,4 +1,6 @@
 // Finds the result columns a spilled formula fills (a template's =KAOHE.GRADES over the whole column), so drawing leaves them to their formula: a value written into a spill makes the formula show #SPILL!.
+import { append } from "../core/append";
+import { maxOf } from "../core/extremes";
 import type { ResultBlock } from "../workbook/plan";
 import { columnLetter } from "../workbook/sheet";
 import { place } from "./cells";
@@ -20,7 +22,7 @@ const isEmpty = (v: unknown) => v === "" || v === null || v === undefined;
 /** The 1-based rows a result block writes: from the row under its header to its last data row. */
 function span(block: ResultBlock): { first: number; last: number } | undefined {
   if (block.rows.length === 0) return undefined;
-  return { first: block.headerRow + 1, last: Math.max(...block.rows.map((r) => r.row)) };
+  return { first: block.headerRow + 1, last: maxOf(block.rows.map((r) => r.row))! };
 }
 
 /**
@@ -88,8 +90,8 @@ export async function spilledColumns(session: Session, block: ResultBlock, candi
     const formulas: unknown[][] = [];
     const values: unknown[][] = [];
     await readChunks(session, block.sheet, { row: rows.first - 1, col: run[0] - 1, rows: count, cols: run.length }, ["formulas", "values"], (_, chunk) => {
-      formulas.push(...chunk.formulas);
-      values.push(...chunk.values);
+      append(formulas, chunk.formulas);
+      append(values, chunk.values);
     });
     run.forEach((col, k) => {
       const seen = lookLikeSpill(

@@ -1,4 +1,5 @@
 // Reads the rows of a found table into typed records, collecting every problem with its sheet, row and column.
+import { append } from "../core/append";
 import { parseDateText } from "../core/dates";
 import { MAX_YUAN } from "../core/money";
 import { numberText } from "../core/number-text";
@@ -217,7 +218,7 @@ export function readRecords(table: FoundTable, fields: readonly FieldDef[]): Rea
     }
     records.push({ row: excelRow, values });
   }
-  problems.push(...suspectedDuplicates(table, present, records));
+  append(problems, suspectedDuplicates(table, present, records));
   return { records, problems, ignored };
 }
 

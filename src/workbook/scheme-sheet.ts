@@ -1,6 +1,7 @@
 // The scheme as a sheet people can read and edit (考核方案): one setting a row, with its Chinese name and source; and back.
 import { defaultScheme, isForbiddenKey, MAX_SCHEME_DEPTH, schemeKinds, schemeSources, validateScheme, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
 import { parseNumericText } from "../core/text";
+import { append } from "../core/append";
 import { fieldsFor, ledgerFields, organisationFields, raterDetailFields } from "./fields";
 import type { PlanCell, ReportSheet } from "./plan";
 import { choiceCode, choiceList, choiceText, settingChoices } from "./scheme-values";
@@ -235,7 +236,7 @@ export function schemeFromSheet(sheet: SheetData): { scheme?: Scheme; problems: 
   const tree = plain(raw, "", gaps);
   for (const g of gaps) problems.push({ path: g, zh: `缺少这一项（前后的序号之间有空缺）。请补上这一行，或把后面的序号依次改小`, en: "is missing (a gap between the indexes). Add the row, or renumber the ones after it" });
   if (problems.length) return { problems };
-  problems.push(...readChoices(tree as Node, seen));
+  append(problems, readChoices(tree as Node, seen));
   if (problems.length) return { problems };
   return validateScheme(tree);
 }

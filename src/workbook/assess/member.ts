@@ -9,6 +9,7 @@ import { type AssessInput, type Assessment, type KindRules, type Override, cell,
 import { rowList } from "./missing";
 import { atRecord } from "./place";
 import { maxOf, minOf } from "../../core/extremes";
+import { append } from "../../core/append";
 import { numberText } from "../../core/number-text";
 
 function categoryIndex(scheme: Scheme): Map<string, StarCategoryDef> {
@@ -65,7 +66,7 @@ function aspectProblems(input: AssessInput, categories: Map<string, StarCategory
 
 function check(input: AssessInput): Problem[] {
   const out = overrideProblems(input, "override", "overrideReason");
-  out.push(...aspectProblems(input, categoryIndex(input.scheme)));
+  append(out, aspectProblems(input, categoryIndex(input.scheme)));
   const categories = categoryIndex(input.scheme);
   const catCol = input.table.columns.get("category");
   const overCol = input.table.columns.get("override");
