@@ -30,7 +30,7 @@ export const sectionPaths: Record<SectionId, readonly string[]> = {
   basic: ["kind", "title"],
   items: ["items"],
   deductions: ["deductions", "bonusCap"],
-  composite: ["parts", "periods", "classes"],
+  composite: ["parts", "periods", "classes", "missing"],
   grade: ["grade"],
   stars: ["stars"],
   pay: ["pay"],
@@ -126,6 +126,10 @@ export function SchemeEditor({ draft, problems, sections, onChange, kindField, l
     ["all", s.tieAll],
     ["order", s.tieOrder],
   ];
+  const missing: Options = [
+    ["problem", s.missingProblem],
+    ["reweight", s.missingReweight],
+  ];
   const groups: Options = [
     ["township", s.groupTownship],
     ["branch", s.groupBranch],
@@ -192,6 +196,9 @@ export function SchemeEditor({ draft, problems, sections, onChange, kindField, l
           {rows(s.fieldParts, ["parts"], weightColumns(s.colPart), () => ({ name: "", weight: 0 }))}
           {rows(s.fieldPeriods, ["periods"], weightColumns(s.colPeriod), () => ({ name: "", weight: 0 }))}
           {input(s.fieldClasses, ["classes"], parseNumberList, s.listHint)}
+          {select(s.fieldMissingParts, ["missing", "parts"], missing)}
+          {select(s.fieldMissingPeriods, ["missing", "periods"], missing)}
+          {select(s.fieldMissingRaters, ["missing", "raters"], missing)}
         </>
       ),
     },
