@@ -652,7 +652,8 @@ export function validateScheme(raw: unknown): { scheme?: Scheme; problems: Schem
     if (c.number(s.pay.pool, "pay.pool", { min: 0 }) && Math.abs(Math.round(s.pay.pool * 100) - s.pay.pool * 100) > 1e-6)
       c.add("pay.pool", `金额最多两位小数（${s.pay.pool} 元）`, `an amount has at most two decimals (${s.pay.pool} yuan)`);
   }
-  else c.option(s.pay.pool, "pay.pool", poolNames);
+  else if (typeof s.pay.pool !== "string" || !Object.hasOwn(poolNames, s.pay.pool))
+    c.add("pay.pool", `无法识别“${String(s.pay.pool)}”：应为 rows（按各人应发工资）、sheet（取表中写明的总额）或金额（元）`, `"${String(s.pay.pool)}" is not rows (from each person's pay), sheet (the total written in the sheet) or an amount in yuan`);
   for (const k of ["parts", "periods", "raters"] as const) c.option(s.missing[k], `missing.${k}`, missingNames);
   if (c.list(s.classes, "classes")) s.classes.forEach((x, i) => c.number(x, `classes[${i}]`, { min: 0 }));
   if (c.list(s.targets, "targets"))

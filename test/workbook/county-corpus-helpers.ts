@@ -32,6 +32,14 @@ export function reportRow(r: RunResult, report: string, first: string): CellValu
   return r.plan!.reports.find((x) => x.name === report)?.rows.find((row) => row[0] === first) as CellValue[] | undefined;
 }
 
+/** A report's column, row by row, by its header. */
+export function reportCol(r: RunResult, report: string, header: string): CellValue[] {
+  const sheet = r.plan!.reports.find((x) => x.name === report)!;
+  const i = sheet.columns.findIndex((c) => c.header === header);
+  if (i < 0) throw new Error(`no column ${header} in ${report}`);
+  return sheet.rows.map((row) => row[i] as CellValue);
+}
+
 /** The 审计 sheet's 提示 lines. */
 export const auditNotes = (r: RunResult) => r.plan!.reports.find((x) => x.name === "审计")!.rows.filter((row) => row[0] === "提示").map((row) => String(row[1]));
 

@@ -13,6 +13,7 @@ import {
   fiveScores,
   memberHeader,
   places,
+  reportCol,
   reportRow,
   run,
   scheme,
@@ -212,11 +213,12 @@ describe("g. branches of the same name in two townships", () => {
     expect(r.problems).toEqual([]);
     // Each branch: N = 4, ⌊4 × 30%⌋ = 1 keeps 10 (the highest 综合得分), three drop to 9 − 1 = 8. As one branch ⌊8 × 30%⌋ = 2 would keep two.
     expect(col(r, "最终星数")).toEqual([10, 8, 8, 8, 10, 8, 8, 8]);
-    const quota = r.plan!.reports.find((x) => x.name === "配额核查")!;
-    expect(quota.rows.map((x) => [x[0], x[2], x[5]])).toEqual([
-      ["城关镇 新村党支部", 4, 1],
-      ["东山乡 新村党支部", 4, 1],
-    ]);
+    // Two rows in 配额核查, one per township's branch: 4 members, 1 allowed.
+    expect(reportCol(r, "配额核查", "党员数")).toEqual([4, 4]);
+    expect(reportCol(r, "配额核查", "允许人数")).toEqual([1, 1]);
+    const branches = reportCol(r, "配额核查", "支部").map(String);
+    expect(new Set(branches).size).toBe(2);
+    for (const b of branches) expect(b).toContain("新村党支部");
   });
 });
 
@@ -352,5 +354,15 @@ describe("b. 序号 mapped to the ID by hand", () => {
     expect(r.problems).toEqual([]);
     // Three aspects in [75, 90): 1 + 1 + 1 = 3 each.
     expect(col(r, "最终星数")).toEqual([3, 3, 3]);
+  });
+});
+
+describe("c. the pool setting", () => {
+  it("takes rows, sheet or an amount in whole fen, and says what else it takes", () => {
+    const bad = run([sheet("干部考核", [cadreHeader, ...fiveCadres])], { scheme: scheme("cadre", (s) => (s.pay.pool = "表尾" as never)) });
+    expect(bad.status).toBe("badScheme");
+    expect(bad.problems[0].zh).toContain("sheet（取表中写明的总额）");
+    const fen = run([sheet("干部考核", [cadreHeader, ...fiveCadres])], { scheme: scheme("cadre", (s) => (s.pay.pool = 100.005)) });
+    expect(fen.status).toBe("badScheme");
   });
 });

@@ -271,6 +271,7 @@ export function SchemeEditor({ draft, problems, sections, onChange, kindField, l
       body: () => (
         <>
           {input(s.fieldBasicRatio, ["pay", "basicRatio"], parseRatio)}
+          {input(s.fieldPool, ["pay", "pool"], parseNumber, s.poolHint)}
           {select(s.fieldPayMethod, ["pay", "method"], [
             ["coefficient", s.methodCoefficient],
             ["score", s.methodScore],
