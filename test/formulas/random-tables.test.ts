@@ -1,0 +1,59 @@
+// The standard templates filled with seeded random tables (ties at the quota cut, blanks, 缺考, zero coefficients, a township of one, a branch of two), formulas beside the pipeline.
+import { beforeAll, describe, expect, it } from "vitest";
+import { schemeKinds, type SchemeKind } from "../../src/core/scheme";
+import { agreeingColumns, differences, evaluate, type Difference, type Evaluation } from "./harness";
+import { expectAgreementWithValues, expectedAgreeing, expectLayout, known, ordered } from "./compare";
+import { randomTable } from "./random-tables";
+
+const SEEDS = [1, 2, 3, 4, 5, 6];
+
+describe("the templates' formulas over random tables equal the pipeline's cells, but for the known differences", () => {
+  const runs = {} as Record<SchemeKind, { seed: number; e: Evaluation }[]>;
+  beforeAll(() => {
+    for (const kind of schemeKinds)
+      runs[kind] = SEEDS.map((seed) => {
+        const t = randomTable(kind, seed);
+        return { seed, e: evaluate(t.spec, t.scheme, t.data) };
+      });
+  });
+
+  /** Every way the columns differ over all the tables, each with the first seed and row that shows it. */
+  const allDifferences = (kind: SchemeKind) => {
+    const first = new Map<string, Difference & { seed: number }>();
+    for (const { seed, e } of runs[kind]) for (const d of differences(e)) if (!first.has(`${d.column}|${d.shape}`)) first.set(`${d.column}|${d.shape}`, { ...d, seed });
+    return [...first.values()];
+  };
+
+  it.each(schemeKinds)("%s: the columns that differ are exactly the known ones, with the first seed and cell that shows each", (kind) => {
+    const found = ordered(allDifferences(kind).map((d) => ({ column: d.column, shape: d.shape, seed: d.seed, ...d.sample })));
+    expect(found).toEqual(known(kind, "random"));
+  });
+
+  it.each(schemeKinds)("%s: every other formula column agrees on every row of every table", (kind) => {
+    const expected = expectedAgreeing(kind, "random");
+    for (const { seed, e } of runs[kind]) {
+      const agreeing = agreeingColumns(e);
+      for (const c of expected) expect(agreeing, `${kind} seed ${seed}`).toContain(c);
+    }
+    const merged: Evaluation = { ...runs[kind][0].e, pairs: runs[kind].flatMap((r) => r.e.pairs) };
+    expectAgreementWithValues(merged, expected);
+  });
+
+  it.each(schemeKinds)("%s: the formulas show nothing below the data, and the layout is the sample county's", (kind) => {
+    for (const { e } of runs[kind]) {
+      expect(e.emptyRows.filter((c) => c.value !== "")).toEqual([]);
+      expect(e.emptyRows.length).toBeGreaterThan(0);
+      expectLayout(e);
+    }
+  });
+
+  it("the tables hold what they are for: a township with one cadre, a branch with two members, blanks and 缺考", () => {
+    const t = randomTable("cadre", 1).data.rows;
+    const townships = t.map((r) => r[0]);
+    expect(townships.filter((x) => x === townships[0]).length).toBe(1);
+    const m = randomTable("member", 1).data.rows;
+    expect(m.filter((r) => r[1] === "甲村党支部").length).toBe(2);
+    const s = SEEDS.flatMap((seed) => randomTable("secretary", seed).data.rows);
+    expect(s.some((r) => r.includes(null))).toBe(true);
+  });
+});

@@ -1,0 +1,187 @@
+// Seeded random tables for each kind, built to reach the hard cases: ties at the quota cut, blanks, 缺考, zero coefficients, a township with one cadre, a branch with two members.
+import { defaultScheme, type Scheme, type SchemeKind } from "../../src/core/scheme";
+import { FIVE_GOOD_CRITERIA } from "../../src/workbook/fields";
+import { mulberry32 } from "../../src/workbook/sample-county";
+import type { CellValue } from "../../src/workbook/sheet";
+import { dataSheets, inputColumns, ledgerEventChoices, templateSpec, type TemplateData, type TemplateSpec } from "../../src/workbook/templates";
+
+class Dice {
+  private readonly next: () => number;
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)];
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+}
+
+/** A row by field id; fields not given are blank. */
+export type Row = Record<string, CellValue>;
+
+export interface RandomTable {
+  kind: SchemeKind;
+  seed: number;
+  scheme: Scheme;
+  spec: TemplateSpec;
+  data: TemplateData;
+}
+
+const YEAR = 2025;
+const TOWNSHIPS = ["东镇", "西乡", "南镇", "北乡"];
+
+/** Rows keyed by field in the order of the sheet's input columns, as TemplateData holds them. */
+export function ordered(spec: TemplateSpec, rows: Row[], sheet = 0): CellValue[][] {
+  const columns = inputColumns(dataSheets(spec)[sheet]);
+  return rows.map((r) => columns.map((c) => r[c.field!] ?? null));
+}
+
+/** A score from a short list, so equal scores (and ties across a quota line) are common; now and then blank. */
+const coarse = (d: Dice, blank: number, xs: readonly number[]) => (d.chance(blank) ? null : d.pick(xs));
+
+/**
+ * Townships of 1 to 7 rows: the first has one row, so a group of one (a township with one cadre) is
+ * always there; each later township repeats one of its rows, so two rows tie exactly.
+ */
+function grouped(d: Dice, make: (township: string, i: number) => Row): Row[] {
+  const rows: Row[] = [];
+  TOWNSHIPS.slice(0, d.int(2, 4)).forEach((t, k) => {
+    const n = k === 0 ? 1 : d.int(3, 7);
+    const own: Row[] = [];
+    for (let i = 0; i < n; i++) own.push(make(t, rows.length + own.length));
+    if (k > 0) {
+      const twin = { ...d.pick(own), name: `${t}并列`, id: `${t}并列`, village: `${t}并列村` };
+      own.push(twin);
+    }
+    rows.push(...own);
+  });
+  return rows;
+}
+
+function secretary(d: Dice, s: Scheme): Row[] {
+  return grouped(d, (township, i) => {
+    const r: Row = { township, village: `${township}${i}村`, name: `书记${i}`, id: `S${i}` };
+    // Mostly full marks, so totals cross 90 and the quota bites; a blank item counts as 0.
+    s.items.forEach((it, k) => (r[`item${k + 1}`] = coarse(d, 0.05, [it.max, it.max, it.max - 0.5, it.max - 1, 0])));
+    s.deductions.forEach((_, k) => (r[`deduction${k + 1}`] = d.chance(0.6) ? null : d.pick([0, 1, 2, 6])));
+    r.bonus = d.chance(0.6) ? null : d.pick([1, 2.5, 5, 8]);
+    r.halfYear = coarse(d, 0.3, [100, 95, 90, 85, 70]); // blank: 缺考 or no half-year test
+    r.ballot = coarse(d, 0.3, [100, 95, 90, 85, 60]);
+    r.veto = d.chance(0.1) ? "是" : d.chance(0.3) ? "否" : null;
+    return r;
+  });
+}
+
+function cadre(d: Dice): Row[] {
+  let zeroTownship = "";
+  return grouped(d, (township, i) => {
+    // One township fails everyone (不称职, coefficient 0): its pool has nothing to weigh.
+    if (zeroTownship === "" && township !== TOWNSHIPS[0] && d.chance(0.3)) zeroTownship = township;
+    const failing = township === zeroTownship;
+    return {
+      township,
+      name: `干部${i}`,
+      id: `G${i}`,
+      post: d.pick(["党委书记", "科员", "站长"]),
+      postCoefficient: d.chance(0.3) ? null : d.pick([1, 1.2, 1.5, 0]),
+      taskScore: failing ? d.pick([40, 55]) : d.pick([95, 92, 90, 88, 85, 80, 72, 50]),
+      yearEnd: failing ? null : coarse(d, 0.3, [96, 90, 84, 70]), // blank: 缺考
+      pay: d.pick([5000, 6123.45, 7447, 4380.5]),
+      veto: d.chance(0.08) ? "是" : null,
+    };
+  });
+}
+
+function member(d: Dice, s: Scheme): Row[] {
+  const rows: Row[] = [];
+  const branches = ["甲村党支部", "乙村党支部", "丙村党支部"];
+  branches.forEach((branch, b) => {
+    // The first branch has two members; the others enough for the 30% quota to cut through ties.
+    const n = b === 0 ? 2 : d.int(6, 12);
+    for (let i = 0; i < n; i++) {
+      const category = d.pick(s.stars.categories);
+      const r: Row = { township: "东镇", branch, name: `党员${rows.length}`, id: `D${rows.length}`, category: d.chance(0.2) ? category.aliases[0] : category.name };
+      // The aspects a category is rated on are all filled (the pipeline refuses a blank one; see the known differences), the others left blank.
+      for (let k = 0; k < category.aspects; k++) r[`aspect${k + 1}`] = d.pick([100, 95, 90, 90, 89, 80, 75, 74, 60]);
+      r.tiebreak = coarse(d, 0.3, [95, 90, 90, 85]);
+      rows.push(r);
+    }
+  });
+  return rows;
+}
+
+function appraisal(d: Dice, s: Scheme): Row[] {
+  return grouped(d, (township, i) => {
+    const r: Row = { township, name: `被评${i}`, id: `A${i}` };
+    const none = d.chance(0.08); // no rater scored this one
+    s.raters.forEach((_, k) => (r[`rater${k + 1}`] = none ? null : coarse(d, 0.2, [98, 95, 90, 86, 80, 70])));
+    if (d.chance(0.85)) {
+      const votes = [d.int(0, 30), d.int(0, 10), d.int(0, 5), d.int(0, 3)];
+      ["votesTop", "votesSecond", "votesThird", "votesBottom"].forEach((f, k) => (r[f] = votes[k] === 0 && d.chance(0.3) ? null : votes[k]));
+      const cast = votes.reduce((a, b) => a + b, 0);
+      // Sometimes too few voted (turnout under 4/5): the ballot is void.
+      r.voters = d.chance(0.3) ? null : cast + d.pick([0, 1, Math.ceil(cast / 2) + 1]);
+    }
+    return r;
+  });
+}
+
+function fiveGood(d: Dice): Row[] {
+  const rows: Row[] = [];
+  TOWNSHIPS.slice(0, d.int(1, 3)).forEach((t) => {
+    rows.push({ township: t, organisation: `${t}党委`, orgType: "乡镇党委", satisfaction: coarse(d, 0.3, [90, 85.5, 70]) });
+    for (let i = 0, n = d.int(1, 6); i < n; i++) {
+      const r: Row = { township: t, organisation: `${t}${i}村党支部`, orgType: "村党组织" };
+      FIVE_GOOD_CRITERIA.forEach((_, k) => (r[`criterion${k + 1}`] = d.chance(0.85) ? "是" : d.pick(["否", null])));
+      r.satisfaction = coarse(d, 0.2, [95, 88.8, 80, 60]);
+      const members = d.chance(0.15) ? d.pick([null, 0]) : d.int(1, 40);
+      r.members = members;
+      r.fiveLead = members === null || members === 0 ? null : d.chance(0.2) ? null : d.int(0, members);
+      rows.push(r);
+    }
+  });
+  return rows;
+}
+
+function ledger(d: Dice, s: Scheme): { rows: Row[]; organisations: Row[] } {
+  const organisations: Row[] = [
+    { organisation: "东镇党委", township: "东镇", orgType: "乡镇党委", members: 30 },
+    { organisation: "东镇甲村党支部", township: "东镇", orgType: "村党组织", members: 25 },
+  ];
+  const types = ledgerEventChoices(s);
+  const rows: Row[] = [];
+  for (let i = 0, n = d.int(15, 40); i < n; i++) {
+    const due = d.chance(0.3) ? d.pick([null, 0]) : d.pick([3, 7, 9, 12]);
+    const decision = d.chance(0.3) ? "是" : d.pick(["否", null]);
+    const upTo = (x: number | null) => (x === null || x === 0 ? d.pick([null, 0]) : d.chance(0.1) ? null : d.int(0, x));
+    rows.push({
+      organisation: d.pick(organisations).organisation,
+      eventType: d.pick(types),
+      date: 45658 + d.int(0, 364), // 2025
+      due,
+      present: upTo(due as number | null),
+      decision,
+      inFavour: decision === "是" ? upTo(due as number | null) : null,
+    });
+  }
+  return { rows, organisations };
+}
+
+/** A random table of the kind from the seed, under the kind's default scheme. */
+export function randomTable(kind: SchemeKind, seed: number): RandomTable {
+  const d = new Dice(seed);
+  const scheme = defaultScheme(kind, YEAR);
+  // The cadre template's formula shares a blank 年终考评 out to 任务得分; the default scheme refuses the row instead, so the two are compared under the setting that computes.
+  if (kind === "cadre") scheme.missing = { ...scheme.missing, parts: "reweight" };
+  const spec = templateSpec(kind, { scheme, year: YEAR });
+  const rows =
+    kind === "secretary" ? secretary(d, scheme) : kind === "cadre" ? cadre(d) : kind === "member" ? member(d, scheme) : kind === "appraisal" ? appraisal(d, scheme) : kind === "fiveGood" ? fiveGood(d) : undefined;
+  if (rows) return { kind, seed, scheme, spec, data: { rows: ordered(spec, rows) } };
+  const l = ledger(d, scheme);
+  return { kind, seed, scheme, spec, data: { rows: ordered(spec, l.rows), extra: [{ rows: ordered(spec, l.organisations, 1) }] } };
+}
