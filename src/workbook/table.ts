@@ -114,12 +114,21 @@ function assign(cells: string[][], fields: readonly FieldDef[], names: FieldName
 /** A row is looked at as a header only when it has this many texts: a title or a data row rarely names two fields. */
 const HEADER_MIN_TEXTS = 2;
 
+/** Each row's texts as header keys, worked out once per sheet: every kind's search reads the same rows. */
+const textKeys = new WeakMap<CellValue[][], (string[] | undefined)[]>();
+
+function textsOf(rows: CellValue[][], r: number): string[] {
+  let cache = textKeys.get(rows);
+  if (!cache) textKeys.set(rows, (cache = []));
+  return (cache[r] ??= (rows[r] ?? []).filter((v) => typeof v === "string" && v.trim() !== "").map((v) => headerKey(v)));
+}
+
 /** Whether row r (or, for a two-row header, with the row above) could be a header: enough texts, one of them a field's name. */
 function couldBeHeader(rows: CellValue[][], r: number, known: Set<string>): boolean {
-  const texts = (row: CellValue[] | undefined) => (row ?? []).filter((v) => typeof v === "string" && v.trim() !== "").map((v) => headerKey(v));
-  const own = texts(rows[r]);
-  if (own.length < HEADER_MIN_TEXTS && !(own.length > 0 && texts(rows[r - 1]).length >= HEADER_MIN_TEXTS)) return false;
-  return [...own, ...(r > 0 ? texts(rows[r - 1]) : [])].some((k) => known.has(k) || known.has(unnumbered(bare(k))));
+  const own = textsOf(rows, r);
+  const above = r > 0 ? textsOf(rows, r - 1) : [];
+  if (own.length < HEADER_MIN_TEXTS && !(own.length > 0 && above.length >= HEADER_MIN_TEXTS)) return false;
+  return own.some((k) => known.has(k) || known.has(unnumbered(bare(k)))) || above.some((k) => known.has(k) || known.has(unnumbered(bare(k))));
 }
 
 /** How many rows from the top the pane offers when guessing a header row by hand; the table search itself reads the whole sheet. */
