@@ -142,7 +142,7 @@ describe("c. footers and notes under a table; the pool written in the sheet", ()
     expect(String(reportRow(r, "绩效工资发放表", "合计")?.[10])).toBe("绩效池=实发 ✓");
   });
 
-  it("reads a total written in the title block (368000.00元) and a pool given in the scheme", () => {
+  it("reads a total written in the title block (绩效工资总额：8,000.00元) and a pool given in the scheme", () => {
     const withTitleTotal = [["城关镇干部绩效考核表", null, "绩效工资总额：8,000.00元"], ["序号", ...cadreHeader], ...fiveCadres.map((c, i) => [i + 1, ...c])];
     const fromSheet = run([sheet("干部考核", withTitleTotal)], { scheme: scheme("cadre", (s) => (s.pay.pool = "sheet")) });
     // 8000 × 1.2/4 = 2400; 8000/4 = 2000 (twice); 8000 × 0.8/4 = 1600; 0.
