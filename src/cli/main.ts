@@ -22,6 +22,7 @@ import { renderTemplate, workbookBytes } from "./xlsx-template";
 import { readResultRecord, type ResultRecord } from "./earlier-result";
 import { openXlsx, readInputBytes, sha256, unkeptAuditNotes, type OpenedWorkbook } from "./xlsx";
 import { invisibleCharacters } from "./xml-text";
+import { quoted } from "../core/title-text";
 
 export { ExitCode } from "./errors";
 export { SOURCES_SHEET } from "../workbook/merge";
@@ -881,7 +882,7 @@ async function templateCommand(ctx: Context): Promise<number> {
     throw new CliError(ExitCode.notWritten, `“${out}”已存在，不会覆盖（它可能是已填好的表）。请换一个文件名，或先删除它`, `"${out}" exists and will not be overwritten (it may be a filled-in workbook); choose another name or delete it first`);
   const wb = renderTemplate(spec, undefined, { date: ctx.now });
   await writeBytesAtomic(() => workbookBytes(wb, ctx.now), out);
-  p.out(`已生成模板“${spec.title}”：${out}`, `Template "${spec.title}" written: ${out}`);
+  p.out(`已生成模板${quoted(spec.title)}：${out}`, `Template "${spec.title}" written: ${out}`);
   return ExitCode.ok;
 }
 
@@ -917,7 +918,7 @@ async function schemeCommand(ctx: Context): Promise<number> {
   if (await exists(out))
     throw new CliError(ExitCode.notWritten, `“${out}”已存在，不会覆盖。请换一个文件名，或先删除它`, `"${out}" exists and will not be overwritten; choose another name or delete it first`);
   await writeBytesAtomic(async () => Buffer.from(json, "utf8"), out);
-  p.out(`已导出考核方案“${scheme.title}”：${out}`, `Scheme "${scheme.title}" written: ${out}`);
+  p.out(`已导出考核方案${quoted(scheme.title)}：${out}`, `Scheme "${scheme.title}" written: ${out}`);
   return ExitCode.ok;
 }
 

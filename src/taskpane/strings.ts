@@ -1,5 +1,6 @@
 // The task pane's words in Chinese (the default) and English; components look text up here, never inline.
 import type { Locale } from "../core/messages";
+import { quoted } from "../core/title-text";
 
 const zh = {
   appTitle: "考核",
@@ -56,9 +57,9 @@ const zh = {
   insert: "插入",
   insertAria: (title: string) => `插入模板：${title}`,
   insertConfirmTitle: "插入模板？",
-  insertConfirmText: (title: string) => `将在当前工作簿中插入“${title}”的工作表。`,
+  insertConfirmText: (title: string) => `将在当前工作簿中插入${quoted(title)}的工作表。`,
   insertUndoWarning: "注意：Excel 无法撤销插入工作表，插入后撤销记录也会被清空。建议先保存工作簿。",
-  inserted: (title: string) => `已插入“${title}”。`,
+  inserted: (title: string) => `已插入${quoted(title)}。`,
   templateDescSecretary: "20 项量化指标、扣分与加分，半年与年度考核，评定等次。",
   templateDescCadre: "百分制任务得分与年终考评，评定等次，按系数分配绩效工资。",
   templateDescMember: "五个方面评星，按党员类别封顶，核查 9 星、5 星比例。",

@@ -1,5 +1,6 @@
 // Combines townships' returns of one kind into one county table under the standard header, and traces every row back to its file.
 import { defaultScheme, kindNames, schemeKinds, type Scheme, type SchemeKind } from "../core/scheme";
+import { quoted } from "../core/title-text";
 import { fieldsFor, ORGANISATION_SHEET, organisationFields, standardSheetNames, type FieldDef } from "./fields";
 import { detectKind, resolveScheme, sheetNamed, unknownSheet } from "./pipeline";
 import { readRecords } from "./read";
@@ -204,7 +205,7 @@ export function mergeReturns(sources: readonly MergeSource[], scheme: Scheme, op
           source: src.name,
           zh: missing.length
             ? `“${src.name}”的表格缺少必需的列：${missing.join("、")}（在工作表“${table!.sheet}”第${table!.headerRow + 1}行找到的表头）`
-            : `“${src.name}”中找不到“${kindNames[scheme.kind].zh}”的表格（没有可识别的表头）`,
+            : `“${src.name}”中找不到${quoted(kindNames[scheme.kind].zh)}的表格（没有可识别的表头）`,
           en: missing.length
             ? `"${src.name}": the table lacks required columns: ${missing.join(", ")} (header found in sheet "${table!.sheet}", row ${table!.headerRow + 1})`
             : `"${src.name}": no table of "${kindNames[scheme.kind].en}" found (no recognisable header)`,

@@ -13,6 +13,8 @@ import { fieldsFor, ORGANISATION_SHEET, RATER_DETAIL_SHEET, standardSheetNames, 
 import { withinCellLimit } from "./cell-limit";
 import { OWNED_SHEETS_KEY, reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "./plan";
 import { readRecords, withoutBadRows, type IgnoredRow } from "./read";
+import { chinaDate, chinaTime } from "../core/local-time";
+import { quoted } from "../core/title-text";
 import { SCHEME_SHEET, schemeFromSheet, schemeSheet, settingName } from "./scheme-sheet";
 import type { Problem, SheetData, WorkbookData } from "./sheet";
 import { resolveColumnMapping } from "./column-mapping";
@@ -237,7 +239,7 @@ function auditReport(scheme: Scheme, options: RunOptions, table: FoundTable, rec
   const rows: PlanCell[][] = [
     ["考核", scheme.title, ""],
     ["类型", kindNames[scheme.kind].zh, scheme.kind],
-    ["计算时间", (options.now ?? new Date()).toISOString(), ""],
+    ["计算时间", chinaTime(options.now ?? new Date()), ""],
     ["输入文件", options.inputName ?? "", ""],
     ["输入校验和（SHA-256）", options.inputChecksum ?? "", ""],
     ["数据表", table.sheet, `表头在第 ${table.headerRow + 1} 行`],
@@ -334,7 +336,7 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
           sheet: table?.sheet ?? standardSheetNames[scheme.kind],
           row: table ? table.headerRow + 1 : 0,
           col: 0,
-          zh: `找不到“${kindNames[scheme.kind].zh}”表的列：${missing.map((f) => named(f, true)).join("、")}。请核对表头，或在考核方案中设置列对应关系`,
+          zh: `找不到${quoted(kindNames[scheme.kind].zh)}表的列：${missing.map((f) => named(f, true)).join("、")}。请核对表头，或在考核方案中设置列对应关系`,
           en: `the ${kindNames[scheme.kind].en} table lacks the columns ${missing.map((f) => named(f, false)).join(", ")}; check the headers or map the columns in the scheme`,
         },
       ],
@@ -379,7 +381,7 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
   const factsEnd = audit.rows.findIndex((r) => r[0] === "");
   audit.rows.splice(factsEnd, 0, [OWNED_SHEETS_KEY, reports.map((r) => r.name).join("、"), "再次计算时只替换这些工作表"]);
   audit.strongRows = audit.strongRows?.map((i) => (i >= factsEnd ? i + 1 : i));
-  const date = (options.now ?? new Date()).toISOString().slice(0, 10);
+  const date = chinaDate(options.now ?? new Date());
   for (const r of reports) r.subtitle ??= `${scheme.title}  ${date}`;
   progress("完成", 4, 4);
   return {

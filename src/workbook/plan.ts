@@ -129,11 +129,17 @@ export function shownText(v: PlanCell): string {
   return String(v);
 }
 
-/** A column's width in characters: the plan's, else fitted to its header and a sample of its values (both hosts fit it so). */
+/**
+ * A column's width in characters, fitted to its header and a sample of its values (both hosts fit it
+ * so). A width the plan gives is kept for numbers, and is the least a text column takes: text widens
+ * to its widest value (up to 50), so a long 职务 or unit name is never cut off at the cell's edge.
+ */
 export function columnWidth(col: PlanColumn, values: readonly PlanCell[]): number {
-  if (col.width !== undefined) return col.width;
+  const text = col.format === undefined || col.format === "text";
+  if (col.width !== undefined && !text) return col.width;
   let w = textWidth(col.header);
   const step = Math.max(1, Math.floor(values.length / 500));
   for (let i = 0; i < values.length; i += step) w = Math.max(w, textWidth(shownText(values[i])));
-  return Math.min(50, Math.max(6, w + 2));
+  const fitted = Math.min(50, Math.max(6, w + 2));
+  return col.width === undefined ? fitted : Math.max(col.width, fitted);
 }

@@ -58,10 +58,11 @@ describe("a county's own member sheet", () => {
     expect(stars).toEqual([10, 3, 5, 6]);
     // the branch merged over three rows carries down: 一村 has three members, 二村 one
     const quota = r.plan!.reports.find((x) => x.name === "配额核查")!;
-    expect(quota.rows.map((row) => [row[0], row[1], row[2]])).toEqual([
-      ["一村党支部", 10, 2],
-      ["一村党支部", 6, 1],
-      ["二村党支部", 6, 1],
+    // Quotas counted per branch: each row names its branch's township first.
+    expect(quota.rows.map((row) => [row[0], row[1], row[2], row[3]])).toEqual([
+      ["城关镇", "一村党支部", 10, 2],
+      ["城关镇", "一村党支部", 6, 1],
+      ["城关镇", "二村党支部", 6, 1],
     ]);
     expect(r.ignored.map((x) => x.row)).toEqual(expect.arrayContaining([10, 12]));
     expect(r.plan!.summary.zh[0]).toContain("2025");

@@ -1,5 +1,6 @@
 // Democratic appraisal and duty-report review: the rater groups' composite and the vote-share grade with its turnout rule.
 import { toRatio } from "../../core/exact";
+import { reportTitle } from "../../core/title-text";
 import { trimmedMean, weightedMean } from "../../core/composite";
 import { RuleError } from "../../core/errors";
 import { labelKey } from "../../core/grade";
@@ -213,7 +214,7 @@ function assess(input: AssessInput): Assessment {
     ],
     cells,
     reports: [
-      summaryReport({ title: `${scheme.title}汇总`, groupHeader: "单位", groups, scores, labels: gradesGiven, labelOrder: labels, scoreHeader: "评议得分" }),
+      summaryReport({ title: reportTitle(scheme.title, "汇总"), groupHeader: "单位", groups, scores, labels: gradesGiven, labelOrder: labels, scoreHeader: "评议得分" }),
       rankingReport({ groupHeader: "单位", groups, names, scores, ranks, labels: gradesGiven, labelHeader: "得票等次" }),
     ],
     overrides: [],

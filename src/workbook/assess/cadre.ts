@@ -1,5 +1,6 @@
 // Township cadres: task and year-end scores, grades with the 20% quota, and pay split into basic and performance parts to the fen.
-import { toRatio } from "../../core/exact";
+import { exactOf, times, toNumber, toRatio } from "../../core/exact";
+import { reportTitle } from "../../core/title-text";
 import { weightedMean } from "../../core/composite";
 import { RuleError } from "../../core/errors";
 import { allocateFen, coefficientTable, fenToYuan, gradeCoefficient, paySplit, yuanToFen } from "../../core/money";
@@ -39,7 +40,8 @@ function assess(input: AssessInput): Assessment {
   const table = coefficientTable(scheme.pay.coefficients.map((c) => ({ label: c.grade, aliases: [], coefficient: c.coefficient })));
   const coefficient = graded.final.map((g, i) => {
     const post = num(records[i].values.postCoefficient) ?? 1;
-    return g === null ? 0 : gradeCoefficient(g, table) * post;
+    // The product of two typed decimals as a decimal (0.8 × 1.1 is 0.88, never 0.8800000000000001 in the cell).
+    return g === null ? 0 : toNumber(times(exactOf(gradeCoefficient(g, table)), exactOf(post)));
   });
 
   // Each township's performance parts form its pool, shared again by weight so that Σ paid = pool to the fen.
@@ -155,7 +157,7 @@ function payReport(
   rows.push(["合计", `${input.records.length} 人`, "", "", "", y(all.pay), y(all.basic), y(all.perf), y(all.paid), y(all.basic + all.paid), balanced ? "绩效池=实发 ✓" : "绩效池≠实发"]);
   return {
     name: "绩效工资发放表",
-    title: `${input.scheme.title}绩效工资发放表`,
+    title: reportTitle(input.scheme.title, "绩效工资发放表"),
     subtitle: `基本工资占 ${String(input.scheme.pay.basicRatio)}，绩效工资按${input.scheme.pay.method === "score" ? "得分" : "等次系数×岗位系数"}在乡镇内二次分配；金额精确到分`,
     columns: [
       { header: "乡镇", width: 12 },

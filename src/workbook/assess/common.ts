@@ -212,18 +212,32 @@ const tieWords: Record<string, string> = {
 
 const roundingWords: Record<string, string> = { floor: "去尾法", round: "四舍五入", ceil: "进一法" };
 
-/** 配额核查: per group, how many were allowed the top grade, how many have it, and how ties were decided. */
-export function gradeQuotaReport(opts: { groupHeader: string; label: string; ratio: string; rounding: string; tiePolicy: string; minimum: number; groups: readonly GroupQuota[]; demoted: Map<string, number>; over: Map<string, number> }): ReportSheet {
+/**
+ * The township of each group of a report, for quotas counted per branch: a branch's notice is read
+ * beside its township's. A group whose rows name several townships lists them all.
+ */
+export function groupTownships(groups: readonly string[], townships: readonly string[]): Map<string, string> {
+  const sets = new Map<string, Set<string>>();
+  groups.forEach((g, i) => sets.set(g, (sets.get(g) ?? new Set<string>()).add(townships[i] || "（未填）")));
+  return new Map([...sets].map(([g, t]) => [g, [...t].join("、")]));
+}
+
+/** 配额核查: per group, how many were allowed the top grade, how many have it, and how ties were decided; with the 乡镇 first when the groups are branches. */
+export function gradeQuotaReport(opts: { groupHeader: string; label: string; ratio: string; rounding: string; tiePolicy: string; minimum: number; groups: readonly GroupQuota[]; demoted: Map<string, number>; over: Map<string, number>; townships?: ReadonlyMap<string, string> }): ReportSheet {
+  const overs: number[] = [];
   const rows = opts.groups.map<PlanCell[]>((g) => {
     const over = g.quota === null ? 0 : Math.max(0, g.top - g.quota);
-    return [g.group, g.size, opts.ratio, cell(g.quota), g.top, over, opts.demoted.get(g.group) ?? 0, tieWords[opts.tiePolicy] ?? opts.tiePolicy];
+    overs.push(over);
+    const row: PlanCell[] = [g.group, g.size, opts.ratio, cell(g.quota), g.top, over, opts.demoted.get(g.group) ?? 0, tieWords[opts.tiePolicy] ?? opts.tiePolicy];
+    return opts.townships ? [opts.townships.get(g.group) ?? "", ...row] : row;
   });
-  const warnRows = rows.map((r, i) => (Number(r[5]) > 0 ? i : -1)).filter((i) => i >= 0);
+  const warnRows = overs.map((o, i) => (o > 0 ? i : -1)).filter((i) => i >= 0);
   return {
     name: "配额核查",
     title: `“${opts.label}”比例核查`,
     subtitle: `比例 ${opts.ratio}，${roundingWords[opts.rounding] ?? opts.rounding}取整${opts.minimum > 0 ? `，每组至少 ${opts.minimum} 名` : ""}`,
     columns: [
+      ...(opts.townships ? [{ header: "乡镇", width: 12 }] : []),
       { header: opts.groupHeader, width: 14 },
       { header: "参评人数", format: "integer", width: 9 },
       { header: "比例", width: 8 },

@@ -1,5 +1,6 @@
 // "Five good" Party organisations (the county's rural Party-building measures): each organisation's criteria, and the county's target rates met or not, compared exactly.
 import { toRatio } from "../../core/exact";
+import { reportTitle } from "../../core/title-text";
 import { countyTargetsMet } from "../../core/targets";
 import { FIVE_GOOD_CRITERIA } from "../fields";
 import type { PlanCell, ReportSheet } from "../plan";
@@ -48,7 +49,7 @@ function assess(input: AssessInput): Assessment {
   const county = rows[countyRow];
   const report: ReportSheet = {
     name: "汇总",
-    title: `${scheme.title}汇总`,
+    title: reportTitle(scheme.title, "汇总"),
     subtitle: `目标：${targets.map((t) => `${t.name} ≥ ${t.text}`).join("；")}`,
     columns: [
       { header: "乡镇", width: 12 },

@@ -1,13 +1,16 @@
 // Grading a scored table: ranks within groups, bands with the top-grade quota, veto, eligibility and overrides with reasons.
 import { toRatio } from "../../core/exact";
+import { reportTitle } from "../../core/title-text";
 import { gradeScale, gradesWithQuota, labelKey, type GradeResult, type GroupQuota } from "../../core/grade";
 import type { Scheme } from "../../core/scheme";
 import type { PlanCell, ReportSheet } from "../plan";
 import type { Problem } from "../sheet";
-import { type AssessInput, type Override, cell, flag, gradeQuotaReport, groupsOf, groupTitle, overrideProblems, rankWithin, rankingReport, str, summaryReport } from "./common";
+import { type AssessInput, type Override, cell, flag, gradeQuotaReport, groupsOf, groupTownships, groupTitle, overrideProblems, rankWithin, rankingReport, str, summaryReport } from "./common";
 
 export interface Graded {
   groups: string[];
+  /** Each row's township, for the reports of groups that are branches. */
+  townships: string[];
   ranks: ReturnType<typeof rankWithin>;
   results: GradeResult[];
   quotaGroups: GroupQuota[];
@@ -68,7 +71,7 @@ export function gradeScores(input: AssessInput, scores: (number | null)[], names
     if (final[i] !== res.grade) parts.push(`人工调整：${str(records[i].values.overrideReason)}`);
     return parts.join("；");
   });
-  return { groups, ranks, results, quotaGroups, final, notes, overrides };
+  return { groups, townships: records.map((r) => str(r.values.township)), ranks, results, quotaGroups, final, notes, overrides };
 }
 
 /** The rank columns every graded kind writes. */
@@ -93,7 +96,7 @@ export function gradedReports(scheme: Scheme, graded: Graded, scores: (number | 
     if (r.overQuota) over.set(graded.groups[i], (over.get(graded.groups[i]) ?? 0) + 1);
   });
   const reports: ReportSheet[] = [
-    summaryReport({ title: `${scheme.title}汇总`, groupHeader: header, groups: graded.groups, scores, labels: graded.final, labelOrder: g.labels, scoreHeader }),
+    summaryReport({ title: reportTitle(scheme.title, "汇总"), groupHeader: header, groups: graded.groups, scores, labels: graded.final, labelOrder: g.labels, scoreHeader }),
   ];
   if (g.topRatio !== null)
     reports.push(
@@ -107,6 +110,7 @@ export function gradedReports(scheme: Scheme, graded: Graded, scores: (number | 
         groups: graded.quotaGroups,
         demoted,
         over,
+        townships: g.groupBy === "branch" ? groupTownships(graded.groups, graded.townships) : undefined,
       }),
     );
   reports.push(rankingReport({ groupHeader: header, groups: graded.groups, names, scores, ranks: graded.ranks, labels: graded.final }));

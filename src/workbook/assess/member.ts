@@ -1,11 +1,12 @@
 // Party members' stars (the star-striving action opinions): stars from the five aspects, capped by category, then the 30% star quota per branch.
 import { toRatio } from "../../core/exact";
+import { reportTitle } from "../../core/title-text";
 import { categoryKey, stars, starQuota } from "../../core/stars";
 import type { Scheme, StarCategoryDef } from "../../core/scheme";
 import { aspectFieldId } from "../fields";
 import type { PlanCell, ReportSheet } from "../plan";
 import type { Problem } from "../sheet";
-import { type AssessInput, type Assessment, type KindRules, type Override, cell, groupIndices, groupOf, groupsOf, groupTitle, num, overrideProblems, str } from "./common";
+import { type AssessInput, type Assessment, type KindRules, type Override, cell, groupIndices, groupOf, groupsOf, groupTitle, groupTownships, num, overrideProblems, str } from "./common";
 import { rowList } from "./missing";
 import { atRecord } from "./place";
 import { maxOf, minOf } from "../../core/extremes";
@@ -137,7 +138,7 @@ function assess(input: AssessInput): Assessment {
       { header: "说明", width: 24 },
     ],
     cells,
-    reports: [starSummary(input, final, cats), starQuotaReport(scheme, quotaGroups, groups, quotaRows)],
+    reports: [starSummary(input, final, cats), starQuotaReport(scheme, quotaGroups, groups, quotaRows, records.map((r) => str(r.values.township)))],
     overrides,
     summary: {
       zh: [`参评党员 ${records.length} 人，${new Set(groups).size} 个${groupTitle[st.groupBy]}`, `达到高星级门槛 ${top} 人，因比例调低 ${dropped} 人，人工调整 ${overrides.length} 人`],
@@ -183,7 +184,7 @@ function starSummary(input: AssessInput, final: (number | null)[], cats: StarCat
   for (const [g, idx] of groupIndices(branches)) rows.push(line(g, idx));
   return {
     name: "汇总",
-    title: `${input.scheme.title}汇总`,
+    title: reportTitle(input.scheme.title, "汇总"),
     columns: [
       { header: "乡镇", width: 16 },
       { header: "党员数", format: "integer", width: 8 },
@@ -202,7 +203,7 @@ function starSummary(input: AssessInput, final: (number | null)[], cats: StarCat
 }
 
 /** 配额核查: per branch and cap, the members, the threshold, how many may reach it, how many do, how many were brought down. */
-function starQuotaReport(scheme: Scheme, quotaGroups: ReturnType<typeof starQuota>["groups"], groups: string[], rows: ReturnType<typeof starQuota>["rows"]): ReportSheet {
+function starQuotaReport(scheme: Scheme, quotaGroups: ReturnType<typeof starQuota>["groups"], groups: string[], rows: ReturnType<typeof starQuota>["rows"], townships: string[]): ReportSheet {
   const droppedBy = new Map<string, number>();
   const overBy = new Map<string, number>();
   rows.forEach((r, i) => {
@@ -210,13 +211,26 @@ function starQuotaReport(scheme: Scheme, quotaGroups: ReturnType<typeof starQuot
     if (r.overQuota) overBy.set(groups[i], (overBy.get(groups[i]) ?? 0) + 1);
   });
   const rule = (cap: number) => scheme.stars.quota.find((q) => q.cap === cap)!;
-  const out = quotaGroups.map<PlanCell[]>((g) => [g.group, g.cap, g.size, `${rule(g.cap).threshold}星以上`, String(rule(g.cap).ratio), g.quota, g.kept, Math.max(0, g.kept - g.quota)]);
-  const warn = out.map((r, i) => (Number(r[7]) > 0 ? i : -1)).filter((i) => i >= 0);
+  // Quotas counted per branch are read beside the branch's township.
+  const townshipOf = scheme.stars.groupBy === "branch" ? groupTownships(groups, townships) : undefined;
+  const out = quotaGroups.map<PlanCell[]>((g) => [
+    ...(townshipOf ? [townshipOf.get(g.group) ?? ""] : []),
+    g.group,
+    g.cap,
+    g.size,
+    `${rule(g.cap).threshold}星以上`,
+    String(rule(g.cap).ratio),
+    g.quota,
+    g.kept,
+    Math.max(0, g.kept - g.quota),
+  ]);
+  const warn = quotaGroups.map((g, i) => (g.kept > g.quota ? i : -1)).filter((i) => i >= 0);
   return {
     name: "配额核查",
     title: "星级比例核查",
     subtitle: scheme.stars.quota.map((q) => `${q.threshold}星以上不超过${q.cap}星上限党员的${String(q.ratio)}`).join("；"),
     columns: [
+      ...(townshipOf ? [{ header: "乡镇", width: 12 }] : []),
       { header: groupTitle[scheme.stars.groupBy], width: 16 },
       { header: "星级上限", format: "integer", width: 8 },
       { header: "党员数", format: "integer", width: 8 },
