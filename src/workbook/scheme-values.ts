@@ -62,8 +62,8 @@ const byPath: Record<string, readonly Choice[]> = {
   ],
   // An amount in yuan is a number and passes as it is.
   "pay.pool": [
-    { code: "rows", zh: "按各人应发工资合计", aliases: [] },
-    { code: "sheet", zh: "按表中写明的总额", aliases: [] },
+    { code: "rows", zh: "按各人应发工资合计", aliases: ["按各人应发工资", "各人应发工资的绩效部分合计"] },
+    { code: "sheet", zh: "按表中写明的总额", aliases: ["取表中写明的总额", "取表中写明的绩效工资总额"] },
   ],
   "missing.parts": missing,
   "missing.periods": missing,

@@ -172,10 +172,10 @@ describe("the 考核方案 sheet in Chinese", () => {
   });
 
   it("reads the other words people write for a choice, whatever their case", () => {
-    const edits: Record<string, string> = { "grade.rounding": "四舍五入", "stars.rounding": "CEIL", "grade.tiePolicy": "并列均入选", "grade.veto": "定为最低等次" };
+    const edits: Record<string, string> = { "grade.rounding": "四舍五入", "stars.rounding": "CEIL", "grade.tiePolicy": "并列均入选", "grade.veto": "定为最低等次", "pay.pool": "取表中写明的总额" };
     const back = schemeFromSheet(sheetOf(defaultScheme("cadre", 2025), (key, v) => edits[key] ?? v));
     expect(back.problems).toEqual([]);
-    expect([back.scheme!.grade.rounding, back.scheme!.stars.rounding, back.scheme!.grade.tiePolicy, back.scheme!.grade.veto]).toEqual(["round", "ceil", "all", "fail"]);
+    expect([back.scheme!.grade.rounding, back.scheme!.stars.rounding, back.scheme!.grade.tiePolicy, back.scheme!.grade.veto, back.scheme!.pay.pool]).toEqual(["round", "ceil", "all", "fail", "sheet"]);
   });
 
   it("refuses a word that is none of the choices, with its row and the words it could be", () => {
