@@ -63,6 +63,8 @@ export interface SheetProbe {
   name: string;
   area?: UsedArea;
   merges: MergeArea[];
+  /** False when this Excel cannot list merged areas. */
+  mergesKnown?: boolean;
 }
 
 /**
@@ -87,6 +89,7 @@ export function probeSheets(session: Session, names: readonly string[]): () => S
       name,
       area: used.isNullObject ? undefined : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount },
       merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
+      mergesKnown: withMerges,
     }));
 }
 
@@ -140,7 +143,9 @@ export async function readSheet(session: Session, probe: SheetProbe, onChunk?: (
     }, onChunk);
   }
   const rows = probe.area ? rowsFromA1(probe.area, values) : [];
-  return probe.merges.length ? { name: probe.name, rows, merges: probe.merges } : { name: probe.name, rows };
+  const data: SheetData = probe.merges.length ? { name: probe.name, rows, merges: probe.merges } : { name: probe.name, rows };
+  if (probe.mergesKnown === false) data.mergesUnknown = true;
+  return data;
 }
 
 /** The names of the workbook's sheets, in tab order, after one sync. */

@@ -374,7 +374,7 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
   const block = placeResults(table, assessment);
   block.rows = usable.records.map((r, i) => ({ row: r.row, cells: assessment.cells[i] }));
   const audit = auditReport(scheme, options, table, usable.records.length, usable.ignored, assessment, township);
-  stateWarnings([...absentColumnWarnings(table, fields), ...(assessment.warnings ?? [])], assessment.summary, audit);
+  stateWarnings([...(read.warnings ?? []), ...absentColumnWarnings(table, fields), ...(assessment.warnings ?? [])], assessment.summary, audit);
   const reports = [...assessment.reports, audit, schemeSheet(scheme)];
   const replaceable = nameReports(workbook, reports, owned);
   // After the run's facts, before the first blank row; the bold section rows below move down by one.

@@ -28,6 +28,8 @@ export interface ReadResult {
   problems: Problem[];
   /** Rows that are not data (totals, notes, blank) or that were skipped for their problems. */
   ignored: IgnoredRow[];
+  /** What was taken without the data saying it (a group carried down where merged cells could not be read). */
+  warnings?: { zh: string; en: string }[];
 }
 
 const blank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -145,6 +147,9 @@ export function readRecords(table: FoundTable, fields: readonly FieldDef[]): Rea
   const repeatsHeader = (row: CellValue[]) => headerCols.every((h) => typeof row[h.col] === "string" && headerKey(row[h.col]) === h.key);
   const at = (f: FieldDef, row: number, zh: string, en: string): Problem => ({ sheet: table.sheet, row, col: table.columns.get(f.id)! + 1, header: table.headers.get(f.id), zh, en });
   let inNotes = false;
+  // Only where the host cannot list merged areas is a blank group cell carried down, and each such row is named.
+  const carried: Record<string, FieldValue> = {};
+  const carriedRows = new Map<string, number[]>();
 
   for (let r = table.firstDataRow; r < table.rows.length; r++) {
     const row = table.rows[r] ?? [];
@@ -188,6 +193,16 @@ export function readRecords(table: FoundTable, fields: readonly FieldDef[]): Rea
         problems.push(at(f, excelRow, UNCACHED_FORMULA.zh, UNCACHED_FORMULA.en));
         continue;
       }
+      if (f.fillDown && table.mergesUnknown) {
+        if (!blank(raw)) carried[f.id] = typeof raw === "string" ? raw.trim() : raw;
+        else if (carried[f.id] !== undefined) {
+          values[f.id] = carried[f.id];
+          const list = carriedRows.get(f.id) ?? [];
+          list.push(excelRow);
+          carriedRows.set(f.id, list);
+          continue;
+        }
+      }
       const out = convert(f, raw);
       if ("value" in out) values[f.id] = out.value;
       else {
@@ -219,7 +234,14 @@ export function readRecords(table: FoundTable, fields: readonly FieldDef[]): Rea
     records.push({ row: excelRow, values });
   }
   append(problems, suspectedDuplicates(table, present, records));
-  return { records, problems, ignored };
+  const warnings = [...carriedRows].map(([id, rows]) => {
+    const f = present.find((x) => x.id === id)!;
+    return {
+      zh: `第${rows.join("、")}行的${f.header}为空，按上一行填写：此版本 Excel 无法读取合并单元格，请核对这些行确属上一行的${f.header}`,
+      en: `rows ${rows.join(", ")} have a blank ${f.header}, taken from the row above: this Excel cannot list merged cells, so check that they belong to it`,
+    };
+  });
+  return warnings.length ? { records, problems, ignored, warnings } : { records, problems, ignored };
 }
 
 /**

@@ -21,6 +21,8 @@ export interface SheetData {
    * calculation): their value above is null, and reading one as blank would be a silent wrong number.
    */
   uncached?: { row: number; col: number }[];
+  /** The host could not say which cells are merged (Excel before ExcelApi 1.13): a blank group cell may be inside one. */
+  mergesUnknown?: boolean;
 }
 
 export interface WorkbookData {

@@ -39,6 +39,8 @@ export interface FoundTable {
   duplicates: { id: string; cols: number[] }[];
   /** Cells ("row,col", 0-based) holding a formula the file keeps no result for. */
   uncached: Set<string>;
+  /** The host could not list merged areas, so a blank group cell may be inside one. */
+  mergesUnknown?: boolean;
 }
 
 /** Header texts of row r; with a row above it, a blank lower cell takes the upper cell (a two-row header). */
@@ -170,6 +172,7 @@ export function findTable(sheet: SheetData, fields: readonly FieldDef[], mapping
     firstDataRow: best.row + 1,
     duplicates: best.duplicates,
     uncached: new Set((sheet.uncached ?? []).map((c) => `${c.row},${c.col}`)),
+    mergesUnknown: sheet.mergesUnknown,
   };
 }
 

@@ -265,6 +265,15 @@ describe("i. merged group cells", () => {
     const skipped = run([s], { kind: "member", skipBadRows: true });
     expect(col(skipped, "最终星数")).toEqual([3, 3, 3]);
   });
+
+  it("are carried down, each row named in 审计, where the host cannot list merged areas (Excel before ExcelApi 1.13)", () => {
+    const m = (branch: string | null, name: string) => ["城关镇", branch, name, "无劳动能力党员", 80, 80, 80, null, null];
+    const s = { ...sheet("党员星级", [memberHeader, m("一支部", "甲"), m(null, "乙"), m(null, "丙")]), mergesUnknown: true };
+    const r = run([s], { kind: "member" });
+    expect(r.problems).toEqual([]);
+    expect(col(r, "最终星数")).toEqual([3, 3, 3]);
+    expect(auditNotes(r).join("\n")).toContain("第3、4行的支部为空，按上一行填写");
+  });
 });
 
 describe("layouts offices use", () => {
