@@ -140,6 +140,7 @@ describe("c. footers and notes under a table; the pool written in the sheet", ()
     expect(col(r, "绩效工资实发")).toEqual([3000, 2500, 2500, 2000, 0]);
     expect(auditNotes(r).join("\n")).toContain("绩效工资池 10000.00 元，取自工作表“干部考核”第8行");
     expect(String(reportRow(r, "绩效工资发放表", "合计")?.[10])).toBe("绩效池=实发 ✓");
+    expect(r.plan!.reports.find((x) => x.name === "绩效工资发放表")!.subtitle).toContain("分配全表的绩效工资总额");
   });
 
   it("reads a total written in the title block (绩效工资总额：8,000.00元) and a pool given in the scheme", () => {

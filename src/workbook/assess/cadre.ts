@@ -158,7 +158,7 @@ function payReport(
   return {
     name: "绩效工资发放表",
     title: reportTitle(input.scheme.title, "绩效工资发放表"),
-    subtitle: `基本工资占 ${String(input.scheme.pay.basicRatio)}，绩效工资按${input.scheme.pay.method === "score" ? "得分" : "等次系数×岗位系数"}在乡镇内二次分配；金额精确到分`,
+    subtitle: `基本工资占 ${String(input.scheme.pay.basicRatio)}，绩效工资按${input.scheme.pay.method === "score" ? "得分" : "等次系数×岗位系数"}${input.scheme.pay.pool === "rows" ? "在乡镇内二次分配" : "分配全表的绩效工资总额"}；金额精确到分`,
     columns: [
       { header: "乡镇", width: 12 },
       { header: "姓名", width: 9 },
