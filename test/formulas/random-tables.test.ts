@@ -3,17 +3,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { schemeKinds, type SchemeKind } from "../../src/core/scheme";
 import { agreeingColumns, differences, evaluate, type Difference, type Evaluation } from "./harness";
 import { expectAgreementWithValues, expectedAgreeing, expectLayout, known, ordered } from "./compare";
-import { randomTable } from "./random-tables";
+import { randomTable, type RandomTable } from "./random-tables";
 
 const SEEDS = [1, 2, 3, 4, 5, 6];
 
 describe("the templates' formulas over random tables equal the pipeline's cells, but for the known differences", () => {
-  const runs = {} as Record<SchemeKind, { seed: number; e: Evaluation }[]>;
+  const runs = {} as Record<SchemeKind, { seed: number; t: RandomTable; e: Evaluation }[]>;
   beforeAll(() => {
     for (const kind of schemeKinds)
       runs[kind] = SEEDS.map((seed) => {
         const t = randomTable(kind, seed);
-        return { seed, e: evaluate(t.spec, t.scheme, t.data) };
+        return { seed, t, e: evaluate(t.spec, t.scheme, t.data) };
       });
   });
 
@@ -45,6 +45,26 @@ describe("the templates' formulas over random tables equal the pipeline's cells,
       expect(e.emptyRows.length).toBeGreaterThan(0);
       expectLayout(e);
     }
+  });
+
+  it.each(["secretary", "cadre"] as const)("%s: two rows tied at the top of a township whose quota is one are neither 优秀, on both sides (并列跨过名额线时均不评为优秀)", (kind) => {
+    let ties = 0;
+    for (const { t, e } of runs[kind]) {
+      const first = e.sheet.firstDataRow;
+      const score = new Map(e.pairs.filter((p) => p.column === "综合得分").map((p) => [p.row, p.fromFormula]));
+      const grade = new Map(e.pairs.filter((p) => p.column === "等次").map((p) => [p.row, p]));
+      const byTownship = new Map<unknown, number[]>();
+      t.data.rows.forEach((r, i) => byTownship.set(r[0], [...(byTownship.get(r[0]) ?? []), first + i]));
+      for (const rows of byTownship.values()) {
+        const quota = Math.floor(rows.length * 0.2);
+        const [top, twin] = [rows[0], rows[rows.length - 1]];
+        const tied = score.get(top) === score.get(twin) && rows.every((r) => r === top || r === twin || (score.get(r) as number) < (score.get(top) as number));
+        if (quota !== 1 || !tied || (score.get(top) as number) < 90) continue;
+        ties++;
+        for (const r of [top, twin]) expect([grade.get(r)!.fromFormula, grade.get(r)!.fromPipeline], `${kind} seed ${t.seed} row ${r}`).toEqual(["称职", "称职"]);
+      }
+    }
+    expect(ties).toBeGreaterThan(0);
   });
 
   it("the tables hold what they are for: a township with one cadre, a branch with two members, blanks and 缺考", () => {

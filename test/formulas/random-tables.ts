@@ -45,27 +45,31 @@ export function ordered(spec: TemplateSpec, rows: Row[], sheet = 0): CellValue[]
 const coarse = (d: Dice, blank: number, xs: readonly number[]) => (d.chance(blank) ? null : d.pick(xs));
 
 /**
- * Townships of 1 to 7 rows: the first has one row, so a group of one (a township with one cadre) is
- * always there; each later township repeats one of its rows, so two rows tie exactly.
+ * Townships of 1 to 9 rows: the first has one row, so a group of one (a township with one cadre) is
+ * always there. Each later township of 5 or more (a top-grade quota of ⌊20% × n⌋ = 1) begins with a
+ * top row and ends with its twin, so the best score is tied across the quota line; the smaller ones
+ * repeat a row at random.
  */
-function grouped(d: Dice, make: (township: string, i: number) => Row): Row[] {
+function grouped(d: Dice, make: (township: string, i: number, top: boolean) => Row): Row[] {
   const rows: Row[] = [];
   TOWNSHIPS.slice(0, d.int(2, 4)).forEach((t, k) => {
-    const n = k === 0 ? 1 : d.int(3, 7);
+    const n = k === 0 ? 1 : d.int(3, 8);
+    const atCut = n + 1 >= 5;
     const own: Row[] = [];
-    for (let i = 0; i < n; i++) own.push(make(t, rows.length + own.length));
-    if (k > 0) {
-      const twin = { ...d.pick(own), name: `${t}并列`, id: `${t}并列`, village: `${t}并列村` };
-      own.push(twin);
-    }
+    for (let i = 0; i < n; i++) own.push(make(t, rows.length + own.length, atCut && i === 0));
+    if (k > 0) own.push({ ...(atCut ? own[0] : d.pick(own)), name: `${t}并列`, id: `${t}并列`, village: `${t}并列村` });
     rows.push(...own);
   });
   return rows;
 }
 
 function secretary(d: Dice, s: Scheme): Row[] {
-  return grouped(d, (township, i) => {
+  return grouped(d, (township, i, top) => {
     const r: Row = { township, village: `${township}${i}村`, name: `书记${i}`, id: `S${i}` };
+    if (top) {
+      s.items.forEach((it, k) => (r[`item${k + 1}`] = it.max));
+      return { ...r, halfYear: 100, ballot: 100 };
+    }
     // Mostly full marks, so totals cross 90 and the quota bites; a blank item counts as 0.
     s.items.forEach((it, k) => (r[`item${k + 1}`] = coarse(d, 0.05, [it.max, it.max, it.max - 0.5, it.max - 1, 0])));
     s.deductions.forEach((_, k) => (r[`deduction${k + 1}`] = d.chance(0.6) ? null : d.pick([0, 1, 2, 6])));
@@ -79,9 +83,10 @@ function secretary(d: Dice, s: Scheme): Row[] {
 
 function cadre(d: Dice): Row[] {
   let zeroTownship = "";
-  return grouped(d, (township, i) => {
+  return grouped(d, (township, i, top): Row => {
     // One township fails everyone (不称职, coefficient 0): its pool has nothing to weigh.
     if (zeroTownship === "" && township !== TOWNSHIPS[0] && d.chance(0.3)) zeroTownship = township;
+    if (top && township !== zeroTownship) return { township, name: `干部${i}`, id: `G${i}`, post: "党委书记", postCoefficient: 1.5, taskScore: 97, yearEnd: 96, pay: 7447 };
     const failing = township === zeroTownship;
     return {
       township,
@@ -104,6 +109,11 @@ function member(d: Dice, s: Scheme): Row[] {
     // The first branch has two members; the others enough for the 30% quota to cut through ties.
     const n = b === 0 ? 2 : d.int(6, 12);
     for (let i = 0; i < n; i++) {
+      // Three members of 10 stars open each larger branch, two with the same 综合得分 and one without: the 30% line falls between equals.
+      if (b > 0 && i < 3) {
+        rows.push({ township: "东镇", branch, name: `党员${rows.length}`, id: `D${rows.length}`, category: "村干部党员", aspect1: 95, aspect2: 95, aspect3: 95, aspect4: 95, aspect5: 95, tiebreak: i < 2 ? 92 : null });
+        continue;
+      }
       const category = d.pick(s.stars.categories);
       const r: Row = { township: "东镇", branch, name: `党员${rows.length}`, id: `D${rows.length}`, category: d.chance(0.2) ? category.aliases[0] : category.name };
       // The aspects a category is rated on are all filled (the pipeline refuses a blank one; see the known differences), the others left blank.
