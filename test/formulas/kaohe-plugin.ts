@@ -63,7 +63,7 @@ const errorCodes: Partial<Record<ErrorType, string>> = {
 /** An engine error as Excel hands one to a custom function: an object with its code. */
 const asExcelError = (e: CellError) => ({ code: errorCodes[e.type] ?? `#${e.type}`, message: e.message ?? "" });
 
-/** A number the engine keeps with its format (a date, a percentage) is plain to Excel's functions. */
+/** One cell as Excel hands it to a custom function: a blank as `blank`, an error as its code, a number the engine keeps with a format (date, percentage) as the plain number. */
 function plain(v: unknown, blank: "" | null): unknown {
   if (v === EmptyValue || v === undefined) return blank;
   if (v instanceof CellError) return asExcelError(v);
