@@ -238,7 +238,7 @@ function placeResults(table: FoundTable, assessment: Assessment): ResultBlock {
 function auditReport(scheme: Scheme, options: RunOptions, table: FoundTable, records: number, ignored: IgnoredRow[], assessment: Assessment, township?: TownshipFound): ReportSheet {
   const rows: PlanCell[][] = [
     ["考核", scheme.title, ""],
-    ["类型", kindNames[scheme.kind].zh, scheme.kind],
+    ["类型", kindNames[scheme.kind].zh, ""],
     ["计算时间", chinaTime(options.now ?? new Date()), ""],
     ["输入文件", options.inputName ?? "", ""],
     ["输入校验和（SHA-256）", options.inputChecksum ?? "", ""],
@@ -257,8 +257,9 @@ function auditReport(scheme: Scheme, options: RunOptions, table: FoundTable, rec
     ...ignored.map<PlanCell[]>((r) => [r.row, r.zh, ""]),
     ["", "", ""],
     ["考核方案（快照）", "", ""],
-    ["键", "设置值", ""],
-    ...schemeSheet(scheme).rows.map<PlanCell[]>((r) => [r[0], r[2], ""]),
+    // In the words of the 考核方案 sheet: a printed audit is read by people, not by the program.
+    ["项目", "设置值", ""],
+    ...schemeSheet(scheme).rows.map<PlanCell[]>((r) => [r[1], r[2], ""]),
   ];
   const strong = rows.map((r, i) => (["人工调整", "未计算的行", "考核方案（快照）"].includes(String(r[0])) ? i : -1)).filter((i) => i >= 0);
   return {

@@ -278,7 +278,7 @@ describe("merge says whose scheme the county's is", () => {
     const audit = await auditRows(out);
     expect(audit.find((row) => row[0] === "全县考核方案")?.[1]).toBe("1城关镇.xlsx");
     expect(audit.find((row) => row[0] === "方案不同的上报文件")?.slice(0, 3)).toEqual(["方案不同的上报文件", "2东山乡.xlsx", "按全县方案计算；不同的设置：等次 最高等次比例：全县 20%，本文件 100%"]);
-    expect(audit.find((row) => row[0] === "grade.topRatio")?.[1]).toBe("20%");
+    expect(audit.find((row) => row[0] === "等次 最高等次比例")?.[1]).toBe("20%");
   });
 });
 

@@ -31,6 +31,18 @@ describe("the time a report gives", () => {
   });
 });
 
+describe("the scheme in 审计", () => {
+  it("is set down in the words of the 考核方案 sheet, with no program key", () => {
+    const rows = report("审计").rows;
+    expect(rows.find((r) => r[0] === "类型")).toEqual(["类型", "乡镇干部绩效考核与绩效工资", ""]);
+    const snapshot = rows.slice(rows.findIndex((r) => r[0] === "考核方案（快照）") + 1);
+    expect(snapshot[0]).toEqual(["项目", "设置值", ""]);
+    expect(snapshot).toContainEqual(["等次 取整方式", "去尾法", ""]);
+    expect(snapshot).toContainEqual(["工资 绩效工资池", "按各人应发工资合计", ""]);
+    for (const r of snapshot) expect(r.join(" ")).not.toMatch(/[A-Za-z]/);
+  });
+});
+
 describe("a report's title", () => {
   it("does not repeat 绩效工资 after an assessment titled …与绩效工资", () => {
     expect(report("绩效工资发放表").title).toBe("2025年度乡镇干部绩效考核与绩效工资发放表");
