@@ -102,6 +102,15 @@ export function choiceText(choices: readonly Choice[], value: string): string {
   return choices.find((c) => c.code === code)?.zh ?? value;
 }
 
+/**
+ * A choice as a message names it: the sheet's word, then the code a scheme file or an older sheet
+ * holds ("“按其余各项权重折算”（reweight）"), so the person can find it wherever the scheme is kept.
+ */
+export function choiceNamed(path: string, code: string): string {
+  const choices = settingChoices(path, []);
+  return choices ? `“${choiceText(choices, code)}”（${code}）` : code;
+}
+
 /** "去尾法、四舍五入、进一法": what a refused value could have been. */
 export function choiceList(choices: readonly Choice[]): string {
   return choices.map((c) => c.zh).join("、");

@@ -1,7 +1,9 @@
 // What the reports say, as a county office reads them: Beijing time, titles without a doubled word, decimals as typed, 乡镇 beside each branch, and no text cut off.
 import { describe, expect, it } from "vitest";
 import { columnWidth, type PlanCell, type ReportSheet } from "../../src/workbook/plan";
+import { defaultScheme } from "../../src/core/scheme";
 import { runAssessment } from "../../src/workbook/pipeline";
+import { choiceNamed } from "../../src/workbook/scheme-values";
 import type { CellValue } from "../../src/workbook/sheet";
 
 // 20:00 UTC on New Year's Eve is already 04:00 on New Year's Day in Beijing.
@@ -40,6 +42,19 @@ describe("the scheme in 审计", () => {
     expect(snapshot).toContainEqual(["等次 取整方式", "去尾法", ""]);
     expect(snapshot).toContainEqual(["工资 绩效工资池", "按各人应发工资合计", ""]);
     for (const r of snapshot) expect(r.join(" ")).not.toMatch(/[A-Za-z]/);
+  });
+});
+
+describe("a message that names a setting's choice", () => {
+  it("gives the 考核方案 sheet's word and the code a scheme file holds", () => {
+    expect(choiceNamed("missing.parts", "reweight")).toBe("“按其余各项权重折算”（reweight）");
+    expect(choiceNamed("pay.pool", "sheet")).toBe("“按表中写明的总额”（sheet）");
+    const scheme = defaultScheme("cadre", 2025);
+    scheme.pay.pool = "sheet";
+    const r = runAssessment({ sheets: [{ name: "干部考核", rows: cadres }] }, { scheme, now });
+    expect(r.problems.map((p) => p.zh)).toEqual([
+      "考核方案“工资 绩效工资池”（pay.pool）为“按表中写明的总额”（sheet），但工作表中没有“绩效工资总额：金额”这样的一行。请在表头或表尾写明，或在方案中直接填写金额",
+    ]);
   });
 });
 

@@ -11,6 +11,7 @@ import { reportSheetNames, type PlanCell } from "../plan";
 import { readRecords } from "../read";
 import type { Problem } from "../sheet";
 import { findTableIn } from "../table";
+import { choiceNamed } from "../scheme-values";
 import { atRecord } from "./place";
 import { numberText } from "../../core/number-text";
 import { type AssessInput, type Assessment, type KindRules, cell, groupOf, num, rankWithin, rankingReport, roundScore, str, summaryReport } from "./common";
@@ -131,7 +132,7 @@ function missingRaterProblems(input: AssessInput, detail: RaterDetail): Problem[
         row: r.row,
         col: col === undefined ? 0 : col + 1,
         header: col === undefined ? rater.name : table.headers.get(raterFieldId(k)),
-        zh: `缺少${rater.name}评分：考核方案“缺项处理 评议人组”（missing.raters）为 problem，不按其余评议主体折算。请填写分数，或把该设置改为 reweight`,
+        zh: `缺少${rater.name}评分：考核方案“缺项处理 评议人组”（missing.raters）为${choiceNamed("missing.raters", "problem")}，不按其余评议主体折算。请填写分数，或把该设置改为${choiceNamed("missing.raters", "reweight")}`,
         en: `no ${rater.name} score: the scheme's missing.raters is problem, so it is not reweighted; fill in the score, or set it to reweight`,
       });
     }

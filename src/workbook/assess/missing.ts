@@ -1,6 +1,7 @@
 // A composite's blank parts: a problem naming the row (or the absent column), or, where the scheme says so, the others' weights shared out and said.
 import type { MissingPartPolicy } from "../../core/scheme";
 import { settingName } from "../scheme-sheet";
+import { choiceNamed } from "../scheme-values";
 import type { Problem } from "../sheet";
 import type { AssessInput, Warning } from "./common";
 
@@ -46,7 +47,8 @@ export function missingParts(input: AssessInput, parts: readonly PartSpec[], pol
   if (counted.length < 2) return out;
   const composite = counted.map((p) => `${p.name} ${p.weight}`).join("、");
   const key = `missing.${setting}`;
-  const rule = `考核方案“${settingName(key)}”（${key}）为 ${policy}`;
+  const rule = `考核方案“${settingName(key)}”（${key}）为${choiceNamed(key, policy)}`;
+  const reweight = choiceNamed(key, "reweight");
   const absentRows = new Map<string, number[]>();
   const sharedRows = new Map<string, number[]>();
   records.forEach((r, i) => {
@@ -84,7 +86,7 @@ export function missingParts(input: AssessInput, parts: readonly PartSpec[], pol
           row: r.row,
           col: col + 1,
           header: table.headers.get(field),
-          zh: `缺少${p.name}得分：综合得分由${composite}组成，${rule}，缺项不按其余各项折算。请填写分数，或把该设置改为 reweight`,
+          zh: `缺少${p.name}得分：综合得分由${composite}组成，${rule}，缺项不按其余各项折算。请填写分数，或把该设置改为${reweight}`,
           en: `no ${p.name} score: the composite is ${composite}, and the scheme's ${key} is ${policy}, so a missing part is not reweighted; fill in the score, or set it to reweight`,
         });
     }
@@ -97,7 +99,7 @@ export function missingParts(input: AssessInput, parts: readonly PartSpec[], pol
       row: 0,
       col: 0,
       header: p.name,
-      zh: `表中没有“${p.name}”列，而${list.zh}的综合得分需要它（${composite}；${rule}）。请核对表头，或在考核方案的列对应中指明，或把该设置改为 reweight`,
+      zh: `表中没有“${p.name}”列，而${list.zh}的综合得分需要它（${composite}；${rule}）。请核对表头，或在考核方案的列对应中指明，或把该设置改为${reweight}`,
       en: `the table has no ${p.name} column, which the composite of ${list.en} needs (${composite}; the scheme's ${key} is ${policy}); check the headers, map the column in the scheme, or set it to reweight`,
     });
   }

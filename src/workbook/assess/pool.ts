@@ -1,6 +1,7 @@
 // The performance pool of a pay sheet: each person's performance part, or one total written beside the table or given in the scheme.
 import { parseNumericText } from "../../core/text";
 import { settingName } from "../scheme-sheet";
+import { choiceNamed } from "../scheme-values";
 import type { CellValue, Problem } from "../sheet";
 import type { AssessInput, Warning } from "./common";
 
@@ -71,7 +72,7 @@ export function singlePool(input: AssessInput): { fen?: number; problems: Proble
           sheet,
           row: 0,
           col: 0,
-          zh: `${setting}为 sheet（取表中写明的总额），但工作表中没有“绩效工资总额：金额”这样的一行。请在表头或表尾写明，或在方案中直接填写金额`,
+          zh: `${setting}为${choiceNamed(key, "sheet")}，但工作表中没有“绩效工资总额：金额”这样的一行。请在表头或表尾写明，或在方案中直接填写金额`,
           en: `the scheme's ${key} is sheet, but the sheet has no line such as "绩效工资总额：368000元"; write one above or below the table, or give the amount in the scheme`,
         },
       ],
@@ -93,7 +94,7 @@ export function singlePool(input: AssessInput): { fen?: number; problems: Proble
     fen: f.fen,
     problems: [],
     warning: {
-      zh: `绩效工资池 ${(f.fen / 100).toFixed(2)} 元，取自工作表“${sheet}”第${f.row}行“${f.text}”（${setting}为 sheet）`,
+      zh: `绩效工资池 ${(f.fen / 100).toFixed(2)} 元，取自工作表“${sheet}”第${f.row}行“${f.text}”（${setting}为${choiceNamed(key, "sheet")}）`,
       en: `performance pool ${(f.fen / 100).toFixed(2)} yuan, from sheet "${sheet}" row ${f.row} ("${f.text}"), as the scheme's ${key} is sheet`,
     },
   };
@@ -105,7 +106,7 @@ export function unusedSheetPool(input: AssessInput, rowsTotalFen: number): Warni
   const f = poolsInSheet(input)[0];
   if (!f || f.fen === rowsTotalFen) return undefined;
   return {
-    zh: `表中第${f.row}行写有“${f.text}”（${(f.fen / 100).toFixed(2)} 元），本次绩效工资池按各人应发工资的绩效部分合计（${(rowsTotalFen / 100).toFixed(2)} 元）。如应以表中总额为准，请把考核方案“${settingName(key)}”（${key}）设为 sheet`,
+    zh: `表中第${f.row}行写有“${f.text}”（${(f.fen / 100).toFixed(2)} 元），本次绩效工资池按各人应发工资的绩效部分合计（${(rowsTotalFen / 100).toFixed(2)} 元）。如应以表中总额为准，请把考核方案“${settingName(key)}”（${key}）设为${choiceNamed(key, "sheet")}`,
     en: `row ${f.row} says "${f.text}" (${(f.fen / 100).toFixed(2)} yuan), but the pool was the sum of everyone's performance part (${(rowsTotalFen / 100).toFixed(2)} yuan); to use the sheet's total, set the scheme's ${key} to sheet`,
   };
 }
