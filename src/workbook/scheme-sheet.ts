@@ -236,9 +236,16 @@ export function schemeFromSheet(sheet: SheetData): { scheme?: Scheme; problems: 
   const tree = plain(raw, "", gaps);
   for (const g of gaps) problems.push({ path: g, zh: `缺少这一项（前后的序号之间有空缺）。请补上这一行，或把后面的序号依次改小`, en: "is missing (a gap between the indexes). Add the row, or renumber the ones after it" });
   if (problems.length) return { problems };
+  blankOrgTypes(tree as Node);
   append(problems, readChoices(tree as Node, seen));
   if (problems.length) return { problems };
   return validateScheme(tree);
+}
+
+/** A duty for every organisation has the type "", which the sheet shows as a blank cell: a blank reads back as "", not as a missing value. */
+function blankOrgTypes(tree: Node): void {
+  const duties = (tree.ledger as Node | undefined)?.duties;
+  if (Array.isArray(duties)) for (const d of duties) if (d !== null && typeof d === "object" && (d as Node).orgType === null) (d as Node).orgType = "";
 }
 
 /** The grade names a veto's words refer to: the sheet's own, else its kind's standard ones. */

@@ -148,6 +148,15 @@ describe("the 考核方案 sheet in Chinese", () => {
     expect(back.scheme).toEqual(scheme);
   });
 
+  it("reads a duty for every organisation (type \"\", a blank cell) back as it was", () => {
+    const scheme = defaultScheme("ledger", 2025);
+    scheme.ledger.duties[5].orgType = "";
+    expect(valueOf(scheme, "ledger.duties[5].orgType")).toBe("");
+    const back = schemeFromSheet(sheetOf(scheme));
+    expect(back.problems).toEqual([]);
+    expect(back.scheme).toEqual(scheme);
+  });
+
   it("reads an older sheet that shows the program's codes", () => {
     const scheme = defaultScheme("member", 2025);
     const codes: Record<string, string> = {
