@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { kaohe, noStack, sha256File, tempDir, type Ran } from "../cli/helpers";
+import { kaohe, noStack, sha256File, type Ran } from "../cli/helpers";
 
 export { tempDir, writeWorkbook, readWorkbook, sha256File } from "../cli/helpers";
 
