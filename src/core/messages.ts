@@ -278,6 +278,10 @@ const catalogue = {
     zh: (p) => `${lead(p)}党员类别“${show(p.value)}”不在星级上限表中；请改为表中的类别，或在表中加上它`,
     en: (p) => `${leadEn(p)}the member category "${showEn(p.value)}" is not in the star cap table; use one of its categories or add it`,
   },
+  blankAspect: {
+    zh: (p) => `${lead(p)}没有得分；该党员按这一方面评星，不能留空（0 分请填 0）。只评前几个方面的党员，区域只选这几个方面`,
+    en: (p) => `${leadEn(p)}has no score; the member is rated on this aspect, so it cannot be blank (enter 0 for none). For a member rated on fewer aspects, select only those aspects`,
+  },
   starsAboveCap: {
     zh: (p) => `${lead(p)}星数 ${show(p.value)} 超过该党员的星级上限 ${show(p.cap)}；请核对星数或党员类别`,
     en: (p) => `${leadEn(p)}${showEn(p.value)} stars is above the member's cap of ${showEn(p.cap)}; check the stars or the category`,

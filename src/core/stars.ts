@@ -20,7 +20,7 @@ import {
  */
 export const DEFAULT_STAR_THRESHOLDS: readonly number[] = [90, 75];
 
-/** Stars one aspect earns: the number of thresholds its score reaches (以上 includes). Blank earns 0. */
+/** Stars one aspect earns: the number of thresholds its score reaches (以上 includes). Blank earns 0 (an aspect the member is not rated on). */
 export function aspectStars(score: number | null, thresholds: readonly number[] = DEFAULT_STAR_THRESHOLDS): number {
   if (score === null) return 0;
   let n = 0;
@@ -28,12 +28,28 @@ export function aspectStars(score: number | null, thresholds: readonly number[] 
   return n;
 }
 
-/** A member's stars: the sum over aspects, at most cap when a cap is given. */
+/**
+ * A member's stars: the sum over the aspects the member is rated on, at most cap when a cap is given.
+ * Every aspect given must have a score: a blank one is #N/A naming it, since counting it as no stars
+ * would be a silent wrong number (0 points are typed as 0).
+ */
 export function stars(aspects: readonly (number | null)[], thresholds: readonly number[] = DEFAULT_STAR_THRESHOLDS, cap?: number): number {
   for (const t of thresholds) if (!Number.isFinite(t)) throw valueError("notFinite", { arg: "thresholds" });
   if (cap !== undefined && (!Number.isSafeInteger(cap) || cap < 0)) throw valueError("notInteger", { arg: "cap", value: cap });
+  const blank = aspects.indexOf(null);
+  if (blank >= 0) throw naError("blankAspect", { arg: "aspect_scores", row: 1, col: blank + 1 });
   const total = aspects.reduce<number>((s, a) => s + aspectStars(a, thresholds), 0);
   return cap === undefined ? total : Math.min(cap, total);
+}
+
+/**
+ * A member's second key among equal stars at the quota line: the 综合得分 typed, a blank ranking below
+ * any number (as the template's 填表说明 says). Only a table with no 综合得分 column at all falls back
+ * on the sum of the aspects the member is rated on, so its ties are not all cut by the strict policy.
+ */
+export function starTiebreak(overall: number | null, aspects: readonly (number | null)[], hasOverallColumn: boolean): number | null {
+  if (hasOverallColumn) return overall;
+  return aspects.reduce<number>((s, a) => s + (a ?? 0), 0);
 }
 
 /** A member category, its other names and its star cap. */

@@ -831,7 +831,7 @@ export function classes(
 }
 
 /**
- * A Party member's stars from the scores of the aspects (the star-striving action opinions): each aspect earns one star per threshold it reaches (≥ 90: 2, ≥ 75: 1), blank aspects earn none, the total is at most cap. Example: =KAOHE.STARS(C2:G2, , 10)
+ * A Party member's stars from the scores of the aspects (the star-striving action opinions): each aspect earns one star per threshold it reaches (≥ 90: 2, ≥ 75: 1), the total is at most cap. A blank aspect is #N/A: give only the aspects the member is rated on, 0 points as 0. Example: =KAOHE.STARS(C2:G2, , 10)
  * @customfunction STARS
  * @param aspect_scores The member's aspect scores, one row. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: C2:G2
  * @param [thresholds] One star for each threshold reached; default {90,75}. Example: {90,75}
@@ -847,7 +847,10 @@ export function stars(
   cap?: any,
 ): number | ExcelError {
   return guard(() => {
-    const { values } = scoreCells(aspect_scores, "aspect_scores");
+    const { g, values } = scoreCells(aspect_scores, "aspect_scores");
+    // Named by its place in the range as given, which may be a column as well as a row.
+    const blank = values.indexOf(null);
+    if (blank >= 0) throw ruleErrors.naError("blankAspect", position(g, blank, "aspect_scores"));
     const most = capCell(scalarArg(cap, "cap"), { arg: "cap" });
     return starsRule(values, numberList(thresholds, "thresholds") ?? DEFAULT_STAR_THRESHOLDS, most ?? undefined);
   });

@@ -690,7 +690,7 @@ function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
       {
         header: "最终星数",
         format: "integer",
-        meaning: `星数按比例核定：${st.quota.map((q) => `上限${q.cap}星的党员中${q.threshold}星以上不超过${ratioWords(q.ratio)}`).join("；")}（${groupWords(st.groupBy)}内计算，超出的按综合得分从低到高降为${st.quota.map((q) => q.threshold - 1).join("或")}星）`,
+        meaning: `星数按比例核定：${st.quota.map((q) => `上限${q.cap}星的党员中${q.threshold}星以上不超过${ratioWords(q.ratio)}`).join("；")}（${groupWords(st.groupBy)}内计算，超出的按综合得分从低到高降为${st.quota.map((q) => q.threshold - 1).join("或")}星；综合得分不填的排在后面）；填了调整后星数的按调整后星数`,
       },
     ],
     s,
@@ -703,18 +703,21 @@ function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const starsCol = b.r("星数").letter;
   const aspectIds = st.aspects.map((_, i) => `aspect${i + 1}`);
   const aspectRange = (n: number) => `${b.f(aspectIds[0])}{r}:${b.f(aspectIds[n - 1])}{r}`;
-  // Categories rated on fewer aspects read only their first aspects, whatever is typed beyond them.
+  // Categories rated on fewer aspects read only their first aspects, whatever is typed beyond them. The
+  // IF chooses between whole KAOHE.STARS calls, not between ranges of different widths, which an
+  // engine evaluating arrays would pad with #N/A (and KAOHE.STARS refuses a blank or missing aspect).
+  const starsOf = (n: number) => `KAOHE.STARS(${aspectRange(n)},${arrayConst(st.thresholds)},${cap}{r})`;
   const byCount = new Map<number, string[]>();
   for (const c of st.categories) if (c.aspects < st.aspects.length) byCount.set(c.aspects, [...(byCount.get(c.aspects) ?? []), c.name, ...c.aliases]);
-  let scores = aspectRange(st.aspects.length);
-  for (const [n, names] of [...byCount.entries()].sort((x, y) => y[0] - x[0])) scores = `IF(ISNUMBER(MATCH(TRIM(${cat}{r}),${arrayConst(names)},0)),${aspectRange(n)},${scores})`;
+  let starsFormula = starsOf(st.aspects.length);
+  for (const [n, names] of [...byCount.entries()].sort((x, y) => y[0] - x[0])) starsFormula = `IF(ISNUMBER(MATCH(TRIM(${cat}{r}),${arrayConst(names)},0)),${starsOf(n)},${starsFormula})`;
   const defaults = defaultScheme("member", 2000).stars;
   const sameCaps = JSON.stringify(defaults.categories) === JSON.stringify(st.categories);
   const capTable = sameCaps ? "" : `,{${st.categories.flatMap((c) => [c.name, ...c.aliases].map((n) => `"${n}",${c.cap}`)).join(";")}}`;
   const groups = st.groupBy === "branch" ? b.down(b.f("branch")) : st.groupBy === "township" ? b.down(b.f("township")) : "";
   const rules = `{${st.quota.map((q) => `${q.cap},${q.threshold},${ratioArg(q.ratio)}`).join(";")}}`;
   const formulas: TemplateFormula[] = [
-    { col: b.r("星数").col, header: "星数", fill: "row", text: guard(`KAOHE.STARS(${scores},${arrayConst(st.thresholds)},${cap}{r})`) },
+    { col: b.r("星数").col, header: "星数", fill: "row", text: guard(starsFormula) },
     { col: b.r("星级上限").col, header: "星级上限", fill: "row", text: guard(`KAOHE.STARCAP(TRIM(${cat}{r})${capTable})`) },
     {
       col: b.r("最终星数").col,
@@ -777,6 +780,7 @@ function appraisalSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     builder: b,
     subject: "一名被测评人",
     extra: [{ name: RATER_DETAIL_SHEET, title: "民主测评评分明细", sheet: raterDetailSheet(s) }],
+  const quota = `KAOHE.STARQUOTA(${b.down(starsCol)},${b.down(cap)},${b.down(b.f("tiebreak"))},${groups},${rules},"${st.tiePolicy === "all" ? "strict" : st.tiePolicy}","${st.rounding}",0)`;
   };
 }
 
@@ -965,7 +969,8 @@ function blankRules(kind: SchemeKind, s: Scheme): string[] {
     case "member":
       return [
         `${s.stars.categories.filter((c) => c.aspects < s.stars.aspects.length).map((c) => c.name).join("、")}只评前${Math.min(...s.stars.categories.map((c) => c.aspects))}个方面（${s.stars.aspects.slice(0, 3).join("、")}），后面几项留空。`,
-        "方面得分留空表示该方面不评（不得星），得0分请填0。",
+        "党员类别所评的方面不能留空，得0分请填0；留空的，星数显示 #N/A，计算时列为问题。",
+        "填了调整后星数的，最终星数按调整后星数；比例仍按计算出的星数核定。",
         "综合得分用于同星数党员超出比例时的先后，可以不填；不填的排在有分数的后面。",
       ];
     case "appraisal":

@@ -21,8 +21,11 @@ describe("stars from aspect scores", () => {
   it("sums the aspects and applies the cap", () => {
     expect(stars([95, 92, 80, 70, 91])).toBe(7);
     expect(stars([95, 92, 91, 90, 99], undefined, 6)).toBe(6);
-    expect(stars([95, null, 80])).toBe(3);
+    expect(stars([95, 0, 80])).toBe(3); // 2 + 0 + 1
     expect(stars([], undefined, 10)).toBe(0);
+  });
+  it("a blank aspect the member is rated on is #N/A naming its place, not 0 stars", () => {
+    expect(() => stars([95, null, 80])).toThrow(expect.objectContaining({ code: "#N/A", key: "blankAspect", params: expect.objectContaining({ col: 2 }) }));
   });
   it("takes other thresholds, in any order", () => {
     expect(stars([96, 85], [96, 60, 90, 70, 80])).toBe(8); // 5 + 3

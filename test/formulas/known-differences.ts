@@ -48,14 +48,6 @@ export const knownDifferences: KnownDifference[] = [
     random: { seed: 1, row: 4, fromFormula: "#DIV/0!", fromPipeline: 0 },
   },
   {
-    kind: "member",
-    column: "最终星数",
-    shape: "number ≠ number",
-    formulaRule: "KAOHE.STARQUOTA tiebreak 综合得分: a blank ranks below any number (as 填表说明 says: 不填的排在有分数的后面)",
-    pipelineRule: "a blank 综合得分 is replaced by the sum of the member's aspect scores, which outranks any filled 综合得分",
-    random: { seed: 1, row: 6, fromFormula: 10, fromPipeline: 8 },
-  },
-  {
     kind: "appraisal",
     column: "排名",
     shape: "number ≠ number",

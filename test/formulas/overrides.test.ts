@@ -38,13 +38,13 @@ describe("known differences: an adjusted grade or star count", () => {
     expect(firstRow("secretary", [row], ["等次"])).toEqual([["等次", "称职", "基本称职"]]);
   });
 
-  it("member: 80 on each of five aspects is 5 stars to KAOHE.STARQUOTA, 6 as adjusted to the pipeline", () => {
+  it("member: 80 on each of five aspects is 5 stars (5 × 1); 最终星数 is the adjusted 6 on both sides (issue 10: the formula reads 调整后星数)", () => {
     const rows: Row[] = [
       { township: "东镇", branch: "甲村党支部", name: "周九", id: "D1", category: "在村务农党员", aspect1: 80, aspect2: 80, aspect3: 80, aspect4: 80, aspect5: 80, tiebreak: 80, override: 6, overrideReason: reason },
     ];
     expect(firstRow("member", rows, ["星数", "最终星数"])).toEqual([
       ["星数", 5, 5],
-      ["最终星数", 5, 6],
+      ["最终星数", 6, 6],
     ]);
   });
 });

@@ -18,13 +18,13 @@ function bothSides(kind: "member" | "cadre", rows: Row[], header: string) {
 }
 
 describe("known differences: the formula computes a row the pipeline refuses", () => {
-  it("member: a blank 遵纪守法 for 在村务农党员 is no star to KAOHE.STARS (95, —, 80, 74, 90 → 2+0+1+0+2 = 5), a problem to the pipeline", () => {
+  it("member: a blank 遵纪守法 for 在村务农党员 is #N/A to KAOHE.STARS (it was 5 stars, 2+0+1+0+2, before issue 10) and a problem of that cell to the pipeline", () => {
     const rows: Row[] = [
       { township: "东镇", branch: "甲村党支部", name: "张三", id: "D1", category: "在村务农党员", aspect1: 95, aspect2: null, aspect3: 80, aspect4: 74, aspect5: 90, tiebreak: 90 },
       { township: "东镇", branch: "甲村党支部", name: "李四", id: "D2", category: "在村务农党员", aspect1: 90, aspect2: 90, aspect3: 90, aspect4: 90, aspect5: 90, tiebreak: 95 },
     ];
     const { first, formula, result, colOf } = bothSides("member", rows, "星数");
-    expect(formula).toBe(5);
+    expect(formula).toBe("#N/A");
     expect(result.status).toBe("problems");
     expect(result.problems.map((p) => [p.row, p.col])).toEqual([[first, colOf("遵纪守法")]]);
     expect(result.problems[0].zh).toContain("缺少“遵纪守法”得分");

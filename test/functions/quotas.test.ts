@@ -155,7 +155,7 @@ describe("KAOHE.CLASSES", () => {
 
 describe("KAOHE.STARS and KAOHE.STARCAP", () => {
   it("stars from a row of aspect scores, with a cap or a category", () => {
-    expect(stars([[95, 92, 80, 70, ""]])).toBe(5);
+    expect(stars([[95, 92, 80, 70]])).toBe(5); // 2 + 2 + 1 + 0
     expect(stars([[95, 92, 91, 90, 99]], undefined, 10)).toBe(10);
     expect(stars([[95, 92, 91, 90, 99]], undefined, "外出流动党员")).toBe(6);
     expect(stars([[95, 80]], [[95, 85, 75]])).toBe(4);
@@ -163,6 +163,10 @@ describe("KAOHE.STARS and KAOHE.STARCAP", () => {
   it("缺考 in an aspect is #VALUE! naming the column; an unknown category #N/A", () => {
     expect(stars([[95, "缺考"]])).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("第2列") });
     expect(stars([[95]], undefined, "预备党员")).toMatchObject({ code: "#N/A", message: expect.stringContaining("预备党员") });
+  });
+  it("a blank aspect is #N/A naming its place in the range, row or column, and saying to enter 0 (issue 10)", () => {
+    expect(stars([[95, 92, 80, 70, ""]])).toMatchObject({ code: "#N/A", message: expect.stringMatching(/第5列.*不能留空/) });
+    expect(stars([[95], [null], [80]])).toMatchObject({ code: "#N/A", message: expect.stringContaining("第2行") });
   });
   it("caps of the four categories, a custom table, blanks", () => {
     expect(starCap("村干部党员")).toBe(10);

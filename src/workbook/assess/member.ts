@@ -1,7 +1,7 @@
 // Party members' stars (the star-striving action opinions): stars from the five aspects, capped by category, then the 30% star quota per branch.
 import { toRatio } from "../../core/exact";
 import { reportTitle } from "../../core/title-text";
-import { categoryKey, stars, starQuota } from "../../core/stars";
+import { categoryKey, stars, starQuota, starTiebreak } from "../../core/stars";
 import type { Scheme, StarCategoryDef } from "../../core/scheme";
 import { aspectFieldId } from "../fields";
 import type { PlanCell, ReportSheet } from "../plan";
@@ -106,8 +106,14 @@ function assess(input: AssessInput): Assessment {
     const aspects = st.aspects.slice(0, cats[i].aspects).map((_, k) => num(r.values[aspectFieldId(k)]));
     return atRecord(input, r, st.aspects.map((_, k) => aspectFieldId(k)), () => stars(aspects, st.thresholds, cats[i].cap));
   });
-  // Among equal stars the member with the higher overall score keeps; without one, the aspect total decides.
-  const tiebreak = records.map((r, i) => num(r.values.tiebreak) ?? st.aspects.slice(0, cats[i].aspects).reduce((s, _, k) => s + (num(r.values[aspectFieldId(k)]) ?? 0), 0));
+  const hasOverall = input.table.columns.has("tiebreak");
+  const tiebreak = records.map((r, i) =>
+    starTiebreak(
+      num(r.values.tiebreak),
+      st.aspects.slice(0, cats[i].aspects).map((_, k) => num(r.values[aspectFieldId(k)])),
+      hasOverall,
+    ),
+  );
   const groups = groupsOf(records, st.groupBy);
   const { rows: quotaRows, groups: quotaGroups } = starQuota(
     records.map((_, i) => ({ stars: earned[i], cap: cats[i].cap, tiebreak: tiebreak[i], group: groups[i] })),
