@@ -9,6 +9,8 @@ import { drawError, hostError, messages } from "./errors";
 import { colors, headerLook, thinBorders } from "./look";
 import { reportChunks, reportJob, type ReportJob } from "./report";
 import type { Session } from "./session";
+import { probeFormulas, readFormulas } from "./formulas";
+import { checkKept, keptColumns, type KeptColumn } from "./kept";
 import { probeSpills, spilledColumns } from "./spills";
 
 // ---------------------------------------------------------------- result columns
@@ -39,6 +41,8 @@ interface BlockJob {
   runs: ColumnRun[];
   formats: (string | undefined)[];
   chunks: [number, number][];
+  /** By column index, the rows whose cell is left as it is: a template formula holds it. */
+  leave: (ReadonlySet<number> | undefined)[];
 }
 
 /**
@@ -46,7 +50,7 @@ interface BlockJob {
  * rows in between that are not the plan's (a row left out for its problems) are sent as null, which
  * leaves those cells as they are, and counted in the estimate.
  */
-export function blockJob(block: ResultBlock, limits: ChunkLimits = defaultLimits): BlockJob {
+export function blockJob(block: ResultBlock, limits: ChunkLimits = defaultLimits, leave: (ReadonlySet<number> | undefined)[] = []): BlockJob {
   const rows = [...block.rows].sort((a, b) => a.row - b.row);
   const runs = columnRuns(block);
   const formats = block.columns.map(formatOf);
@@ -63,7 +67,7 @@ export function blockJob(block: ResultBlock, limits: ChunkLimits = defaultLimits
   // The header cells (value, look, borders, width: about 20 statements a column) ride with the first rows.
   if (sizes.length > 0) sizes[0] += block.columns.reduce((n, c) => n + 20 * STATEMENT_BYTES + elementBytes(cellInput(c.header)), 0);
   // Each run of columns is a range, its values and its formats.
-  return { block, rows, runs, formats, chunks: splitChunks(sizes, limits, (runs.length * 3 + 2) * STATEMENT_BYTES) };
+  return { block, rows, runs, formats, chunks: splitChunks(sizes, limits, (runs.length * 3 + 2) * STATEMENT_BYTES), leave };
 }
 
 /** Queues the values and number formats of one chunk of a block: one range per run of adjacent columns. */
@@ -71,6 +75,8 @@ function queueBlockChunk(ws: Excel.Worksheet, job: BlockJob, [start, end]: [numb
   const rows = job.rows.slice(start, end);
   const first = rows[0].row;
   const span = rows[rows.length - 1].row - first + 1;
+  // Rows where some cell is written: a row whose every cell a template formula holds is not counted.
+  const touched = new Set<number>();
   for (const run of job.runs) {
     const values: CellInput[][] = Array.from({ length: span }, () => run.members.map(() => null));
     const numberFormats: (string | null)[][] = Array.from({ length: span }, () => run.members.map(() => null));
@@ -78,6 +84,9 @@ function queueBlockChunk(ws: Excel.Worksheet, job: BlockJob, [start, end]: [numb
     for (const r of rows) {
       const at = r.row - first;
       run.members.forEach((i, k) => {
+        // null in a range's values leaves that cell alone: the template's formula stays.
+        if (job.leave[i]?.has(r.row)) return;
+        touched.add(r.row);
         const v: PlanCell = r.cells[i] ?? null;
         values[at][k] = cellInput(v);
         const f = cellFormat(v, job.formats[i]);
@@ -92,7 +101,7 @@ function queueBlockChunk(ws: Excel.Worksheet, job: BlockJob, [start, end]: [numb
     range.values = values;
     if (anyFormat) range.numberFormat = numberFormats;
   }
-  return rows.length;
+  return touched.size;
 }
 
 /** Queues the header cells the table does not have yet, with the header look and a width fitted to the values. */
@@ -146,7 +155,15 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
   const written: string[] = [];
   let rows = 0;
   const kept: string[] = [];
-  const partial = (): DrawReport => ({ written: [...written], notWritten: all.filter((n) => !written.includes(n)), rows, syncs: session.syncs, ...(kept.length ? { kept: [...kept] } : {}) });
+  const differences: string[] = [];
+  const partial = (): DrawReport => ({
+    written: [...written],
+    notWritten: all.filter((n) => !written.includes(n)),
+    rows,
+    syncs: session.syncs,
+    ...(kept.length ? { kept: [...kept] } : {}),
+    ...(differences.length ? { differences: [...differences] } : {}),
+  });
   const fail = (e: unknown, sheet: string) => drawError(e, sheet, locale, partial());
   const reportJobs = reports.map((r) => {
     try {
@@ -203,7 +220,7 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
     const width = Math.max(...block.columns.map((c) => c.col), 1);
     const header = ws.getRangeByIndexes(block.headerRow - 1, 0, 1, width);
     header.load("values");
-    return { ws, header, spills: probeSpills(session, block) };
+    return { ws, header, spills: probeSpills(session, block), formulas: probeFormulas(session, block, block.columns.map((c) => c.col)) };
   });
   if (probes.length > 0) {
     try {
@@ -217,16 +234,30 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
   }
 
   // A result column a spilled formula fills keeps its formula: values written into it would make the formula show #SPILL!.
+  // A cell holding the template's KAOHE formula keeps it too, and is checked once Excel has calculated; a user's own formula was asked about (conflicts) and is replaced.
   const blockJobs: BlockJob[] = [];
-  for (const block of results) {
-    let spilled;
+  const toCheck: { block: ResultBlock; kept: KeptColumn[] }[] = [];
+  for (let b = 0; b < results.length; b++) {
+    const block = results[b];
+    let spilled, formulas;
     try {
-      spilled = await spilledColumns(session, block, probes[results.indexOf(block)].spills());
+      spilled = await spilledColumns(session, block, probes[b].spills());
+      const spilledCols = new Set(spilled.map((c) => c.col));
+      formulas = await readFormulas(session, block, new Map([...probes[b].formulas()].filter(([col]) => !spilledCols.has(col))));
     } catch (e) {
       throw fail(e, block.sheet);
     }
     for (const c of spilled) kept.push(c.note);
-    blockJobs.push(blockJob(withoutColumns(block, new Set(spilled.map((c) => c.col))), limits));
+    const keptCols = keptColumns(block, formulas);
+    if (keptCols.length) toCheck.push({ block, kept: keptCols });
+    // A column whose every planned cell holds a formula is not written at all; one with formulas in some rows is written in the others.
+    const left = new Set([...spilled.map((c) => c.col), ...keptCols.filter((k) => k.valueRows.length === 0).map((k) => k.col)]);
+    const rest = withoutColumns(block, left);
+    const leave = rest.columns.map((c) => {
+      const k = keptCols.find((x) => x.col === c.col);
+      return k ? new Set(k.rows) : undefined;
+    });
+    blockJobs.push(blockJob(rest, limits, leave));
   }
   total += blockJobs.reduce((n, j) => n + (j.block.columns.length === 0 ? 0 : Math.max(1, j.chunks.length)), 0);
 
@@ -261,6 +292,20 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
     await job.draw(session, before.sheets.get(key(name)), checkStop, () => step(name));
     written.push(name);
   }
+
+  // 5. The kept formulas, now calculated, against the plan's values: a difference is named, never silently left.
+  let more = 0;
+  for (const { block, kept: cols } of toCheck) {
+    try {
+      const found = await checkKept(session, block, cols, differences.length);
+      kept.push(...found.notes);
+      differences.push(...found.differences);
+      more += found.more;
+    } catch (e) {
+      throw fail(e, block.sheet);
+    }
+  }
+  if (more > 0) differences.push(messages.moreDiffer(more)[locale]);
   return partial();
 }
 

@@ -154,6 +154,27 @@ export const messages = {
     "zh-CN": `“${header}”列（${area}）由${anchor ? ` ${anchor} 的公式 ${formula} ` : "公式"}溢出填满，未写入数值，公式保留：写入数值会使该公式显示 #SPILL!。请核对公式的结果；若要改为写入数值，请先删除该公式再计算`,
     "en-US": `the column "${header}" (${area}) is filled by the spill of ${anchor ? `the formula ${formula} in ${anchor}` : "a formula"}; no values were written and the formula stays, since values written there would make it show #SPILL!. Check the formula's results; to have values written instead, delete the formula and compute again`,
   }),
+  keptFormulas: (area: string, header: string, cells: number, differ: number, unchecked: number, valuesAt: string | undefined): Message => ({
+    "zh-CN":
+      `“${header}”列 ${area} 的 ${cells} 个 KAOHE 公式是模板的，保留未写入；` +
+      (differ > 0 ? `其中 ${differ} 个单元格的公式结果与本次计算不同（见下），请检查公式引用的单元格和考核方案` : `公式结果与本次计算逐格核对一致`) +
+      (unchecked > 0 ? `；${unchecked} 个单元格仍在计算（#BUSY!），未能核对，请稍后再点“计算”` : "") +
+      (valuesAt ? `；${valuesAt} 没有公式，写入了计算的数值，若要公式请把公式向下填充` : ""),
+    "en-US":
+      `the ${cells} KAOHE formula(s) of the template in the column "${header}" (${area}) are kept, nothing written over them; ` +
+      (differ > 0 ? `${differ} of them give a value other than this computation's (listed below): check the cells they refer to and the scheme` : `their values agree with this computation cell by cell`) +
+      (unchecked > 0 ? `; ${unchecked} cell(s) were still calculating (#BUSY!) and could not be checked: click 计算 again in a moment` : "") +
+      (valuesAt ? `; ${valuesAt} had no formula and got the computed values: fill the formula down if you want formulas there` : ""),
+  }),
+  formulaDiffers: (ref: string, formula: string, computed: string): Message => ({
+    "zh-CN": `${ref}：公式结果 ${formula}，计算结果 ${computed}`,
+    "en-US": `${ref}: the formula gives ${formula}, 计算 gives ${computed}`,
+  }),
+  moreDiffer: (n: number): Message => ({ "zh-CN": `……另有 ${n} 个单元格不同`, "en-US": `… and ${n} more cell(s) differ` }),
+  conflictFormulas: (ref: string, cells: number, example: string): Message => ({
+    "zh-CN": `${ref} 有你自己的公式${cells > 1 ? `（${cells} 个单元格，如 ${example}）` : ` ${example}`}，不是 KAOHE 公式：写入会以数值覆盖它们`,
+    "en-US": `${ref} holds your own formula${cells > 1 ? `s (${cells} cells, such as ${example})` : ` ${example}`}, not a KAOHE formula: writing replaces ${cells > 1 ? "them" : "it"} with values`,
+  }),
   conflict: (ref: string, cells: number): Message => ({
     "zh-CN": `${ref} 非空${cells > 1 ? `（${cells} 个单元格）` : ""}`,
     "en-US": `${ref} is not empty${cells > 1 ? ` (${cells} cells)` : ""}`,

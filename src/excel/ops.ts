@@ -30,8 +30,10 @@ export interface DrawReport {
   rows: number;
   /** Number of context.sync calls, for the record. */
   syncs: number;
-  /** Result columns left to the spilled formula that fills them, each said in the user's language. */
+  /** Result columns left to the formulas that fill them (a spill, the template's KAOHE formulas), each said in the user's language. */
   kept?: string[];
+  /** Cells where a kept KAOHE formula gives another value than the computation, each said in the user's language. */
+  differences?: string[];
 }
 
 /** Raised by a host operation; message is already in the user's language. */

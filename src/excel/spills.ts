@@ -5,6 +5,7 @@ import type { ResultBlock } from "../workbook/plan";
 import { columnLetter } from "../workbook/sheet";
 import { place } from "./cells";
 import { messages } from "./errors";
+import { adjacentRuns } from "./formulas";
 import { readChunks } from "./read";
 import { supports, type Session } from "./session";
 
@@ -38,17 +39,6 @@ function lookLikeSpill(formulas: unknown[], values: unknown[], first: number): {
     if (i + 1 < formulas.length && !isFormula(formulas[i + 1]) && !isEmpty(values[i + 1])) return { anchor: { row: first + i, formula: String(formulas[i]) }, spilled: true };
   }
   return { anchor, spilled: false };
-}
-
-/** Sorted columns grouped into runs of neighbours: [3, 4, 7] → [[3, 4], [7]]. */
-function adjacentRuns(cols: readonly number[]): number[][] {
-  const runs: number[][] = [];
-  for (const col of [...cols].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last[last.length - 1] + 1 === col) last.push(col);
-    else runs.push([col]);
-  }
-  return runs;
 }
 
 /**

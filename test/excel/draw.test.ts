@@ -469,7 +469,11 @@ describe("a result column a spilled formula fills", () => {
     init.sheets[0].rows![3] = ["丙", 85, null, null, "手填"];
     const { host } = setup(init);
     const foreign: ResultBlock = { ...b, columns: [b.columns[0], b.columns[1], { header: "说明", col: 5 }] };
-    expect(await host.conflicts(plan([foreign], []))).toEqual(["干部考核!E1:E4 非空（2 个单元格）"]);
+    // Issue 10: the user's own formulas under 两倍 (=B2*2 per row) are named too, although the header is the plan's; the plan writes rows 2 and 4.
+    expect(await host.conflicts(plan([foreign], []))).toEqual([
+      "干部考核!D2:D4 有你自己的公式（2 个单元格，如 =B2*2），不是 KAOHE 公式：写入会以数值覆盖它们",
+      "干部考核!E1:E4 非空（2 个单元格）",
+    ]);
   });
 
   it("before ExcelApi 1.12, reads side-by-side result columns together, a chunk of rows per request", async () => {

@@ -20,6 +20,8 @@
 //   ApiNotFound, which is stricter than a host that ignores it), and members of a newer API set that
 //   Office.js itself lacks (a TypeError in a real page);
 // - undo: no undo stack, so mergeUndoGroup is recorded, never tested; insertWorksheetsFromBase64;
+// - Range.getSpecialCells beyond "Formulas", and Excel's looking at the whole sheet when asked about
+//   one cell (as Go To Special does; the add-in keeps only the areas inside the range it asked about);
 // - formatting beyond the properties kept (conditional formats, styles, themes), tables, names,
 //   comments, pivots, images; charts only as their type, source and series addresses;
 // - events, collaboration (another user editing at the same time), and the network's timing.
@@ -931,6 +933,30 @@ class FakeRange extends Proxy<RangeTarget> {
     const t = this.must();
     if (rows(t.rect) !== 1 || cols(t.rect) !== 1) throw officeError("InvalidArgument", what, "The range must be a single cell.");
     return t;
+  }
+
+  /**
+   * The cells of this range that hold a formula, as areas of vertical runs; a null object when none
+   * does (ExcelApi 1.9). Only "Formulas" is modelled. A spilled cell other than its anchor holds no
+   * formula, as in Excel.
+   */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    this.batch.gate(9, "Range.getSpecialCellsOrNullObject");
+    const areas = new FakeRangeAreas(this.batch, () => {
+      const t = this.must();
+      if (cellType !== "Formulas") throw officeError("InvalidArgument", "Range.getSpecialCellsOrNullObject", `The fake models "Formulas" only, not "${cellType}".`);
+      const found: Rect[] = [];
+      for (let c = t.rect.c0; c <= t.rect.c1; c++)
+        for (let r = t.rect.r0; r <= t.rect.r1; r++) {
+          if (t.sheet.cell(r, c)?.f === undefined) continue;
+          const last = found[found.length - 1];
+          if (last && last.c0 === c && last.r1 === r - 1) last.r1 = r;
+          else found.push({ r0: r, c0: c, r1: r, c1: c });
+        }
+      return found.length ? { sheet: t.sheet, rects: found } : null;
+    });
+    areas.queueResolve();
+    return areas;
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
