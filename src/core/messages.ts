@@ -294,10 +294,6 @@ const catalogue = {
     zh: (p) => `${lead(p)}${show(p.value)} 元不是分配单位 ${show(p.unit)} 元的整数倍；请调整金额或分配单位`,
     en: (p) => `${leadEn(p)}${showEn(p.value)} yuan is not a whole multiple of the unit ${showEn(p.unit)} yuan; change the amount or the unit`,
   },
-  weightsAllZero: {
-    zh: (p) => `${lead(p)}权数全为 0 或为空，无法按比例分配；请至少给一行大于 0 的权数`,
-    en: (p) => `${leadEn(p)}the weights are all 0 or blank; nothing to share in proportion to: give at least one row a weight above 0`,
-  },
   unknownGrade: {
     zh: (p) => `${lead(p)}等次“${show(p.value)}”不在系数表中；请改为表中的等次，或在系数表中加上它`,
     en: (p) => `${leadEn(p)}the grade "${showEn(p.value)}" is not in the coefficient table; use one of its grades or add it`,

@@ -1,5 +1,5 @@
 // Money in whole fen: basic/performance pay split, pools shared by largest remainder, and grade coefficients.
-import { RuleError, naError, valueError } from "./errors";
+import { naError, valueError } from "./errors";
 import { decimalOf, roundedShare, type Ratio } from "./exact";
 import { labelKey, OVER_QUOTA_MARK } from "./grade";
 import type { MessageParams } from "./messages";
@@ -56,12 +56,12 @@ export function paySplit(totalFen: bigint | number, basicRatio: Ratio = BASIC_PA
  * gets the floor of its exact share, and the units left over (fewer than the rows) go one each to the
  * largest remainders, equal remainders by row order. Σ shares = pool exactly; each share is within one
  * unit of its exact share. A null weight gets null and takes no part. O(n log n).
+ * Weights all 0 (everyone 不称职): see allocateFen, the pool is not shared and every share is 0.
  */
 export function allocateUnits(pool: bigint, weights: readonly (bigint | null)[]): (bigint | null)[] {
   let total = 0n;
   for (const w of weights) if (w !== null) total += w;
-  if (pool === 0n) return weights.map((w) => (w === null ? null : 0n));
-  if (total === 0n) throw new RuleError("#DIV/0!", "weightsAllZero", { arg: "weights" });
+  if (pool === 0n || total === 0n) return weights.map((w) => (w === null ? null : 0n));
   const shares: (bigint | null)[] = new Array(weights.length);
   const rest: bigint[] = new Array(weights.length);
   let left = pool;
@@ -144,6 +144,11 @@ function weightDigits(w: number): { int: number; scale: number } | undefined {
  * Share a pool of whole fen by weights, each share a multiple of unitFen. Weights are read as
  * decimals (as Excel shows them) and compared exactly; a negative weight is an error naming its row.
  * Returns fen, null for a null weight.
+ *
+ * When every weight is 0 (a township whose cadres are all 不称职, or whose post coefficients are all 0)
+ * nobody has a claim on the pool: every share is 0 and the pool stays unshared, so Σ shares = 0, not the
+ * pool. This is the one place of that rule: KAOHE.ALLOCATE shows the 0s, the pipeline shows them with
+ * 说明 “全部系数为 0，绩效工资池未分配” (poolUnshared tells the two cases apart).
  */
 export function allocateFen(poolFen: bigint | number, weights: readonly (number | null)[], unitFen: number = DEFAULT_UNIT_FEN): (number | null)[] {
   const pool = BigInt(poolFen);
@@ -159,11 +164,16 @@ export function allocateFen(poolFen: bigint | number, weights: readonly (number 
   });
   if (units === 0n) return weights.map((w) => (w === null ? null : 0));
   const safe = safeWeights(weights, Number(units));
-  if (safe?.total === 0) throw new RuleError("#DIV/0!", "weightsAllZero", { arg: "weights" });
+  if (safe?.total === 0) return weights.map((w) => (w === null ? null : 0));
   const shares = safe
     ? allocateSafeUnits(Number(units), safe.ints, safe.total)
     : allocateUnits(units, exactWeights(weights)).map((u) => (u === null ? null : Number(u)));
   return shares.map((u) => (u === null ? null : u * unitFen));
+}
+
+/** True when allocateFen leaves a pool above 0 unshared: there are weights, and every one is 0. */
+export function poolUnshared(poolFen: bigint | number, weights: readonly (number | null)[]): boolean {
+  return BigInt(poolFen) > 0n && weights.some((w) => w !== null) && weights.every((w) => w === null || w === 0);
 }
 
 /** The weights as whole numbers at one scale, when pool × each of them and their sum stay below 2^53. */

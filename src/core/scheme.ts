@@ -99,8 +99,13 @@ export interface CoefficientDef {
 
 export interface PayRules {
   basicRatio: RatioText;
-  /** How the performance pool is shared: by score, or by grade coefficient × post coefficient. */
-  method: "coefficient" | "score";
+  /**
+   * How the performance pool is shared (pay schemes, docs/rules.md §3): "coefficient", pool × cᵢ / Σc
+   * with c = grade coefficient × post coefficient (the documented rule; a scheme saved by an earlier version
+   * meant base × coefficient by this word, and now gets the documented rule); "baseCoefficient", by each
+   * person's own performance base × c; "score", pool × sᵢ / Σs by 综合得分.
+   */
+  method: PayMethod;
   coefficients: CoefficientDef[];
   /** Money in yuan, whole fen. */
   unit: number;
@@ -113,6 +118,8 @@ export interface PayRules {
 }
 
 export type PoolSource = "rows" | "sheet" | number;
+
+export type PayMethod = "coefficient" | "baseCoefficient" | "score";
 
 /** What a composite does when one of its parts is blank: a problem for that row, or the others' weights shared out. */
 export type MissingPartPolicy = "problem" | "reweight";
@@ -365,6 +372,10 @@ export const schemeSources: Record<string, { zh: string; en: string }> = {
   "stars.categories": { zh: "四类党员：村干部、在村务农上限10星；无劳动能力、外出流动上限6星（《关于开展“奉献我村、服务群众”农村党员创星行动的意见》）", en: "four categories, caps 10/10/6/6 (the star-striving action opinions)" },
   "stars.quota": { zh: "9星以上不超过10星党员的30%，5星以上不超过6星党员的30%（《关于开展“奉献我村、服务群众”农村党员创星行动的意见》）", en: "9+ of cap 10 at most 30%, 5+ of cap 6 at most 30% (the star-striving action opinions)" },
   "pay.basicRatio": { zh: "基本工资70%、绩效30%；村书记60/40（薪酬方案）", en: "basic 70 / performance 30; 60/40 for village secretaries (pay schemes)" },
+  "pay.method": {
+    zh: "按系数分配：个人绩效工资＝绩效工资池×本人系数÷本乡镇系数之和（薪酬方案）；“按绩效基数×系数分配”按各人应发工资的绩效部分×系数分配。此前版本保存的方案中“按等次系数×岗位系数”（coefficient）指后者，现指前者；如需原算法，请改为“按绩效基数×系数分配”（baseCoefficient）",
+    en: "pool by coefficient: shareᵢ = pool × cᵢ / Σc (pay schemes); baseCoefficient weights each person's own performance base × c. Schemes saved by earlier versions meant the latter by coefficient; it now means the former: set baseCoefficient to keep the old rule",
+  },
   "pay.coefficients": { zh: "优秀1.2、称职1.0、基本称职0.8、不称职0（薪酬方案）", en: "1.2 / 1.0 / 0.8 / 0 (pay schemes)" },
   "pay.pool": { zh: "绩效工资池：“按各人应发工资合计”即各人应发工资的绩效部分之和（各乡镇）；“按表中写明的总额”取表头或表尾写明的绩效工资总额；或直接填写金额（元）", en: "the pool: rows (Σ each person's performance part, per township), sheet (the total written above or below the table), or an amount in yuan" },
   "missing.parts": { zh: "综合得分缺少一项：“列为问题”（干部的任务得分、年终考评默认如此），或“按其余各项权重折算”并在说明和审计中注明（村书记未参加民主测评默认如此）", en: "a composite missing a part: problem (cadres' default) or reweight, stated in 说明 and 审计 (village secretaries' default)" },
@@ -505,7 +516,7 @@ class Checker {
 
 const groupByNames: Record<GroupBy, GroupBy> = { township: "township", branch: "branch", none: "none" };
 const vetoNames: Record<VetoMode, VetoMode> = { noTop: "noTop", fail: "fail" };
-const methodNames = { coefficient: "coefficient", score: "score" } as const;
+const methodNames: Record<PayMethod, PayMethod> = { coefficient: "coefficient", baseCoefficient: "baseCoefficient", score: "score" };
 const poolNames = { rows: "rows", sheet: "sheet" } as const;
 const missingNames: Record<MissingPartPolicy, MissingPartPolicy> = { problem: "problem", reweight: "reweight" };
 

@@ -955,7 +955,7 @@ export function paySplit(
  * Shares a pool in proportion to weights (scores, coefficients), each share a multiple of unit and the shares adding up to the pool exactly: each gets its share rounded down, and the fen left over go to the largest remainders, ties by row order. Example: =KAOHE.ALLOCATE(100000, D2:D40)
  * @customfunction ALLOCATE
  * @param pool The amount to share, in yuan, a multiple of unit. Example: 100000
- * @param weights Each row's weight, 0 or more; a blank row gets an empty result and takes no part; all 0 is #DIV/0!. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: D2:D40
+ * @param weights Each row's weight, 0 or more; a blank row gets an empty result and takes no part; all 0 (say, every cadre of a township 不称职) leaves nobody to share with: every row gets 0 and the pool is not shared. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: D2:D40
  * @param [unit] The smallest amount handed out, in yuan; default 0.01 (one fen). Example: 1
  * @returns The shares in yuan, in the shape of weights.
  */

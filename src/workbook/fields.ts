@@ -128,8 +128,8 @@ export function fieldsFor(scheme: Scheme): FieldDef[] {
         },
         { id: "taskScore", header: "任务得分", aliases: ["日常考核", "日常考核得分", "百分制得分", "量化得分"], type: "score", required: true, min: 0, max: 100 },
         { id: "yearEnd", header: "年终考评", aliases: ["年终考评得分", "年终考核", "年终测评"], type: "score", required: false, min: 0, max: 100 },
-        // With the pool given as one total, the shares follow the grades alone and 应发工资 may be absent.
-        { id: "pay", header: "应发工资", aliases: ["工资总额", "应发工资总额", "工资"], type: "money", required: scheme.pay.pool === "rows" },
+        // With the pool given as one total, the shares follow the grades alone and 应发工资 may be absent, unless each share is weighted by its own base.
+        { id: "pay", header: "应发工资", aliases: ["工资总额", "应发工资总额", "工资"], type: "money", required: scheme.pay.pool === "rows" || scheme.pay.method === "baseCoefficient" },
         veto,
         ...gradeOverride,
       ];

@@ -57,7 +57,8 @@ const byPath: Record<string, readonly Choice[]> = {
   "grade.groupBy": groupBy,
   "stars.groupBy": groupBy,
   "pay.method": [
-    { code: "coefficient", zh: "按等次系数×岗位系数", aliases: ["按系数", "系数"] },
+    { code: "coefficient", zh: "按等次系数×岗位系数", aliases: ["按系数", "系数", "按系数分配"] },
+    { code: "baseCoefficient", zh: "按绩效基数×系数分配", aliases: ["按绩效基数×系数", "绩效基数×系数"] },
     { code: "score", zh: "按得分", aliases: ["得分"] },
   ],
   // An amount in yuan is a number and passes as it is.

@@ -621,17 +621,14 @@ function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     [
       scoreResult("综合得分", s.parts.length >= 2 ? `任务得分×${s.parts[0].weight}＋年终考评×${s.parts[1].weight}（权重见第2行），保留两位小数；年终考评留空时等于任务得分` : "等于任务得分"),
       { header: "排名", format: "integer", meaning: "综合得分在本乡镇干部中的名次（并列同名次，同Excel的RANK.EQ）" },
-      { header: "等次", format: "text", meaning: gradeMeaning(s) },
+      { header: "等次", format: "text", meaning: `${gradeMeaning(s)}；填了调整后等次的按调整后等次` },
       { header: "系数", format: "score", meaning: `岗位系数（空白按1.0）×等次系数（填了调整后等次的按调整后等次；${coefTable.map((c) => `${c.grade}${c.coefficient}`).join("、")}）` },
       { header: "基本工资", format: "money", width: 12, meaning: `应发工资×${ratioWords(s.pay.basicRatio)}，四舍五入到分` },
       {
         header: "绩效工资",
         format: "money",
         width: 12,
-        meaning:
-          s.pay.method === "coefficient"
-            ? "本乡镇全体干部（应发工资－基本工资）合为绩效工资总额，按系数分配，精确到分，合计等于总额"
-            : "本乡镇全体干部（应发工资－基本工资）合为绩效工资总额，按综合得分分配，精确到分，合计等于总额",
+        meaning: `${poolWords(s)}，${payMethodWords(s)}分配（个人绩效工资＝绩效工资总额×本人${payWeightWords(s)}÷${typeof s.pay.pool === "number" ? "全表" : "本乡镇"}${payWeightWords(s)}之和），精确到分，合计等于总额；${payWeightWords(s)}全部为0的，各人均为0，总额不分配`,
       },
     ],
     s,
@@ -651,8 +648,6 @@ function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const township = b.f("township");
   const total = b.r("综合得分").letter;
   const gradeCol = b.r("等次").letter;
-  const coefCol = b.r("系数").letter;
-  const basic = b.r("基本工资").letter;
   const pay = b.f("pay");
   const post = b.f("postCoefficient");
   const formulas: TemplateFormula[] = [
@@ -667,17 +662,47 @@ function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
       text: guard(`KAOHE.COEF(${b.has("override") ? `IF(${b.f("override")}{r}<>"",${b.f("override")}{r},${gradeCol}{r})` : `${gradeCol}{r}`},{${coefTable.map((c) => `"${c.grade}",${c.coefficient}`).join(";")}})*IF(${post}{r}="",1,${post}{r})`),
     },
     { col: b.r("基本工资").col, header: "基本工资", fill: "row", text: guard(`INDEX(KAOHE.PAYSPLIT(${pay}{r},${ratioArg(s.pay.basicRatio)}),1,1)`) },
-    {
-      col: b.r("绩效工资").col,
-      header: "绩效工资",
-      fill: "row",
-      // The pool is the township's performance part; each row takes its own share of the exact allocation.
-      text: guard(
-        `INDEX(KAOHE.ALLOCATE(ROUND(SUMIF(${b.downFixed(township)},${township}{r},${b.downFixed(pay)})-SUMIF(${b.downFixed(township)},${township}{r},${b.downFixed(basic)}),2),IF(${b.downFixed(township)}=${township}{r},${b.downFixed(s.pay.method === "coefficient" ? coefCol : total)},"")),{n})`,
-      ),
-    },
+    { col: b.r("绩效工资").col, header: "绩效工资", fill: "row", text: guard(performanceFormula(s, b)) },
   ];
+  // A grade changed by hand (调整后等次) replaces the computed one, as in the pipeline and in 系数; the quota is counted on the computed grades.
+  if (b.has("override")) {
+    const grades = formulas.find((f) => f.header === "等次")!;
+    const override = b.down(b.f("override"));
+    grades.text = `=IF(${override}<>"",${override},${grades.text.slice(1)})`;
+  }
   return { band: [titleRow("", width), weightRow], headerRow: 3, blankRows: 300, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名乡镇干部" };
+}
+
+/** The pool of a cadre's 绩效工资 as the scheme's pay.pool takes it. */
+function poolWords(s: Scheme): string {
+  return typeof s.pay.pool === "number"
+    ? `绩效工资总额为方案规定的${s.pay.pool.toFixed(2)}元，全表干部共同`
+    : s.pay.pool === "sheet"
+      ? "绩效工资总额按表中写明的总额（表内公式按本乡镇全体干部（应发工资－基本工资）合计，以 kaohe 计算结果为准）"
+      : "本乡镇全体干部（应发工资－基本工资）合为绩效工资总额";
+}
+
+const payWeightWords = (s: Scheme) => (s.pay.method === "score" ? "综合得分" : s.pay.method === "baseCoefficient" ? "（应发工资－基本工资）×系数" : "系数");
+const payMethodWords = (s: Scheme) => (s.pay.method === "score" ? "按综合得分" : s.pay.method === "baseCoefficient" ? "按绩效基数×系数" : "按系数");
+
+/**
+ * A cadre's 绩效工资: pool × wᵢ / Σw by KAOHE.ALLOCATE (exact to the fen, all weights 0 giving 0s), w as
+ * pay.method says; the pool is the township's performance part, or the scheme's amount shared over the whole table.
+ */
+function performanceFormula(s: Scheme, b: SheetBuilder): string {
+  const township = b.f("township");
+  const pay = b.f("pay");
+  const basic = b.r("基本工资").letter;
+  const weight =
+    s.pay.method === "score"
+      ? b.downFixed(b.r("综合得分").letter)
+      : s.pay.method === "baseCoefficient"
+        ? `(${b.downFixed(pay)}-${b.downFixed(basic)})*${b.downFixed(b.r("系数").letter)}`
+        : b.downFixed(b.r("系数").letter);
+  if (typeof s.pay.pool === "number") return `INDEX(KAOHE.ALLOCATE(${s.pay.pool},IF(${b.downFixed(b.f("name"))}<>"",${weight},"")),{n})`;
+  // The pool is the township's performance part; each row takes its own share of the exact allocation.
+  const inTownship = (col: string) => `SUMIF(${b.downFixed(township)},${township}{r},${b.downFixed(col)})`;
+  return `INDEX(KAOHE.ALLOCATE(ROUND(${inTownship(pay)}-${inTownship(basic)},2),IF(${b.downFixed(township)}=${township}{r},${weight},"")),{n})`;
 }
 
 function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
@@ -1032,7 +1057,8 @@ function schemeLines(kind: SchemeKind, s: Scheme): string[] {
       return [
         grade,
         quota,
-        `工资：基本工资占应发工资的${ratioWords(s.pay.basicRatio)}，其余为绩效工资，在本乡镇内按${s.pay.method === "coefficient" ? "系数" : "综合得分"}分配，精确到分。`,
+        `工资：基本工资占应发工资的${ratioWords(s.pay.basicRatio)}，其余为绩效工资，${typeof s.pay.pool === "number" ? "全表" : "在本乡镇内"}${payMethodWords(s)}分配：个人绩效工资＝绩效工资总额×本人${payWeightWords(s)}÷${typeof s.pay.pool === "number" ? "全表" : "本乡镇"}${payWeightWords(s)}之和，精确到分，分剩的零头按余数从大到小各给1分。`,
+        `${payWeightWords(s)}全部为0的${typeof s.pay.pool === "number" ? "" : "乡镇"}（如全部不称职），绩效工资均为0，总额不分配；kaohe 计算时在说明中注明“全部系数为 0，绩效工资池未分配”。`,
         `等次系数：${s.pay.coefficients.map((c) => `${c.grade}${c.coefficient}`).join("、")}。`,
       ];
     case "member":

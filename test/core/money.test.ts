@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { RuleError } from "../../src/core/errors";
 import {
   allocateFen,
+  poolUnshared,
   allocateUnits,
   coefficientTable,
   fenToYuan,
@@ -122,10 +123,20 @@ describe("allocateFen", () => {
   it("blank weights take no part and get null; zero weights get 0", () => {
     expect(allocateFen(1000, [null, 1, 0, 3])).toEqual([null, 250, 0, 750]);
   });
-  it("a zero pool gives zeros; all-zero weights with money to share are #DIV/0!", () => {
+  it("a zero pool gives zeros; all-zero weights leave the pool unshared: every share 0 (issue 10: was #DIV/0!), and poolUnshared says so", () => {
     expect(allocateFen(0, [0, 0, null])).toEqual([0, 0, null]);
-    expect(() => allocateFen(100, [0, 0])).toThrow(expect.objectContaining({ code: "#DIV/0!" }));
-    expect(() => allocateFen(100, [null])).toThrow(expect.objectContaining({ code: "#DIV/0!" }));
+    expect(poolUnshared(0, [0, 0, null])).toBe(false);
+    // Everyone 不称职 in a township with 100 yuan of performance pay: nobody has a claim, so 0 + 0 = 0, not 100.
+    expect(allocateFen(10000, [0, 0, null])).toEqual([0, 0, null]);
+    expect(poolUnshared(10000, [0, 0, null])).toBe(true);
+    expect(allocateFen(100, [null])).toEqual([null]);
+    expect(poolUnshared(100, [null])).toBe(false);
+    expect(poolUnshared(100, [0, 1])).toBe(false);
+  });
+  it("a township of 3 cadres, pool 10,000.00 yuan, coefficients 1.2 / 1.0 / 0.8: 4000.00 / 3333.33 / 2666.67", () => {
+    // Σc = 3.0. Exact shares in fen: 1,000,000 × 1.2 / 3 = 400,000; × 1.0 / 3 = 333,333⅓; × 0.8 / 3 = 266,666⅔.
+    // Floors 400,000 + 333,333 + 266,666 = 999,999: one fen left, to the largest remainder (⅔, the third) → 266,667.
+    expect(allocateFen(1000000, [1.2, 1.0, 0.8])).toEqual([400000, 333333, 266667]);
   });
   it("shares in whole units: 1000 yuan by 1 : 1 : 1 in whole yuan", () => {
     expect(allocateFen(100000, [1, 1, 1], 100)).toEqual([33400, 33300, 33300]);

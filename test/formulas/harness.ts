@@ -16,7 +16,7 @@ HyperFormula.registerFunctionPlugin(KaohePlugin, kaoheTranslations);
  */
 export const counterparts: Record<SchemeKind, Record<string, string>> = {
   secretary: { 年度得分: "年度量化得分", 量化得分: "量化考核得分", 综合得分: "综合得分", 排名: "排名", 等次: "等次" },
-  cadre: { 综合得分: "综合得分", 排名: "排名", 等次: "等次", 系数: "绩效系数", 基本工资: "基本工资", 绩效工资: "绩效工资实发" },
+  cadre: { 综合得分: "综合得分", 排名: "排名", 等次: "等次", 系数: "系数", 基本工资: "基本工资", 绩效工资: "绩效工资" },
   member: { 星数: "星数", 星级上限: "星级上限", 最终星数: "最终星数" },
   appraisal: { 综合得分: "综合评议得分", 排名: "排名", 得票等次: "得票等次" },
   fiveGood: { "是否“五好”": "是否“五好”", "“五带头”比例": "“五带头”比例" },

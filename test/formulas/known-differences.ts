@@ -31,23 +31,6 @@ export const knownDifferences: KnownDifference[] = [
     random: { seed: 1, row: 5, fromFormula: 10, fromPipeline: 1 },
   },
   {
-    kind: "cadre",
-    column: "绩效工资",
-    shape: "number ≠ number",
-    formulaRule: "KAOHE.ALLOCATE(township pool, 系数): pool × cᵢ / Σc, the pool being Σ(应发工资 − 基本工资) of the township (RULES.md §3)",
-    pipelineRule: "allocateFen(township pool, performance base × 系数): each cadre's own 应发工资 − 基本工资 times the coefficient",
-    sampleCounty: { row: 4, fromFormula: 2278.11, fromPipeline: 2909, rows: 300, of: 300 },
-    random: { seed: 1, row: 5, fromFormula: 4327.25, fromPipeline: 4714.54 },
-  },
-  {
-    kind: "cadre",
-    column: "绩效工资",
-    shape: "#DIV/0! ≠ number",
-    formulaRule: "a township whose coefficients are all 0 (everyone 不称职, or post coefficient 0): KAOHE.ALLOCATE answers #DIV/0!",
-    pipelineRule: "the same township: everyone 0.00, the pool not paid out, the pay report noting 全部系数为 0，绩效工资池未分配",
-    random: { seed: 1, row: 4, fromFormula: "#DIV/0!", fromPipeline: 0 },
-  },
-  {
     kind: "appraisal",
     column: "排名",
     shape: "number ≠ number",
@@ -77,7 +60,7 @@ export const knownDifferences: KnownDifference[] = [
 /** Pipeline columns on the right of the table that no template formula gives (issue 10 item 3 moves them into the template or a report). */
 export const pipelineOnlyColumns: Record<SchemeKind, string[]> = {
   secretary: ["中国式排名", "百分比排位", "分类", "说明"],
-  cadre: ["中国式排名", "百分比排位", "绩效工资基数", "说明"],
+  cadre: ["说明"],
   member: ["说明"],
   appraisal: ["中国式排名", "百分比排位", "优秀得票率", "说明"],
   fiveGood: ["达标项数"],
@@ -100,7 +83,7 @@ export const formulaOnlyColumns: Record<SchemeKind, string[]> = {
  */
 export const appendedCounterparts: Record<SchemeKind, Record<string, string>> = {
   secretary: { 年度得分: "年度量化得分", 量化得分: "量化考核得分" },
-  cadre: { 系数: "绩效系数", 绩效工资: "绩效工资实发" },
+  cadre: {},
   member: {},
   appraisal: { 综合得分: "综合评议得分" },
   fiveGood: {},

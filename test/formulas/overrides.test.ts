@@ -20,13 +20,13 @@ function firstRow(kind: SchemeKind, rows: Row[], headers: string[]) {
 const reason = "经党委会研究调整";
 
 describe("known differences: an adjusted grade or star count", () => {
-  it("cadre: 70 points is 基本称职 to KAOHE.GRADES, 称职 as adjusted to the pipeline; 系数 follows the adjustment on both sides (1.0)", () => {
+  it("cadre: 70 points is 基本称职 computed, but 等次 is the adjusted 称职 on both sides (issue 10: the formula reads 调整后等次), and 系数 follows it (1.0)", () => {
     const rows: Row[] = [
       { township: "东镇", name: "赵六", id: "G1", post: "科员", taskScore: 70, yearEnd: 70, pay: 5000, override: "称职", overrideReason: reason },
       { township: "东镇", name: "钱七", id: "G2", post: "科员", taskScore: 85, yearEnd: 85, pay: 5000 },
     ];
     expect(firstRow("cadre", rows, ["等次", "系数"])).toEqual([
-      ["等次", "基本称职", "称职"],
+      ["等次", "称职", "称职"],
       ["系数", 1, 1],
     ]);
   });

@@ -254,7 +254,9 @@ describe("KAOHE.ALLOCATE", () => {
   });
   it("zero pool, all-zero weights, negative and text weights", () => {
     expect(allocate(0, col([0, 0]))).toEqual(col([0, 0]));
-    expect(allocate(100, col([0, 0]))).toEqual(failed("#DIV/0!"));
+    // All weights 0 (a township's cadres all 不称职): nobody has a claim, each gets 0 and the 100 yuan stay unshared (issue 10: was #DIV/0!).
+    expect(allocate(100, col([0, 0]))).toEqual(col([0, 0]));
+    expect(allocate(100, col([0, ""]))).toEqual(col([0, ""]));
     expect(allocate(100, col([1, -1]))).toEqual(failed("#VALUE!", "参数“权重”（weights）第2行"));
     expect(allocate(100, col([1, "缺"]))).toEqual(failed("#VALUE!", "参数“权重”（weights）第2行"));
     expect(allocate(-5, col([1]))).toEqual(failed("#VALUE!", "pool"));

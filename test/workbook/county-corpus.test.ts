@@ -129,7 +129,8 @@ describe("c. footers and notes under a table; the pool written in the sheet", ()
     expect(col(r, "综合得分")).toEqual(fiveScores);
     expect(col(r, "等次")).toEqual(fiveGrades);
     // Pool from the rows: 5 × 1500 = 7500; shares 7500 × 1.2/4 = 2250, 7500 × 1/4 = 1875 (twice), 7500 × 0.8/4 = 1500, 0.
-    expect(col(r, "绩效工资实发")).toEqual([2250, 1875, 1875, 1500, 0]);
+    // (In the template's own 绩效工资 column since issue 10, no longer 绩效工资实发 appended beside it.)
+    expect(col(r, "绩效工资")).toEqual([2250, 1875, 1875, 1500, 0]);
     expect(r.plan!.summary.zh.join("\n")).toContain("第8行写有“绩效工资总额（元）：”（10000.00 元）");
   });
 
@@ -137,7 +138,7 @@ describe("c. footers and notes under a table; the pool written in the sheet", ()
     const r = run([sheet("干部考核", rows)], { scheme: scheme("cadre", (s) => (s.pay.pool = "sheet")) });
     expect(r.problems).toEqual([]);
     // 10000 × 1.2/4 = 3000; 10000 × 1/4 = 2500 (twice); 10000 × 0.8/4 = 2000; 0: Σ = 10000.
-    expect(col(r, "绩效工资实发")).toEqual([3000, 2500, 2500, 2000, 0]);
+    expect(col(r, "绩效工资")).toEqual([3000, 2500, 2500, 2000, 0]);
     expect(auditNotes(r).join("\n")).toContain("绩效工资池 10000.00 元，取自工作表“干部考核”第8行");
     expect(String(reportRow(r, "绩效工资发放表", "合计")?.[10])).toBe("绩效池=实发 ✓");
     expect(r.plan!.reports.find((x) => x.name === "绩效工资发放表")!.subtitle).toContain("分配全表的绩效工资总额");
@@ -147,10 +148,10 @@ describe("c. footers and notes under a table; the pool written in the sheet", ()
     const withTitleTotal = [["城关镇干部绩效考核表", null, "绩效工资总额：8,000.00元"], ["序号", ...cadreHeader], ...fiveCadres.map((c, i) => [i + 1, ...c])];
     const fromSheet = run([sheet("干部考核", withTitleTotal)], { scheme: scheme("cadre", (s) => (s.pay.pool = "sheet")) });
     // 8000 × 1.2/4 = 2400; 8000/4 = 2000 (twice); 8000 × 0.8/4 = 1600; 0.
-    expect(col(fromSheet, "绩效工资实发")).toEqual([2400, 2000, 2000, 1600, 0]);
+    expect(col(fromSheet, "绩效工资")).toEqual([2400, 2000, 2000, 1600, 0]);
     const given = run([sheet("干部考核", [cadreHeader, ...fiveCadres])], { scheme: scheme("cadre", (s) => (s.pay.pool = 4000)) });
     // 4000 × 1.2/4 = 1200; 1000 (twice); 800; 0.
-    expect(col(given, "绩效工资实发")).toEqual([1200, 1000, 1000, 800, 0]);
+    expect(col(given, "绩效工资")).toEqual([1200, 1000, 1000, 800, 0]);
     expect(auditNotes(given).join("\n")).toContain("取自考核方案");
   });
 
@@ -330,7 +331,8 @@ describe("layouts offices use", () => {
     expect(r.problems).toEqual([]);
     // Each is 5000: basic 70% = 3500, performance base 1500.
     expect(col(r, "基本工资")).toEqual([3500, 3500, 3500, 3500, 3500]);
-    expect(col(r, "绩效工资基数")).toEqual([1500, 1500, 1500, 1500, 1500]);
+    // The base is in 绩效工资发放表 since issue 10 (the data sheet holds the template's own columns): its five people, then 小计 and 合计.
+    expect(reportCol(r, "绩效工资发放表", "绩效工资基数").slice(0, 5)).toEqual([1500, 1500, 1500, 1500, 1500]);
   });
 
   it("a 合计 row in the middle, between two townships", () => {
@@ -352,7 +354,7 @@ describe("layouts offices use", () => {
     expect(col(second, "综合得分")).toEqual([95, 85]);
     expect(col(second, "等次")).toEqual(["称职", "称职"]);
     // 4000: performance base 1200 each, both coefficient 1: the pool 2400 shared 1200 / 1200.
-    expect(col(second, "绩效工资实发")).toEqual([1200, 1200]);
+    expect(col(second, "绩效工资")).toEqual([1200, 1200]);
   });
 });
 

@@ -48,17 +48,22 @@ describe("the pipeline on a cadre table", () => {
     const block = result.plan!.results[0];
     const col = (h: string) => block.columns.findIndex((c) => c.header === h);
     const basic = block.rows.map((r) => r.cells[col("基本工资")] as number);
-    const base = block.rows.map((r) => r.cells[col("绩效工资基数")] as number);
-    const paid = block.rows.map((r) => r.cells[col("绩效工资实发")] as number);
+    const paid = block.rows.map((r) => r.cells[col("绩效工资")] as number);
+    // The performance base is in 绩效工资发放表 (issue 10: the data sheet holds only the template's own columns).
+    const pay = result.plan!.reports.find((r) => r.name === "绩效工资发放表")!;
+    const baseCol = pay.columns.findIndex((c) => c.header === "绩效工资基数");
+    const base = pay.rows.filter((r) => r[1] !== "" && !String(r[0]).endsWith("小计") && r[0] !== "合计").map((r) => r[baseCol] as number);
     const fen = (x: number) => Math.round(x * 100);
     expect(basic[2]).toBe(4200.35); // 6000.50 × 0.7 = 4200.35
     expect(base[2]).toBe(1800.15);
     rows.forEach((r, i) => expect(fen(basic[i]) + fen(base[i])).toBe(fen(r[6] as number)));
-    const pool = base.slice(0, 5).reduce((a, b) => a + fen(b), 0);
-    expect(paid.slice(0, 5).reduce((a, b) => a + fen(b), 0)).toBe(pool);
-    // 东山乡's only cadre is 不称职 (coefficient 0): the pool stays unpaid and the report says so.
+    // Issue 10: the pool is shared by coefficient alone (the documented rule), no longer by base × coefficient.
+    // Pool 1500 + 1200 + 1800.15 + 900 + 1350 = 6750.15 yuan = 675,015 fen; coefficients 1, 1, 1 (vetoed: 称职), 0.8, 1.2, Σ = 5.
+    // 675,015 / 5 = 135,003 for each 1.0; × 0.8 = 108,002.4; × 1.2 = 162,003.6; floors sum to 675,014, the last fen to the largest remainder (.6, 孙七).
+    expect(paid.slice(0, 5)).toEqual([1350.03, 1350.03, 1350.03, 1080.02, 1620.04]);
+    // 东山乡's only cadre is 不称职 (coefficient 0): the pool stays unpaid, and both the row and the report say so.
     expect(paid[5]).toBe(0);
-    const pay = result.plan!.reports.find((r) => r.name === "绩效工资发放表")!;
+    expect(String(block.rows[5].cells[col("说明")])).toContain("全部系数为 0，绩效工资池未分配");
     expect(pay.rows.some((r) => String(r[10]).includes("未分配"))).toBe(true);
   });
 
@@ -161,7 +166,8 @@ describe("the scheme sheet", () => {
     ];
     const r = runAssessment({ sheets: [cadreSheet(rows), schemeData] }, { now });
     expect(r.status).toBe("ok");
-    expect(r.plan!.results[0].rows.map((x) => x.cells[4])).toEqual(["优秀", "称职"]);
+    // 等次 is the third result column since issue 10 (中国式排名 and 百分比排位 moved to the 排名 report).
+    expect(r.plan!.results[0].rows.map((x) => x.cells[2])).toEqual(["优秀", "称职"]);
     const bad = { ...schemeData, rows: schemeData.rows.map((row) => (row[0] === "grade.rounding" ? [row[0], row[1], "sideways", row[3]] : row)) };
     const r2 = runAssessment({ sheets: [cadreSheet(rows), bad] }, { now });
     expect(r2.status).toBe("badScheme");

@@ -69,7 +69,8 @@ describe("a coefficient", () => {
   it("is the product of grade and post coefficients as a decimal, 0.8 × 1.1 = 0.88", () => {
     // 甲 优秀 1.2 × 1.1; 乙 基本称职 0.8 × 1.1; 丙 丁 称职 1.0; 戊 不称职 0 (only one 优秀 place in 5 at 20%).
     const block = cadreRun.plan!.results[0];
-    const i = block.columns.findIndex((c) => c.header === "绩效系数");
+    // The data sheet's column is the template's own 系数 (issue 10: was 绩效系数 appended beside it); the pay report keeps 绩效系数.
+    const i = block.columns.findIndex((c) => c.header === "系数");
     expect(block.rows.map((r) => r.cells[i])).toEqual([1.32, 0.88, 1, 1, 0]);
     expect(column(report("绩效工资发放表"), "绩效系数").slice(0, 5)).toEqual([1.32, 0.88, 1, 1, 0]);
   });

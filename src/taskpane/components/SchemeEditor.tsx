@@ -274,6 +274,7 @@ export function SchemeEditor({ draft, problems, sections, onChange, kindField, l
           {input(s.fieldPool, ["pay", "pool"], parseNumber, s.poolHint)}
           {select(s.fieldPayMethod, ["pay", "method"], [
             ["coefficient", s.methodCoefficient],
+            ["baseCoefficient", s.methodBaseCoefficient],
             ["score", s.methodScore],
           ])}
           {rows(

@@ -2,15 +2,18 @@
 import { exactOf, times, toNumber, toRatio } from "../../core/exact";
 import { reportTitle } from "../../core/title-text";
 import { weightedMean } from "../../core/composite";
-import { RuleError } from "../../core/errors";
-import { allocateFen, coefficientTable, fenToYuan, gradeCoefficient, paySplit, yuanToFen } from "../../core/money";
+import { allocateFen, coefficientTable, fenToYuan, gradeCoefficient, paySplit, poolUnshared, yuanToFen } from "../../core/money";
+import type { Scheme } from "../../core/scheme";
 import type { PlanCell, ReportSheet } from "../plan";
 import type { Problem } from "../sheet";
 import { type AssessInput, type Assessment, type KindRules, type Warning, cell, groupIndices, num, roundScore, str } from "./common";
 import { atRecord } from "./place";
-import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary, rankCells, rankColumns } from "./graded";
+import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary } from "./graded";
 import { missingParts, withNote, type PartSpec } from "./missing";
 import { singlePool, unusedSheetPool } from "./pool";
+
+/** 说明 of every row of a township whose pool cannot be shared, and its pay-report subtotal. */
+const UNSHARED = "全部系数为 0，绩效工资池未分配";
 
 /** The task and year-end scores as the composite's parts, with the scheme's names and weights. */
 function parts(input: AssessInput): PartSpec[] {
@@ -44,33 +47,36 @@ function assess(input: AssessInput): Assessment {
     return g === null ? 0 : toNumber(times(exactOf(gradeCoefficient(g, table)), exactOf(post)));
   });
 
-  // Each township's performance parts form its pool, shared again by weight so that Σ paid = pool to the fen.
-  // One total for the table (from the sheet or the scheme) is shared among everyone at once instead.
+  // Each township's performance parts form its pool; one total for the table (from the sheet or the scheme) is shared among everyone at once instead.
+  // How it is shared is the scheme's pay.method, as the template's 绩效工资 formula does (weights of pool × wᵢ / Σw).
   const basicRatio = toRatio(scheme.pay.basicRatio);
-  const hasPay = input.table.columns.has("pay");
   const split = records.map((r) => atRecord(input, r, ["pay"], () => paySplit(yuanToFen(num(r.values.pay) ?? 0), basicRatio)));
   const paid = new Array<number>(records.length).fill(0);
+  const unsharedNote = new Array<string>(records.length).fill("");
   const pools: { group: string; pool: number; paid: number; note: string }[] = [];
   const single = singlePool(input);
   const warnings: Warning[] = [...missing.warnings, ...(single.warning ? [single.warning] : [])];
   const rowsPool = split.reduce((s, x) => s + x.performanceFen, 0);
   const unused = unusedSheetPool(input, rowsPool);
   if (unused) warnings.push(unused);
+  const weightOf = (i: number): number | null =>
+    scheme.pay.method === "score"
+      ? scores[i]
+      : scheme.pay.method === "baseCoefficient"
+        ? // The product of the base in yuan and the coefficient as the decimal it is, as the formula's (应发工资−基本工资)×系数 reads to 15 digits.
+          toNumber(times(exactOf(fenToYuan(split[i].performanceFen)), exactOf(coefficient[i])))
+        : coefficient[i];
   const poolGroups = single.fen === undefined ? groupIndices(graded.groups) : new Map([["全表", records.map((_, i) => i)]]);
   for (const [group, idx] of poolGroups) {
     const pool = single.fen ?? idx.reduce((s, i) => s + split[i].performanceFen, 0);
-    const weights = idx.map((i) => (hasPay ? split[i].performanceFen : 1) * (scheme.pay.method === "score" ? scores[i] : coefficient[i]));
-    let shares: number[];
-    let note = "";
-    try {
-      shares = allocateFen(pool, weights).map((x) => x ?? 0);
-    } catch (e) {
-      if (!(e instanceof RuleError) || e.key !== "weightsAllZero") throw e;
-      // Nobody in the group has a coefficient above 0: the pool is not paid out and the report says so.
-      shares = idx.map(() => 0);
-      note = "全部系数为 0，绩效工资池未分配";
-    }
-    idx.forEach((i, k) => (paid[i] = shares[k]));
+    const weights = idx.map(weightOf);
+    const shares = allocateFen(pool, weights).map((x) => x ?? 0);
+    // Nobody in the group has a weight above 0: the pool is not paid out, and each row and the report say so.
+    const note = poolUnshared(pool, weights) ? UNSHARED : "";
+    idx.forEach((i, k) => {
+      paid[i] = shares[k];
+      unsharedNote[i] = note;
+    });
     pools.push({ group, pool, paid: shares.reduce((a, b) => a + b, 0), note });
   }
   // The report's subtotals are by township; a single pool is shown as each township's part of it.
@@ -82,25 +88,24 @@ function assess(input: AssessInput): Assessment {
           return { group, pool: part, paid: part, note: pools[0].note };
         });
 
+  // The template's own result columns, in its order; 中国式排名 and 百分比排位 are in the 排名 report, 绩效工资基数 in 绩效工资发放表.
   const cells = records.map<PlanCell[]>((_, i) => [
     cell(scores[i]),
-    ...rankCells(graded, i),
+    cell(graded.ranks.rank[i]),
     cell(graded.final[i]),
     coefficient[i],
     fenToYuan(split[i].basicFen),
-    fenToYuan(split[i].performanceFen),
     fenToYuan(paid[i]),
-    withNote(missing.notes[i], graded.notes[i]),
+    withNote(withNote(missing.notes[i], graded.notes[i]), unsharedNote[i]),
   ]);
   return {
     columns: [
       { header: "综合得分", format: "score", width: 9 },
-      ...rankColumns,
+      { header: "排名", format: "integer", width: 7 },
       { header: "等次", width: 9 },
-      { header: "绩效系数", format: "score", width: 9 },
+      { header: "系数", format: "score", width: 9 },
       { header: "基本工资", format: "money", width: 11 },
-      { header: "绩效工资基数", format: "money", width: 12 },
-      { header: "绩效工资实发", format: "money", width: 12 },
+      { header: "绩效工资", format: "money", width: 12 },
       { header: "说明", width: 24 },
     ],
     cells,
@@ -117,6 +122,8 @@ function assess(input: AssessInput): Assessment {
     })(),
   };
 }
+
+const methodWords: Record<Scheme["pay"]["method"], string> = { coefficient: "等次系数×岗位系数", baseCoefficient: "绩效工资基数×等次系数×岗位系数", score: "得分" };
 
 /** 绩效工资发放表: per person, a subtotal per township, the county total, and the check Σ paid = pool. */
 function payReport(
@@ -158,7 +165,7 @@ function payReport(
   return {
     name: "绩效工资发放表",
     title: reportTitle(input.scheme.title, "绩效工资发放表"),
-    subtitle: `基本工资占 ${String(input.scheme.pay.basicRatio)}，绩效工资按${input.scheme.pay.method === "score" ? "得分" : "等次系数×岗位系数"}${input.scheme.pay.pool === "rows" ? "在乡镇内二次分配" : "分配全表的绩效工资总额"}；金额精确到分`,
+    subtitle: `基本工资占 ${String(input.scheme.pay.basicRatio)}，绩效工资按${methodWords[input.scheme.pay.method]}${input.scheme.pay.pool === "rows" ? "在乡镇内二次分配" : "分配全表的绩效工资总额"}；金额精确到分`,
     columns: [
       { header: "乡镇", width: 12 },
       { header: "姓名", width: 9 },
