@@ -628,7 +628,7 @@ function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
         header: "绩效工资",
         format: "money",
         width: 12,
-        meaning: `${poolWords(s)}，${payMethodWords(s)}分配（个人绩效工资＝绩效工资总额×本人${payWeightWords(s)}÷${typeof s.pay.pool === "number" ? "全表" : "本乡镇"}${payWeightWords(s)}之和），精确到分，合计等于总额；${payWeightWords(s)}全部为0的，各人均为0，总额不分配`,
+        meaning: `${poolWords(s)}，${payMethodWords(s)}分配（个人绩效工资＝绩效工资总额×本人${payWeightWords(s)}÷${s.pay.pool !== "rows" ? "全表" : "本乡镇"}${payWeightWords(s)}之和），精确到分，合计等于总额；${payWeightWords(s)}全部为0的，各人均为0，总额不分配`,
       },
     ],
     s,
@@ -641,7 +641,12 @@ function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     row: 2,
     role: "constants",
     height: 18,
-    cells: [{ col: 1, value: "权重（综合得分＝各项得分×权重）", toCol: colOf(b, "taskScore") - 1 }, ...(w1 && w2 ? [{ col: colOf(b, "taskScore"), value: w1.weight }, { col: colOf(b, "yearEnd"), value: w2.weight }] : [])],
+    cells: [
+      { col: 1, value: "权重（综合得分＝各项得分×权重）", toCol: colOf(b, "taskScore") - 1 },
+      ...(w1 && w2 ? [{ col: colOf(b, "taskScore"), value: w1.weight }, { col: colOf(b, "yearEnd"), value: w2.weight }] : []),
+      // The total the scheme says is written in the sheet: the 绩效工资 formula reads this cell, and the pipeline finds the same line by its label.
+      ...(s.pay.pool === "sheet" ? [{ col: b.r("基本工资").col, value: SHEET_POOL_LABEL }, { col: b.r("绩效工资").col, value: null, format: "money" as TemplateFormat }] : []),
+    ],
   };
   const name = b.f("name");
   const guard = (body: string) => `=IF($${name}{r}="","",${body})`;
@@ -673,12 +678,15 @@ function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   return { band: [titleRow("", width), weightRow], headerRow: 3, blankRows: 300, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名乡镇干部" };
 }
 
+/** The label of the band cell holding the pool when the scheme takes it from the sheet (pay.pool = sheet). */
+const SHEET_POOL_LABEL = "绩效工资总额（元）：";
+
 /** The pool of a cadre's 绩效工资 as the scheme's pay.pool takes it. */
 function poolWords(s: Scheme): string {
   return typeof s.pay.pool === "number"
     ? `绩效工资总额为方案规定的${s.pay.pool.toFixed(2)}元，全表干部共同`
     : s.pay.pool === "sheet"
-      ? "绩效工资总额按表中写明的总额（表内公式按本乡镇全体干部（应发工资－基本工资）合计，以 kaohe 计算结果为准）"
+      ? "绩效工资总额为第2行写明的总额，全表干部共同"
       : "本乡镇全体干部（应发工资－基本工资）合为绩效工资总额";
 }
 
@@ -699,7 +707,9 @@ function performanceFormula(s: Scheme, b: SheetBuilder): string {
       : s.pay.method === "baseCoefficient"
         ? `(${b.downFixed(pay)}-${b.downFixed(basic)})*${b.downFixed(b.r("系数").letter)}`
         : b.downFixed(b.r("系数").letter);
-  if (typeof s.pay.pool === "number") return `INDEX(KAOHE.ALLOCATE(${s.pay.pool},IF(${b.downFixed(b.f("name"))}<>"",${weight},"")),{n})`;
+  const whole = `IF(${b.downFixed(b.f("name"))}<>"",${weight},"")`;
+  if (typeof s.pay.pool === "number") return `INDEX(KAOHE.ALLOCATE(${s.pay.pool},${whole}),{n})`;
+  if (s.pay.pool === "sheet") return `INDEX(KAOHE.ALLOCATE($${b.r("绩效工资").letter}$2,${whole}),{n})`;
   // The pool is the township's performance part; each row takes its own share of the exact allocation.
   const inTownship = (col: string) => `SUMIF(${b.downFixed(township)},${township}{r},${b.downFixed(col)})`;
   return `INDEX(KAOHE.ALLOCATE(ROUND(${inTownship(pay)}-${inTownship(basic)},2),IF(${b.downFixed(township)}=${township}{r},${weight},"")),{n})`;
@@ -1057,8 +1067,9 @@ function schemeLines(kind: SchemeKind, s: Scheme): string[] {
       return [
         grade,
         quota,
-        `工资：基本工资占应发工资的${ratioWords(s.pay.basicRatio)}，其余为绩效工资，${typeof s.pay.pool === "number" ? "全表" : "在本乡镇内"}${payMethodWords(s)}分配：个人绩效工资＝绩效工资总额×本人${payWeightWords(s)}÷${typeof s.pay.pool === "number" ? "全表" : "本乡镇"}${payWeightWords(s)}之和，精确到分，分剩的零头按余数从大到小各给1分。`,
-        `${payWeightWords(s)}全部为0的${typeof s.pay.pool === "number" ? "" : "乡镇"}（如全部不称职），绩效工资均为0，总额不分配；kaohe 计算时在说明中注明“全部系数为 0，绩效工资池未分配”。`,
+        `工资：基本工资占应发工资的${ratioWords(s.pay.basicRatio)}，其余为绩效工资，${s.pay.pool !== "rows" ? "全表" : "在本乡镇内"}${payMethodWords(s)}分配：个人绩效工资＝绩效工资总额×本人${payWeightWords(s)}÷${s.pay.pool !== "rows" ? "全表" : "本乡镇"}${payWeightWords(s)}之和，精确到分，分剩的零头按余数从大到小各给1分。`,
+        ...(s.pay.pool === "sheet" ? [`绩效工资总额：请填在表头上方第2行“${SHEET_POOL_LABEL.replace("：", "")}”右侧的单元格（单位元，精确到分）；表内公式和 kaohe 计算都读这一格。`] : []),
+        `${payWeightWords(s)}全部为0的${s.pay.pool !== "rows" ? "" : "乡镇"}（如全部不称职），绩效工资均为0，总额不分配；kaohe 计算时在说明中注明“全部系数为 0，绩效工资池未分配”。`,
         `等次系数：${s.pay.coefficients.map((c) => `${c.grade}${c.coefficient}`).join("、")}。`,
       ];
     case "member":

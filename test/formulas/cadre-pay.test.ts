@@ -5,11 +5,15 @@ import { dataSheet, templateSpec } from "../../src/workbook/templates";
 import { evaluate } from "./harness";
 import { ordered, type Row } from "./random-tables";
 
-/** 绩效工资 and 说明 of each row, as [formula, pipeline, 说明]. */
-function pay(rows: Row[], change: (s: Scheme) => void = () => {}) {
+/** 绩效工资 and 说明 of each row, as [formula, pipeline, 说明]; `sheetPool`, typed into the template's total cell (pay.pool = sheet). */
+function pay(rows: Row[], change: (s: Scheme) => void = () => {}, sheetPool?: number) {
   const scheme = defaultScheme("cadre", 2025);
   change(scheme);
   const spec = templateSpec("cadre", { scheme, year: 2025 });
+  if (sheetPool !== undefined) {
+    const payCol = dataSheet(spec).columns.find((c) => c.header === "绩效工资")!.col;
+    dataSheet(spec).band.find((b) => b.row === 2)!.cells.find((c) => c.col === payCol)!.value = sheetPool;
+  }
   const e = evaluate(spec, scheme, { rows: ordered(spec, rows) });
   const first = dataSheet(spec).firstDataRow;
   const block = e.plan.results[0];
@@ -66,6 +70,17 @@ describe("a cadre's 绩效工资, formula and pipeline alike", () => {
       [2500, 2500, ""],
       [2000, 2000, ""],
       [2500, 2500, ""],
+    ]);
+  });
+
+  it("a pool written in the sheet (pay.pool = sheet): the template's 绩效工资总额（元） cell in row 2, read by the formula and the pipeline alike", () => {
+    const rows: Row[] = [...three, { township: "西镇", name: "李丁", id: "P4", post: "科员", postCoefficient: 1.0, taskScore: 85, yearEnd: 85, pay: 5000 }];
+    // 8000 over Σc = 4: 8000 × 1.2 / 4 = 2400; 2000; 1600; 2000.
+    expect(pay(rows, (s) => (s.pay.pool = "sheet"), 8000)).toEqual([
+      [2400, 2400, ""],
+      [2000, 2000, ""],
+      [1600, 1600, ""],
+      [2000, 2000, ""],
     ]);
   });
 
