@@ -156,13 +156,14 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
   let rows = 0;
   const kept: string[] = [];
   const differences: string[] = [];
+  let differing = 0;
   const partial = (): DrawReport => ({
     written: [...written],
     notWritten: all.filter((n) => !written.includes(n)),
     rows,
     syncs: session.syncs,
     ...(kept.length ? { kept: [...kept] } : {}),
-    ...(differences.length ? { differences: [...differences] } : {}),
+    ...(differences.length ? { differences: [...differences], differing } : {}),
   });
   const fail = (e: unknown, sheet: string) => drawError(e, sheet, locale, partial());
   const reportJobs = reports.map((r) => {
@@ -301,6 +302,7 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
       kept.push(...found.notes);
       differences.push(...found.differences);
       more += found.more;
+      differing += found.differences.length + found.more;
     } catch (e) {
       throw fail(e, block.sheet);
     }

@@ -34,6 +34,8 @@ export interface DrawReport {
   kept?: string[];
   /** Cells where a kept KAOHE formula gives another value than the computation, each said in the user's language. */
   differences?: string[];
+  /** How many cells differ, those named and those past the list. */
+  differing?: number;
 }
 
 /** Raised by a host operation; message is already in the user's language. */

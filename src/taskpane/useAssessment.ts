@@ -267,7 +267,9 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
         try {
           const report = await ops.drawPlan(plan, onProgress, controller.signal);
           patch({ drawn: report });
-          setNotice("compute", { intent: "success", text: s.computeDone, lines: drawLines(report, s, locale), action: "reports" });
+          // A kept formula that disagrees with the computation is a warning: two numbers for one assessment.
+          const differing = report.differing ?? 0;
+          setNotice("compute", { intent: differing > 0 ? "warning" : "success", text: differing > 0 ? s.computeDoneDiffers(differing) : s.computeDone, lines: drawLines(report, s, locale), action: "reports" });
         } catch (e) {
           const partial = partialOf(e);
           if (partial) patch({ drawn: partial });

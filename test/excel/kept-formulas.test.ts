@@ -80,6 +80,7 @@ describe("a result column holding the template's KAOHE formulas", () => {
     const report = await host.drawPlan(plan());
     expect(fake.sheet("干部考核").cell("D3").formula).toBe("=KAOHE.GRADE(C3)");
     expect(report.differences).toEqual(["干部考核!D3：公式结果 “优秀”，计算结果 “称职”"]);
+    expect(report.differing).toBe(1);
     expect(report.kept?.[1]).toBe("“等次”列 干部考核!D2:D4 的 3 个 KAOHE 公式是模板的，保留未写入；其中 1 个单元格的公式结果与本次计算不同（见下），请检查公式引用的单元格和考核方案");
   });
 

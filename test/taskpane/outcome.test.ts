@@ -24,6 +24,12 @@ describe("what the pane tells the user after an operation", () => {
     expect(drawLines({ written: [], notWritten: ["汇总"], rows: 0, syncs: 1 }, en, "en-US")).toEqual(["Written: nothing", "Not written: 汇总"]);
     // A column left to its spilled formula is one more line, as the host said it.
     expect(drawLines({ written: ["干部考核"], notWritten: [], rows: 2, syncs: 3, kept: ["“等次”列……公式保留"] }, zh, "zh-CN")).toEqual(["已写入：干部考核", "结果列已写入 2 行。", "“等次”列……公式保留"]);
+    // Kept KAOHE formulas that differ from the computation: each cell after the notes, as the host named it.
+    expect(
+      drawLines({ written: ["干部考核"], notWritten: [], rows: 0, syncs: 4, kept: ["“综合得分”列……保留未写入"], differences: ["干部考核!I4：公式结果 93，计算结果 93.6"], differing: 1 }, zh, "zh-CN"),
+    ).toEqual(["已写入：干部考核", "“综合得分”列……保留未写入", "干部考核!I4：公式结果 93，计算结果 93.6"]);
+    expect(zh.computeDoneDiffers(2)).toBe("计算完成，已写入工作簿；但模板的 KAOHE 公式有 2 个单元格与本次计算的结果不同，公式保留未改，请逐一核对：");
+    expect(en.computeDoneDiffers(1)).toBe("Done: the results are written to the workbook, but 1 cell of the template's KAOHE formulas gives another value than this computation; the formulas are kept as they are. Check each:");
     expect(partialOf(new HostError("x", partial))).toBe(partial);
     expect(partialOf(new Error("x"))).toBeUndefined();
   });

@@ -30,8 +30,10 @@ export function drawLines(report: DrawReport, s: Strings, locale: Locale): strin
   const lines = [report.written.length ? s.writtenSheets(join(report.written, locale)) : s.nothingWritten];
   if (report.notWritten.length) lines.push(s.notWrittenSheets(join(report.notWritten, locale)));
   if (report.rows > 0) lines.push(s.rowsWritten(report.rows));
-  // Columns left to a spilled formula: said, never silently skipped.
+  // Columns left to their formulas (a spill, the template's KAOHE formulas): said, never silently skipped.
   lines.push(...(report.kept ?? []));
+  // Where a kept formula and the computation give two numbers: each cell named.
+  lines.push(...(report.differences ?? []));
   return lines;
 }
 
