@@ -85,3 +85,11 @@ export function classes(rows: readonly ClassInput[], ratios: readonly Ratio[] = 
   }
   return out;
 }
+
+/** The numerals of class names 一类 … 十类: a scheme has at most ten classes, and a template's formula names them from the same string. */
+export const CLASS_NUMERALS = "一二三四五六七八九十";
+
+/** 1 → 一类, as a county names its classes of village secretaries. */
+export function className(k: number): string {
+  return `${CLASS_NUMERALS[k - 1]}类`;
+}

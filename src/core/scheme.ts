@@ -121,6 +121,13 @@ export type PoolSource = "rows" | "sheet" | number;
 
 export type PayMethod = "coefficient" | "baseCoefficient" | "score";
 
+/** Where a rank is counted: among the rows of the same township, or among every row of the table (the whole county). */
+export type RankScope = "township" | "county";
+
+export interface RankRules {
+  scope: RankScope;
+}
+
 /** What a composite does when one of its parts is blank: a problem for that row, or the others' weights shared out. */
 export type MissingPartPolicy = "problem" | "reweight";
 
@@ -192,6 +199,8 @@ export interface Scheme {
   stars: StarRules;
   pay: PayRules;
   classes: number[];
+  /** The 排名 column: within each township or over the whole table. */
+  rank: RankRules;
   targets: TargetDef[];
   ledger: LedgerRules;
   /** What each composite does with a missing part. */
@@ -287,6 +296,7 @@ const common = {
   stars: starDefaults,
   pay: payDefaults,
   classes: [3, 5, 2],
+  rank: { scope: "township" } as RankRules,
   targets: [] as TargetDef[],
   ledger: {
     duties: [
@@ -382,6 +392,7 @@ export const schemeSources: Record<string, { zh: string; en: string }> = {
   "missing.periods": { zh: "缺少一个考核期（如半年考核）：“列为问题”，或“按其余各项权重折算”，即按其余考核期的权重折算，并在说明和审计中注明（村书记默认如此）", en: "a missing period: problem, or reweight, stated in 说明 and 审计 (village secretaries' default)" },
   "missing.raters": { zh: "某评议主体未评议：按其余主体权重比例折算（docs/rules.md §3 综合评议）", en: "a rater group missing: its weight shared among the others (docs/rules.md §3 composite)" },
   classes: { zh: "村书记分类：一类、二类、三类按3:5:2（某县方案）", en: "classes 3:5:2 (a county's scheme)" },
+  "rank.scope": { zh: "排名范围：乡镇内，与村书记分类同在本乡镇内比较（某县方案：相对分类在本单位内排名）", en: "rank within each township, as the secretaries' classes are (a county's scheme: relative classes rank within a unit)" },
   "ledger.duties": { zh: "党委会每月一次、民主生活会每半年一次、书记每半年谈话一次、村干部培训每年至少2次、村委会每周一次、联系点每年至少走访2次（《关于乡镇党委规范化建设试点工作的意见》、东乡县《村（社区）规范化管理制度》）", en: "committee monthly, democratic life meeting and secretary talks each half year, training twice a year, village committee weekly, two visits a year (the opinions on standardising township Party committees; the Dongxiang standard management of villages)" },
   "ledger.quorum": { zh: "党委会须三分之二以上委员到会（《关于乡镇党委规范化建设试点工作的意见》）", en: "more than two thirds present (the opinions on standardising township Party committees)" },
   "ledger.majority": { zh: "干部任免须三分之二以上委员同意（《关于乡镇党委规范化建设试点工作的意见》）", en: "personnel decisions: more than two thirds in favour (the opinions on standardising township Party committees)" },
@@ -519,6 +530,7 @@ const vetoNames: Record<VetoMode, VetoMode> = { noTop: "noTop", fail: "fail" };
 const methodNames: Record<PayMethod, PayMethod> = { coefficient: "coefficient", baseCoefficient: "baseCoefficient", score: "score" };
 const poolNames = { rows: "rows", sheet: "sheet" } as const;
 const missingNames: Record<MissingPartPolicy, MissingPartPolicy> = { problem: "problem", reweight: "reweight" };
+const rankScopeNames: Record<RankScope, RankScope> = { township: "township", county: "county" };
 
 /**
  * Checks a scheme read from JSON or from the workbook, listing every problem (not just the first).
@@ -550,6 +562,7 @@ export function validateScheme(raw: unknown): { scheme?: Scheme; problems: Schem
     pay: { ...d.pay, ...r.pay },
     ledger: { ...d.ledger, ...r.ledger },
     missing: { ...d.missing, ...r.missing },
+    rank: { ...d.rank, ...r.rank },
     columns: { ...d.columns, ...r.columns },
   };
 
@@ -666,7 +679,12 @@ export function validateScheme(raw: unknown): { scheme?: Scheme; problems: Schem
   else if (typeof s.pay.pool !== "string" || !Object.hasOwn(poolNames, s.pay.pool))
     c.add("pay.pool", `无法识别“${String(s.pay.pool)}”：应为 rows（按各人应发工资）、sheet（取表中写明的总额）或金额（元）`, `"${String(s.pay.pool)}" is not rows (from each person's pay), sheet (the total written in the sheet) or an amount in yuan`);
   for (const k of ["parts", "periods", "raters"] as const) c.option(s.missing[k], `missing.${k}`, missingNames);
-  if (c.list(s.classes, "classes")) s.classes.forEach((x, i) => c.number(x, `classes[${i}]`, { min: 0 }));
+  if (c.list(s.classes, "classes")) {
+    s.classes.forEach((x, i) => c.number(x, `classes[${i}]`, { min: 0 }));
+    // Classes are named 一类 … 十类, in the template's formula as in the pipeline.
+    if (s.classes.length > 10) c.add("classes", `最多分 10 类，现有 ${s.classes.length} 个比例`, `at most 10 classes; there are ${s.classes.length} ratios`);
+  }
+  c.option(s.rank.scope, "rank.scope", rankScopeNames);
   if (c.list(s.targets, "targets"))
     s.targets.forEach((t, i) => {
       c.text(t?.name, `targets[${i}].name`);

@@ -87,14 +87,31 @@ export function gradeByVotes(
 
 const showRatio = (r: Ratio): string => (r.den === 1n ? `${r.num}` : `${r.num}/${r.den}`);
 
+/** What a ballot short of its turnout shows in place of a grade, in the worksheet and in the pipeline alike: a result to read, not an error to correct. */
+export const INVALID_BALLOT = "测评无效";
+
 /**
  * The ballot counts only when the votes cast are at least turnout × the voters entitled (应参评人数).
- * More votes than voters is an input error (#VALUE!); too few is #N/A: no result yet, not a wrong one.
+ * More votes than voters is an input error (#VALUE!); too few is false: the ballot does not count.
  */
-export function checkTurnout(votes: VoteCounts, voters: number, turnout: Ratio = DEFAULT_TURNOUT, locate: Locate = byRow): void {
+export function turnoutMet(votes: VoteCounts, voters: number, turnout: Ratio = DEFAULT_TURNOUT, locate: Locate = byRow): boolean {
   const { cast } = checkVotes(votes, locate);
   if (!Number.isInteger(voters)) throw valueError("notInteger", { arg: "voters", value: voters });
   if (voters < 0) throw valueError("negative", { arg: "voters", value: voters });
   if (cast > voters) throw valueError("votesOverVoters", { cast, voters });
-  if (!atLeastShare(cast, voters, turnout)) throw naError("turnoutNotMet", { cast, voters, ratio: showRatio(turnout) });
+  return atLeastShare(cast, voters, turnout);
+}
+
+/** Why a ballot does not count, as 说明 says it (实收 39 票，不足应参评人数 50 的 4/5，测评无效): the message's parameters. */
+export function turnoutShortfall(votes: VoteCounts, voters: number, turnout: Ratio = DEFAULT_TURNOUT): { cast: number; voters: number; ratio: string } {
+  return { cast: checkVotes(votes, byRow).cast, voters, ratio: showRatio(turnout) };
+}
+
+/**
+ * A ballot's grade label, or INVALID_BALLOT when the voters entitled are given (not null) and too few
+ * voted: KAOHE.VOTEGRADE and the appraisal's 得票等次 both show what this returns.
+ */
+export function ballotGrade(votes: VoteCounts, labels: readonly string[], thresholds: VoteThresholds = DEFAULT_VOTE_THRESHOLDS, voters: number | null = null, turnout: Ratio = DEFAULT_TURNOUT, locate: Locate = byRow): string {
+  if (voters !== null && !turnoutMet(votes, voters, turnout, locate)) return INVALID_BALLOT;
+  return labels[gradeByVotes(votes, thresholds, locate)];
 }

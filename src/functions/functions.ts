@@ -34,7 +34,7 @@ import {
 } from "./values";
 import { byRow, DEFAULT_POINTS_PER_DAY_LATE, DEFAULT_QUALITY, scoreTask, sheetTotal, totalDeduction, type Locate } from "../core/scores";
 import { DEFAULT_TRIM, defaultRaterWeights, trimmedMean, weightedMean } from "../core/composite";
-import { DEFAULT_TURNOUT, DEFAULT_VOTE_LABELS, DEFAULT_VOTE_THRESHOLDS, checkTurnout, gradeByVotes, voteLabels, voteThresholds } from "../core/votes";
+import { DEFAULT_TURNOUT, DEFAULT_VOTE_LABELS, DEFAULT_VOTE_THRESHOLDS, ballotGrade, voteLabels, voteThresholds } from "../core/votes";
 import { aggregatePeriods, DEFAULT_MISSING_PERIOD, type MissingPeriod } from "../core/periods";
 import * as ruleErrors from "../core/errors";
 import { classes as classesRule } from "../core/classes";
@@ -440,9 +440,9 @@ export function trimMean(scores: unknown[][], drop_high?: number | string, drop_
  * @param votes Four vote counts: 优秀, 称职, 基本称职, 不称职; a blank count is 0 votes. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: B2:E2
  * @param [thresholds] Three shares: 优秀 votes, 优秀 + 称职 votes, 不称职 votes; default {0.9,0.7,0.3}. Example: {0.9,0.7,0.3}
  * @param [labels] Four grade names, best first; default 优秀, 称职, 基本称职, 不称职. Example: {"优秀","合格","基本合格","不合格"}
- * @param [voters] The number of voters entitled; when given, too few votes cast gives #N/A. Example: 50
+ * @param [voters] The number of voters entitled; when given and fewer than turnout of them voted, the result is the text 测评无效 (the ballot does not count), not a grade. Example: 50
  * @param [turnout] The share of voters who must vote, e.g. 4/5 or "80%"; default 4/5. Example: 4/5
- * @returns The grade label.
+ * @returns The grade label, or 测评无效 when too few voted.
  */
 export function voteGrade(
   votes: unknown[][],
@@ -466,9 +466,8 @@ export function voteGrade(
       ? voteLabels(labelGrid.cells.map((c, i) => (isBlank(c) ? null : labelCell(c, position(labelGrid, i, "labels")))))
       : DEFAULT_VOTE_LABELS;
     // A turnout without the number of voters cannot be checked: ask for the number rather than ignore it.
-    if (!isBlank(voters) || !isBlank(turnout))
-      checkTurnout(counts.values, integerArg(voters, "voters", undefined, 0), ratioArg(turnout, "turnout", DEFAULT_TURNOUT), locate);
-    return names[gradeByVotes(counts.values, limits, locate)];
+    const checked = !isBlank(voters) || !isBlank(turnout);
+    return ballotGrade(counts.values, names, limits, checked ? integerArg(voters, "voters", undefined, 0) : null, ratioArg(turnout, "turnout", DEFAULT_TURNOUT), locate);
   });
 }
 

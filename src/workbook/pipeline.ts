@@ -218,8 +218,8 @@ function placeResults(table: FoundTable, assessment: Assessment): ResultBlock {
   });
   const inputCols = new Set(table.columns.values());
   const columns = assessment.columns.map((col) => {
-    const at = existing.get(headerKey(col.header));
-    if (at !== undefined && !inputCols.has(at) && !owned.has(at)) {
+    const at = [col.header, ...(col.aliases ?? [])].map((h) => existing.get(headerKey(h))).find((c) => c !== undefined && !inputCols.has(c) && !owned.has(c));
+    if (at !== undefined) {
       owned.add(at);
       return { ...col, col: at + 1 };
     }

@@ -23,6 +23,8 @@ export type FormatName = keyof typeof formats;
 
 export interface PlanColumn {
   header: string;
+  /** Other headers of the same result in a user's table (an earlier template's 排名): the result is written there, under `header`. */
+  aliases?: readonly string[];
   format?: FormatName;
   /** Characters; the drawers turn it into the host's unit. */
   width?: number;

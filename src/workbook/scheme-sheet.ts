@@ -26,6 +26,8 @@ const names: Record<string, string> = {
   stars: "星级",
   pay: "工资",
   classes: "分类比例",
+  rank: "排名",
+  scope: "范围",
   targets: "目标",
   columns: "列对应",
   name: "名称",

@@ -66,6 +66,10 @@ const byPath: Record<string, readonly Choice[]> = {
     { code: "rows", zh: "按各人应发工资合计", aliases: ["按各人应发工资", "各人应发工资的绩效部分合计"] },
     { code: "sheet", zh: "按表中写明的总额", aliases: ["取表中写明的总额", "取表中写明的绩效工资总额"] },
   ],
+  "rank.scope": [
+    { code: "township", zh: "乡镇内", aliases: ["按乡镇", "本乡镇"] },
+    { code: "county", zh: "全县", aliases: ["全表", "不分组"] },
+  ],
   "missing.parts": missing,
   "missing.periods": missing,
   "missing.raters": missing,

@@ -1,9 +1,12 @@
 // The standard assessment templates as plain data: each kind's data sheets (columns, validations, print setup), its 填表说明 and the formulas the add-in writes after insertion.
 import { excelSerial } from "../core/dates";
+import { CLASS_NUMERALS, className } from "../core/classes";
+import { INVALID_BALLOT } from "../core/votes";
 import { atLeastShare, toRatio } from "../core/exact";
 import { defaultScheme, kindNames, schemeKinds, type DutyDef, type RatioText, type Scheme, type SchemeKind } from "../core/scheme";
 import { fieldsFor, ORGANISATION_SHEET, organisationFields, RATER_DETAIL_SHEET, raterDetailFields, standardSheetNames, type FieldDef } from "./fields";
 import { textWidth, type FormatName } from "./plan";
+import { rankHeader } from "./rank-column";
 import { columnLetter, type CellValue, type MergeArea, type SheetData, type WorkbookData } from "./sheet";
 
 // ---------------------------------------------------------------- the shape of a template
@@ -518,8 +521,9 @@ function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
         s.periods.length >= 2 ? `半年考核×${s.periods[0].weight}＋年度得分×${s.periods[1].weight}，保留两位小数；半年考核留空时等于年度得分` : "等于年度得分",
       ),
       scoreResult("综合得分", parts.length >= 2 ? `量化得分×${parts[0].weight}＋民主测评×${parts[1].weight}，保留两位小数；民主测评留空时等于量化得分` : "等于量化得分"),
-      { header: "排名", format: "integer", meaning: "综合得分在全县的名次（并列同名次，下一名次顺延，同Excel的RANK.EQ）" },
-      { header: "等次", format: "text", meaning: gradeMeaning(s) },
+      rankResult(s),
+      { header: "等次", format: "text", meaning: `${gradeMeaning(s)}${b0Override}` },
+      { header: "分类", format: "text", meaning: classMeaning(s) },
     ],
     s,
   );
@@ -573,9 +577,44 @@ function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
   row("量化得分", p1 && p2 ? `IF(${half}{r}="",${annual}{r},ROUND(${weighted([{ weight: p1.weight, ref: `${half}{r}` }, { weight: p2.weight, ref: `${annual}{r}` }])},2))` : `${annual}{r}`);
   const [q1, q2] = parts;
   row("综合得分", q1 && q2 ? `IF(${ballot}{r}="",${quantified}{r},ROUND(${weighted([{ weight: q1.weight, ref: `${quantified}{r}` }, { weight: q2.weight, ref: `${ballot}{r}` }])},2))` : `${quantified}{r}`);
-  row("排名", `KAOHE.RANK(${total}{r},${b.downFixed(total)})`);
-  formulas.push({ col: b.r("等次").col, header: "等次", text: gradesFormula(s, b, total, "veto"), fill: "spill" });
+  formulas.push(rankFormula(s, b, total));
+  formulas.push({ col: b.r("等次").col, header: "等次", text: withOverride(b, gradesFormula(s, b, total, "veto")), fill: "spill" });
+  const classGroups = s.grade.groupBy === "township" ? `,${b.down(b.f("township"))}` : "";
+  formulas.push({
+    col: b.r("分类").col,
+    header: "分类",
+    fill: "spill",
+    // Class k is named by the k-th numeral (一类, 二类 …), as the pipeline names it.
+    text: `=IF(${b.down(total)}="","",MID("${CLASS_NUMERALS}",KAOHE.CLASSES(${b.down(total)},{${s.classes.join(",")}}${classGroups}),1)&"类")`,
+  });
   return { band: [titleRow("", width), capRow, maxRow], headerRow: 4, blankRows: 200, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名村党组织书记" };
+}
+
+/** A grade changed by hand (调整后等次, with its reason) is the grade shown, as the pipeline writes it. */
+const b0Override = "；填了调整后等次的，显示调整后等次";
+
+function withOverride(b: SheetBuilder, grades: string): string {
+  if (!b.has("override")) return grades;
+  const o = b.down(b.f("override"));
+  return `=IF(TRIM(${o})<>"",TRIM(${o}),${grades.slice(1)})`;
+}
+
+/** The rank column, named by where it is counted (rank.scope). */
+function rankResult(s: Scheme): ResultDef {
+  const where = s.rank.scope === "county" ? "全表（全县）" : "本乡镇";
+  return { header: rankHeader(s.rank.scope), format: "integer", meaning: `综合得分在${where}的名次（并列同名次，下一名次顺延，同Excel的RANK.EQ）；中国式排名和百分比排位见运行考核后的“排名”表` };
+}
+
+/** KAOHE.RANK over the whole column, or KAOHE.RANKS with the townships as groups: one spill either way. */
+function rankFormula(s: Scheme, b: SheetBuilder, total: string): TemplateFormula {
+  const groups = s.rank.scope === "county" ? "" : `,${b.down(b.f("township"))}`;
+  const header = rankHeader(s.rank.scope);
+  return { col: b.r(header).col, header, fill: "spill", text: `=KAOHE.RANKS(${b.down(total)},0,"eq"${groups})` };
+}
+
+function classMeaning(s: Scheme): string {
+  const names = s.classes.map((_, k) => className(k + 1)).join("、");
+  return `按综合得分在${groupWords(s.grade.groupBy)}内分为${names}，比例${s.classes.join(":")}（最大余额法；同分同类，取较好的一类）`;
 }
 
 function colOf(b: SheetBuilder, id: string): number {
@@ -772,12 +811,13 @@ function appraisalSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     fields,
     [
       scoreResult("综合得分", `各评议主体得分按权重（第2行：${s.raters.map((r) => `${r.name}${r.weight}`).join("、")}）加权平均；某一主体未评时按其余主体的权重折算`),
-      { header: "排名", format: "integer", meaning: "综合得分在全表的名次（并列同名次，同Excel的RANK.EQ）" },
+      rankResult(s),
       {
         header: "得票等次",
         format: "text",
-        meaning: `按得票率：${labels[0]}票≥${ratioWords(th[0])}为${labels[0]}；否则${labels[0]}＋${labels[1]}票≥${ratioWords(th[1])}为${labels[1]}；否则${labels[3] ?? labels[labels.length - 1]}票≥${ratioWords(th[2])}为${labels[labels.length - 1]}；其余为${labels[2]}。填了应参评人数时，实际投票不足${ratioWords(s.ballot.turnout)}的测评无效（#N/A）`,
+        meaning: `按得票率：${labels[0]}票≥${ratioWords(th[0])}为${labels[0]}；否则${labels[0]}＋${labels[1]}票≥${ratioWords(th[1])}为${labels[1]}；否则${labels[3] ?? labels[labels.length - 1]}票≥${ratioWords(th[2])}为${labels[labels.length - 1]}；其余为${labels[2]}。填了应参评人数时，实际投票不足${ratioWords(s.ballot.turnout)}的显示“${INVALID_BALLOT}”`,
       },
+      { header: "优秀得票率", format: "percent", meaning: `${labels[0]}票÷四项票数之和，保留四位小数` },
     ],
     s,
   );
@@ -798,12 +838,19 @@ function appraisalSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const voteArgs = `${votes},${arrayConst(th.map(String))},${arrayConst(labels)}`;
   const formulas: TemplateFormula[] = [
     { col: b.r("综合得分").col, header: "综合得分", fill: "row", text: `=IF(OR($${name}{r}="",COUNT(${r0}{r}:${r1}{r})=0),"",ROUND(KAOHE.COMPOSITE(${r0}{r}:${r1}{r},${r0}$2:${r1}$2),2))` },
-    { col: b.r("排名").col, header: "排名", fill: "row", text: `=IF(${total}{r}="","",KAOHE.RANK(${total}{r},${b.downFixed(total)}))` },
+    rankFormula(s, b, total),
     {
       col: b.r("得票等次").col,
       header: "得票等次",
       fill: "row",
-      text: `=IF(OR($${name}{r}="",COUNT(${votes})=0),"",IF(${voters}{r}="",KAOHE.VOTEGRADE(${voteArgs}),KAOHE.VOTEGRADE(${voteArgs},${voters}{r},${ratioArg(s.ballot.turnout)})))`,
+      // No votes cast (blank or all 0) is no grade, as the pipeline leaves it.
+      text: `=IF(OR($${name}{r}="",SUM(${votes})=0),"",IF(${voters}{r}="",KAOHE.VOTEGRADE(${voteArgs}),KAOHE.VOTEGRADE(${voteArgs},${voters}{r},${ratioArg(s.ballot.turnout)})))`,
+    },
+    {
+      col: b.r("优秀得票率").col,
+      header: "优秀得票率",
+      fill: "row",
+      text: `=IF(OR($${name}{r}="",SUM(${votes})=0),"",ROUND(${b.f("votesTop")}{r}/SUM(${votes}),4))`,
     },
   ];
   return {
@@ -992,6 +1039,7 @@ function blankRules(kind: SchemeKind, s: Scheme): string[] {
         "半年考核：留空表示没有半年考核成绩，量化得分按年度得分计；缺考的也请留空。",
         "民主测评：留空表示没有测评（如票数不足、未组织），综合得分只按量化得分计（权重自动折算），不按0分计。",
         "一票否决：有否决事项的填“是”，没有的留空或填“否”。",
+        "调整后等次：经研究调整等次的，从下拉列表选择调整后的等次并填写调整原因；等次列即显示调整后等次。",
       ];
     case "cadre":
       return [
@@ -1050,6 +1098,13 @@ function ratioExample(r: RatioText, counted: string, yes: string, no: string): s
   return need === 0 ? "" : `：应到12人、${counted}${need}人为${yes}，${need - 1}人为${no}`;
 }
 
+/** Where the rank is counted, and how to change it: the column's header says the same. */
+function rankLine(s: Scheme): string {
+  return s.rank.scope === "county"
+    ? `${rankHeader("county")}：综合得分在全表（全县）的名次；如需在各乡镇内排名，把考核方案“排名 范围”改为“乡镇内”。`
+    : `${rankHeader("township")}：综合得分在本乡镇内的名次；如需全县统一排名，把考核方案“排名 范围”改为“全县”。`;
+}
+
 function schemeLines(kind: SchemeKind, s: Scheme): string[] {
   const g = s.grade;
   const grade = `等次分数线：${g.labels.map((l, i) => (i < g.cutoffs.length ? `${l}${g.cutoffs[i]}分以上（含）` : `${l}低于${g.cutoffs[i - 1]}分`)).join("，")}。`;
@@ -1062,6 +1117,8 @@ function schemeLines(kind: SchemeKind, s: Scheme): string[] {
         grade,
         quota,
         g.veto === "fail" ? `一票否决：定为${g.labels[g.labels.length - 1]}。` : `一票否决：不得评为${g.labels[0]}。`,
+        rankLine(s),
+        `分类：按综合得分在${groupWords(g.groupBy)}内分为${s.classes.map((_, k) => className(k + 1)).join("、")}，比例${s.classes.join(":")}；同分的同类。`,
       ];
     case "cadre":
       return [
@@ -1082,7 +1139,8 @@ function schemeLines(kind: SchemeKind, s: Scheme): string[] {
       return [
         `评议主体权重：${s.raters.map((r) => `${r.name}${r.weight}`).join("、")}（见第2行，可按本地方案修改）。`,
         `得票等次：${g.labels[0]}票≥${ratioWords(s.ballot.thresholds[0])}为${g.labels[0]}；${g.labels[0]}＋${g.labels[1]}票≥${ratioWords(s.ballot.thresholds[1])}为${g.labels[1]}；${g.labels[3]}票≥${ratioWords(s.ballot.thresholds[2])}为${g.labels[3]}；其余为${g.labels[2]}。`,
-        `参评人数不少于应参评人数的${ratioWords(s.ballot.turnout)}，测评才有效。`,
+        `参评人数不少于应参评人数的${ratioWords(s.ballot.turnout)}，测评才有效；不足的，得票等次显示“${INVALID_BALLOT}”。`,
+        rankLine(s),
       ];
     case "fiveGood":
       return [`县定目标：${s.targets.map((t) => `${t.name}不低于${ratioWords(t.ratio)}`).join("；")}（见表头上方第2行）。`];

@@ -3,7 +3,10 @@ import {
   DEFAULT_TURNOUT,
   DEFAULT_VOTE_LABELS,
   DEFAULT_VOTE_THRESHOLDS,
-  checkTurnout,
+  ballotGrade,
+  INVALID_BALLOT,
+  turnoutMet,
+  turnoutShortfall,
   gradeByVotes,
   voteLabels,
   voteThresholds,
@@ -56,19 +59,26 @@ describe("voteThresholds and voteLabels", () => {
   });
 });
 
-describe("checkTurnout", () => {
+describe("turnoutMet and ballotGrade", () => {
   it("needs 4/5 of the voters entitled, exactly", () => {
     expect(DEFAULT_TURNOUT).toEqual({ num: 4n, den: 5n });
-    expect(() => checkTurnout([30, 10, 0, 0], 50)).not.toThrow();
-    expect(ruleErrorOf(() => checkTurnout([30, 9, 0, 0], 50))).toMatchObject({
-      code: "#N/A",
-      key: "turnoutNotMet",
-      params: { cast: 39, voters: 50, ratio: "4/5" },
-    });
-    expect(() => checkTurnout([30, 9, 0, 0], 50, { num: 3n, den: 4n })).not.toThrow();
+    // 40 of 50 is exactly 4/5 (以上 includes it); 39 is short.
+    expect(turnoutMet([30, 10, 0, 0], 50)).toBe(true);
+    expect(turnoutMet([30, 9, 0, 0], 50)).toBe(false);
+    expect(turnoutMet([30, 9, 0, 0], 50, { num: 3n, den: 4n })).toBe(true);
   });
   it("rejects more votes than voters", () => {
-    expect(ruleErrorOf(() => checkTurnout([30, 21, 0, 0], 50))).toMatchObject({ code: "#VALUE!", key: "votesOverVoters" });
-    expect(ruleErrorOf(() => checkTurnout([1, 0, 0, 0], 1.5))).toMatchObject({ key: "notInteger" });
+    expect(ruleErrorOf(() => turnoutMet([30, 21, 0, 0], 50))).toMatchObject({ code: "#VALUE!", key: "votesOverVoters" });
+    expect(ruleErrorOf(() => turnoutMet([1, 0, 0, 0], 1.5))).toMatchObject({ key: "notInteger" });
+  });
+  it("a ballot short of its turnout shows 测评无效 in place of a grade (issue 10: no longer #N/A), with the counts for 说明", () => {
+    // 30 + 9 = 39 votes of 50 entitled: 39/50 = 78% < 80%.
+    expect(ballotGrade([30, 9, 0, 0], DEFAULT_VOTE_LABELS, undefined, 50)).toBe(INVALID_BALLOT);
+    expect(INVALID_BALLOT).toBe("测评无效");
+    expect(turnoutShortfall([30, 9, 0, 0], 50)).toEqual({ cast: 39, voters: 50, ratio: "4/5" });
+    // 30 + 10 = 40 of 50 = 80%: counts; 30/40 = 75% 优秀 < 90%, 40/40 优秀+称职 ≥ 70%: 称职.
+    expect(ballotGrade([30, 10, 0, 0], DEFAULT_VOTE_LABELS, undefined, 50)).toBe("称职");
+    // No voters given: the turnout is not checked.
+    expect(ballotGrade([30, 9, 0, 0], DEFAULT_VOTE_LABELS)).toBe("称职");
   });
 });

@@ -119,6 +119,32 @@ describe("a result column holding the template's KAOHE formulas", () => {
   });
 });
 
+describe("50,000 rows of template formulas", () => {
+  it("are read and checked a chunk of rows per sync, never a sync per row", async () => {
+    const n = 50_000;
+    const rows: (string | number)[][] = [["姓名", "得分", "综合得分", "等次"]];
+    const formulas: Record<string, string> = {};
+    for (let i = 0; i < n; i++) {
+      rows.push([`人${i}`, i % 100]);
+      formulas[`C${i + 2}`] = `=KAOHE.SCORE(B${i + 2})`;
+      formulas[`D${i + 2}`] = `=KAOHE.GRADE(C${i + 2})`;
+    }
+    // Each formula shows its row's score (B) or 称职: what the plan says too.
+    const { fake, host } = setup({ sheets: [{ name: "干部考核", rows, formulas }], calculate: (f) => (f.startsWith("=KAOHE.SCORE") ? (Number(/B(\d+)/.exec(f)![1]) - 2) % 100 : "称职") });
+    const big: ResultBlock = { ...block, rows: Array.from({ length: n }, (_, i) => ({ row: i + 2, cells: [i % 100, "称职"] })) };
+    const t0 = Date.now();
+    const report = await host.drawPlan(plan(big));
+    const ms = Date.now() - t0;
+    // Sheets 1; probes 1; the formulas of C:D, 5,000 rows a read: 10; nothing written; their values: 10.
+    expect(fake.syncs).toBe(22);
+    expect(report.differences).toBeUndefined();
+    expect(report.rows).toBe(0);
+    const largest = Math.max(...fake.requests.map((r) => r.responseBytes));
+    expect(largest).toBeLessThan(5 * 2 ** 20);
+    console.log(`${n} rows × 2 kept columns: ${fake.syncs} syncs, largest response ${Math.round(largest / 1024)} KB, ${ms} ms in the fake`);
+  });
+});
+
 describe("a result column holding the user's own formulas", () => {
   it("is a conflict named before anything is written, under the plan's own header too", async () => {
     const own = { D2: '=IF(C2>=90,"优秀","称职")', D3: '=IF(C3>=90,"优秀","称职")', D4: '=IF(C4>=90,"优秀","称职")' };

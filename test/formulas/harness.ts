@@ -15,10 +15,10 @@ HyperFormula.registerFunctionPlugin(KaohePlugin, kaoheTranslations);
  * here has no pipeline counterpart.
  */
 export const counterparts: Record<SchemeKind, Record<string, string>> = {
-  secretary: { 年度得分: "年度量化得分", 量化得分: "量化考核得分", 综合得分: "综合得分", 排名: "排名", 等次: "等次" },
+  secretary: { 扣分: "扣分", 年度得分: "年度得分", 量化得分: "量化得分", 综合得分: "综合得分", 乡镇内名次: "乡镇内名次", 等次: "等次", 分类: "分类" },
   cadre: { 综合得分: "综合得分", 排名: "排名", 等次: "等次", 系数: "系数", 基本工资: "基本工资", 绩效工资: "绩效工资" },
   member: { 星数: "星数", 星级上限: "星级上限", 最终星数: "最终星数" },
-  appraisal: { 综合得分: "综合评议得分", 排名: "排名", 得票等次: "得票等次" },
+  appraisal: { 综合得分: "综合得分", 乡镇内名次: "乡镇内名次", 得票等次: "得票等次", 优秀得票率: "优秀得票率" },
   fiveGood: { "是否“五好”": "是否“五好”", "“五带头”比例": "“五带头”比例" },
   ledger: { 达到法定人数: "达到法定人数", 表决通过: "表决通过" },
 };

@@ -17,36 +17,7 @@ export interface KnownDifference {
   random?: { seed: number; row: number; fromFormula: Shown; fromPipeline: Shown };
 }
 
-const countyRank = "KAOHE.RANK(score, the whole column): the rank among every row of the sheet";
-const townshipRank = "rank within each township (grade.groupBy = township), RANK.EQ ties";
-
 export const knownDifferences: KnownDifference[] = [
-  {
-    kind: "secretary",
-    column: "排名",
-    shape: "number ≠ number",
-    formulaRule: countyRank,
-    pipelineRule: townshipRank,
-    sampleCounty: { row: 5, fromFormula: 118, fromPipeline: 8, rows: 179, of: 180 },
-    random: { seed: 1, row: 5, fromFormula: 10, fromPipeline: 1 },
-  },
-  {
-    kind: "appraisal",
-    column: "排名",
-    shape: "number ≠ number",
-    formulaRule: countyRank,
-    pipelineRule: townshipRank,
-    sampleCounty: { row: 4, fromFormula: 62, fromPipeline: 6, rows: 178, of: 180 },
-    random: { seed: 1, row: 6, fromFormula: 9, fromPipeline: 6 },
-  },
-  {
-    kind: "appraisal",
-    column: "得票等次",
-    shape: "#N/A ≠ blank",
-    formulaRule: "KAOHE.VOTEGRADE with 应参评人数: fewer than 4/5 voted is #N/A in the cell",
-    pipelineRule: "the same row: the grade left blank, 说明 saying 参评 x/y 人，未达 4/5，测评无效",
-    random: { seed: 1, row: 5, fromFormula: "#N/A", fromPipeline: "" },
-  },
   {
     kind: "fiveGood",
     column: "“五带头”比例",
@@ -59,17 +30,17 @@ export const knownDifferences: KnownDifference[] = [
 
 /** Pipeline columns on the right of the table that no template formula gives (issue 10 item 3 moves them into the template or a report). */
 export const pipelineOnlyColumns: Record<SchemeKind, string[]> = {
-  secretary: ["中国式排名", "百分比排位", "分类", "说明"],
+  secretary: ["说明"],
   cadre: ["说明"],
   member: ["说明"],
-  appraisal: ["中国式排名", "百分比排位", "优秀得票率", "说明"],
+  appraisal: ["说明"],
   fiveGood: ["达标项数"],
   ledger: ["说明"],
 };
 
 /** Template formula columns of the data rows that the pipeline does not compute at all. */
 export const formulaOnlyColumns: Record<SchemeKind, string[]> = {
-  secretary: ["扣分"],
+  secretary: [],
   cadre: [],
   member: [],
   appraisal: [],
@@ -82,10 +53,10 @@ export const formulaOnlyColumns: Record<SchemeKind, string[]> = {
  * in the template's own column (template header → pipeline header).
  */
 export const appendedCounterparts: Record<SchemeKind, Record<string, string>> = {
-  secretary: { 年度得分: "年度量化得分", 量化得分: "量化考核得分" },
+  secretary: {},
   cadre: {},
   member: {},
-  appraisal: { 综合得分: "综合评议得分" },
+  appraisal: {},
   fiveGood: {},
   ledger: {},
 };

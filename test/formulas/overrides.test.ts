@@ -31,11 +31,11 @@ describe("known differences: an adjusted grade or star count", () => {
     ]);
   });
 
-  it("secretary: full marks alone in a township (quota ⌊20% × 1⌋ = 0) is 称职 to KAOHE.GRADES, 基本称职 as adjusted to the pipeline", () => {
+  it("secretary: full marks alone in a township (quota ⌊20% × 1⌋ = 0) is 称职 computed, but 等次 is the adjusted 基本称职 on both sides (issue 10: the formula reads 调整后等次)", () => {
     const s = defaultScheme("secretary", 2025);
     const row: Row = { township: "东镇", village: "甲村", name: "孙八", id: "S1", override: "基本称职", overrideReason: reason };
     s.items.forEach((it, k) => (row[`item${k + 1}`] = it.max));
-    expect(firstRow("secretary", [row], ["等次"])).toEqual([["等次", "称职", "基本称职"]]);
+    expect(firstRow("secretary", [row], ["等次"])).toEqual([["等次", "基本称职", "基本称职"]]);
   });
 
   it("member: 80 on each of five aspects is 5 stars (5 × 1); 最终星数 is the adjusted 6 on both sides (issue 10: the formula reads 调整后星数)", () => {

@@ -308,7 +308,7 @@ describe("layouts offices use", () => {
     const r = run([sheet("村书记考核", [header, ["城关镇", "一村", "甲", 8, 4], ["城关镇", "二村", "乙", 10, 5]])], { scheme: s });
     expect(r.problems).toEqual([]);
     // 8 + 4 = 12; 10 + 5 = 15; no half-year or ballot column: the year's score alone (stated).
-    expect(col(r, "年度量化得分")).toEqual([12, 15]);
+    expect(col(r, "年度得分")).toEqual([12, 15]); // the template's header since issue 10 (was 年度量化得分)
     const over = run([sheet("村书记考核", [header, ["城关镇", "一村", "甲", 11, 4]])], { scheme: s });
     expect(places(over)).toEqual([["村书记考核", 2, 4]]);
     const wrongMax = run([sheet("村书记考核", [["乡镇", "村", "姓名", "组织生活（10分）", "党员发展(6分)"], ["城关镇", "一村", "甲", 8, 4]])], { scheme: s });

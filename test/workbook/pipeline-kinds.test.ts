@@ -35,12 +35,14 @@ describe("village secretaries", () => {
   it("totals the items, deductions down to their cap and the capped bonus", () => {
     expect(r.problems).toEqual([]);
     // 甲: 100 − 2 × 2 = 96; 乙: 90 + min(8, 5) = 95; 丙: 100
-    expect(col(r, "年度量化得分")).toEqual([96, 95, 100]);
+    // Issue 10: under the template's own headers (年度得分, was 年度量化得分), with 扣分 beside them: 甲 2 × 2 = 4.
+    expect(col(r, "年度得分")).toEqual([96, 95, 100]);
+    expect(col(r, "扣分")).toEqual([4, 0, 0]);
   });
 
   it("combines the half-year test (0.4) and the year (0.6), then 70% quantified + 30% ballot, renormalising blanks", () => {
     // 甲: 0.4 × 90 + 0.6 × 96 = 93.6; 0.7 × 93.6 + 0.3 × 80 = 89.52
-    expect(col(r, "量化考核得分")).toEqual([93.6, 95, 100]);
+    expect(col(r, "量化得分")).toEqual([93.6, 95, 100]);
     expect(col(r, "综合得分")).toEqual([89.52, 95, 100]);
   });
 
@@ -67,9 +69,10 @@ describe("democratic appraisal", () => {
   it("renormalises the composite over the rater groups present and grades by vote share with the 4/5 turnout", () => {
     expect(r.problems).toEqual([]);
     // 甲: (0.2 × 90 + 0.4 × 80 + 0.2 × 90) / 0.8 = 85
-    expect(col(r, "综合评议得分")).toEqual([85, 80, ""]);
-    // 甲: 18/20 = 90% 优秀; 乙: 15/20 = 75% 优秀+称职 → 称职 (turnout 20/25 = 4/5 exactly counts); 丙: 10/20 < 4/5 → void
-    expect(col(r, "得票等次")).toEqual(["优秀", "称职", ""]);
+    expect(col(r, "综合得分")).toEqual([85, 80, ""]);
+    // 甲: 18/20 = 90% 优秀; 乙: 15/20 = 75% 优秀+称职 → 称职 (turnout 20/25 = 4/5 exactly counts); 丙: 10/20 < 4/5 → void,
+    // shown as 测评无效 as KAOHE.VOTEGRADE shows it (issue 10: it was blank)
+    expect(col(r, "得票等次")).toEqual(["优秀", "称职", "测评无效"]);
     expect(String(col(r, "说明")[2])).toContain("无效");
   });
 
@@ -87,7 +90,7 @@ describe("democratic appraisal", () => {
       // 甲: peer (80 + 82 + 84 + 86 + 88) / 5 = 84, not the table's 80; public blank:
       //     (0.2 × 90 + 0.4 × 84 + 0.2 × 90) / 0.8 = 87
       // 乙: public (70 + 75 + 80 + 85) / 4 = 77.5; 0.2 × 80 + 0.4 × 80 + 0.2 × 77.5 + 0.2 × 80 = 79.5
-      expect(col(d, "综合评议得分")).toEqual([87, 79.5, ""]);
+      expect(col(d, "综合得分")).toEqual([87, 79.5, ""]);
       const notes = col(d, "说明").map(String);
       // The blank public group is shared out and the row says so.
       expect(notes[0]).toBe("互评：7人评分，去掉最高、最低分后 84.00（表中填 80）；无群众评议评分，其权重按比例分给其他评议主体");
@@ -99,7 +102,7 @@ describe("democratic appraisal", () => {
     it("fills a blank group cell of the table and says the raters were too few to trim", () => {
       const d = run([["丙", "自评", 88]]);
       expect(d.problems).toEqual([]);
-      expect(col(d, "综合评议得分")).toEqual([85, 80, 88]);
+      expect(col(d, "综合得分")).toEqual([85, 80, 88]);
       expect(String(col(d, "说明")[2])).toMatch(/^自评：1人评分，未去极值；/);
     });
 
@@ -128,7 +131,7 @@ describe("democratic appraisal", () => {
       rows.pop();
       const ok = runAssessment({ sheets: [withIds, { name: RATER_DETAIL_SHEET, rows }] }, { kind: "appraisal", now });
       // 甲 (A2): peer 61; (0.2 × 70 + 0.4 × 61) / 0.6 = 64
-      expect(col(ok, "综合评议得分")).toEqual([90, 64]);
+      expect(col(ok, "综合得分")).toEqual([90, 64]);
     });
   });
 });

@@ -1,11 +1,11 @@
 // Democratic appraisal and duty-report review: the rater groups' composite and the vote-share grade with its turnout rule.
-import { toRatio } from "../../core/exact";
+import { roundHalfUp, toRatio } from "../../core/exact";
 import { reportTitle } from "../../core/title-text";
 import { trimmedMean, weightedMean } from "../../core/composite";
-import { RuleError } from "../../core/errors";
+import { formatMessage } from "../../core/messages";
 import { labelKey } from "../../core/grade";
 import type { TrimRules } from "../../core/scheme";
-import { checkTurnout, gradeByVotes } from "../../core/votes";
+import { INVALID_BALLOT, ballotGrade, turnoutShortfall } from "../../core/votes";
 import { RATER_DETAIL_SHEET, raterDetailFields, raterFieldId } from "../fields";
 import { reportSheetNames, type PlanCell } from "../plan";
 import { readRecords } from "../read";
@@ -13,6 +13,7 @@ import type { Problem } from "../sheet";
 import { findTableIn } from "../table";
 import { choiceNamed } from "../scheme-values";
 import { atRecord } from "./place";
+import { rankColumn } from "../rank-column";
 import { numberText } from "../../core/number-text";
 import { type AssessInput, type Assessment, type KindRules, cell, groupOf, num, rankWithin, rankingReport, roundScore, str, summaryReport } from "./common";
 
@@ -175,40 +176,34 @@ function assess(input: AssessInput): Assessment {
   const fromDetail = detailNotes.filter((n) => n.length > 0).length;
   const [top, competent, bottom] = scheme.ballot.thresholds.map((t) => toRatio(t));
   const labels = scheme.grade.labels;
+  const turnout = toRatio(scheme.ballot.turnout);
   const ballots = records.map((r) => {
     const votes = voteFields.map((f) => num(r.values[f]) ?? 0);
     const cast = votes.reduce((a, b) => a + b, 0);
-    if (cast === 0) return { grade: null as string | null, share: null as number | null, note: "无测评票" };
+    if (cast === 0) return { shown: "", share: null as number | null, note: "无测评票" };
     const voters = num(r.values.voters) ?? 0;
-    if (voters > 0) {
-      try {
-        checkTurnout(votes, voters, toRatio(scheme.ballot.turnout));
-      } catch (e) {
-        if (e instanceof RuleError && e.code === "#N/A") return { grade: null, share: votes[0] / cast, note: `参评 ${cast}/${voters} 人，未达 ${String(scheme.ballot.turnout)}，测评无效` };
-        throw e;
-      }
-    }
-    return { grade: labels[gradeByVotes(votes, { top, competent, bottom })] ?? null, share: votes[0] / cast, note: "" };
+    // The same rule as KAOHE.VOTEGRADE: too few voters shows 测评无效, and 说明 gives the count.
+    const shown = ballotGrade(votes, labels, { top, competent, bottom }, voters > 0 ? voters : null, turnout);
+    const note = shown === INVALID_BALLOT ? formatMessage("zh-CN", "turnoutNotMet", turnoutShortfall(votes, voters, turnout)) : "";
+    return { shown, share: votes[0] / cast, note };
   });
   const groups = records.map((r) => groupOf(r, "township"));
   const names = records.map((r) => str(r.values.name));
-  const ranks = rankWithin(scores, groups);
+  // The rank is counted where the scheme says (rank.scope); the 排名 report keeps township by township.
+  const ranks = rankWithin(scores, records.map((r) => groupOf(r, scheme.rank.scope === "county" ? "none" : "township")));
+  // 中国式排名 and 百分比排位 are in the 排名 report; the table holds the template's own columns.
   const cells = records.map<PlanCell[]>((_, i) => [
     cell(scores[i]),
     cell(ranks.rank[i]),
-    cell(ranks.dense[i]),
-    cell(ranks.percent[i]),
-    cell(ballots[i].grade),
-    ballots[i].share === null ? "" : Math.round(ballots[i].share! * 10000) / 10000,
+    ballots[i].shown,
+    ballots[i].share === null ? "" : roundHalfUp(ballots[i].share!, 4),
     [...detailNotes[i], ballots[i].note].filter((n) => n !== "").join("；"),
   ]);
-  const gradesGiven = ballots.map((b) => b.grade);
+  const gradesGiven = ballots.map((b) => (b.shown === "" || b.shown === INVALID_BALLOT ? null : b.shown));
   return {
     columns: [
-      { header: "综合评议得分", format: "score", width: 11 },
-      { header: "排名", format: "integer", width: 7 },
-      { header: "中国式排名", format: "integer", width: 10 },
-      { header: "百分比排位", format: "fraction", width: 10 },
+      { header: "综合得分", format: "score", width: 9 },
+      rankColumn(scheme.rank.scope),
       { header: "得票等次", width: 9 },
       { header: "优秀得票率", format: "percent", width: 10 },
       { header: "说明", width: 24 },

@@ -1,13 +1,14 @@
 // Village Party secretaries: 20 items with deductions and bonus, half-year and annual tests, the ballot, grades and classes.
 import { toRatio } from "../../core/exact";
-import { classes } from "../../core/classes";
+import { className, classes } from "../../core/classes";
 import { weightedMean } from "../../core/composite";
 import { sheetTotal, totalDeduction } from "../../core/scores";
 import { deductionFieldId, itemFieldId } from "../fields";
 import type { PlanCell } from "../plan";
-import { type AssessInput, type Assessment, type KindRules, cell, num, roundScore, str } from "./common";
+import { type AssessInput, type Assessment, type KindRules, cell, groupOf, num, rankWithin, roundScore, str } from "./common";
 import { atRecord } from "./place";
-import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary, rankCells, rankColumns } from "./graded";
+import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary } from "./graded";
+import { rankColumn } from "../rank-column";
 import { missingParts, withNote, type PartSpec } from "./missing";
 import type { Problem } from "../sheet";
 
@@ -37,16 +38,16 @@ function check(input: AssessInput): Problem[] {
   return [...gradeOverrideProblems(input), ...missing(input).flatMap((m) => m.problems)];
 }
 
-const classNames = ["一类", "二类", "三类", "四类", "五类"];
-
 function assess(input: AssessInput): Assessment {
   const { scheme, records } = input;
+  const deductions: number[] = [];
   const annual: number[] = [];
   const quantified: (number | null)[] = [];
   const totals: (number | null)[] = [];
   for (const r of records) atRecord(input, r, [], () => {
     const v = r.values;
     const deducted = totalDeduction(scheme.deductions.map((d, i) => ({ count: num(v[deductionFieldId(i)]), points: d.points, cap: d.cap })));
+    deductions.push(roundScore(deducted));
     const total = sheetTotal({
       items: scheme.items.map((it, i) => ({ score: num(v[itemFieldId(i)]), max: it.max })),
       bonus: [num(v.bonus)],
@@ -68,27 +69,31 @@ function assess(input: AssessInput): Assessment {
     ])));
   });
   const names = records.map((r) => str(r.values.name));
-  const graded = gradeScores(input, totals, names);
+  // The rank is counted where the scheme says (rank.scope), whatever the groups of the grade quota.
+  const graded = { ...gradeScores(input, totals, names), ranks: rankWithin(totals, records.map((r) => groupOf(r, scheme.rank.scope === "county" ? "none" : "township"))) };
   const gaps = missing(input);
   const klass = classes(
     totals.map((s, i) => ({ score: s, group: graded.groups[i] })),
     scheme.classes.map((x) => toRatio(x)),
   );
+  // 中国式排名 and 百分比排位 are in the 排名 report; the table holds the template's own columns.
   const cells = records.map<PlanCell[]>((_, i) => [
+    deductions[i],
     annual[i],
     cell(quantified[i]),
     cell(totals[i]),
-    ...rankCells(graded, i),
+    cell(graded.ranks.rank[i]),
     cell(graded.final[i]),
-    klass[i] === null ? "" : classNames[klass[i]! - 1] ?? `${klass[i]}类`,
+    klass[i] === null ? "" : className(klass[i]!),
     gaps.reduce((note, m) => withNote(m.notes[i], note), graded.notes[i]),
   ]);
   return {
     columns: [
-      { header: "年度量化得分", format: "score", width: 11 },
-      { header: "量化考核得分", format: "score", width: 11 },
+      { header: "扣分", format: "score", width: 7 },
+      { header: "年度得分", format: "score", width: 9 },
+      { header: "量化得分", format: "score", width: 9 },
       { header: "综合得分", format: "score", width: 9 },
-      ...rankColumns,
+      rankColumn(scheme.rank.scope),
       { header: "等次", width: 9 },
       { header: "分类", width: 7 },
       { header: "说明", width: 24 },

@@ -1,0 +1,55 @@
+// The secretaries' template columns that the pipeline now fills too: 扣分, 分类 and an adjusted 等次, beside their formulas.
+import { describe, expect, it } from "vitest";
+import { defaultScheme } from "../../src/core/scheme";
+import { templateSpec } from "../../src/workbook/templates";
+import { evaluate } from "./harness";
+import { ordered, type Row } from "./random-tables";
+
+const reason = "经党委会研究调整";
+
+/**
+ * Ten secretaries of one township, every item at full marks (100), with deductions (2 a time capped
+ * at 10; 5 a time uncapped): 扣分 0, 2, 4, 6, 8 (缺席 0–4 times), then 10, 15, 20, 25, 30 (弄虚作假
+ * 2–6 times). No half-year test, no ballot: 综合得分 = 年度得分 = 100 − 扣分.
+ */
+function rows(): Row[] {
+  const s = defaultScheme("secretary", 2025);
+  return Array.from({ length: 10 }, (_, i) => {
+    const r: Row = { township: "东镇", village: `村${i + 1}`, name: `书记${i + 1}`, id: `S${i + 1}` };
+    s.items.forEach((it, k) => (r[`item${k + 1}`] = it.max));
+    if (i < 5) r.deduction1 = i;
+    else r.deduction3 = i - 3;
+    if (i === 9) Object.assign(r, { override: "不称职", overrideReason: reason });
+    return r;
+  });
+}
+
+describe("secretary: the template's own columns, filled by the pipeline with the formula's values", () => {
+  const scheme = defaultScheme("secretary", 2025);
+  const spec = templateSpec("secretary", { scheme, year: 2025 });
+  const e = evaluate(spec, scheme, { rows: ordered(spec, rows()) });
+  const column = (header: string) => {
+    const pairs = e.pairs.filter((p) => p.column === header).sort((a, b) => a.row - b.row);
+    return { formula: pairs.map((p) => p.fromFormula), pipeline: pairs.map((p) => p.fromPipeline) };
+  };
+
+  it("扣分: 0, 2, 4, 6, 8, 10, 15, 20, 25, 30 on both sides", () => {
+    const expected = [0, 2, 4, 6, 8, 10, 15, 20, 25, 30];
+    expect(column("扣分")).toEqual({ formula: expected, pipeline: expected });
+  });
+
+  it("乡镇内名次: 1 to 10 (100 down to 70, no ties)", () => {
+    const expected = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    expect(column("乡镇内名次")).toEqual({ formula: expected, pipeline: expected });
+  });
+
+  it("分类 3:5:2 of ten: 3 一类 (100, 98, 96), 5 二类 (94 … 80), 2 三类 (75, 70)", () => {
+    const expected = ["一类", "一类", "一类", "二类", "二类", "二类", "二类", "二类", "三类", "三类"];
+    expect(column("分类")).toEqual({ formula: expected, pipeline: expected });
+  });
+
+  it("等次: ⌊20% × 10⌋ = 2 优秀 (100, 98); 96 … 80 称职; 75 基本称职; 70 adjusted by hand to 不称职, on both sides", () => {
+    const expected = ["优秀", "优秀", "称职", "称职", "称职", "称职", "称职", "称职", "基本称职", "不称职"];
+    expect(column("等次")).toEqual({ formula: expected, pipeline: expected });
+  });
+});
