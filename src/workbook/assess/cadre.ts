@@ -12,6 +12,19 @@ import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary } from
 import { missingParts, withNote, type PartSpec } from "./missing";
 import { singlePool, unusedSheetPool } from "./pool";
 
+/**
+ * A county's own headers for the template's result columns: the result is written there (under the
+ * template's header) when the table has no column by the template's name. 绩效系数 and 绩效工资实发
+ * are the columns earlier versions appended, so a table computed before is filled in place.
+ */
+const resultAliases = {
+  综合得分: ["综合考核得分", "考核总分", "综合得分（分）"],
+  等次: ["考核等次", "年度考核等次", "考核结果"],
+  系数: ["绩效系数", "考核系数"],
+  基本工资: ["基本工资（元）"],
+  绩效工资: ["应发绩效工资（元）", "应发绩效工资", "绩效工资（元）", "实发绩效工资", "绩效工资实发"],
+};
+
 /** 说明 of every row of a township whose pool cannot be shared, and its pay-report subtotal. */
 const UNSHARED = "全部系数为 0，绩效工资池未分配";
 
@@ -100,12 +113,12 @@ function assess(input: AssessInput): Assessment {
   ]);
   return {
     columns: [
-      { header: "综合得分", format: "score", width: 9 },
+      { header: "综合得分", format: "score", width: 9, aliases: resultAliases.综合得分 },
       { header: "排名", format: "integer", width: 7 },
-      { header: "等次", width: 9 },
-      { header: "系数", format: "score", width: 9 },
-      { header: "基本工资", format: "money", width: 11 },
-      { header: "绩效工资", format: "money", width: 12 },
+      { header: "等次", width: 9, aliases: resultAliases.等次 },
+      { header: "系数", format: "score", width: 9, aliases: resultAliases.系数 },
+      { header: "基本工资", format: "money", width: 11, aliases: resultAliases.基本工资 },
+      { header: "绩效工资", format: "money", width: 12, aliases: resultAliases.绩效工资 },
       { header: "说明", width: 24 },
     ],
     cells,
