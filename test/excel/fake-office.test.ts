@@ -236,6 +236,21 @@ describe("the fake calculates nothing, but spills what a formula returns as Exce
     expect(fake.spillErrors()).toEqual([]);
   });
 
+  it("lists the cells holding a formula, a spill's anchor but not the cells it fills, and none as a null object", async () => {
+    table();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("S");
+      ws.getRange("D3:D4").formulas = [["=B3*2"], ["=B4*2"]];
+      const found = ws.getRange("A1:D4").getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType);
+      found.load("address");
+      const none = ws.getRange("A1:B4").getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType);
+      none.load("address");
+      await context.sync();
+      expect(found.address).toBe("S!C2, S!D3:D4");
+      expect(none.isNullObject).toBe(true);
+    });
+  });
+
   it("a value written into a spilled cell is kept, and the formula shows #SPILL! until the cell is cleared", async () => {
     const fake = table();
     await Excel.run(async (context) => {
@@ -347,6 +362,7 @@ describe("the fake emulates an ExcelApi version", () => {
     ["Range.getMergedAreasOrNullObject", 13, (c) => void c.workbook.worksheets.getItem("S").getRange().getMergedAreasOrNullObject().load("address")],
     ["Range.getSpillingToRangeOrNullObject", 12, (c) => void c.workbook.worksheets.getItem("S").getRange("A1").getSpillingToRangeOrNullObject()],
     ["Range.hasSpill", 12, (c) => void c.workbook.worksheets.getItem("S").getRange("A1").load("hasSpill")],
+    ["Range.getSpecialCellsOrNullObject", 9, (c) => void c.workbook.worksheets.getItem("S").getRange("A1:A2").getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType).load("address")],
     ["Worksheet.pageLayout", 9, (c) => void (c.workbook.worksheets.getItem("S").pageLayout.orientation = "Landscape" as Excel.PageOrientation)],
     ["Worksheet.copy", 7, (c) => void c.workbook.worksheets.getItem("S").copy()],
     ["Worksheet.getRangeByIndexes", 7, (c) => void c.workbook.worksheets.getItem("S").getRangeByIndexes(0, 0, 1, 1).load("values")],
