@@ -31,7 +31,7 @@ export const sectionPaths: Record<SectionId, readonly string[]> = {
   items: ["items"],
   deductions: ["deductions", "bonusCap"],
   composite: ["parts", "periods", "classes", "missing"],
-  grade: ["grade"],
+  grade: ["grade", "rank"],
   stars: ["stars"],
   pay: ["pay"],
   raters: ["raters"],
@@ -229,6 +229,10 @@ export function SchemeEditor({ draft, problems, sections, onChange, kindField, l
               ["fail", s.vetoFail],
             ])}
             {select(s.fieldGroupBy, ["grade", "groupBy"], groups)}
+            {select(s.fieldRankScope, ["rank", "scope"], [
+              ["township", s.rankTownship],
+              ["county", s.rankCounty],
+            ])}
           </>
         );
       },
