@@ -43,3 +43,13 @@ export function countyTargetsMet(t: TargetTally, targets: readonly (Ratio | unde
     lead && t.members > 0 ? meetsTarget(t.fiveLead, t.members, lead) : null,
   ];
 }
+
+/**
+ * An organisation's "five lead" share: its five-lead members over its rural members. A blank count is
+ * missing data, not 0 (a township committee leaves it blank, 填表说明), so it has no share; nor has an
+ * organisation without rural members.
+ */
+export function fiveLeadShare(fiveLead: number | null, members: number | null): number | null {
+  if (fiveLead === null || members === null || members === 0) return null;
+  return fiveLead / members;
+}

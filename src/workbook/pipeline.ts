@@ -18,6 +18,7 @@ import { quoted } from "../core/title-text";
 import { SCHEME_SHEET, schemeFromSheet, schemeSheet, settingName } from "./scheme-sheet";
 import type { Problem, SheetData, WorkbookData } from "./sheet";
 import { resolveColumnMapping } from "./column-mapping";
+import { bandBlock } from "./band-block";
 import { findTableIn, headerKey, type FoundTable } from "./table";
 import { absentColumnWarnings, duplicateHeaderProblems, headerMaxProblems, stateWarnings } from "./table-checks";
 import { describeTownshipSource, townshipOf, type TownshipFound } from "./township";
@@ -374,6 +375,7 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
   }
   const block = placeResults(table, assessment);
   block.rows = usable.records.map((r, i) => ({ row: r.row, cells: assessment.cells[i] }));
+  const band = bandBlock(table, block, assessment.band);
   const audit = auditReport(scheme, options, table, usable.records.length, usable.ignored, assessment, township);
   stateWarnings([...(read.warnings ?? []), ...absentColumnWarnings(table, fields), ...(assessment.warnings ?? [])], assessment.summary, audit);
   const reports = [...assessment.reports, audit, schemeSheet(scheme)];
@@ -393,7 +395,7 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
     problems: [],
     ignored: usable.ignored,
     plan: withinCellLimit({
-      results: [block],
+      results: band ? [block, band] : [block],
       reports,
       replaceable,
       summary: {

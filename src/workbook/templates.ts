@@ -5,6 +5,7 @@ import { INVALID_BALLOT } from "../core/votes";
 import { atLeastShare, toRatio } from "../core/exact";
 import { defaultScheme, kindNames, schemeKinds, type DutyDef, type RatioText, type Scheme, type SchemeKind } from "../core/scheme";
 import { fieldsFor, ORGANISATION_SHEET, organisationFields, RATER_DETAIL_SHEET, raterDetailFields, standardSheetNames, type FieldDef } from "./fields";
+import { BAND_ACTUAL, BAND_REACHED } from "./band-block";
 import { textWidth, type FormatName } from "./plan";
 import { rankHeader } from "./rank-column";
 import { columnLetter, type CellValue, type MergeArea, type SheetData, type WorkbookData } from "./sheet";
@@ -899,8 +900,9 @@ function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const b = new SheetBuilder(
     fields,
     [
+      { header: "达标项数", format: "integer", width: 8, meaning: "五项标准中为“是”的项数" },
       { header: "是否“五好”", format: "text", width: 10, meaning: "五项标准全部为“是”的党组织为“五好”" },
-      { header: "“五带头”比例", format: "percent", width: 10, meaning: "“五带头”党员数÷农村党员数" },
+      { header: "“五带头”比例", format: "percent", width: 10, meaning: "“五带头”党员数÷农村党员数；“五带头”党员数留空的不计算，留空" },
     ],
     s,
   );
@@ -921,8 +923,8 @@ function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const band: BandRow[] = [
     titleRow("", width),
     { row: 2, role: "constants", height: 18, cells: [{ col: 1, value: "县定目标", toCol: labelTo }, ...targets.map((t, i) => ({ col: targetCols[i], value: ratioValue(t.ratio), format: "percent" as TemplateFormat }))] },
-    { row: 3, role: "constants", height: 18, cells: [{ col: 1, value: "全县实际", toCol: labelTo }, ...targets.map((_, i) => ({ col: targetCols[i], value: null, format: "percent" as TemplateFormat }))] },
-    { row: 4, role: "constants", height: 18, cells: [{ col: 1, value: "是否达标", toCol: labelTo }, ...targets.map((_, i) => ({ col: targetCols[i], value: null, format: "text" as TemplateFormat }))] },
+    { row: 3, role: "constants", height: 18, cells: [{ col: 1, value: BAND_ACTUAL, toCol: labelTo }, ...targets.map((_, i) => ({ col: targetCols[i], value: null, format: "percent" as TemplateFormat }))] },
+    { row: 4, role: "constants", height: 18, cells: [{ col: 1, value: BAND_REACHED, toCol: labelTo }, ...targets.map((_, i) => ({ col: targetCols[i], value: null, format: "text" as TemplateFormat }))] },
   ];
   const all = (l: string) => `${l}{first}:${l}{last}`;
   const orgCount = `COUNTA(${all(org)})`;
@@ -940,6 +942,7 @@ function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     `=IF(COUNT(${all(sat)})=0,"",IF(KAOHE.TARGET(SUM(${all(sat)}),100*COUNT(${all(sat)}),${at(1, 2)}),"达标","未达标"))`,
     `=IF(SUM(${all(members)})=0,"",IF(KAOHE.TARGET(SUM(${all(fiveLead)}),SUM(${all(members)}),${at(2, 2)}),"达标","未达标"))`,
   ];
+  const met = b.r("达标项数");
   const formulas: TemplateFormula[] = [
     { col: good.col, header: good.header, fill: "row", text: `=IF($${org}{r}="","",IF(COUNTIF(${c1}{r}:${c5}{r},"是")=5,"是","否"))` },
     { col: lead.col, header: lead.header, fill: "row", text: `=IF(OR($${org}{r}="",N(${members}{r})=0,${fiveLead}{r}=""),"",${fiveLead}{r}/${members}{r})` },

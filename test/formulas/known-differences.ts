@@ -18,14 +18,6 @@ export interface KnownDifference {
 }
 
 export const knownDifferences: KnownDifference[] = [
-  {
-    kind: "fiveGood",
-    column: "“五带头”比例",
-    shape: "blank ≠ number",
-    formulaRule: "blank “五带头”党员数 (with 农村党员数 > 0): the ratio is left blank",
-    pipelineRule: "blank “五带头”党员数 counts as 0: the ratio is 0",
-    random: { seed: 1, row: 10, fromFormula: "", fromPipeline: 0 },
-  },
 ];
 
 /** Pipeline columns on the right of the table that no template formula gives (issue 10 item 3 moves them into the template or a report). */
@@ -34,7 +26,7 @@ export const pipelineOnlyColumns: Record<SchemeKind, string[]> = {
   cadre: ["说明"],
   member: ["说明"],
   appraisal: ["说明"],
-  fiveGood: ["达标项数"],
+  fiveGood: [],
   ledger: ["说明"],
 };
 
@@ -61,17 +53,3 @@ export const appendedCounterparts: Record<SchemeKind, Record<string, string>> = 
   ledger: {},
 };
 
-/**
- * Template formula cells the pipeline never writes, though it computes the same numbers elsewhere:
- * the five-good band rows 全县实际 (3) and 是否达标 (4), whose values are in 汇总's 全县 row.
- */
-export const notWrittenByPipeline = [
-  {
-    kind: "fiveGood" as SchemeKind,
-    rows: [3, 4],
-    columns: ["是否“五好”", "群众满意度", "“五带头”比例"],
-    formulaRule: "COUNTIF/COUNTA, AVERAGE/100 and SUM/SUM over the data rows; KAOHE.TARGET against row 2 for 达标 / 未达标",
-    pipelineRule: "the same figures in the 汇总 sheet's 全县 row (“五好”比例, 平均满意度, “五带头”比例, 目标完成情况); rows 3 and 4 of the table left empty",
-    sampleCounty: { row: 3, column: "是否“五好”", fromFormula: 0.71354166667, fromPipeline: "" as Shown },
-  },
-];

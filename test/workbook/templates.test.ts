@@ -551,8 +551,9 @@ describe("the formulas", () => {
     const shifted = formulaCells(sheet, 10, 1);
     expect(shifted.length).toBe(plain.length);
     const target = shifted.find((c) => c.row === 5 && c.formula.includes("TARGET(COUNTIF"))!;
-    expect(target.formula).toContain("L$3");
-    expect(target.formula).toContain("L7:L11");
+    // 是否“五好” is column M since 达标项数 (L) came before it (issue 10).
+    expect(target.formula).toContain("M$3");
+    expect(target.formula).toContain("M7:M11");
   });
 });
 

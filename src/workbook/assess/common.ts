@@ -42,9 +42,19 @@ export interface Assessment {
   columns: PlanColumn[];
   /** One row of cells per record, in the order of columns. */
   cells: PlanCell[][];
+  /** Cells above the header the template keeps for figures of the whole table (the five-good 全县实际 / 是否达标 rows). */
+  band?: BandCell[];
   reports: ReportSheet[];
   overrides: Override[];
   summary: { zh: string[]; en: string[] };
+}
+
+/** One figure of the whole table, in a labelled row above the header, under a result column or an input field's column. */
+export interface BandCell {
+  /** 0-based row of the sheet. */
+  row: number;
+  under: { result: string } | { field: string };
+  value: PlanCell;
 }
 
 export interface KindRules {

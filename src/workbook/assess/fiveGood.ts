@@ -1,21 +1,30 @@
 // "Five good" Party organisations (the county's rural Party-building measures): each organisation's criteria, and the county's target rates met or not, compared exactly.
 import { toRatio } from "../../core/exact";
 import { reportTitle } from "../../core/title-text";
-import { countyTargetsMet } from "../../core/targets";
 import { FIVE_GOOD_CRITERIA } from "../fields";
 import type { PlanCell, ReportSheet } from "../plan";
-import { type AssessInput, type Assessment, type KindRules, groupIndices, groupOf, num } from "./common";
+import type { RowRecord } from "../read";
+import { countyTargetsMet, fiveLeadShare } from "../../core/targets";
+import { BAND_ACTUAL, BAND_REACHED } from "../band-block";
+import { type AssessInput, type Assessment, type BandCell, type KindRules, groupIndices, groupOf, num } from "./common";
 
 const pct = (a: number, b: number) => (b === 0 ? "" : a / b);
+
+/**
+ * A count as typed: null when its cell is blank, though reading counts a blank as 0 (a blank vote is
+ * no vote). A column the table lacks is read as its field says (“五带头” absent: 0 people).
+ */
+function typed(input: AssessInput, r: RowRecord, id: string): number | null {
+  const col = input.table.columns.get(id);
+  const raw = col === undefined ? 0 : input.table.rows[r.row - 1]?.[col];
+  return raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "") ? null : num(r.values[id]);
+}
 
 function assess(input: AssessInput): Assessment {
   const { scheme, records } = input;
   const met = records.map((r) => FIVE_GOOD_CRITERIA.filter((_, k) => r.values[`criterion${k + 1}`] === true).length);
   const good = met.map((m) => m === FIVE_GOOD_CRITERIA.length);
-  const cells = records.map<PlanCell[]>((r, i) => {
-    const members = num(r.values.members) ?? 0;
-    return [met[i], good[i] ? "是" : "否", members > 0 ? pct(num(r.values.fiveLead) ?? 0, members) : ""];
-  });
+  const cells = records.map<PlanCell[]>((r, i) => [met[i], good[i] ? "是" : "否", fiveLeadShare(typed(input, r, "fiveLead"), num(r.values.members)) ?? ""]);
   const targets = scheme.targets.map((t) => ({ name: t.name, text: String(t.ratio), ratio: toRatio(t.ratio) }));
   const townships = records.map((r) => groupOf(r, "township"));
   const rows: PlanCell[][] = [];
@@ -26,10 +35,11 @@ function assess(input: AssessInput): Assessment {
     const members = idx.reduce((s, i) => s + (num(records[i].values.members) ?? 0), 0);
     const lead = idx.reduce((s, i) => s + (num(records[i].values.fiveLead) ?? 0), 0);
     // A target with nothing to measure it on does not count against the area.
-    const checks = countyTargetsMet(
+    const reached = countyTargetsMet(
       { rated: idx.length, fiveGood: goodCount, satisfactionSum: sats.reduce((a, b) => a + b, 0), satisfactionCount: sats.length, members, fiveLead: lead },
       targets.map((t) => t.ratio),
-    ).map((met) => met !== false);
+    );
+    const checks = reached.map((met) => met !== false);
     if (checks.includes(false)) warn.push(rows.length);
     rows.push([
       name,
@@ -42,11 +52,17 @@ function assess(input: AssessInput): Assessment {
       pct(lead, members),
       checks.every(Boolean) ? "全部达标" : `未达标：${targets.filter((_, k) => !checks[k]).map((t) => t.name).join("、")}`,
     ]);
+    // The template's 全县实际 row holds the unrounded figures its formulas give (the mean satisfaction as a share of 100).
+    return {
+      actual: [pct(goodCount, idx.length), sats.length ? sats.reduce((a, b) => a + b, 0) / sats.length / 100 : "", pct(lead, members)],
+      reached: reached.map((met) => (met === null ? "" : met ? "达标" : "未达标")),
+    };
   };
   for (const [g, idx] of groupIndices(townships)) line(g, idx);
   const countyRow = rows.length;
-  line("全县", records.map((_, i) => i));
+  const countyFigures = line("全县", records.map((_, i) => i));
   const county = rows[countyRow];
+  const band = bandCells(input, countyFigures);
   const report: ReportSheet = {
     name: "汇总",
     title: reportTitle(scheme.title, "汇总"),
@@ -71,6 +87,7 @@ function assess(input: AssessInput): Assessment {
     charts: countyRow > 0 ? [{ kind: "bar", title: "各乡镇“五好”比例", firstRow: 0, lastRow: countyRow - 1, categoryCol: 0, seriesCols: [3] }] : [],
   };
   return {
+    band,
     columns: [
       { header: "达标项数", format: "integer", width: 8 },
       { header: "是否“五好”", width: 9 },
@@ -84,6 +101,25 @@ function assess(input: AssessInput): Assessment {
       en: [`${records.length} organisations, ${good.filter(Boolean).length} "five good"`, `county: ${warn.includes(countyRow) ? "a target is not met" : "all targets met"}`],
     },
   };
+}
+
+/** The columns the template's band judges, in the targets' order: the “五好” share, the satisfaction, the “五带头” share. */
+const bandColumns: BandCell["under"][] = [{ result: "是否“五好”" }, { field: "satisfaction" }, { result: "“五带头”比例" }];
+
+/**
+ * The county's figures for the template's 全县实际 and 是否达标 rows, found by their labels above the
+ * header (a table without them gets none): the 全县 line of 汇总, to the cell the formulas give.
+ */
+function bandCells(input: AssessInput, county: { actual: PlanCell[]; reached: PlanCell[] }): BandCell[] {
+  const out: BandCell[] = [];
+  const { table } = input;
+  for (let row = 0; row < table.headerRow; row++) {
+    const first = (table.rows[row] ?? [])[0];
+    const label = typeof first === "string" ? first.trim() : "";
+    const values = label === BAND_ACTUAL ? county.actual : label === BAND_REACHED ? county.reached : null;
+    if (values) input.scheme.targets.slice(0, bandColumns.length).forEach((_, k) => out.push({ row, under: bandColumns[k], value: values[k] ?? "" }));
+  }
+  return out;
 }
 
 export const fiveGoodRules: KindRules = { check: () => [], assess };
