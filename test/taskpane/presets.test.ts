@@ -33,6 +33,17 @@ describe("the common schemes offered as presets", () => {
     expect(stars.categories.map((c) => c.cap)).toEqual([10, 10, 6, 6]);
   });
 
+  it("rename the pay coefficients with the grades, so a cadre scheme in the members' words still pays 合格 as 称职", () => {
+    // Defaults: 优秀 1.2, 称职 1.0, 基本称职 0.8, 不称职 0 (docs/rules.md §3); 合格 takes 称职's place.
+    const pay = applyPreset(byId("memberTopThird"), defaultScheme("cadre", 2025)).pay.coefficients;
+    expect(pay.map((c) => [c.grade, c.coefficient])).toEqual([
+      ["优秀", 1.2],
+      ["合格", 1],
+      ["基本合格", 0.8],
+      ["不合格", 0],
+    ]);
+  });
+
   it("leave the draft they are applied to unchanged", () => {
     const s = defaultScheme("cadre", 2025);
     const before = JSON.stringify(s);

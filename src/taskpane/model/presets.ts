@@ -15,6 +15,15 @@ const cadreLabels = ["优秀", "称职", "基本称职", "不称职"];
 const memberLabels = ["优秀", "合格", "基本合格", "不合格"];
 
 /**
+ * New grade labels, with the pay coefficient table renamed to match by position, so a cadre scheme
+ * given the members' words (合格 for 称职) still pays every grade it can give.
+ */
+function relabel(s: Scheme, labels: string[]): { labels: string[]; pay: Scheme["pay"] } {
+  const renamed = new Map(s.grade.labels.map((old, i) => [old, labels[i] ?? old]));
+  return { labels, pay: { ...s.pay, coefficients: s.pay.coefficients.map((c) => ({ ...c, grade: renamed.get(c.grade) ?? c.grade })) } };
+}
+
+/**
  * A preset changes only the settings it names and keeps the kind being edited: a secretary's scheme
  * with the 20% rule is still a secretary's scheme (several kinds share the grading rules).
  */
@@ -22,12 +31,18 @@ export const presets: readonly Preset[] = [
   {
     id: "cadreTop20",
     kind: "cadre",
-    apply: (s) => ({ ...s, grade: { ...s.grade, topRatio: "20%", rounding: "floor", labels: cadreLabels, cutoffs: [90, 80, 60] } }),
+    apply: (s) => {
+      const { labels, pay } = relabel(s, cadreLabels);
+      return { ...s, pay, grade: { ...s.grade, topRatio: "20%", rounding: "floor", labels, cutoffs: [90, 80, 60] } };
+    },
   },
   {
     id: "memberTopThird",
     kind: "member",
-    apply: (s) => ({ ...s, grade: { ...s.grade, topRatio: "1/3", rounding: "floor", labels: memberLabels, cutoffs: [90, 80, 60] } }),
+    apply: (s) => {
+      const { labels, pay } = relabel(s, memberLabels);
+      return { ...s, pay, grade: { ...s.grade, topRatio: "1/3", rounding: "floor", labels, cutoffs: [90, 80, 60] } };
+    },
   },
   {
     id: "bands907560",
