@@ -1,7 +1,8 @@
-// The rank scope (rank.scope) of the secretaries and the appraisal: the column's header, the template's formula and the pipeline's cells follow it; an older table's 排名 is filled in place.
+// The rank scope (rank.scope) of the secretaries and the appraisal: the header, the template formula and the pipeline follow it, and an older table's 排名 is filled in place; and the appraisal's ballot, one result on both sides.
 import { describe, expect, it } from "vitest";
 import { defaultScheme, type RankScope } from "../../src/core/scheme";
 import { runAssessment } from "../../src/workbook/pipeline";
+import { sampleCounty } from "../../src/workbook/sample-county";
 import { dataSheet, templateSpec, templateWorkbook } from "../../src/workbook/templates";
 import { evaluate } from "./harness";
 import { ordered, type Row } from "./random-tables";
@@ -48,6 +49,25 @@ describe("rank scope: within the township (the default) or over the whole county
     expect(r.fromFormula).toEqual([1, 3, 2, 4]);
     expect(r.fromPipeline).toEqual([1, 3, 2, 4]);
     expect(r.planCol).toBe(r.templateCol);
+  });
+
+  it("over the sample county's 180 secretaries: every 全县名次 of the formula equals the pipeline's, and they run over the whole county", () => {
+    const county = sampleCounty();
+    const scheme = defaultScheme("secretary", county.year);
+    scheme.rank.scope = "county";
+    const spec = templateSpec("secretary", { scheme, year: county.year });
+    const e = evaluate(spec, scheme, county.files.secretary);
+    const block = e.plan.results[0];
+    const k = block.columns.findIndex((c) => c.header === "全县名次");
+    const piped = new Map(block.rows.map((r) => [r.row, r.cells[k]]));
+    const formula = e.formulaOnly.filter((f) => f.column === "全县名次");
+    expect(formula.length).toBe(180);
+    for (const f of formula) expect(f.value, `row ${f.row}`).toBe(piped.get(f.row));
+    // Ranks among 180, ties sharing the better one: 1 is there and some rank is beyond any township's size.
+    const ranks = formula.map((f) => f.value as number);
+    expect(Math.min(...ranks)).toBe(1);
+    expect(Math.max(...ranks)).toBeGreaterThan(100);
+    expect(block.columns[k].col).toBe(e.sheet.columns.findIndex((c) => c.header === "全县名次") + 1);
   });
 
   it("a table whose rank column still says 排名 (an earlier template) gets the rank there, relabelled 乡镇内名次", () => {
