@@ -660,7 +660,7 @@ function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     fields,
     [
       scoreResult("综合得分", s.parts.length >= 2 ? `任务得分×${s.parts[0].weight}＋年终考评×${s.parts[1].weight}（权重见第2行），保留两位小数；年终考评留空时等于任务得分` : "等于任务得分"),
-      { header: "排名", format: "integer", meaning: "综合得分在本乡镇干部中的名次（并列同名次，同Excel的RANK.EQ）" },
+      rankResult(s),
       { header: "等次", format: "text", meaning: `${gradeMeaning(s)}；填了调整后等次的按调整后等次` },
       { header: "系数", format: "score", meaning: `岗位系数（空白按1.0）×等次系数（填了调整后等次的按调整后等次；${coefTable.map((c) => `${c.grade}${c.coefficient}`).join("、")}）` },
       { header: "基本工资", format: "money", width: 12, meaning: `应发工资×${ratioWords(s.pay.basicRatio)}，四舍五入到分` },
@@ -690,14 +690,13 @@ function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   };
   const name = b.f("name");
   const guard = (body: string) => `=IF($${name}{r}="","",${body})`;
-  const township = b.f("township");
   const total = b.r("综合得分").letter;
   const gradeCol = b.r("等次").letter;
   const pay = b.f("pay");
   const post = b.f("postCoefficient");
   const formulas: TemplateFormula[] = [
     { col: b.r("综合得分").col, header: "综合得分", fill: "row", text: guard(w1 && w2 ? `ROUND(KAOHE.COMPOSITE(${task}{r}:${yearEnd}{r},${task}$2:${yearEnd}$2),2)` : `${task}{r}`) },
-    { col: b.r("排名").col, header: "排名", fill: "spill", text: `=KAOHE.RANKS(${b.down(total)},0,"eq",${b.down(township)})` },
+    rankFormula(s, b, total),
     { col: b.r("等次").col, header: "等次", fill: "spill", text: gradesFormula(s, b, total, "veto") },
     {
       col: b.r("系数").col,

@@ -51,10 +51,10 @@ describe("计算 over a template's KAOHE formulas, in the task pane", () => {
     expect(await page.getByText(/“综合得分”列 干部考核!I2:I4 的 3 个 KAOHE 公式是模板的，保留未写入/).count()).toBe(1);
     const formulas = await fake<(string | undefined)[]>("x => ['I2', 'I3', 'I4'].map((a) => x.sheet('干部考核').cell(a).formula)");
     expect(formulas).toEqual(["=KAOHE.SCORE(E2:F2)", "=KAOHE.SCORE(E3:F3)", "=KAOHE.SCORE(E4:F4)"]);
-    // The columns the template lacks were written beside it: 排名 is the next header.
-    expect(await fake<unknown>("x => x.sheet('干部考核').cell('J1').value")).toBe("排名");
+    // The columns the template lacks were written beside it: the rank, named by where it is counted (rank.scope, issue 10: was 排名), is the next header.
+    expect(await fake<unknown>("x => x.sheet('干部考核').cell('J1').value")).toBe("乡镇内名次");
 
-    // The user puts formulas of their own in 排名; the next 计算 names them and waits for an answer.
+    // The user puts formulas of their own in 乡镇内名次; the next 计算 names them and waits for an answer.
     await page.evaluate(async () => {
       await Excel.run(async (context) => {
         context.workbook.worksheets.getItem("干部考核").getRange("J2:J4").formulas = [["=RANK(I2,I$2:I$4)"], ["=RANK(I3,I$2:I$4)"], ["=RANK(I4,I$2:I$4)"]];

@@ -34,7 +34,8 @@ describe("the cadre result columns", () => {
     const block = run(header);
     expect(block.columns.map((c) => [c.header, c.col])).toEqual([
       ["综合得分", 7],
-      ["排名", 8],
+      // The earlier templates' 排名 is the rank column, relabelled by where it is counted.
+      ["乡镇内名次", 8],
       ["等次", 9],
       ["系数", 10],
       ["基本工资", 11],

@@ -37,7 +37,8 @@ describe("the pipeline on a cadre table", () => {
     const col = (h: string) => block.columns.findIndex((c) => c.header === h);
     const get = (h: string) => block.rows.map((r) => r.cells[col(h)]);
     expect(get("综合得分")).toEqual([94, 86.4, 93.6, 68, 96, 58]);
-    expect(get("排名")).toEqual([2, 4, 3, 5, 1, 1]);
+    // Under the header that says where it is counted (rank.scope, issue 10: was 排名).
+    expect(get("乡镇内名次")).toEqual([2, 4, 3, 5, 1, 1]);
     // 城关镇 has 5 rated: floor(20% × 5) = 1 優秀 place, taken by 孙七 (96); 张三 (94) is moved down; 王五 is vetoed.
     expect(get("等次")).toEqual(["称职", "称职", "称职", "基本称职", "优秀", "不称职"]);
     expect(String(get("说明")[0])).toContain("超出");

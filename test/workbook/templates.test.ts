@@ -709,7 +709,8 @@ describe("the formulas, evaluated with the KAOHE functions on the sample county"
       expect(Math.round(basic[0][0] * 100)).toBe(Math.round((r[field("pay")] as number) * 70));
       return total;
     });
-    const ranks = (callIn(formula("排名", first), "RANKS", grid) as number[][]).map((x) => x[0]);
+    // The rank column is named by where it is counted (rank.scope, issue 10: was 排名).
+    const ranks = (callIn(formula("乡镇内名次", first), "RANKS", grid) as number[][]).map((x) => x[0]);
     const town = (i: number) => rows[i][field("township")];
     rows.forEach((_, i) => expect(ranks[i]).toBe(rows.filter((__, j) => town(j) === town(i) && totals[j] > totals[i]).length + 1));
     const grades = (callIn(formula("等次", first), "GRADES", grid) as string[][]).map((g) => g[0]);

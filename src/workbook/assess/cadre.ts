@@ -6,7 +6,8 @@ import { allocateFen, coefficientTable, fenToYuan, gradeCoefficient, paySplit, p
 import type { Scheme } from "../../core/scheme";
 import type { PlanCell, ReportSheet } from "../plan";
 import type { Problem } from "../sheet";
-import { type AssessInput, type Assessment, type KindRules, type Warning, cell, groupIndices, num, roundScore, str } from "./common";
+import { type AssessInput, type Assessment, type KindRules, type Warning, cell, groupIndices, groupOf, num, rankWithin, roundScore, str } from "./common";
+import { rankColumn } from "../rank-column";
 import { atRecord } from "./place";
 import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary } from "./graded";
 import { missingParts, withNote, type PartSpec } from "./missing";
@@ -52,7 +53,8 @@ function assess(input: AssessInput): Assessment {
     ]))),
   );
   const names = records.map((r) => str(r.values.name));
-  const graded = gradeScores(input, scores, names);
+  // The rank is counted where the scheme says (rank.scope), whatever the groups of the grade quota, as for the other graded kinds.
+  const graded = { ...gradeScores(input, scores, names), ranks: rankWithin(scores, records.map((r) => groupOf(r, scheme.rank.scope === "county" ? "none" : "township"))) };
   const table = coefficientTable(scheme.pay.coefficients.map((c) => ({ label: c.grade, aliases: [], coefficient: c.coefficient })));
   const coefficient = graded.final.map((g, i) => {
     const post = num(records[i].values.postCoefficient) ?? 1;
@@ -114,7 +116,7 @@ function assess(input: AssessInput): Assessment {
   return {
     columns: [
       { header: "综合得分", format: "score", width: 9, aliases: resultAliases.综合得分 },
-      { header: "排名", format: "integer", width: 7 },
+      rankColumn(scheme.rank.scope),
       { header: "等次", width: 9, aliases: resultAliases.等次 },
       { header: "系数", format: "score", width: 9, aliases: resultAliases.系数 },
       { header: "基本工资", format: "money", width: 11, aliases: resultAliases.基本工资 },
