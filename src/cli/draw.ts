@@ -125,6 +125,18 @@ export function drawResults(wb: Workbook, block: ResultBlock): void {
   }
 }
 
+/**
+ * Whether a cell of the workbook holds a formula (plain, shared or array), for saying which result
+ * cells a run replaces with values; a missing sheet has none.
+ */
+export function holdsFormula(wb: Workbook): (sheet: string, row: number, col: number) => boolean {
+  return (sheet, row, col) => {
+    const ws = wb.getWorksheet(sheet);
+    const v = ws?.findCell(row, col)?.value as unknown;
+    return v !== null && typeof v === "object" && v !== undefined && ("formula" in v || "sharedFormula" in v);
+  };
+}
+
 /** A report may not take the name of a sheet the user made: only the sheets the plan says it may replace are. */
 function refuseUserSheet(wb: Workbook, name: string, replaceable: ReadonlySet<string>): void {
   if (wb.getWorksheet(name) && !replaceable.has(name.toLowerCase()))

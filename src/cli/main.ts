@@ -15,7 +15,8 @@ import { SCHEME_SHEET, schemeFromSheet, settingName } from "../workbook/scheme-s
 import { describeDataProblem, type Problem } from "../workbook/sheet";
 import { SOURCES_SHEET } from "../workbook/merge";
 import { templateSpec } from "../workbook/templates";
-import { drawPlan, workbookFromData, writeBytesAtomic, writeXlsxAtomic } from "./draw";
+import { drawPlan, holdsFormula, workbookFromData, writeBytesAtomic, writeXlsxAtomic } from "./draw";
+import { noteReplacedFormulas, replacedFormulas } from "../workbook/replaced-formulas";
 import { CliError, ExitCode } from "./errors";
 import { createProgress, type Progress, type ProgressStream } from "./progress";
 import { renderTemplate, workbookBytes } from "./xlsx-template";
@@ -681,6 +682,8 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
         `the input's ${opened.unkept.map((u) => u.en).join(", ")} cannot be carried into the result workbook (the input is unchanged); see them in the input`,
       );
     }
+    // Values written over the template's formulas are said, in the summary and in 审计, before drawing.
+    noteReplacedFormulas(result.plan, replacedFormulas(result.plan, holdsFormula(opened.workbook)));
     drawPlan(opened.workbook, result.plan);
     await writeXlsxAtomic(opened.workbook, out!);
     progress.finish();

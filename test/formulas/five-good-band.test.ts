@@ -4,7 +4,9 @@ import { defaultScheme } from "../../src/core/scheme";
 import { runAssessment } from "../../src/workbook/pipeline";
 import { sampleCounty } from "../../src/workbook/sample-county";
 import type { SheetData } from "../../src/workbook/sheet";
-import { agree, evaluate, type Evaluation } from "./harness";
+import type { PlanCell } from "../../src/workbook/plan";
+import type { TemplateFormat } from "../../src/workbook/templates";
+import { agree, evaluate, type Evaluation, type Shown } from "./harness";
 import { randomTable } from "./random-tables";
 
 /** A table of the pipeline alone. */
@@ -18,12 +20,13 @@ function evaluateBare(sheet: SheetData) {
 function bandPairs(e: Evaluation) {
   const band = e.plan.results[1];
   expect(band, "the pipeline writes no band block").toBeDefined();
-  const format = (row: number) => (row === 3 ? "percent" : "text") as const;
+  const format = (row: number): TemplateFormat => (row === 3 ? "percent" : "text");
+  const shown = (v: PlanCell | undefined): Shown => (v === null || v === undefined ? "" : typeof v === "object" ? (v.result ?? "") : v);
   return e.band.map((b) => {
     const col = e.sheet.columns.find((c) => c.header === b.column)!.col;
     const i = band.columns.findIndex((c) => c.col === col);
     const cell = band.rows.find((r) => r.row === b.row)?.cells[i];
-    return { row: b.row, column: b.column, format: format(b.row), fromFormula: b.value, fromPipeline: cell ?? "" };
+    return { row: b.row, column: b.column, format: format(b.row), fromFormula: b.value, fromPipeline: shown(cell) };
   });
 }
 
