@@ -41,8 +41,9 @@ export function ReportsScreen({ a, s, onNavigate }: ReportsScreenProps) {
     <Screen id="reports" heading={s.reportsHeading} intro={s.reportsIntro}>
       <NoticeBar notice={notices.reports} s={s} onAction={onNavigate} />
       <ul className={styles.list}>
-        {plan.results.map((block) => (
-          <li key={`results-${block.sheet}`}>
+        {plan.results.map((block, i) => (
+          // A sheet may have two blocks (the five-good table's rows and its band above the header).
+          <li key={`results-${block.sheet}-${i}`}>
             <SheetLink
               name={s.resultColumns(block.sheet)}
               detail={s.resultSize(block.rows.length, block.columns.length)}
