@@ -13,7 +13,7 @@ import type { Problem } from "../sheet";
 import { findTableIn } from "../table";
 import { choiceNamed } from "../scheme-values";
 import { atRecord } from "./place";
-import { rankColumn } from "../rank-column";
+import { rankColumn, rankHeader } from "../rank-column";
 import { numberText } from "../../core/number-text";
 import { type AssessInput, type Assessment, type KindRules, cell, groupOf, num, rankWithin, rankingReport, roundScore, str, summaryReport } from "./common";
 
@@ -211,7 +211,7 @@ function assess(input: AssessInput): Assessment {
     cells,
     reports: [
       summaryReport({ title: reportTitle(scheme.title, "汇总"), groupHeader: "单位", groups, scores, labels: gradesGiven, labelOrder: labels, scoreHeader: "评议得分" }),
-      rankingReport({ groupHeader: "单位", groups, names, scores, ranks, labels: gradesGiven, labelHeader: "得票等次" }),
+      rankingReport({ groupHeader: "单位", groups, names, scores, ranks, rankHeader: rankHeader(scheme.rank.scope), labels: gradesGiven, labelHeader: "得票等次" }),
     ],
     overrides: [],
     summary: {

@@ -180,6 +180,8 @@ export function rankingReport(opts: {
   names: string[];
   scores: (number | null)[];
   ranks: ReturnType<typeof rankWithin>;
+  /** The rank's header, which says where it is counted (乡镇内名次 / 全县名次); 排名 when not given. */
+  rankHeader?: string;
   labels?: (string | null)[];
   labelHeader?: string;
 }): ReportSheet {
@@ -196,7 +198,7 @@ export function rankingReport(opts: {
     { header: opts.groupHeader, width: 14 },
     { header: "姓名", width: 10 },
     { header: "得分", format: "score", width: 9 },
-    { header: "排名", format: "integer", width: 7 },
+    { header: opts.rankHeader ?? "排名", format: "integer", width: opts.rankHeader ? 10 : 7 },
     { header: "中国式排名", format: "integer", width: 10 },
     { header: "百分比排位", format: "fraction", width: 10 },
   ];

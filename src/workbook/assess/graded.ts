@@ -5,7 +5,8 @@ import { gradeScale, gradesWithQuota, labelKey, type GradeResult, type GroupQuot
 import type { Scheme } from "../../core/scheme";
 import type { PlanCell, ReportSheet } from "../plan";
 import type { Problem } from "../sheet";
-import { type AssessInput, type Override, cell, flag, gradeQuotaReport, groupsOf, groupTownships, groupTitle, overrideProblems, rankWithin, rankingReport, str, summaryReport } from "./common";
+import { type AssessInput, type Override, cell, flag, gradeQuotaReport, groupOf, groupsOf, groupTownships, groupTitle, overrideProblems, rankWithin, rankingReport, str, summaryReport } from "./common";
+import { rankHeader } from "../rank-column";
 
 export interface Graded {
   groups: string[];
@@ -46,7 +47,8 @@ export function gradeScores(input: AssessInput, scores: (number | null)[], names
   const { scheme, records } = input;
   const g = scheme.grade;
   const groups = groupsOf(records, g.groupBy);
-  const ranks = rankWithin(scores, groups);
+  // The rank is counted where the scheme says (rank.scope), whatever the groups of the grade quota.
+  const ranks = rankWithin(scores, records.map((r) => groupOf(r, scheme.rank.scope === "county" ? "none" : "township")));
   const { rows: results, groups: quotaGroups } = gradesWithQuota(
     records.map((r, i) => ({ score: scores[i], group: groups[i], veto: flag(r.values.veto), tiebreak: null })),
     {
@@ -113,7 +115,7 @@ export function gradedReports(scheme: Scheme, graded: Graded, scores: (number | 
         townships: g.groupBy === "branch" ? groupTownships(graded.groups, graded.townships) : undefined,
       }),
     );
-  reports.push(rankingReport({ groupHeader: header, groups: graded.groups, names, scores, ranks: graded.ranks, labels: graded.final }));
+  reports.push(rankingReport({ groupHeader: header, groups: graded.groups, names, scores, ranks: graded.ranks, rankHeader: rankHeader(scheme.rank.scope), labels: graded.final }));
   return reports;
 }
 

@@ -5,7 +5,7 @@ import { weightedMean } from "../../core/composite";
 import { sheetTotal, totalDeduction } from "../../core/scores";
 import { deductionFieldId, itemFieldId } from "../fields";
 import type { PlanCell } from "../plan";
-import { type AssessInput, type Assessment, type KindRules, cell, groupOf, num, rankWithin, roundScore, str } from "./common";
+import { type AssessInput, type Assessment, type KindRules, cell, num, roundScore, str } from "./common";
 import { atRecord } from "./place";
 import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary } from "./graded";
 import { rankColumn } from "../rank-column";
@@ -69,8 +69,7 @@ function assess(input: AssessInput): Assessment {
     ])));
   });
   const names = records.map((r) => str(r.values.name));
-  // The rank is counted where the scheme says (rank.scope), whatever the groups of the grade quota.
-  const graded = { ...gradeScores(input, totals, names), ranks: rankWithin(totals, records.map((r) => groupOf(r, scheme.rank.scope === "county" ? "none" : "township"))) };
+  const graded = gradeScores(input, totals, names);
   const gaps = missing(input);
   const klass = classes(
     totals.map((s, i) => ({ score: s, group: graded.groups[i] })),
