@@ -929,9 +929,11 @@ function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const orgCount = `COUNTA(${all(org)})`;
   const goodCount = `COUNTIF(${all(good.letter)},"是")`;
   const actual = [
+  // The rural members of the organisations that gave a “五带头” count: a blank count is left out, its members too.
+  const countedMembers = `SUMIF(${all(fiveLead)},"<>",${all(members)})`;
     `=IF(${orgCount}=0,"",${goodCount}/${orgCount})`,
     `=IF(COUNT(${all(sat)})=0,"",AVERAGE(${all(sat)})/100)`,
-    `=IF(SUM(${all(members)})=0,"",SUM(${all(fiveLead)})/SUM(${all(members)}))`,
+    `=IF(${countedMembers}=0,"",SUM(${all(fiveLead)})/${countedMembers})`,
   ];
   // Band cells are anchored ($2, $3) so a sheet moved down by lines above its title moves them too.
   const at = (i: number, row: number) => `${columnLetter(targetCols[i])}$${row}`;
@@ -939,7 +941,7 @@ function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const reached = [
     `=IF(${orgCount}=0,"",IF(KAOHE.TARGET(${goodCount},${orgCount},${at(0, 2)}),"达标","未达标"))`,
     `=IF(COUNT(${all(sat)})=0,"",IF(KAOHE.TARGET(SUM(${all(sat)}),100*COUNT(${all(sat)}),${at(1, 2)}),"达标","未达标"))`,
-    `=IF(SUM(${all(members)})=0,"",IF(KAOHE.TARGET(SUM(${all(fiveLead)}),SUM(${all(members)}),${at(2, 2)}),"达标","未达标"))`,
+    `=IF(${countedMembers}=0,"",IF(KAOHE.TARGET(SUM(${all(fiveLead)}),${countedMembers},${at(2, 2)}),"达标","未达标"))`,
   ];
   const met = b.r("达标项数");
   const formulas: TemplateFormula[] = [

@@ -67,5 +67,8 @@ describe("five good: the band rows above the header", () => {
       [5, "是", 0.25],
       [4, "否", ""],
     ]);
+    // 汇总's 全县 row leaves 乙 out of the “五带头” share, its 30 members too: 10 ÷ 40 = 0.25 (before issue 10: 10 ÷ 70).
+    const county = r.reports.find((x) => x.name === "汇总")!.rows.find((row) => row[0] === "全县")!;
+    expect([county[5], county[6], county[7]]).toEqual([40, 10, 0.25]);
   });
 });

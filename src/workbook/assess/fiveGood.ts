@@ -32,8 +32,10 @@ function assess(input: AssessInput): Assessment {
   const line = (name: string, idx: number[]) => {
     const goodCount = idx.filter((i) => good[i]).length;
     const sats = idx.map((i) => num(records[i].values.satisfaction)).filter((x): x is number => x !== null);
-    const members = idx.reduce((s, i) => s + (num(records[i].values.members) ?? 0), 0);
-    const lead = idx.reduce((s, i) => s + (num(records[i].values.fiveLead) ?? 0), 0);
+    // An organisation whose “五带头” count is blank is left out of the share, its rural members too (填表说明: 留空的不计入全县目标).
+    const counted = idx.filter((i) => typed(input, records[i], "fiveLead") !== null);
+    const members = counted.reduce((s, i) => s + (num(records[i].values.members) ?? 0), 0);
+    const lead = counted.reduce((s, i) => s + (num(records[i].values.fiveLead) ?? 0), 0);
     // A target with nothing to measure it on does not count against the area.
     const reached = countyTargetsMet(
       { rated: idx.length, fiveGood: goodCount, satisfactionSum: sats.reduce((a, b) => a + b, 0), satisfactionCount: sats.length, members, fiveLead: lead },
@@ -81,7 +83,7 @@ function assess(input: AssessInput): Assessment {
     rows,
     strongRows: [countyRow],
     warnRows: warn,
-    notes: ["比例按“以上”含本数、精确比较。"],
+    notes: ["比例按“以上”含本数、精确比较。", "“五带头”党员数留空的党组织不计入“五带头”比例，其党员也不计入“农村党员数”一列。"],
     signatures: true,
     landscape: true,
     charts: countyRow > 0 ? [{ kind: "bar", title: "各乡镇“五好”比例", firstRow: 0, lastRow: countyRow - 1, categoryCol: 0, seriesCols: [3] }] : [],
