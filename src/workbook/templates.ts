@@ -790,6 +790,7 @@ function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const capTable = sameCaps ? "" : `,{${st.categories.flatMap((c) => [c.name, ...c.aliases].map((n) => `"${n}",${c.cap}`)).join(";")}}`;
   const groups = st.groupBy === "branch" ? b.down(b.f("branch")) : st.groupBy === "township" ? b.down(b.f("township")) : "";
   const rules = `{${st.quota.map((q) => `${q.cap},${q.threshold},${ratioArg(q.ratio)}`).join(";")}}`;
+  const quota = `KAOHE.STARQUOTA(${b.down(starsCol)},${b.down(cap)},${b.down(b.f("tiebreak"))},${groups},${rules},"${st.tiePolicy === "all" ? "strict" : st.tiePolicy}","${st.rounding}",0)`;
   const formulas: TemplateFormula[] = [
     { col: b.r("星数").col, header: "星数", fill: "row", text: guard(starsFormula) },
     { col: b.r("星级上限").col, header: "星级上限", fill: "row", text: guard(`KAOHE.STARCAP(TRIM(${cat}{r})${capTable})`) },
@@ -797,7 +798,8 @@ function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
       col: b.r("最终星数").col,
       header: "最终星数",
       fill: "spill",
-      text: `=KAOHE.STARQUOTA(${b.down(starsCol)},${b.down(cap)},${b.down(b.f("tiebreak"))},${groups},${rules},"${st.tiePolicy === "all" ? "strict" : st.tiePolicy}","${st.rounding}",0)`,
+      // A star count changed by hand (调整后星数) replaces the quota's, as in the pipeline; the quota itself is counted on the computed stars.
+      text: b.has("override") ? `=IF(${b.down(b.f("override"))}<>"",${b.down(b.f("override"))},${quota})` : `=${quota}`,
     },
   ];
   const rule = `星级规则：${st.aspects.join("、")}五个方面各按百分制评分；${st.categories.map((c) => `${c.name}评前${c.aspects}个方面、上限${c.cap}星`).join("，")}。`;
@@ -862,7 +864,6 @@ function appraisalSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     builder: b,
     subject: "一名被测评人",
     extra: [{ name: RATER_DETAIL_SHEET, title: "民主测评评分明细", sheet: raterDetailSheet(s) }],
-  const quota = `KAOHE.STARQUOTA(${b.down(starsCol)},${b.down(cap)},${b.down(b.f("tiebreak"))},${groups},${rules},"${st.tiePolicy === "all" ? "strict" : st.tiePolicy}","${st.rounding}",0)`;
   };
 }
 
@@ -928,9 +929,9 @@ function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const all = (l: string) => `${l}{first}:${l}{last}`;
   const orgCount = `COUNTA(${all(org)})`;
   const goodCount = `COUNTIF(${all(good.letter)},"是")`;
-  const actual = [
   // The rural members of the organisations that gave a “五带头” count: a blank count is left out, its members too.
   const countedMembers = `SUMIF(${all(fiveLead)},"<>",${all(members)})`;
+  const actual = [
     `=IF(${orgCount}=0,"",${goodCount}/${orgCount})`,
     `=IF(COUNT(${all(sat)})=0,"",AVERAGE(${all(sat)})/100)`,
     `=IF(${countedMembers}=0,"",SUM(${all(fiveLead)})/${countedMembers})`,
