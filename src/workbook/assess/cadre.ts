@@ -1,8 +1,9 @@
 // Township cadres: task and year-end scores, grades with the 20% quota, and pay split into basic and performance parts to the fen.
-import { exactOf, times, toNumber, toRatio } from "../../core/exact";
+import { toRatio } from "../../core/exact";
 import { reportTitle } from "../../core/title-text";
 import { weightedMean } from "../../core/composite";
-import { allocateFen, coefficientTable, fenToYuan, gradeCoefficient, paySplit, poolUnshared, yuanToFen } from "../../core/money";
+import { coefficientTable, fenToYuan, paySplit, yuanToFen } from "../../core/money";
+import { payCoefficient, payWeight, sharePool } from "../../core/pay-share";
 import type { Scheme } from "../../core/scheme";
 import type { PlanCell, ReportSheet } from "../plan";
 import type { Problem } from "../sheet";
@@ -56,11 +57,7 @@ function assess(input: AssessInput): Assessment {
   // The rank is counted where the scheme says (rank.scope), whatever the groups of the grade quota, as for the other graded kinds.
   const graded = { ...gradeScores(input, scores, names), ranks: rankWithin(scores, records.map((r) => groupOf(r, scheme.rank.scope === "county" ? "none" : "township"))) };
   const table = coefficientTable(scheme.pay.coefficients.map((c) => ({ label: c.grade, aliases: [], coefficient: c.coefficient })));
-  const coefficient = graded.final.map((g, i) => {
-    const post = num(records[i].values.postCoefficient) ?? 1;
-    // The product of two typed decimals as a decimal (0.8 × 1.1 is 0.88, never 0.8800000000000001 in the cell).
-    return g === null ? 0 : toNumber(times(exactOf(gradeCoefficient(g, table)), exactOf(post)));
-  });
+  const coefficient = graded.final.map((g, i) => payCoefficient(g, num(records[i].values.postCoefficient), table));
 
   // Each township's performance parts form its pool; one total for the table (from the sheet or the scheme) is shared among everyone at once instead.
   // How it is shared is the scheme's pay.method, as the template's 绩效工资 formula does (weights of pool × wᵢ / Σw).
@@ -74,20 +71,15 @@ function assess(input: AssessInput): Assessment {
   const rowsPool = split.reduce((s, x) => s + x.performanceFen, 0);
   const unused = unusedSheetPool(input, rowsPool);
   if (unused) warnings.push(unused);
-  const weightOf = (i: number): number | null =>
-    scheme.pay.method === "score"
-      ? scores[i]
-      : scheme.pay.method === "baseCoefficient"
-        ? // The product of the base in yuan and the coefficient as the decimal it is, as the formula's (应发工资−基本工资)×系数 reads to 15 digits.
-          toNumber(times(exactOf(fenToYuan(split[i].performanceFen)), exactOf(coefficient[i])))
-        : coefficient[i];
-  const poolGroups = single.fen === undefined ? groupIndices(graded.groups) : new Map([["全表", records.map((_, i) => i)]]);
+  // The pool is each township's, whatever groups the grade quota counts in (grade.groupBy), as the template's SUMIF by 乡镇 takes it.
+  const townships = records.map((r) => groupOf(r, "township"));
+  const poolGroups = single.fen === undefined ? groupIndices(townships) : new Map([["全表", records.map((_, i) => i)]]);
   for (const [group, idx] of poolGroups) {
     const pool = single.fen ?? idx.reduce((s, i) => s + split[i].performanceFen, 0);
-    const weights = idx.map(weightOf);
-    const shares = allocateFen(pool, weights).map((x) => x ?? 0);
+    const weights = idx.map((i) => payWeight(scheme.pay.method, { performanceFen: split[i].performanceFen, coefficient: coefficient[i], score: scores[i] }));
+    const { shares, unshared } = sharePool(pool, weights);
     // Nobody in the group has a weight above 0: the pool is not paid out, and each row and the report say so.
-    const note = poolUnshared(pool, weights) ? UNSHARED : "";
+    const note = unshared ? UNSHARED : "";
     idx.forEach((i, k) => {
       paid[i] = shares[k];
       unsharedNote[i] = note;
@@ -98,7 +90,7 @@ function assess(input: AssessInput): Assessment {
   const reportPools =
     single.fen === undefined
       ? pools
-      : [...groupIndices(graded.groups)].map(([group, idx]) => {
+      : [...groupIndices(townships)].map(([group, idx]) => {
           const part = idx.reduce((s, i) => s + paid[i], 0);
           return { group, pool: part, paid: part, note: pools[0].note };
         });
@@ -125,7 +117,7 @@ function assess(input: AssessInput): Assessment {
     ],
     cells,
     warnings,
-    reports: [...gradedReports(scheme, graded, scores, names, "综合得分"), payReport(input, graded.groups, graded.final, coefficient, split, paid, reportPools)],
+    reports: [...gradedReports(scheme, graded, scores, names, "综合得分"), payReport(input, townships, graded.final, coefficient, split, paid, reportPools)],
     overrides: graded.overrides,
     summary: (() => {
       const s = gradedSummary(scheme, graded, records.length);
