@@ -84,6 +84,17 @@ describe("a cadre's 绩效工资, formula and pipeline alike", () => {
     ]);
   });
 
+  it("the pool stays each township's when the grade quota counts over the whole county (grade.groupBy = none)", () => {
+    const rows: Row[] = [...three, { township: "西镇", name: "李丁", id: "P4", post: "科员", postCoefficient: 1.0, taskScore: 85, yearEnd: 85, pay: 5000 }];
+    // 东镇 as in the first case; 西镇 alone: its own 1500.00 (5000 × 0.3) all to 李丁.
+    expect(pay(rows, (s) => (s.grade.groupBy = "none"))).toEqual([
+      [4000, 4000, ""],
+      [3333.33, 3333.33, ""],
+      [2666.67, 2666.67, ""],
+      [1500, 1500, ""],
+    ]);
+  });
+
   it("a township whose cadres are all 不称职 (coefficient 0): 0 on both sides, the pool unshared and 说明 saying so", () => {
     const rows: Row[] = [
       // 50 < 60: 不称职, coefficient 0 whatever the post coefficient.
