@@ -1057,7 +1057,7 @@ function blankRules(kind: SchemeKind, s: Scheme): string[] {
     case "member":
       return [
         `${s.stars.categories.filter((c) => c.aspects < s.stars.aspects.length).map((c) => c.name).join("、")}只评前${Math.min(...s.stars.categories.map((c) => c.aspects))}个方面（${s.stars.aspects.slice(0, 3).join("、")}），后面几项留空。`,
-        "党员类别所评的方面不能留空，得0分请填0；留空的，星数显示 #N/A，计算时列为问题。",
+        "党员类别所评的方面不能留空，得0分请填0；留空的，该党员的星数显示 #N/A，最终星数一列也显示错误值，填上得分后恢复；用 kaohe run 或加载项计算时列为问题。",
         "填了调整后星数的，最终星数按调整后星数；比例仍按计算出的星数核定。",
         "综合得分用于同星数党员超出比例时的先后，可以不填；不填的排在有分数的后面。",
       ];

@@ -28,6 +28,8 @@ describe("known differences: the formula computes a row the pipeline refuses", (
     expect(result.status).toBe("problems");
     expect(result.problems.map((p) => [p.row, p.col])).toEqual([[first, colOf("遵纪守法")]]);
     expect(result.problems[0].zh).toContain("缺少“遵纪守法”得分");
+    // The quota reads every member's stars, so 最终星数 shows the error too until the score is typed, as the 填表说明 says.
+    expect(String(bothSides("member", rows, "最终星数").formula)).toMatch(/^#(N\/A|VALUE!)$/);
   });
 
   it("cadre: a blank 年终考评 leaves 综合得分 = 任务得分 in the formula (86 reweighted alone), a problem under the default missing.parts = problem", () => {
