@@ -661,7 +661,7 @@ function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     [
       scoreResult("综合得分", s.parts.length >= 2 ? `任务得分×${s.parts[0].weight}＋年终考评×${s.parts[1].weight}（权重见第2行），保留两位小数；年终考评留空时等于任务得分` : "等于任务得分"),
       rankResult(s),
-      { header: "等次", format: "text", meaning: `${gradeMeaning(s)}；填了调整后等次的按调整后等次` },
+      { header: "等次", format: "text", meaning: `${gradeMeaning(s)}${b0Override}` },
       { header: "系数", format: "score", meaning: `岗位系数（空白按1.0）×等次系数（填了调整后等次的按调整后等次；${coefTable.map((c) => `${c.grade}${c.coefficient}`).join("、")}）` },
       { header: "基本工资", format: "money", width: 12, meaning: `应发工资×${ratioWords(s.pay.basicRatio)}，四舍五入到分` },
       {
@@ -697,7 +697,8 @@ function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const formulas: TemplateFormula[] = [
     { col: b.r("综合得分").col, header: "综合得分", fill: "row", text: guard(w1 && w2 ? `ROUND(KAOHE.COMPOSITE(${task}{r}:${yearEnd}{r},${task}$2:${yearEnd}$2),2)` : `${task}{r}`) },
     rankFormula(s, b, total),
-    { col: b.r("等次").col, header: "等次", fill: "spill", text: gradesFormula(s, b, total, "veto") },
+    // A grade changed by hand (调整后等次) replaces the computed one, as in the pipeline and in 系数; the quota is counted on the computed grades.
+    { col: b.r("等次").col, header: "等次", fill: "spill", text: withOverride(b, gradesFormula(s, b, total, "veto")) },
     {
       col: b.r("系数").col,
       header: "系数",
@@ -708,12 +709,6 @@ function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     { col: b.r("基本工资").col, header: "基本工资", fill: "row", text: guard(`INDEX(KAOHE.PAYSPLIT(${pay}{r},${ratioArg(s.pay.basicRatio)}),1,1)`) },
     { col: b.r("绩效工资").col, header: "绩效工资", fill: "row", text: guard(performanceFormula(s, b)) },
   ];
-  // A grade changed by hand (调整后等次) replaces the computed one, as in the pipeline and in 系数; the quota is counted on the computed grades.
-  if (b.has("override")) {
-    const grades = formulas.find((f) => f.header === "等次")!;
-    const override = b.down(b.f("override"));
-    grades.text = `=IF(${override}<>"",${override},${grades.text.slice(1)})`;
-  }
   return { band: [titleRow("", width), weightRow], headerRow: 3, blankRows: 300, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名乡镇干部" };
 }
 
