@@ -668,7 +668,7 @@ function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
         header: "绩效工资",
         format: "money",
         width: 12,
-        meaning: `${poolWords(s)}，${payMethodWords(s)}分配（个人绩效工资＝绩效工资总额×本人${payWeightWords(s)}÷${s.pay.pool !== "rows" ? "全表" : "本乡镇"}${payWeightWords(s)}之和），精确到分，合计等于总额；${payWeightWords(s)}全部为0的，各人均为0，总额不分配`,
+        meaning: `${poolWords(s)}，${payMethodWords(s)}分配（个人绩效工资＝绩效工资总额×本人${payWeightWords(s)}÷${s.pay.pool !== "rows" ? "全表" : "本乡镇"}各人${payWeightWords(s)}之和），精确到分，合计等于总额；${payWeightWords(s)}全部为0的，各人均为0，总额不分配`,
       },
     ],
     s,
@@ -724,8 +724,8 @@ function poolWords(s: Scheme): string {
       : "本乡镇全体干部（应发工资－基本工资）合为绩效工资总额";
 }
 
-const payWeightWords = (s: Scheme) => (s.pay.method === "score" ? "综合得分" : s.pay.method === "baseCoefficient" ? "（应发工资－基本工资）×系数" : "系数");
-const payMethodWords = (s: Scheme) => (s.pay.method === "score" ? "按综合得分" : s.pay.method === "baseCoefficient" ? "按绩效基数×系数" : "按系数");
+const payWeightWords = (s: Scheme) => (s.pay.method === "score" ? "综合得分" : s.pay.method === "baseCoefficient" ? "绩效基数×系数" : "系数");
+const payMethodWords = (s: Scheme) => (s.pay.method === "score" ? "按综合得分" : s.pay.method === "baseCoefficient" ? "按绩效基数（应发工资－基本工资）×系数" : "按系数");
 
 /**
  * A cadre's 绩效工资: pool × wᵢ / Σw by KAOHE.ALLOCATE (exact to the fen, all weights 0 giving 0s), w as
@@ -1124,7 +1124,7 @@ function schemeLines(kind: SchemeKind, s: Scheme): string[] {
       return [
         grade,
         quota,
-        `工资：基本工资占应发工资的${ratioWords(s.pay.basicRatio)}，其余为绩效工资，${s.pay.pool !== "rows" ? "全表" : "在本乡镇内"}${payMethodWords(s)}分配：个人绩效工资＝绩效工资总额×本人${payWeightWords(s)}÷${s.pay.pool !== "rows" ? "全表" : "本乡镇"}${payWeightWords(s)}之和，精确到分，分剩的零头按余数从大到小各给1分。`,
+        `工资：基本工资占应发工资的${ratioWords(s.pay.basicRatio)}，其余为绩效工资，${s.pay.pool !== "rows" ? "全表" : "在本乡镇内"}${payMethodWords(s)}分配：个人绩效工资＝绩效工资总额×本人${payWeightWords(s)}÷${s.pay.pool !== "rows" ? "全表" : "本乡镇"}各人${payWeightWords(s)}之和，精确到分，分剩的零头按余数从大到小各给1分。`,
         ...(s.pay.pool === "sheet" ? [`绩效工资总额：请填在表头上方第2行“${SHEET_POOL_LABEL.replace("：", "")}”右侧的单元格（单位元，精确到分）；表内公式和 kaohe 计算都读这一格。`] : []),
         `${payWeightWords(s)}全部为0的${s.pay.pool !== "rows" ? "" : "乡镇"}（如全部不称职），绩效工资均为0，总额不分配；kaohe 计算时在说明中注明“全部系数为 0，绩效工资池未分配”。`,
         `等次系数：${s.pay.coefficients.map((c) => `${c.grade}${c.coefficient}`).join("、")}。`,
