@@ -832,7 +832,7 @@ export function classes(
 /**
  * A Party member's stars from the scores of the aspects (the star-striving action opinions): each aspect earns one star per threshold it reaches (≥ 90: 2, ≥ 75: 1), the total is at most cap. A blank aspect is #N/A: give only the aspects the member is rated on, 0 points as 0. Example: =KAOHE.STARS(C2:G2, , 10)
  * @customfunction STARS
- * @param aspect_scores The member's aspect scores, one row. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: C2:G2
+ * @param aspect_scores The scores of the aspects the member is rated on, one row; a blank one is #N/A (enter 0 for none). With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: C2:G2
  * @param [thresholds] One star for each threshold reached; default {90,75}. Example: {90,75}
  * @param [cap] The most stars: a number, or a member category such as "外出流动党员"; omitted: no cap. Example: 10
  * @returns The number of stars.

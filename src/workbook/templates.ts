@@ -941,6 +941,7 @@ function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   ];
   const met = b.r("达标项数");
   const formulas: TemplateFormula[] = [
+    { col: met.col, header: met.header, fill: "row", text: `=IF($${org}{r}="","",COUNTIF(${c1}{r}:${c5}{r},"是"))` },
     { col: good.col, header: good.header, fill: "row", text: `=IF($${org}{r}="","",IF(COUNTIF(${c1}{r}:${c5}{r},"是")=5,"是","否"))` },
     { col: lead.col, header: lead.header, fill: "row", text: `=IF(OR($${org}{r}="",N(${members}{r})=0,${fiveLead}{r}=""),"",${fiveLead}{r}/${members}{r})` },
   ];

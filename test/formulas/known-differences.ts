@@ -52,4 +52,3 @@ export const appendedCounterparts: Record<SchemeKind, Record<string, string>> = 
   fiveGood: {},
   ledger: {},
 };
-
