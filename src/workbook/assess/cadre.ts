@@ -7,7 +7,7 @@ import { payCoefficient, payWeight, sharePool } from "../../core/pay-share";
 import type { Scheme } from "../../core/scheme";
 import type { PlanCell, ReportSheet } from "../plan";
 import type { Problem } from "../sheet";
-import { type AssessInput, type Assessment, type KindRules, type Warning, cell, groupIndices, groupOf, num, rankWithin, roundScore, str } from "./common";
+import { type AssessInput, type Assessment, type KindRules, type Warning, cell, groupIndices, groupOf, num, roundScore, str } from "./common";
 import { rankColumn } from "../rank-column";
 import { atRecord } from "./place";
 import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary } from "./graded";
@@ -54,8 +54,8 @@ function assess(input: AssessInput): Assessment {
     ]))),
   );
   const names = records.map((r) => str(r.values.name));
-  // The rank is counted where the scheme says (rank.scope), whatever the groups of the grade quota, as for the other graded kinds.
-  const graded = { ...gradeScores(input, scores, names), ranks: rankWithin(scores, records.map((r) => groupOf(r, scheme.rank.scope === "county" ? "none" : "township"))) };
+  // gradeScores ranks where the scheme says (rank.scope), whatever the groups of the grade quota.
+  const graded = gradeScores(input, scores, names);
   const table = coefficientTable(scheme.pay.coefficients.map((c) => ({ label: c.grade, aliases: [], coefficient: c.coefficient })));
   const coefficient = graded.final.map((g, i) => payCoefficient(g, num(records[i].values.postCoefficient), table));
 
