@@ -1,25 +1,19 @@
 // Draws a plan into an ExcelJS workbook (result columns, report sheets) and writes the file atomically.
 import { rename, rm, writeFile } from "node:fs/promises";
 import { Workbook, type Borders, type Cell, type CellValue as ExcelCellValue, type Fill, type Style, type Worksheet } from "exceljs";
-import { columnWidth, formats, shownText, textWidth, type Plan, type PlanCell, type PlanColumn, type ReportSheet, type ResultBlock } from "../workbook/plan";
+import { cellNumberFormat, columnFormat, layoutReport, type PrintLayout, type SheetLayout } from "../workbook/layout";
+import { argb, colors, looks, type CellLook, type LookName } from "../workbook/look";
+import { columnWidth, shownText, textWidth, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "../workbook/plan";
 import type { WorkbookData } from "../workbook/sheet";
 import { CliError, ExitCode } from "./errors";
 import { drawFailure, writeFailure } from "./exceljs-failure";
 import { newTempPath, removeOrphanTemps, settledTemp } from "./temp-files";
 import { escapeUnwritableText } from "./xml-text";
 
-/** The signature line under a printed report; full-width spaces leave room to sign by hand. */
-export const SIGNATURE_LINE = "制表人：　　　　审核人：　　　　日期：";
+export { SIGNATURE_LINE } from "../workbook/look";
 
-const thin = { style: "thin" as const, color: { argb: "FF808080" } };
+const thin = { style: "thin" as const, color: { argb: argb(colors.border) } };
 const border: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-const headerFill: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
-/** Excel's own "Bad" cell style colours, which users already read as "look at this". */
-const warnFill: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
-const warnColor = { argb: "FF9C0006" };
-
-/** A string that Excel would take for a formula if a person re-entered it (F2, Enter). */
-const formulaLike = /^[=+\-@]/;
 
 // ---------------------------------------------------------------- styles
 //
@@ -37,33 +31,29 @@ function shared(key: string, make: () => Partial<Style>): Partial<Style> {
   return style;
 }
 
-const headerStyle = (): Partial<Style> =>
-  shared("header", () => ({ font: { bold: true }, fill: headerFill, border, alignment: { horizontal: "center", vertical: "middle", wrapText: true } }));
-
-const titleStyle = (): Partial<Style> => shared("title", () => ({ font: { bold: true, size: 16 }, alignment: { horizontal: "center", vertical: "middle" } }));
-
-const subtitleStyle = (): Partial<Style> => shared("subtitle", () => ({ font: { size: 10, color: { argb: "FF595959" } }, alignment: { horizontal: "center", vertical: "middle" } }));
-
-/** A report's data cell: boxed, its number format, bold (a totals row) or in warning colours. */
-function reportCellStyle(numFmt: string | undefined, strong: boolean, warn: boolean): Partial<Style> {
-  return shared(`cell|${numFmt ?? ""}|${strong}|${warn}`, () => ({
-    border,
+/** A plain look as an ExcelJS style, boxed in the table's thin borders or not. */
+function lookStyle(look: CellLook, boxed: boolean, numFmt?: string): Partial<Style> {
+  const font = { ...(look.bold ? { bold: true } : {}), ...(look.size ? { size: look.size } : {}), ...(look.color ? { color: { argb: argb(look.color) } } : {}) };
+  const fill: Fill | undefined = look.fill ? { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } } : undefined;
+  const alignment = look.centered || look.wrap ? { ...(look.centered ? { horizontal: "center" as const, vertical: "middle" as const } : {}), ...(look.wrap ? { wrapText: true } : {}) } : undefined;
+  return {
+    ...(Object.keys(font).length ? { font } : {}),
+    ...(fill ? { fill } : {}),
+    ...(boxed ? { border } : {}),
+    ...(alignment ? { alignment } : {}),
     ...(numFmt ? { numFmt } : {}),
-    ...(warn ? { fill: warnFill, font: { bold: strong, color: warnColor } } : strong ? { font: { bold: true } } : {}),
-  }));
+  };
 }
+
+/** A named look, boxed or not, with a number format: one shared style object each. */
+const namedStyle = (name: LookName | "plain", boxed: boolean, numFmt?: string): Partial<Style> =>
+  shared(`${name}|${boxed}|${numFmt ?? ""}`, () => lookStyle(name === "plain" ? {} : looks[name], boxed, numFmt));
+
+const headerStyle = (): Partial<Style> => namedStyle("header", true);
 
 const numFmtStyle = (numFmt: string): Partial<Style> => shared(`numFmt|${numFmt}`, () => ({ numFmt }));
 
 const isBlankStyle = (style: Partial<Style> | undefined) => !style || Object.keys(style).length === 0;
-
-/**
- * The number format a plan cell needs: text that looks like a formula gets the Text format, so that
- * editing it in Excel (F2, Enter) keeps it text.
- */
-function formatFor(v: PlanCell, numFmt: string | undefined): string | undefined {
-  return typeof v === "string" && formulaLike.test(v) ? formats.text : numFmt;
-}
 
 /**
  * The ExcelJS value of a plan cell. A JavaScript string is written as a string cell by ExcelJS (it
@@ -84,7 +74,7 @@ export function excelValue(v: PlanCell): ExcelCellValue {
  */
 export function writePlanCell(cell: Cell, v: PlanCell, numFmt?: string): void {
   cell.value = excelValue(v);
-  const fmt = formatFor(v, numFmt);
+  const fmt = cellNumberFormat(v, numFmt);
   if (!fmt || cell.numFmt === fmt) return;
   cell.style = isBlankStyle(cell.style) ? numFmtStyle(fmt) : { ...cell.style, numFmt: fmt };
 }
@@ -96,8 +86,6 @@ export function writePlanCell(cell: Cell, v: PlanCell, numFmt?: string): void {
 function setWidth(ws: Worksheet, col: number, width: number): void {
   ws.getColumn(col).width = width === 9 ? 9.01 : width;
 }
-
-const numFmtOf = (col: PlanColumn) => (col.format ? formats[col.format] : undefined);
 
 /** Writes a block's header and values into its sheet, at its rows and columns, and nothing else. */
 export function drawResults(wb: Workbook, block: ResultBlock): void {
@@ -121,7 +109,7 @@ export function drawResults(wb: Workbook, block: ResultBlock): void {
       );
   });
   for (const r of block.rows) {
-    block.columns.forEach((col, i) => writePlanCell(ws.getCell(r.row, col.col), r.cells[i] ?? null, numFmtOf(col)));
+    block.columns.forEach((col, i) => writePlanCell(ws.getCell(r.row, col.col), r.cells[i] ?? null, columnFormat(col)));
   }
 }
 
@@ -164,86 +152,62 @@ function reportWorksheet(wb: Workbook, name: string, replaceable: ReadonlySet<st
   return ws;
 }
 
-/** One report sheet: title, subtitle, header, rows, notes, signatures, widths, print setup, frozen header. */
-export function drawReport(wb: Workbook, report: ReportSheet, replaceable: ReadonlySet<string> = new Set()): Worksheet {
+/** ExcelJS's page setup for a print layout. */
+function pageSetupOf(print: PrintLayout): Partial<Worksheet["pageSetup"]> {
+  return {
+    paperSize: 9, // A4, the only paper a layout asks for
+    orientation: print.landscape ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: print.pagesWide,
+    // 0: as many pages down as the rows need; only the width is fitted.
+    fitToHeight: print.pagesTall,
+    ...(print.titleRows ? { printTitlesRow: `${print.titleRows[0]}:${print.titleRows[1]}` } : {}),
+    horizontalCentered: print.centered,
+  };
+}
+
+/** One report sheet, each part where its layout (src/workbook/layout.ts) puts it. */
+export function drawReport(wb: Workbook, report: ReportSheet, replaceable: ReadonlySet<string> = new Set(), layout: SheetLayout = layoutReport(report)): Worksheet {
   const ws = reportWorksheet(wb, report.name, replaceable);
-  const width = Math.max(1, report.columns.length);
-  let r = 1;
+  const { width } = layout;
 
-  const title = ws.getCell(r, 1);
+  const title = ws.getCell(layout.titleRow, 1);
   title.value = report.title;
-  title.style = titleStyle();
-  ws.getRow(r).height = 30;
-  if (width > 1) ws.mergeCells(r, 1, r, width);
-  r++;
-
-  if (report.subtitle) {
-    const sub = ws.getCell(r, 1);
+  title.style = namedStyle(layout.looks.title, false);
+  ws.getRow(layout.titleRow).height = layout.titleHeight;
+  if (layout.subtitleRow !== undefined && report.subtitle) {
+    const sub = ws.getCell(layout.subtitleRow, 1);
     sub.value = report.subtitle;
-    sub.style = subtitleStyle();
-    if (width > 1) ws.mergeCells(r, 1, r, width);
-    r++;
+    sub.style = namedStyle(layout.looks.subtitle, false);
   }
+  for (const row of layout.mergedRows) ws.mergeCells(row, 1, row, width);
 
-  const headerRow = r;
   report.columns.forEach((col, i) => {
-    const c = ws.getCell(headerRow, i + 1);
+    const c = ws.getCell(layout.headerRow, i + 1);
     c.value = col.header;
-    c.style = headerStyle();
+    c.style = namedStyle(layout.looks.header, true);
   });
-  r++;
 
-  const strong = new Set(report.strongRows ?? []);
-  const warn = new Set(report.warnRows ?? []);
-  const numFmts = report.columns.map(numFmtOf);
+  const rowLooks = new Map(layout.rowLooks.map((r) => [r.index, r.look]));
   report.rows.forEach((cells, i) => {
-    const row = ws.getRow(r + i);
+    const row = ws.getRow(layout.firstDataRow + i);
+    const look = rowLooks.get(i) ?? "plain";
     report.columns.forEach((_col, j) => {
       const v = cells[j] ?? null;
       const c = row.getCell(j + 1);
       c.value = excelValue(v);
-      c.style = reportCellStyle(formatFor(v, numFmts[j]), strong.has(i), warn.has(i));
+      c.style = namedStyle(look, true, cellNumberFormat(v, layout.numberFormats[j]));
     });
   });
-  r += report.rows.length;
 
-  if (report.notes?.length) {
-    r++;
-    for (const note of report.notes) {
-      // Notes are text even when they begin with "-" or "=", as a bullet list often does.
-      writePlanCell(ws.getCell(r, 1), note);
-      r++;
-    }
-  }
-  if (report.signatures) {
-    r++;
-    ws.getCell(r, 1).value = SIGNATURE_LINE;
-    r++;
-  }
+  // Notes are text even when they begin with "-" or "=", as a bullet list often does.
+  (report.notes ?? []).forEach((note, i) => writePlanCell(ws.getCell(layout.noteRows[i], 1), note));
+  if (layout.signatureRow !== undefined) ws.getCell(layout.signatureRow, 1).value = layout.signature;
 
-  report.columns.forEach((col, j) => {
-    setWidth(
-      ws,
-      j + 1,
-      columnWidth(
-        col,
-        report.rows.map((row) => row[j] ?? null),
-      ),
-    );
-  });
-
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9, // A4
-    orientation: report.landscape ? "landscape" : "portrait",
-    fitToPage: true,
-    fitToWidth: 1,
-    // 0: as many pages down as the rows need; only the width is fitted.
-    fitToHeight: 0,
-    printTitlesRow: `${headerRow}:${headerRow}`,
-    horizontalCentered: true,
-  };
-  ws.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+  layout.columnWidths.forEach((chars, j) => setWidth(ws, j + 1, chars));
+  ws.pageSetup = { ...ws.pageSetup, ...pageSetupOf(layout.print) };
+  const frozen = layout.freezeRows;
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}`, activeCell: `A${frozen + 1}` }];
 
   // ChartSpec: ExcelJS cannot write charts, so nothing is drawn for report.charts here; the data
   // block a chart reads is in the sheet, and the add-in draws the charts when it opens the plan.
@@ -291,9 +255,11 @@ export function drawPlan(wb: Workbook, plan: Plan): void {
   }
   const replaceable = new Set(plan.replaceable.map((n) => n.toLowerCase()));
   for (const rep of plan.reports) refuseUserSheet(wb, rep.name, replaceable);
+  // A layout that cannot be drawn (a chart outside its report) is said before anything is written.
+  const layouts = plan.reports.map(layoutReport);
   try {
     for (const block of plan.results) drawResults(wb, block);
-    for (const rep of plan.reports) drawReport(wb, rep, replaceable);
+    plan.reports.forEach((rep, i) => drawReport(wb, rep, replaceable, layouts[i]));
   } catch (e) {
     if (e instanceof CliError) throw e;
     // ExcelJS failing inside a user's workbook: said in words, its own kept for KAOHE_DEBUG=1.

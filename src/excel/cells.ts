@@ -1,15 +1,10 @@
 // How plan cells become what Office.js takes (range.values, range.numberFormat), request sizes, widths and addresses.
-import { formats, type PlanCell, type PlanColumn } from "../workbook/plan";
+import { cellNumberFormat, columnFormat } from "../workbook/layout";
+import type { PlanCell } from "../workbook/plan";
 import { columnLetter, parseArea, type MergeArea } from "../workbook/sheet";
 
 /** What range.values accepts for one cell: "" clears it, null leaves it as it is. */
 export type CellInput = string | number | boolean | null;
-
-/**
- * A string that Excel would take for a formula if a person re-entered it (F2, Enter). Such text also
- * gets the Text number format, as the command line does, so editing it in Excel keeps it text.
- */
-const formulaLike = /^[=+\-@]/;
 
 const englishMonth = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/,]*\d/i;
 
@@ -48,12 +43,11 @@ export function cellInput(v: PlanCell): CellInput {
 }
 
 /** A plan cell's number format: the column's, or Text for text that looks like a formula; null leaves the cell's own format. */
-export function cellFormat(v: PlanCell, columnFormat: string | undefined): string | null {
-  if (typeof v === "string" && formulaLike.test(v)) return formats.text;
-  return columnFormat ?? null;
+export function cellFormat(v: PlanCell, format: string | undefined): string | null {
+  return cellNumberFormat(v, format) ?? null;
 }
 
-export const formatOf = (col: PlanColumn): string | undefined => (col.format ? formats[col.format] : undefined);
+export const formatOf = columnFormat;
 
 // ---------------------------------------------------------------- request sizes
 

@@ -1,22 +1,9 @@
-// The look of what the add-in draws (fills, fonts, borders, print setup), the same colours the command line uses.
+// The look of what the add-in draws (fills, fonts, borders, print setup) set through Office.js, from the plain looks the command line draws too.
 
-export const colors = {
-  header: "#D9E1F2",
-  /** Excel's own "Bad" cell style, which users already read as "look at this". */
-  warnFill: "#FFC7CE",
-  warnFont: "#9C0006",
-  subtitle: "#595959",
-  border: "#808080",
-  /** Templates: result headers are orange, so people see at once which columns they need not fill. */
-  resultHeader: "#FCE4D6",
-  result: "#FFF7F0",
-  constants: "#F2F2F2",
-  constantsFont: "#404040",
-  templateBorder: "#000000",
-};
+import { colors, looks, type CellLook } from "../workbook/look";
+import { pageSetup, type PrintLayout } from "../workbook/layout";
 
-/** The signature line under a printed report; full-width spaces leave room to sign by hand. */
-export const SIGNATURE_LINE = "制表人：　　　　审核人：　　　　日期：";
+export { colors, SIGNATURE_LINE } from "../workbook/look";
 
 type BorderName = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
 
@@ -32,24 +19,36 @@ export function thinBorders(range: Excel.Range, color: string, rows: number, col
   }
 }
 
-/** A table header: bold on the header blue, centred, wrapped. */
-export function headerLook(range: Excel.Range, fill = colors.header): void {
-  range.format.font.bold = true;
-  range.format.fill.color = fill;
-  range.format.horizontalAlignment = "Center";
-  range.format.verticalAlignment = "Center";
-  range.format.wrapText = true;
+/** Sets what a look names; what it leaves out stays as the range has it. */
+export function applyLook(range: Excel.Range, look: CellLook): void {
+  const f = range.format;
+  if (look.bold !== undefined) f.font.bold = look.bold;
+  if (look.size !== undefined) f.font.size = look.size;
+  if (look.color !== undefined) f.font.color = look.color;
+  if (look.fill !== undefined) f.fill.color = look.fill;
+  if (look.centered) {
+    f.horizontalAlignment = "Center";
+    f.verticalAlignment = "Center";
+  }
+  if (look.wrap !== undefined) f.wrapText = look.wrap;
 }
 
-/**
- * A4, fitted to one page wide and as many pages down as the rows need (0, as Excel itself records
- * "fit all columns on one page"), centred, the given rows repeated on every page.
- */
-export function printSetup(ws: Excel.Worksheet, landscape: boolean, titleRows: string | undefined): void {
+/** A table header: bold on the header blue (or another fill, a template's result header), centred, wrapped. */
+export function headerLook(range: Excel.Range, fill: string = colors.header): void {
+  applyLook(range, { ...looks.header, fill });
+}
+
+/** Sets the page layout a print setup describes; titleRows ("$3:$3") overrides the setup's own. */
+export function printLayout(ws: Excel.Worksheet, print: PrintLayout, titleRows = print.titleRows && `$${print.titleRows[0]}:$${print.titleRows[1]}`): void {
   const layout = ws.pageLayout;
-  layout.paperSize = "A4";
-  layout.orientation = landscape ? "Landscape" : "Portrait";
-  layout.centerHorizontally = true;
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.paperSize = print.paper;
+  layout.orientation = print.landscape ? "Landscape" : "Portrait";
+  layout.centerHorizontally = print.centered;
+  layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: print.pagesTall };
   if (titleRows) layout.setPrintTitleRows(titleRows);
+}
+
+/** A template's print setup: the same as a report's. */
+export function printSetup(ws: Excel.Worksheet, landscape: boolean, titleRows: string | undefined): void {
+  printLayout(ws, pageSetup(landscape), titleRows);
 }

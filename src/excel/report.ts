@@ -1,10 +1,11 @@
-// One report sheet drawn with Office.js: replaced whole, then title, header, rows in chunks, notes, signatures, widths, print setup and charts.
+// One report sheet drawn with Office.js where its layout (src/workbook/layout.ts) puts each part: replaced whole, then title, header, rows in chunks, notes, signatures, widths, print setup and charts.
 import { columnLetter } from "../workbook/sheet";
+import { layoutReport, type SheetLayout } from "../workbook/layout";
+import { looks, type LookName } from "../workbook/look";
 import type { ChartKind, PlanCell, ReportSheet } from "../workbook/plan";
-import { columnWidth } from "../workbook/plan";
-import { a1, cellFormat, cellInput, charsToPoints, elementBytes, formatOf, textInput, type CellInput } from "./cells";
+import { a1, cellFormat, cellInput, charsToPoints, elementBytes, textInput, type CellInput } from "./cells";
 import { splitChunks, STATEMENT_BYTES, type ChunkLimits } from "./chunks";
-import { colors, headerLook, printSetup, SIGNATURE_LINE, thinBorders } from "./look";
+import { applyLook, printLayout, thinBorders } from "./look";
 import { supports, type Session } from "./session";
 
 const chartTypes: Record<ChartKind, Excel.ChartType> = {
@@ -13,46 +14,9 @@ const chartTypes: Record<ChartKind, Excel.ChartType> = {
   pie: "Pie" as Excel.ChartType,
 };
 
-/** Rows a chart takes below the table, and the gap between charts. */
-const CHART_ROWS = 16;
-
-/** Where everything of a report goes, 1-based rows: the same layout the command line draws. */
-export interface ReportLayout {
-  width: number;
-  titleRow: number;
-  subtitleRow?: number;
-  headerRow: number;
-  firstDataRow: number;
-  /** Rows of the notes, then of the signature line. */
-  noteRows: number[];
-  signatureRow?: number;
-  /** First row free below everything, where the charts go. */
-  below: number;
-}
-
-export function reportLayout(report: ReportSheet): ReportLayout {
-  let r = 1;
-  const titleRow = r++;
-  const subtitleRow = report.subtitle ? r++ : undefined;
-  const headerRow = r++;
-  const firstDataRow = r;
-  r += report.rows.length;
-  const noteRows: number[] = [];
-  if (report.notes?.length) {
-    r++;
-    for (let i = 0; i < report.notes.length; i++) noteRows.push(r++);
-  }
-  let signatureRow: number | undefined;
-  if (report.signatures) {
-    r++;
-    signatureRow = r++;
-  }
-  return { width: Math.max(1, report.columns.length), titleRow, subtitleRow, headerRow, firstDataRow, noteRows, signatureRow, below: r + 1 };
-}
-
 export interface ReportJob {
   report: ReportSheet;
-  layout: ReportLayout;
+  layout: SheetLayout;
   chunks: [number, number][];
   draw(session: Session, old: { name: string; position: number } | undefined, checkStop: () => void, step: () => Promise<void>): Promise<void>;
 }
@@ -60,36 +24,28 @@ export interface ReportJob {
 /** Requests a report takes: one per chunk of rows, and one for a report without rows. */
 export const reportChunks = (job: ReportJob) => Math.max(1, job.chunks.length);
 
-function checkCharts(report: ReportSheet): void {
-  for (const c of report.charts ?? []) {
-    const cols = [c.categoryCol, ...c.seriesCols];
-    if (c.seriesCols.length === 0 || c.firstRow < 0 || c.lastRow < c.firstRow || c.lastRow >= report.rows.length || cols.some((k) => k < 0 || k >= report.columns.length))
-      throw new Error(`the plan's chart "${c.title}" on report "${report.name}" reads rows ${c.firstRow}–${c.lastRow}, columns ${cols.join(",")}, outside the report`);
-  }
-}
-
-/** Consecutive row indexes with the same look, so each run is one format call. */
-function runsOf(indexes: readonly number[]): [number, number][] {
-  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
-  const out: [number, number][] = [];
-  for (const i of sorted) {
+/** Consecutive rows with the same look, so each run is one format call: [first, end, look]. */
+function runsOf(rowLooks: SheetLayout["rowLooks"]): [number, number, LookName][] {
+  const out: [number, number, LookName][] = [];
+  for (const { index, look } of rowLooks) {
     const last = out[out.length - 1];
-    if (last && last[1] === i) last[1] = i + 1;
-    else out.push([i, i + 1]);
+    if (last && last[1] === index && last[2] === look) last[1] = index + 1;
+    else out.push([index, index + 1, look]);
   }
   return out;
 }
 
+/** Format statements a row's look takes: bold 3, a warning's fill and font 4. */
+const lookStatements = (look: LookName | undefined) => (look === undefined ? 0 : (looks[look].bold ? 3 : 0) + (looks[look].fill ? 4 : 0));
+
 export function reportJob(report: ReportSheet, limits: ChunkLimits): ReportJob {
-  checkCharts(report);
-  const layout = reportLayout(report);
+  const layout = layoutReport(report);
   const { width } = layout;
-  const formats = report.columns.map(formatOf);
-  const strong = new Set(report.strongRows ?? []);
-  const warn = new Set(report.warnRows ?? []);
+  const formats = layout.numberFormats;
+  const rowLooks = new Map(layout.rowLooks.map((r) => [r.index, r.look]));
   const sizes = report.rows.map((row, i) => {
     // A bold or warning row may start a run of its own: a range and its format settings.
-    let bytes = 6 + (strong.has(i) ? 3 : 0) * STATEMENT_BYTES + (warn.has(i) ? 4 : 0) * STATEMENT_BYTES;
+    let bytes = 6 + lookStatements(rowLooks.get(i)) * STATEMENT_BYTES;
     for (let j = 0; j < width; j++) {
       const v = row[j] ?? null;
       bytes += elementBytes(cellInput(v)) + elementBytes(cellFormat(v, formats[j]));
@@ -102,7 +58,7 @@ export function reportJob(report: ReportSheet, limits: ChunkLimits): ReportJob {
     sizes[0] += 30 * STATEMENT_BYTES + text(report.title) + text(report.subtitle) + report.columns.reduce((n, c) => n + text(c.header), 0);
     const charts = (report.charts ?? []).reduce((n, c) => n + (6 + 4 * c.seriesCols.length) * STATEMENT_BYTES + text(c.title), 0);
     const notes = (report.notes ?? []).reduce((n, s) => n + 4 * STATEMENT_BYTES + text(s), 0);
-    sizes[sizes.length - 1] += (30 + 3 * width) * STATEMENT_BYTES + notes + charts + text(SIGNATURE_LINE);
+    sizes[sizes.length - 1] += (30 + 3 * width) * STATEMENT_BYTES + notes + charts + text(layout.signature);
   }
   const chunks = splitChunks(sizes, limits, 4 * STATEMENT_BYTES);
 
@@ -119,27 +75,16 @@ export function reportJob(report: ReportSheet, limits: ChunkLimits): ReportJob {
   }
 
   function queueTop(ws: Excel.Worksheet): void {
-    const title = ws.getRange(a1(layout.titleRow, 1));
-    title.values = [[textInput(report.title)]];
+    ws.getRange(a1(layout.titleRow, 1)).values = [[textInput(report.title)]];
+    if (layout.subtitleRow !== undefined && report.subtitle) ws.getRange(a1(layout.subtitleRow, 1)).values = [[textInput(report.subtitle)]];
+    for (const row of layout.mergedRows) ws.getRange(a1(row, 1, 1, width)).merge(false);
     const titleRow = ws.getRange(a1(layout.titleRow, 1, 1, width));
-    if (width > 1) titleRow.merge(false);
-    titleRow.format.font.bold = true;
-    titleRow.format.font.size = 16;
-    titleRow.format.horizontalAlignment = "Center";
-    titleRow.format.verticalAlignment = "Center";
-    titleRow.format.rowHeight = 30;
-    if (layout.subtitleRow !== undefined && report.subtitle) {
-      ws.getRange(a1(layout.subtitleRow, 1)).values = [[textInput(report.subtitle)]];
-      const sub = ws.getRange(a1(layout.subtitleRow, 1, 1, width));
-      if (width > 1) sub.merge(false);
-      sub.format.font.size = 10;
-      sub.format.font.color = colors.subtitle;
-      sub.format.horizontalAlignment = "Center";
-      sub.format.verticalAlignment = "Center";
-    }
+    applyLook(titleRow, looks[layout.looks.title]);
+    titleRow.format.rowHeight = layout.titleHeight;
+    if (layout.subtitleRow !== undefined && report.subtitle) applyLook(ws.getRange(a1(layout.subtitleRow, 1, 1, width)), looks[layout.looks.subtitle]);
     const header = ws.getRange(a1(layout.headerRow, 1, 1, width));
     header.values = [report.columns.map((c) => cellInput(c.header))];
-    headerLook(header);
+    applyLook(header, looks[layout.looks.header]);
   }
 
   function queueRows(ws: Excel.Worksheet, [start, end]: [number, number]): void {
@@ -165,17 +110,12 @@ export function reportJob(report: ReportSheet, limits: ChunkLimits): ReportJob {
     range.values = values;
     if (anyFormat) range.numberFormat = numberFormats;
     const inChunk = (i: number) => i >= start && i < end;
-    for (const [a, b] of runsOf([...warn].filter(inChunk))) {
-      const r = ws.getRangeByIndexes(layout.firstDataRow - 1 + a, 0, b - a, width);
-      r.format.fill.color = colors.warnFill;
-      r.format.font.color = colors.warnFont;
-    }
-    for (const [a, b] of runsOf([...strong].filter(inChunk))) ws.getRangeByIndexes(layout.firstDataRow - 1 + a, 0, b - a, width).format.font.bold = true;
+    for (const [a, b, look] of runsOf(layout.rowLooks.filter((r) => inChunk(r.index)))) applyLook(ws.getRangeByIndexes(layout.firstDataRow - 1 + a, 0, b - a, width), looks[look]);
   }
 
   function queueEnd(ws: Excel.Worksheet): void {
     const tableRows = report.rows.length + 1;
-    thinBorders(ws.getRangeByIndexes(layout.headerRow - 1, 0, tableRows, width), colors.border, tableRows, width);
+    thinBorders(ws.getRangeByIndexes(layout.headerRow - 1, 0, tableRows, width), layout.border, tableRows, width);
     (report.notes ?? []).forEach((note, i) => {
       const cell = ws.getRange(a1(layout.noteRows[i], 1));
       cell.values = [[textInput(note)]];
@@ -183,23 +123,17 @@ export function reportJob(report: ReportSheet, limits: ChunkLimits): ReportJob {
       const f = cellFormat(note, undefined);
       if (f !== null) cell.numberFormat = [[f]];
     });
-    if (layout.signatureRow !== undefined) ws.getRange(a1(layout.signatureRow, 1)).values = [[SIGNATURE_LINE]];
-    report.columns.forEach((col, j) => {
-      ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = charsToPoints(
-        columnWidth(
-          col,
-          report.rows.map((row) => row[j] ?? null),
-        ),
-      );
+    if (layout.signatureRow !== undefined) ws.getRange(a1(layout.signatureRow, 1)).values = [[layout.signature]];
+    layout.columnWidths.forEach((chars, j) => {
+      ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = charsToPoints(chars);
     });
-    ws.freezePanes.freezeRows(layout.headerRow);
-    if (supports("1.9")) printSetup(ws, Boolean(report.landscape), `$${layout.headerRow}:$${layout.headerRow}`);
+    ws.freezePanes.freezeRows(layout.freezeRows);
+    if (supports("1.9")) printLayout(ws, layout.print);
     queueCharts(ws);
   }
 
   function queueCharts(ws: Excel.Worksheet): void {
-    let top = layout.below;
-    for (const spec of report.charts ?? []) {
+    (report.charts ?? []).forEach((spec, i) => {
       const first = layout.firstDataRow - 1 + spec.firstRow;
       const count = spec.lastRow - spec.firstRow + 1;
       const categories = ws.getRangeByIndexes(first, spec.categoryCol, count, 1);
@@ -213,9 +147,9 @@ export function reportJob(report: ReportSheet, limits: ChunkLimits): ReportJob {
         else series.setValues(ws.getRangeByIndexes(first, col, count, 1));
         series.setXAxisValues(categories);
       });
-      chart.setPosition(a1(top, 1), `${columnLetter(Math.max(width, 8))}${top + CHART_ROWS - 1}`);
-      top += CHART_ROWS + 1;
-    }
+      const place = layout.charts[i];
+      chart.setPosition(a1(place.top, 1), `${columnLetter(place.right)}${place.bottom}`);
+    });
   }
 
   return {

@@ -1,0 +1,152 @@
+// Where each part of a report sheet goes and how it looks, decided once: the add-in and the command line only draw it.
+import { colors, SIGNATURE_LINE, type LookName } from "./look";
+import { columnWidth, formats, type PlanCell, type PlanColumn, type ReportSheet } from "./plan";
+
+/** Points: the title row is taller, for its 16-point font. */
+export const TITLE_HEIGHT = 30;
+/** Rows a chart takes below the table; one row is left between charts. */
+export const CHART_ROWS = 16;
+/** Charts are at least this many columns wide, so a narrow report's chart can still be read. */
+const CHART_COLUMNS = 8;
+
+/**
+ * A4, one page wide and as many pages down as the rows need (0, as Excel itself records "fit all
+ * columns on one page"), centred across, the header row repeated on every page.
+ */
+export interface PrintLayout {
+  paper: "A4";
+  landscape: boolean;
+  pagesWide: 1;
+  pagesTall: 0;
+  centered: true;
+  /** 1-based rows repeated at the top of every page, first and last. */
+  titleRows?: [number, number];
+}
+
+/** The print setup of every sheet the hosts draw for printing (reports, templates). */
+export function pageSetup(landscape: boolean, titleRows?: [number, number]): PrintLayout {
+  return { paper: "A4", landscape, pagesWide: 1, pagesTall: 0, centered: true, ...(titleRows ? { titleRows } : {}) };
+}
+
+/** A chart's place, 1-based rows and columns, corners included. */
+export interface ChartPlace {
+  top: number;
+  bottom: number;
+  right: number;
+}
+
+/** A report sheet as the hosts draw it: every position 1-based, every width in characters. */
+export interface SheetLayout {
+  /** Columns the title, subtitle and table span: at least one. */
+  width: number;
+  titleRow: number;
+  /** Points. */
+  titleHeight: number;
+  subtitleRow?: number;
+  headerRow: number;
+  firstDataRow: number;
+  /** Rows merged across the width (title, subtitle); none when the report has one column. */
+  mergedRows: number[];
+  /** Rows of the notes, after a blank row below the table. */
+  noteRows: number[];
+  /** The signature line's row, after a blank row, when the report is signed. */
+  signatureRow?: number;
+  signature: string;
+  /** First row free below everything. */
+  below: number;
+  charts: ChartPlace[];
+  /** By column: its width in characters and its number format (undefined: the cell's own). */
+  columnWidths: number[];
+  numberFormats: (string | undefined)[];
+  looks: { title: LookName; subtitle: LookName; header: LookName };
+  /** Data rows drawn other than plain, 0-based into the report's rows, in order. */
+  rowLooks: { index: number; look: LookName }[];
+  /** Thin borders of this colour around every cell from the header row to the last data row. */
+  border: string;
+  /** Rows frozen at the top: up to the header. */
+  freezeRows: number;
+  print: PrintLayout;
+}
+
+/** A column's number format in Excel's syntax; undefined leaves the cell's own. */
+export const columnFormat = (col: PlanColumn): string | undefined => (col.format ? formats[col.format] : undefined);
+
+/** A string that Excel would take for a formula if a person re-entered it (F2, Enter). */
+const formulaLike = /^[=+\-@]/;
+
+/** A plan cell's number format: its column's, or Text for text that looks like a formula, so editing it in Excel keeps it text. */
+export function cellNumberFormat(v: PlanCell, format: string | undefined): string | undefined {
+  return typeof v === "string" && formulaLike.test(v) ? formats.text : format;
+}
+
+/** A plan that draws a chart from outside its report is wrong, and said so before anything is drawn. */
+function checkCharts(report: ReportSheet): void {
+  for (const c of report.charts ?? []) {
+    const cols = [c.categoryCol, ...c.seriesCols];
+    if (c.seriesCols.length === 0 || c.firstRow < 0 || c.lastRow < c.firstRow || c.lastRow >= report.rows.length || cols.some((k) => k < 0 || k >= report.columns.length))
+      throw new Error(`the plan's chart "${c.title}" on report "${report.name}" reads rows ${c.firstRow}–${c.lastRow}, columns ${cols.join(",")}, outside the report`);
+  }
+}
+
+export function layoutReport(report: ReportSheet): SheetLayout {
+  checkCharts(report);
+  const width = Math.max(1, report.columns.length);
+  let r = 1;
+  const titleRow = r++;
+  const subtitleRow = report.subtitle ? r++ : undefined;
+  const headerRow = r++;
+  const firstDataRow = r;
+  r += report.rows.length;
+  const noteRows: number[] = [];
+  if (report.notes?.length) {
+    r++;
+    for (let i = 0; i < report.notes.length; i++) noteRows.push(r++);
+  }
+  let signatureRow: number | undefined;
+  if (report.signatures) {
+    r++;
+    signatureRow = r++;
+  }
+  const below = r + 1;
+
+  const charts: ChartPlace[] = [];
+  let top = below;
+  for (let i = 0; i < (report.charts ?? []).length; i++) {
+    charts.push({ top, bottom: top + CHART_ROWS - 1, right: Math.max(width, CHART_COLUMNS) });
+    top += CHART_ROWS + 1;
+  }
+
+  const strong = new Set(report.strongRows ?? []);
+  const warn = new Set(report.warnRows ?? []);
+  const rowLooks = [...new Set([...strong, ...warn])]
+    .filter((i) => i >= 0 && i < report.rows.length)
+    .sort((a, b) => a - b)
+    .map((index) => ({ index, look: (warn.has(index) ? (strong.has(index) ? "strongWarn" : "warn") : "strong") as LookName }));
+
+  return {
+    width,
+    titleRow,
+    titleHeight: TITLE_HEIGHT,
+    subtitleRow,
+    headerRow,
+    firstDataRow,
+    mergedRows: width > 1 ? [titleRow, ...(subtitleRow === undefined ? [] : [subtitleRow])] : [],
+    noteRows,
+    signatureRow,
+    signature: SIGNATURE_LINE,
+    below,
+    charts,
+    columnWidths: report.columns.map((col, j) =>
+      columnWidth(
+        col,
+        report.rows.map((row) => row[j] ?? null),
+      ),
+    ),
+    numberFormats: report.columns.map(columnFormat),
+    looks: { title: "title", subtitle: "subtitle", header: "header" },
+    rowLooks,
+    border: colors.border,
+    freezeRows: headerRow,
+    print: pageSetup(Boolean(report.landscape), [headerRow, headerRow]),
+  };
+}
