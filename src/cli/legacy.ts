@@ -1,12 +1,19 @@
 // Reads the workbook formats ExcelJS cannot (Excel 97–2003 .xls, WPS .et, OpenDocument .ods, binary .xlsb) with SheetJS into the pipeline's plain values.
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
-import { read, type CellObject, type WorkBook } from "@e965/xlsx";
+import type { CellObject, WorkBook } from "@e965/xlsx";
 import type { CellValue, MergeArea, SheetData, WorkbookData } from "../workbook/sheet";
 import { workbookFromData } from "./draw";
 import { CliError, ExitCode } from "./errors";
 import type { FileKind, OpenedWorkbook } from "./xlsx";
 import { zipDirectory } from "./zip-directory";
+
+/**
+ * SheetJS, loaded when an old format is read: loading it costs about a tenth of a second of every
+ * run, and almost every input is an .xlsx that ExcelJS reads.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a require in the function defers the load; an import would not
+const sheetJs = (): typeof import("@e965/xlsx") => require("@e965/xlsx");
 
 /** The kinds of file (by their bytes) this module reads; an .et is an OLE file with a Workbook stream, like an .xls. */
 export const legacyKinds: readonly FileKind[] = ["xls", "ods", "xlsb"];
@@ -132,7 +139,7 @@ export function openLegacy(path: string, buf: Buffer, kind: FileKind): OpenedWor
   }
   let wb: WorkBook;
   try {
-    wb = read(buf, { type: "buffer", dense: true, cellDates: true, cellFormula: false, cellHTML: false, cellStyles: false, cellNF: false, sheetStubs: false, bookVBA: false });
+    wb = sheetJs().read(buf, { type: "buffer", dense: true, cellDates: true, cellFormula: false, cellHTML: false, cellStyles: false, cellNF: false, sheetStubs: false, bookVBA: false });
   } catch (e) {
     throw unreadable(kind, name, e instanceof Error ? e.message : String(e));
   }

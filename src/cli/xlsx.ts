@@ -104,11 +104,12 @@ export function sheetData(ws: Worksheet): SheetData {
     let last = -1;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const isCovered = cell.isMerged && cell.master !== cell;
-      const v = isCovered ? null : plainValue(cell.value);
+      // The value is read once: ExcelJS builds a formula's value object anew on every read.
+      const raw = isCovered ? null : cell.value;
+      const v = plainValue(raw);
       values[colNumber - 1] = v;
       // A formula with no result kept in the file reads as blank; the pipeline must say so, not compute with it.
-      const f = cell.value as { formula?: unknown; sharedFormula?: unknown; result?: unknown } | null;
-      if (!isCovered && f !== null && typeof f === "object" && ("formula" in f || "sharedFormula" in f) && (f.result === undefined || f.result === null))
+      if (v === null && raw !== null && typeof raw === "object" && ("formula" in raw || "sharedFormula" in raw) && (raw.result === undefined || raw.result === null))
         uncached.push({ row: rowNumber - 1, col: colNumber - 1 });
       if (v !== null) last = colNumber - 1;
     });

@@ -1,5 +1,5 @@
 // Text a cell may hold but an XML file cannot (control characters, U+FFFE, U+FFFF, a surrogate without its pair), written as Excel itself writes it, so the result opens and reads back the same.
-import type { Cell, CellValue, Workbook } from "exceljs";
+import { ValueType, type Cell, type CellValue, type Workbook } from "exceljs";
 import { columnLetter, type WorkbookData } from "../workbook/sheet";
 
 /**
@@ -53,6 +53,9 @@ function writable(v: CellValue): CellValue | undefined {
   return undefined;
 }
 
+/** The cell types whose value may hold text. */
+const TEXT_TYPES = new Set<ValueType>([ValueType.String, ValueType.SharedString, ValueType.RichText, ValueType.Hyperlink, ValueType.Formula]);
+
 /**
  * Sets every cell's text to what must be written (see xstring) and returns a function that puts the
  * values back, so the workbook is changed only while it is being written. ExcelJS writes text as it
@@ -63,8 +66,9 @@ export function escapeUnwritableText(wb: Workbook): () => void {
   wb.eachSheet((ws) =>
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
-        // A covered cell of a merged area shows its master's value: escaping it again would escape twice.
-        if (cell.isMerged && cell.master !== cell) return;
+        // Only these hold text; reading a formula's value copies it, so numbers, dates and the like are passed by their type.
+        // A covered cell of a merged area (ValueType.Merge) shows its master's value: escaping it again would escape twice.
+        if (!TEXT_TYPES.has(cell.type)) return;
         const v = writable(cell.value);
         if (v === undefined) return;
         changed.push([cell, cell.value]);

@@ -146,6 +146,8 @@ export function readRecords(table: FoundTable, fields: readonly FieldDef[]): Rea
   const headerCols = present.slice(0, 3).map((f) => ({ col: table.columns.get(f.id)!, key: headerKey(table.headers.get(f.id) ?? "") }));
   const repeatsHeader = (row: CellValue[]) => headerCols.every((h) => typeof row[h.col] === "string" && headerKey(row[h.col]) === h.key);
   const at = (f: FieldDef, row: number, zh: string, en: string): Problem => ({ sheet: table.sheet, row, col: table.columns.get(f.id)! + 1, header: table.headers.get(f.id), zh, en });
+  // Almost every table has no uncached formula: no key is built for each cell then.
+  const uncachedAt = (r: number, col: number) => table.uncached.size > 0 && table.uncached.has(`${r},${col}`);
   let inNotes = false;
   // Only where the host cannot list merged areas is a blank group cell carried down, and each such row is named.
   const carried: Record<string, FieldValue> = {};
@@ -188,7 +190,7 @@ export function readRecords(table: FoundTable, fields: readonly FieldDef[]): Rea
     for (const f of present) {
       const col = table.columns.get(f.id)!;
       const raw = row[col];
-      if (table.uncached.has(`${r},${col}`)) {
+      if (uncachedAt(r, col)) {
         values[f.id] = null;
         problems.push(at(f, excelRow, UNCACHED_FORMULA.zh, UNCACHED_FORMULA.en));
         continue;
@@ -212,7 +214,7 @@ export function readRecords(table: FoundTable, fields: readonly FieldDef[]): Rea
     }
     for (const f of present) {
       const empty = values[f.id] === null || values[f.id] === "";
-      if (f.fillDown && empty && !table.uncached.has(`${r},${table.columns.get(f.id)!}`))
+      if (f.fillDown && empty && !uncachedAt(r, table.columns.get(f.id)!))
         problems.push(
           at(
             f,

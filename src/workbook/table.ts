@@ -5,7 +5,24 @@ import { fillMerges, type CellValue, type SheetData } from "./sheet";
 /** How headers are compared: full-width to half-width, no spaces or line breaks, no quotes, lower case. */
 export function headerKey(v: CellValue): string {
   if (v === null || v === undefined) return "";
-  return String(v)
+  if (typeof v !== "string" || v.length > MAX_KEYED_LENGTH) return keyOf(String(v));
+  let k = keys.get(v);
+  if (k === undefined) {
+    // Bounded, as the add-in lives long: a workbook's texts repeat (townships, grades), so a cleared memo soon fills again.
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(v, (k = keyOf(v)));
+  }
+  return k;
+}
+
+/** The keys of texts already seen: NFKC and two replacements cost more than a look-up, and every search and row check asks again. */
+const keys = new Map<string, string>();
+const MAX_KEYS = 50_000;
+/** Headers, names and labels are short; a long note is keyed without being kept. */
+const MAX_KEYED_LENGTH = 200;
+
+function keyOf(s: string): string {
+  return s
     .normalize("NFKC")
     .replace(/[\s\u3000]+/g, "")
     .replace(/[“”"'‘’「」『』]/g, "")
@@ -116,21 +133,96 @@ function assign(cells: string[][], fields: readonly FieldDef[], names: FieldName
 /** A row is looked at as a header only when it has this many texts: a title or a data row rarely names two fields. */
 const HEADER_MIN_TEXTS = 2;
 
-/** Each row's texts as header keys, worked out once per sheet: every kind's search reads the same rows. */
-const textKeys = new WeakMap<CellValue[][], (string[] | undefined)[]>();
-
-function textsOf(rows: CellValue[][], r: number): string[] {
-  let cache = textKeys.get(rows);
-  if (!cache) textKeys.set(rows, (cache = []));
-  return (cache[r] ??= (rows[r] ?? []).filter((v) => typeof v === "string" && v.trim() !== "").map((v) => headerKey(v)));
+/**
+ * A sheet's texts, read once for every search: how many texts each row has, and the rows where each
+ * text occurs as a header key, with and without its unit and numbering (what a field's name is matched
+ * against). A search then looks up its fields' names instead of reading every row again.
+ */
+interface SheetTexts {
+  counts: number[];
+  rowsOf: Map<string, number[]>;
 }
 
-/** Whether row r (or, for a two-row header, with the row above) could be a header: enough texts, one of them a field's name. */
-function couldBeHeader(rows: CellValue[][], r: number, known: Set<string>): boolean {
-  const own = textsOf(rows, r);
-  const above = r > 0 ? textsOf(rows, r - 1) : [];
-  if (own.length < HEADER_MIN_TEXTS && !(own.length > 0 && above.length >= HEADER_MIN_TEXTS)) return false;
-  return own.some((k) => known.has(k) || known.has(unnumbered(bare(k)))) || above.some((k) => known.has(k) || known.has(unnumbered(bare(k))));
+const sheetTexts = new WeakMap<CellValue[][], SheetTexts>();
+
+function textsOf(rows: CellValue[][]): SheetTexts {
+  const known = sheetTexts.get(rows);
+  if (known) return known;
+  const counts: number[] = [];
+  const rowsOf = new Map<string, number[]>();
+  const add = (k: string, r: number) => {
+    const list = rowsOf.get(k);
+    if (!list) rowsOf.set(k, [r]);
+    else if (list[list.length - 1] !== r) list.push(r);
+  };
+  for (let r = 0; r < rows.length; r++) {
+    let count = 0;
+    for (const v of rows[r] ?? []) {
+      if (typeof v !== "string" || v.trim() === "") continue;
+      count++;
+      const k = headerKey(v);
+      add(k, r);
+      add(unnumbered(bare(k)), r);
+    }
+    counts.push(count);
+  }
+  const texts = { counts, rowsOf };
+  sheetTexts.set(rows, texts);
+  return texts;
+}
+
+/**
+ * The rows that could be a header, in order: those with enough texts (or, for a two-row header, some
+ * texts under a row with enough) where the row, or the row above, has a field's name.
+ */
+function headerCandidates(rows: CellValue[][], wanted: Set<string>): number[] {
+  const { counts, rowsOf } = textsOf(rows);
+  const named = new Set<number>();
+  for (const k of wanted)
+    for (const r of rowsOf.get(k) ?? []) {
+      named.add(r);
+      if (r + 1 < rows.length) named.add(r + 1);
+    }
+  const enough = (r: number) => counts[r] >= HEADER_MIN_TEXTS || (counts[r] > 0 && r > 0 && counts[r - 1] >= HEADER_MIN_TEXTS);
+  return [...named].filter(enough).sort((a, b) => a - b);
+}
+
+interface HeaderFound {
+  row: number;
+  columns: Map<string, number>;
+  duplicates: { id: string; cols: number[] }[];
+}
+
+/**
+ * Header rows found, by sheet and by the fields and mapping searched for: finding the kind asks every
+ * kind of every sheet, then the run asks its own kind again, and each search reads the whole sheet.
+ */
+const searches = new WeakMap<SheetData, Map<string, HeaderFound | null>>();
+
+/** What a search depends on: the fields' names and whether each is required, and the mapping. */
+function searchKey(fields: readonly FieldDef[], mapping: Record<string, string>): string {
+  return JSON.stringify([fields.map((f) => [f.id, f.header, f.aliases ?? [], f.required === true]), Object.entries(mapping).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+}
+
+/** The header row of these fields in the sheet (see findTable), searched once per sheet and search. */
+function headerRowOf(sheet: SheetData, rows: CellValue[][], fields: readonly FieldDef[], mapping: Record<string, string>): HeaderFound | undefined {
+  let bySearch = searches.get(sheet);
+  if (!bySearch) searches.set(sheet, (bySearch = new Map()));
+  const key = searchKey(fields, mapping);
+  const known = bySearch.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const names = fieldNames(fields, mapping);
+  const wanted = new Set(names.flatMap((n) => (n.mapped !== undefined ? [n.mapped] : [...n.names, ...n.bare])));
+  let best: (HeaderFound & { score: number }) | undefined;
+  for (const r of headerCandidates(rows, wanted)) {
+    const { columns, duplicates } = assign(headerCells(rows, r), fields, names);
+    const required = fields.filter((f) => f.required && columns.has(f.id)).length;
+    const score = required * 1000 + columns.size;
+    if (columns.size > 0 && (!best || score > best.score)) best = { row: r, columns, duplicates, score };
+  }
+  const found = best ? { row: best.row, columns: best.columns, duplicates: best.duplicates } : undefined;
+  bySearch.set(key, found ?? null);
+  return found;
 }
 
 /** How many rows from the top the pane offers when guessing a header row by hand; the table search itself reads the whole sheet. */
@@ -145,17 +237,10 @@ export const HEADER_SEARCH_ROWS = 30;
  */
 export function findTable(sheet: SheetData, fields: readonly FieldDef[], mapping: Record<string, string> = {}): FoundTable | undefined {
   const rows = fillMerges(sheet);
-  const names = fieldNames(fields, mapping);
-  const known = new Set(names.flatMap((n) => (n.mapped !== undefined ? [n.mapped] : [...n.names, ...n.bare])));
-  let best: { row: number; columns: Map<string, number>; duplicates: { id: string; cols: number[] }[]; score: number } | undefined;
-  for (let r = 0; r < rows.length; r++) {
-    if (!couldBeHeader(rows, r, known)) continue;
-    const { columns, duplicates } = assign(headerCells(rows, r), fields, names);
-    const required = fields.filter((f) => f.required && columns.has(f.id)).length;
-    const score = required * 1000 + columns.size;
-    if (columns.size > 0 && (!best || score > best.score)) best = { row: r, columns, duplicates, score };
-  }
-  if (!best) return undefined;
+  const found = headerRowOf(sheet, rows, fields, mapping);
+  if (!found) return undefined;
+  // Each caller gets its own maps and lists: the search's answer is shared, what is built from it is not.
+  const best = { row: found.row, columns: new Map(found.columns), duplicates: found.duplicates.map((d) => ({ id: d.id, cols: [...d.cols] })) };
   const headers = new Map<string, string>();
   for (const [id, col] of best.columns) {
     const lower = rows[best.row]?.[col];

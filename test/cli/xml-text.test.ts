@@ -47,6 +47,24 @@ describe("escapeUnwritableText", () => {
     expect(ws.getCell("B1").value).toBe("_x0041_");
     expect(ws.getCell("A3").value).toBe("张三");
   });
+
+  it("escapes a formula's cached text and a link's text, and passes numbers, dates, booleans and errors as they are", () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("汇总");
+    ws.getCell("A1").value = { formula: "B1", result: "赵\u0002" };
+    ws.getCell("A2").value = { text: "链接\u0003", hyperlink: "https://example.org/" };
+    const date = new Date(Date.UTC(2025, 0, 2));
+    const kept = [90.5, date, true, { error: "#N/A" }] as const;
+    kept.forEach((v, i) => (ws.getCell(`B${i + 1}`).value = v));
+    const restore = escapeUnwritableText(wb);
+    // A formula's cached text is taken by readers as it stands: only the character is escaped.
+    expect(ws.getCell("A1").value).toEqual({ formula: "B1", result: "赵_x0002_" });
+    expect(ws.getCell("A2").value).toEqual({ text: "链接_x0003_", hyperlink: "https://example.org/" });
+    kept.forEach((v, i) => expect(ws.getCell(`B${i + 1}`).value).toEqual(v));
+    restore();
+    expect(ws.getCell("A1").value).toEqual({ formula: "B1", result: "赵\u0002" });
+    expect(ws.getCell("A2").value).toEqual({ text: "链接\u0003", hyperlink: "https://example.org/" });
+  });
 });
 
 describe("invisibleCharacters", () => {
