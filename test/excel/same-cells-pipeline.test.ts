@@ -5,7 +5,7 @@ import { fieldsFor, ORGANISATION_SHEET, standardSheetNames, type FieldDef } from
 import { runAssessment } from "../../src/workbook/pipeline";
 import type { CellValue, WorkbookData } from "../../src/workbook/sheet";
 import { setup } from "./helpers";
-import { differences } from "./same-cells";
+import { differences, lookDifferences } from "./same-cells";
 
 const now = new Date("2025-12-31T08:00:00Z");
 const townships = ["城关镇", "东山乡", "西河镇"];
@@ -71,7 +71,7 @@ function county(kind: SchemeKind, n = 24): WorkbookData {
 }
 
 describe("each kind's plan, drawn by the add-in and by the command line", () => {
-  it.each(schemeKinds.map((k) => [k]))("%s: the same cells in the result columns and every report sheet", async (kind) => {
+  it.each(schemeKinds.map((k) => [k]))("%s: the same cells and look in the result columns and every report sheet", async (kind) => {
     const data = county(kind as SchemeKind);
     const result = runAssessment(data, { kind: kind as SchemeKind, now, skipBadRows: true });
     expect(result.status, JSON.stringify(result.problems.slice(0, 3))).toBe("ok");
@@ -82,5 +82,6 @@ describe("each kind's plan, drawn by the add-in and by the command line", () => 
     const report = await host.drawPlan(plan);
     expect(report.notWritten).toEqual([]);
     expect(differences(plan, wb, fake)).toEqual([]);
+    expect(lookDifferences(plan, wb, fake)).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { schemeSheet } from "../../src/workbook/scheme-sheet";
 import type { WorkbookData } from "../../src/workbook/sheet";
 import type { FakeWorkbookInit } from "./fake-office";
 import { setup } from "./helpers";
-import { differences } from "./same-cells";
+import { differences, lookDifferences } from "./same-cells";
 
 const tricky = ["=SUM(A1:A3)", "+8613800000000", "-张三", "@王五", "007", "20%", "1/3", "TRUE", "'引号", "#N/A", "张三", ""];
 
@@ -88,6 +88,14 @@ describe("the same plan drawn by the add-in and by the command line", () => {
     expect(differences(plan, wb, fake)).toEqual([]);
   });
 
+  it("gives the same look: fonts, fills, alignment, borders, widths, title height, frozen rows and print setup", async () => {
+    const wb = workbookFromData(data);
+    drawXlsx(wb, plan);
+    const { fake, host } = setup(fakeInit(data));
+    await host.drawPlan(plan);
+    expect(lookDifferences(plan, wb, fake)).toEqual([]);
+  });
+
   it("and again over a workbook the plan was already drawn into", async () => {
     const wb = workbookFromData(data);
     drawXlsx(wb, plan);
@@ -96,5 +104,6 @@ describe("the same plan drawn by the add-in and by the command line", () => {
     await host.drawPlan(plan);
     await host.drawPlan(plan);
     expect(differences(plan, wb, fake)).toEqual([]);
+    expect(lookDifferences(plan, wb, fake)).toEqual([]);
   });
 });

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { cellNumberFormat, columnFormat, layoutReport } from "../../src/workbook/layout";
+import { looks } from "../../src/workbook/look";
+import type { ReportSheet } from "../../src/workbook/plan";
+
+const report: ReportSheet = {
+  name: "汇总",
+  title: "汇总表",
+  subtitle: "2025年度考核　2025-12-31",
+  columns: [{ header: "姓名" }, { header: "得分", format: "score", width: 10 }, { header: "比例", format: "percent" }],
+  rows: [
+    ["张三", 90, 0.2],
+    ["欧阳小明", 85.5, null],
+    ["合计", 175.5, 0.123],
+  ],
+  strongRows: [0, 2],
+  warnRows: [1, 2],
+  notes: ["注一", "注二"],
+  signatures: true,
+  landscape: true,
+  charts: [
+    { kind: "column", title: "得分", firstRow: 0, lastRow: 1, categoryCol: 0, seriesCols: [1] },
+    { kind: "pie", title: "比例", firstRow: 0, lastRow: 1, categoryCol: 0, seriesCols: [2] },
+  ],
+};
+
+describe("a report's layout", () => {
+  it("puts each part on its row: title, subtitle, header, rows, a blank row, notes, a blank row, the signature line", () => {
+    const l = layoutReport(report);
+    // Counted by hand: 1 title, 2 subtitle, 3 header, 4–6 rows, 7 blank, 8–9 notes, 10 blank, 11 signatures.
+    expect(l.width).toBe(3);
+    expect(l.titleRow).toBe(1);
+    expect(l.subtitleRow).toBe(2);
+    expect(l.headerRow).toBe(3);
+    expect(l.firstDataRow).toBe(4);
+    expect(l.noteRows).toEqual([8, 9]);
+    expect(l.signatureRow).toBe(11);
+    expect(l.signature).toBe("制表人：　　　　审核人：　　　　日期：");
+    expect(l.mergedRows).toEqual([1, 2]);
+    expect(l.titleHeight).toBe(30);
+    expect(l.freezeRows).toBe(3);
+    // A blank row (12) under the signature line, then charts of 16 rows with one row between, at least 8 columns wide.
+    expect(l.below).toBe(13);
+    expect(l.charts).toEqual([
+      { top: 13, bottom: 28, right: 8 },
+      { top: 30, bottom: 45, right: 8 },
+    ]);
+  });
+
+  it("fits the widths, gives the formats and looks, and sets up the page", () => {
+    const l = layoutReport(report);
+    // 姓名: "欧阳小明" is 8 wide, + 2 = 10. 得分: a number column keeps its 10. 比例: "0.20" is 4, + 2 = 6, the least.
+    expect(l.columnWidths).toEqual([10, 10, 6]);
+    expect(l.numberFormats).toEqual([undefined, "0.00", "0.0%"]);
+    expect(l.rowLooks).toEqual([
+      { index: 0, look: "strong" },
+      { index: 1, look: "warn" },
+      { index: 2, look: "strongWarn" },
+    ]);
+    expect(l.looks).toEqual({ title: "title", subtitle: "subtitle", header: "header" });
+    expect(looks.strongWarn).toEqual({ bold: true, fill: "#FFC7CE", color: "#9C0006" });
+    expect(l.border).toBe("#808080");
+    expect(l.print).toEqual({ paper: "A4", landscape: true, pagesWide: 1, pagesTall: 0, centered: true, titleRows: [3, 3] });
+  });
+
+  it("without subtitle, notes or signatures: the header on row 2, nothing merged in a one-column report", () => {
+    const l = layoutReport({ name: "审计", title: "审计", columns: [{ header: "项目" }], rows: [["a"], ["b"]] });
+    expect([l.titleRow, l.subtitleRow, l.headerRow, l.firstDataRow]).toEqual([1, undefined, 2, 3]);
+    expect(l.noteRows).toEqual([]);
+    expect(l.signatureRow).toBeUndefined();
+    expect(l.below).toBe(6);
+    expect(l.mergedRows).toEqual([]);
+    expect(l.print.landscape).toBe(false);
+    expect(l.print.titleRows).toEqual([2, 2]);
+  });
+
+  it("a report without columns still spans one column", () => {
+    expect(layoutReport({ name: "空", title: "空", columns: [], rows: [] }).width).toBe(1);
+  });
+
+  it("refuses a chart that reads outside its report, before anything is drawn", () => {
+    const bad = { ...report, charts: [{ kind: "bar" as const, title: "越界", firstRow: 0, lastRow: 3, categoryCol: 0, seriesCols: [1] }] };
+    expect(() => layoutReport(bad)).toThrow(/越界.*outside the report/);
+    const noSeries = { ...report, charts: [{ kind: "bar" as const, title: "无系列", firstRow: 0, lastRow: 1, categoryCol: 0, seriesCols: [] }] };
+    expect(() => layoutReport(noSeries)).toThrow(/无系列/);
+  });
+});
+
+describe("a cell's number format", () => {
+  it("is its column's, or Text for text Excel would take for a formula", () => {
+    expect(columnFormat({ header: "得分", format: "money" })).toBe("#,##0.00");
+    expect(columnFormat({ header: "姓名" })).toBeUndefined();
+    expect(cellNumberFormat(85, "0.00")).toBe("0.00");
+    expect(cellNumberFormat("张三", undefined)).toBeUndefined();
+    for (const s of ["=SUM(A1)", "+86", "-张三", "@王五"]) expect(cellNumberFormat(s, "0.00")).toBe("@");
+  });
+});
