@@ -1,6 +1,7 @@
 // Draws a template, and optionally rows of data, into an ExcelJS workbook: styles, validations, frozen panes and print setup.
 import { writeFile } from "node:fs/promises";
 import { Workbook, type Alignment, type Borders, type DataValidation, type Fill, type Font, type Style, type Worksheet } from "exceljs";
+import { argb, colors } from "../workbook/look";
 import { formats, textWidth } from "../workbook/plan";
 import { columnLetter } from "../workbook/sheet";
 import {
@@ -34,15 +35,15 @@ export interface RenderOptions {
 
 const BODY_FONT = "宋体";
 const NOTES_FONT = "等线";
-const thin = { style: "thin" as const, color: { argb: "FF000000" } };
+const thin = { style: "thin" as const, color: { argb: argb(colors.templateBorder) } };
 const box: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-const solid = (argb: string): Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+const solid = (color: string): Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: argb(color) } });
 
 const fills = {
-  inputHeader: solid("FFD9E1F2"),
-  resultHeader: solid("FFFCE4D6"),
-  result: solid("FFFFF7F0"),
-  constants: solid("FFF2F2F2"),
+  inputHeader: solid(colors.header),
+  resultHeader: solid(colors.resultHeader),
+  result: solid(colors.result),
+  constants: solid(colors.constants),
 };
 
 const font = (size: number, extra: Partial<Font> = {}): Partial<Font> => ({ name: BODY_FONT, size, family: 3, charset: 134, ...extra });
@@ -72,12 +73,12 @@ function columnStyles(sheet: DataSheetSpec) {
 const bandStyles = {
   title: { font: font(16, { bold: true }), alignment: { horizontal: "center", vertical: "middle" } } as Partial<Style>,
   subtitle: { font: font(10), alignment: { horizontal: "left", vertical: "middle", wrapText: true } } as Partial<Style>,
-  label: { font: font(10, { color: { argb: "FF404040" } }), fill: fills.constants, border: box, alignment: { horizontal: "right", vertical: "middle" } } as Partial<Style>,
+  label: { font: font(10, { color: { argb: argb(colors.constantsFont) } }), fill: fills.constants, border: box, alignment: { horizontal: "right", vertical: "middle" } } as Partial<Style>,
 };
 
 function constantStyle(format: TemplateFormat | undefined): Partial<Style> {
   return {
-    font: font(10, { color: { argb: "FF404040" } }),
+    font: font(10, { color: { argb: argb(colors.constantsFont) } }),
     fill: fills.constants,
     border: box,
     numFmt: numFmt(format ?? "general"),
