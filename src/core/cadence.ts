@@ -4,26 +4,7 @@ import { calendarOf, excelSerial } from "./dates";
 
 export type Period = "week" | "month" | "quarter" | "half" | "year";
 
-/** The names people type for a period; a half year is January–June and July–December. */
-export const periodNames: Record<string, Period> = {
-  week: "week",
-  周: "week",
-  每周: "week",
-  month: "month",
-  月: "month",
-  每月: "month",
-  quarter: "quarter",
-  季: "quarter",
-  季度: "quarter",
-  每季度: "quarter",
-  half: "half",
-  halfyear: "half",
-  半年: "half",
-  每半年: "half",
-  year: "year",
-  年: "year",
-  每年: "year",
-};
+export { periodNames } from "./wording";
 
 /**
  * The period a date falls in, as one whole number that grows by one from each period to the next.
@@ -99,13 +80,50 @@ export interface PeriodCount {
 export function countByPeriod(serials: readonly number[], period: Period, start: number, end: number): PeriodCount[] {
   if (end < start) throw valueError("endBeforeStart", { arg: "end", value: dayText(end), start: dayText(start) });
   const first = periodIndex(start, period);
-  const last = periodIndex(end, period);
+  const counts = tally(serials, start, end, first, periodIndex(end, period), (s) => periodIndex(s, period));
+  return counts.map((count, k) => ({ index: first + k, label: periodLabel(first + k, period), count }));
+}
+
+/** How many of the dates fall in each period first…last; dates outside start–end are not counted. */
+function tally(serials: readonly number[], start: number, end: number, first: number, last: number, indexOf: (serial: number) => number): number[] {
   const counts = new Array<number>(last - first + 1).fill(0);
   for (const s of serials) {
     if (s < Math.floor(start) || Math.floor(s) > Math.floor(end)) continue;
-    counts[periodIndex(s, period) - first]++;
+    counts[indexOf(s) - first]++;
   }
-  return counts.map((count, k) => ({ index: first + k, label: periodLabel(first + k, period), count }));
+  return counts;
+}
+
+/** One duty's dates counted: how many periods start–end spans, and the labels of those with too few dates. */
+export interface DutyCount {
+  periods: number;
+  short: string[];
+}
+
+/**
+ * countByPeriod for the many lists of dates of one ledger over one start–end (every organisation and
+ * duty): a date's period and a period's label are worked out once per period kind, as a ledger of a
+ * few hundred thousand rows repeats the same days, and only the periods short of `min` are named.
+ */
+export function periodCounter(start: number, end: number): (serials: readonly number[], period: Period, min: number) => DutyCount {
+  if (end < start) throw valueError("endBeforeStart", { arg: "end", value: dayText(end), start: dayText(start) });
+  const indexOf = new Map<Period, Map<number, number>>();
+  const labelOf = new Map<Period, Map<number, string>>();
+  const remembered = <K, V>(maps: Map<Period, Map<K, V>>, period: Period, key: K, make: () => V): V => {
+    let m = maps.get(period);
+    if (!m) maps.set(period, (m = new Map()));
+    let v = m.get(key);
+    if (v === undefined) m.set(key, (v = make()));
+    return v;
+  };
+  const index = (serial: number, period: Period) => remembered(indexOf, period, serial, () => periodIndex(serial, period));
+  return (serials, period, min) => {
+    const first = index(start, period);
+    const counts = tally(serials, start, end, first, index(end, period), (s) => index(s, period));
+    const short: string[] = [];
+    counts.forEach((c, k) => c < min && short.push(remembered(labelOf, period, first + k, () => periodLabel(first + k, period))));
+    return { periods: counts.length, short };
+  };
 }
 
 /** A date as a message shows it: 2025-3-5, not its serial number. */

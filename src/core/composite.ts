@@ -1,6 +1,6 @@
 // Scores of several raters combined into one: the weighted composite over the raters present, and the trimmed mean.
 import { RuleError, naError, valueError } from "./errors";
-import { ZERO, dividedBy, exactOf, plus, times, toNumber, type Exact } from "./exact";
+import { ZERO, dividedBy, exactOf, plus, roundHalfUp, times, toNumber, type Exact } from "./exact";
 import { byRow, finiteAt, nonNegativeAt, type Locate } from "./scores";
 
 /** The rater groups of 三评: self (自评), peer (互评), public (群众评议), branch committee (支部评定), in this order. */
@@ -98,4 +98,12 @@ export function trimmedMean(scores: readonly (number | null)[], rule: TrimRule =
   const kept = present.length >= rule.minCount ? present.slice(rule.dropLow, present.length - rule.dropHigh) : present;
   const sum = kept.reduce<Exact>((s, x) => plus(s, exactOf(x)), ZERO);
   return toNumber(dividedBy(sum, exactOf(kept.length)));
+}
+
+/** The plain mean of the numbers, rounded half up to `digits` as a report shows it; none: undefined. */
+export function roundedMean(xs: readonly number[], digits: number): number | undefined {
+  if (xs.length === 0) return undefined;
+  let sum = 0;
+  for (const x of xs) sum += x;
+  return roundHalfUp(sum / xs.length, digits);
 }

@@ -1,6 +1,7 @@
 // Quota counts (how many may hold a grade or a star level) and the cut of a ranked list at its quota, ties included.
 import { valueError } from "./errors";
 import { roundedShare, type Ratio, type Rounding } from "./exact";
+import { ratioText } from "./wording";
 
 export type { Rounding } from "./exact";
 
@@ -13,18 +14,8 @@ export const DEFAULT_ROUNDING: Rounding = "floor";
 /** A quota may not be pushed to zero in a small group when minimum is 1; by default it can (docs/rules.md §3). */
 export const DEFAULT_MINIMUM = 0;
 
-/** The names users type for a rounding rule, lower case; the Chinese names are those of docs/rules.md §1. */
-export const roundingNames: Record<string, Rounding> = {
-  floor: "floor",
-  round: "round",
-  ceil: "ceil",
-  ceiling: "ceil",
-  去尾法: "floor",
-  去尾: "floor",
-  四舍五入: "round",
-  进一法: "ceil",
-  进一: "ceil",
-};
+/** The names users type for a rounding rule: the wording module's, kept here where quotas are read. */
+export { roundingNames, ratioText } from "./wording";
 
 /** What happens to rows tied (on every key) across the quota cut. */
 export type TiePolicy = "strict" | "all" | "order";
@@ -69,10 +60,6 @@ export function quota(n: number, ratio: Ratio, rounding: Rounding = DEFAULT_ROUN
 /** The quota of a group of n under a rule. */
 export function quotaOf(n: number, rule: QuotaRule): number {
   return quota(n, rule.ratio, rule.rounding, rule.minimum);
-}
-
-export function ratioText(r: Ratio): string {
-  return r.den === 1n ? String(r.num) : `${r.num}/${r.den}`;
 }
 
 /** The outcome of a cut: which candidates keep the place, and which kept it only past the quota. */

@@ -1,6 +1,7 @@
 // County targets (the county's rural Party-building measures): a rate or an amount per head against its target, compared exactly.
 import { RuleError, valueError } from "./errors";
 import { exactOf, type Ratio } from "./exact";
+import { FEN_PER_YUAN } from "./money";
 
 /**
  * count / total ≥ target, exactly: count and total are read as the decimals they display as, so 13 of
@@ -52,4 +53,17 @@ export function countyTargetsMet(t: TargetTally, targets: readonly (Ratio | unde
 export function fiveLeadShare(fiveLead: number | null, members: number | null): number | null {
   if (fiveLead === null || members === null || members === 0) return null;
   return fiveLead / members;
+}
+
+/**
+ * An amount in yuan per head, cut to the fen and never rounded up: 599.99 yuan for 20 members is
+ * 29.99 a head, where a rounded 30.00 would show a 30-yuan target met that meetsTarget finds missed.
+ * The amount is read as the decimal it displays as; no heads: #DIV/0!.
+ */
+export function perHeadYuan(amountYuan: number, heads: number): number {
+  if (amountYuan < 0) throw valueError("negative", { arg: "amount", value: amountYuan });
+  if (!Number.isSafeInteger(heads) || heads < 0) throw valueError("notInteger", { arg: "heads", value: heads });
+  if (heads === 0) throw new RuleError("#DIV/0!", "zeroTotal", { arg: "heads" });
+  const a = exactOf(amountYuan);
+  return Number((a.num * BigInt(FEN_PER_YUAN)) / (a.den * BigInt(heads))) / FEN_PER_YUAN;
 }

@@ -1,6 +1,7 @@
 // The task pane's words in Chinese (the default) and English; components look text up here, never inline.
 import type { Locale } from "../core/messages";
 import { quoted } from "../core/title-text";
+import { periodWords, roundingWords } from "../core/wording";
 
 const zh = {
   appTitle: "考核",
@@ -135,11 +136,11 @@ const zh = {
   colOrgType: "适用组织（空为全部）",
   colDutyPeriod: "周期",
   colMin: "每期至少",
-  periodWeek: "每周",
-  periodMonth: "每月",
-  periodQuarter: "每季度",
-  periodHalf: "每半年",
-  periodYear: "每年",
+  periodWeek: periodWords.week.zh,
+  periodMonth: periodWords.month.zh,
+  periodQuarter: periodWords.quarter.zh,
+  periodHalf: periodWords.half.zh,
+  periodYear: periodWords.year.zh,
   fieldQuorum: "会议到会比例（含）以上",
   fieldMajority: "人事决定同意比例（含）以上",
   fieldTrainingPerMember: "每名党员每年培训经费（元）",
@@ -149,9 +150,9 @@ const zh = {
   fieldTopRatio: "优秀比例上限",
   fieldNoQuota: "不限优秀比例",
   fieldRounding: "名额取整",
-  roundingFloor: "去尾法（“不超过”）",
-  roundingRound: "四舍五入",
-  roundingCeil: "进一法",
+  roundingFloor: `${roundingWords.floor.zh}（“不超过”）`,
+  roundingRound: roundingWords.round.zh,
+  roundingCeil: roundingWords.ceil.zh,
   fieldMinimum: "每组最少优秀名额",
   fieldTiePolicy: "名额线上并列",
   tieStrict: "严格不超额：并列者都不入选",

@@ -1,6 +1,7 @@
 // The Chinese words of the settings that take one of a few values (去尾法, 严格不超额, 按乡镇 …), shown in the 考核方案 sheet and read back with the program's own codes.
 import { kindNames, schemeKinds } from "../core/scheme";
-import { roundingNames, tiePolicyNames } from "../core/quota";
+import { tiePolicyNames } from "../core/quota";
+import { roundingNames, roundingWords } from "../core/wording";
 
 /** One value a setting can take: the program's code, the word the sheet shows, and other words a user may type. */
 interface Choice {
@@ -12,11 +13,7 @@ interface Choice {
 /** Every other name a table of the core accepts for a code (roundingNames, tiePolicyNames). */
 const aliasesOf = (names: Record<string, string>, code: string) => Object.keys(names).filter((k) => names[k] === code);
 
-const rounding: Choice[] = [
-  { code: "floor", zh: "去尾法", aliases: aliasesOf(roundingNames, "floor") },
-  { code: "round", zh: "四舍五入", aliases: aliasesOf(roundingNames, "round") },
-  { code: "ceil", zh: "进一法", aliases: aliasesOf(roundingNames, "ceil") },
-];
+const rounding: Choice[] = (["floor", "round", "ceil"] as const).map((code) => ({ code, zh: roundingWords[code].zh, aliases: aliasesOf(roundingNames, code) }));
 
 const tiePolicy: Choice[] = [
   { code: "strict", zh: "严格不超额", aliases: aliasesOf(tiePolicyNames, "strict") },

@@ -2,8 +2,9 @@
 import { excelSerial } from "../core/dates";
 import { CLASS_NUMERALS, className } from "../core/classes";
 import { INVALID_BALLOT } from "../core/votes";
-import { atLeastShare, toRatio } from "../core/exact";
-import { defaultScheme, kindNames, schemeKinds, type DutyDef, type RatioText, type Scheme, type SchemeKind } from "../core/scheme";
+import { atLeastShare, toNumber, toRatio } from "../core/exact";
+import { periodWords, ratioWords, shareWords } from "../core/wording";
+import { defaultScheme, kindNames, schemeKinds, type RatioText, type Scheme, type SchemeKind } from "../core/scheme";
 import { fieldsFor, ORGANISATION_SHEET, organisationFields, RATER_DETAIL_SHEET, raterDetailFields, standardSheetNames, type FieldDef } from "./fields";
 import { BAND_ACTUAL, BAND_REACHED } from "./band-block";
 import { textWidth, type FormatName } from "./plan";
@@ -171,20 +172,8 @@ function ratioArg(r: RatioText): string {
   return typeof r === "number" ? String(r) : `"${r}"`;
 }
 
-/** A ratio as a number for a cell (65% → 0.65). */
-function ratioValue(r: RatioText): number {
-  if (typeof r === "number") return r;
-  const t = r.trim();
-  if (t.endsWith("%")) return Number(t.slice(0, -1)) / 100;
-  const m = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(t);
-  return m ? Number(m[1]) / Number(m[2]) : Number(t);
-}
-
-/** A ratio for people: 0.3 → 30%, "1/3" stays 1/3. */
-function ratioWords(r: RatioText): string {
-  if (typeof r === "number") return `${Math.round(r * 1000) / 10}%`;
-  return r.trim();
-}
+/** A ratio as a number for a cell (65% → 0.65), read by the one ratio parser. */
+const ratioValue = (r: RatioText): number => (typeof r === "number" ? r : toNumber(toRatio(r)));
 
 const arrayConst = (xs: readonly (string | number)[]) => `{${xs.map((x) => (typeof x === "number" ? String(x) : `"${x}"`)).join(",")}}`;
 
@@ -1080,16 +1069,6 @@ function blankRules(kind: SchemeKind, s: Scheme): string[] {
   }
 }
 
-const periodWords: Record<DutyDef["period"], string> = { week: "每周", month: "每月", quarter: "每季度", half: "每半年", year: "每年" };
-
-const chineseDigits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-
-/** A ratio as the rules say it: "2/3" → 三分之二; percentages and decimals as ratioWords. */
-function shareWords(r: RatioText): string {
-  const m = typeof r === "string" ? /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(r) : null;
-  if (m && Number(m[2]) <= 10 && Number(m[1]) <= 10) return `${chineseDigits[Number(m[2])]}分之${chineseDigits[Number(m[1])]}`;
-  return ratioWords(r);
-}
 
 /** "应到12人、实到8人为达到，7人为不足": the smallest count that meets the ratio, as an example. */
 function ratioExample(r: RatioText, counted: string, yes: string, no: string): string {
@@ -1148,7 +1127,7 @@ function schemeLines(kind: SchemeKind, s: Scheme): string[] {
     case "ledger": {
       const l = s.ledger;
       return [
-        ...l.duties.map((d) => `${d.name}：${d.orgType || "所有组织"}${periodWords[d.period]}不少于${d.min}次；计入的类型：${d.events.join("、")}。`),
+        ...l.duties.map((d) => `${d.name}：${d.orgType || "所有组织"}${periodWords[d.period].zh}不少于${d.min}次；计入的类型：${d.events.join("、")}。`),
         "周按周一至周日计算，跨年的周（如2025年12月29日至2026年1月4日）只计检查期间内的日期；月、季度按自然月、自然季度；半年分上半年（1–6月）和下半年（7–12月）；年为1月1日至12月31日。检查期间为台账中最早到最晚日期所在的整年。",
         `法定人数：实到人数不少于应到人数的${shareWords(l.quorum)}（“以上”含本数${ratioExample(l.quorum, "实到", "达到", "不足")}）。`,
         `人事事项：赞成人数不少于应到人数的${shareWords(l.majority)}方可通过（含本数${ratioExample(l.majority, "赞成", "通过", "不通过，决定无效")}）。`,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countByPeriod, missingPeriods, periodIndex, periodLabel, periodStart, type Period } from "../../src/core/cadence";
+import { countByPeriod, missingPeriods, periodCounter, periodIndex, periodLabel, periodStart, type Period } from "../../src/core/cadence";
+import { RuleError } from "../../src/core/errors";
 import { calendarOf, excelSerial, parseDateText } from "../../src/core/dates";
 import { meetsTarget } from "../../src/core/targets";
 
@@ -101,5 +102,25 @@ describe("the county targets of the county's rural Party-building measures", () 
     expect(countyTargetsMet({ rated: 20, fiveGood: 13, satisfactionSum: 130, satisfactionCount: 2, members: 10, fiveLead: 6 }, targets)).toEqual([true, true, true]);
     expect(countyTargetsMet({ rated: 20, fiveGood: 12, satisfactionSum: 129.99, satisfactionCount: 2, members: 10, fiveLead: 5 }, targets)).toEqual([false, false, false]);
     expect(countyTargetsMet({ rated: 0, fiveGood: 0, satisfactionSum: 0, satisfactionCount: 0, members: 0, fiveLead: 0 }, targets)).toEqual([null, null, null]);
+  });
+});
+
+describe("periodCounter", () => {
+  it("counts a ledger's duties as countByPeriod does, naming only the periods short of the minimum", () => {
+    const count = periodCounter(d("2025-1-1"), d("2025-12-31"));
+    // Three dates in the first quarter, one in the third: Q2 and Q4 have none.
+    const dates = [d("2025-1-5"), d("2025-2-5"), d("2025-3-5"), d("2025-8-1")];
+    expect(count(dates, "quarter", 1)).toEqual({ periods: 4, short: ["2025年第二季度", "2025年第四季度"] });
+    // Twice a half year: the first half has 3, the second 1.
+    expect(count(dates, "half", 2)).toEqual({ periods: 2, short: ["2025年下半年"] });
+    expect(count(dates, "month", 1).periods).toBe(12);
+    expect(count(dates, "month", 1).short).toHaveLength(8);
+    // A date outside the span is not counted; the same counter serves a second list.
+    expect(count([d("2024-12-31")], "year", 1)).toEqual({ periods: 1, short: ["2025年"] });
+    expect(count(dates, "year", 4)).toEqual({ periods: 1, short: [] });
+  });
+
+  it("refuses an end before the start, as countByPeriod does", () => {
+    expect(() => periodCounter(d("2025-12-31"), d("2025-1-1"))).toThrow(RuleError);
   });
 });

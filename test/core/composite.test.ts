@@ -5,6 +5,7 @@ import {
   WORK_AND_BALLOT,
   defaultRaterWeights,
   raterComposite,
+  roundedMean,
   trimmedMean,
   weightedMean,
 } from "../../src/core/composite";
@@ -72,5 +73,21 @@ describe("trimmedMean", () => {
     expect(ruleErrorOf(() => trimmedMean([1], { dropHigh: -1, dropLow: 1, minCount: 6 }))).toMatchObject({ key: "negative" });
     expect(ruleErrorOf(() => trimmedMean([null, null]))).toMatchObject({ code: "#N/A", key: "noScores" });
     expect(ruleErrorOf(() => trimmedMean([1, NaN]))).toMatchObject({ key: "notFinite", params: { arg: "scores", row: 2 } });
+  });
+});
+
+describe("roundedMean", () => {
+  it("is the plain mean rounded half up to the digits a report shows", () => {
+    // (1 + 2 + 2) / 3 = 1.666…
+    expect(roundedMean([1, 2, 2], 2)).toBe(1.67);
+    // 1.005 rounds up on its decimal, where Math.round(100.49999…) / 100 would give 1
+    expect(roundedMean([1.005, 1.005], 2)).toBe(1.01);
+    // (90 + 85 + 78) / 3 = 84.333…
+    expect(roundedMean([90, 85, 78], 2)).toBe(84.33);
+    expect(roundedMean([7], 0)).toBe(7);
+  });
+
+  it("has no mean of nothing", () => {
+    expect(roundedMean([], 2)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 // What every kind of assessment shares: its input and output shapes, grouping, rounding, and the standard report sheets.
-import { roundHalfUp } from "../../core/exact";
+import { roundHalfUp, type Rounding } from "../../core/exact";
+import { roundingWords } from "../../core/wording";
 import { maxOf, minOf } from "../../core/extremes";
 import type { GroupQuota } from "../../core/grade";
 import { percentRanksAllInGroups } from "../../core/percentrank";
@@ -222,7 +223,6 @@ const tieWords: Record<string, string> = {
   order: "按行序取舍",
 };
 
-const roundingWords: Record<string, string> = { floor: "去尾法", round: "四舍五入", ceil: "进一法" };
 
 /**
  * The township of each group of a report, for quotas counted per branch: a branch's notice is read
@@ -247,7 +247,7 @@ export function gradeQuotaReport(opts: { groupHeader: string; label: string; rat
   return {
     name: "配额核查",
     title: `“${opts.label}”比例核查`,
-    subtitle: `比例 ${opts.ratio}，${roundingWords[opts.rounding] ?? opts.rounding}取整${opts.minimum > 0 ? `，每组至少 ${opts.minimum} 名` : ""}`,
+    subtitle: `比例 ${opts.ratio}，${roundingWords[opts.rounding as Rounding]?.zh ?? opts.rounding}取整${opts.minimum > 0 ? `，每组至少 ${opts.minimum} 名` : ""}`,
     columns: [
       ...(opts.townships ? [{ header: "乡镇", width: 12 }] : []),
       { header: opts.groupHeader, width: 14 },

@@ -1,5 +1,6 @@
 // "Five good" Party organisations (the county's rural Party-building measures): each organisation's criteria, and the county's target rates met or not, compared exactly.
 import { toRatio } from "../../core/exact";
+import { roundedMean } from "../../core/composite";
 import { reportTitle } from "../../core/title-text";
 import { FIVE_GOOD_CRITERIA } from "../fields";
 import type { PlanCell, ReportSheet } from "../plan";
@@ -48,7 +49,7 @@ function assess(input: AssessInput): Assessment {
       idx.length,
       goodCount,
       pct(goodCount, idx.length),
-      sats.length ? Math.round((sats.reduce((a, b) => a + b, 0) / sats.length) * 100) / 100 : "",
+      roundedMean(sats, 2) ?? "",
       members,
       lead,
       pct(lead, members),

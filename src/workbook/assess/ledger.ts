@@ -1,10 +1,11 @@
 // The ledger of organisational life (台账): duties held per period, quorums, two-thirds decisions, training funds and county targets.
-import { periodIndex, periodLabel, type Period } from "../../core/cadence";
+import { periodCounter } from "../../core/cadence";
 import { calendarOf, excelSerial } from "../../core/dates";
 import { numberText } from "../../core/number-text";
 import { atLeastShare, toRatio } from "../../core/exact";
 import { labelKey } from "../../core/grade";
-import { countyTargetsMet, meetsTarget } from "../../core/targets";
+import { countyTargetsMet, meetsTarget, perHeadYuan } from "../../core/targets";
+import { periodWords, shareWords } from "../../core/wording";
 import type { DutyDef, Scheme } from "../../core/scheme";
 import { ORGANISATION_SHEET, organisationFields } from "../fields";
 import { reportSheetNames, type PlanCell, type ReportSheet } from "../plan";
@@ -112,8 +113,6 @@ function check(input: AssessInput): Problem[] {
   return problems;
 }
 
-const periodWords: Record<Period, string> = { week: "每周", month: "每月", quarter: "每季度", half: "每半年", year: "每年" };
-
 /** Whole years from the first event's year to the last one's: a ledger is checked year by year. */
 function span(records: readonly RowRecord[]): { start: number; end: number } {
   // A loop, not Math.min(...dates): spreading a ledger of a few hundred thousand rows overflows the stack.
@@ -149,11 +148,13 @@ function assess(input: AssessInput): Assessment {
     const due = num(r.values.due);
     return flag(r.values.decision) && due ? atLeastShare(num(r.values.inFavour) ?? 0, due, majority) : null;
   });
+  const quorumWords = shareWords(scheme.ledger.quorum);
+  const majorityWords = shareWords(scheme.ledger.majority);
   const yesNo = (b: boolean | null) => (b === null ? "" : b ? "是" : "否");
   const cells = records.map<PlanCell[]>((_, i) => [
     yesNo(quorumOk[i]),
     yesNo(carried[i]),
-    [quorumOk[i] === false ? "到会不足三分之二" : "", carried[i] === false ? "赞成未达三分之二，决定无效" : ""].filter(Boolean).join("；"),
+    [quorumOk[i] === false ? `到会不足${quorumWords}` : "", carried[i] === false ? `赞成未达${majorityWords}，决定无效` : ""].filter(Boolean).join("；"),
   ]);
 
   // Duties: per organisation, the events of the duty's kinds counted per period.
@@ -180,7 +181,7 @@ function assess(input: AssessInput): Assessment {
     for (const duty of scheme.ledger.duties) {
       if (!applies(duty, org)) continue;
       const serials = duty.events.flatMap((e) => entry.events.get(key(e)) ?? []);
-      const { count, missing } = periods(serials, duty.period, duty.min);
+      const { periods: count, short: missing } = periods(serials, duty.period, duty.min);
       if (missing.length) {
         warn.push(dutyRows.length);
         shortfalls += missing.length;
@@ -189,7 +190,7 @@ function assess(input: AssessInput): Assessment {
         org?.township ?? "",
         entry.name,
         duty.name,
-        `${periodWords[duty.period]}不少于${duty.min}次`,
+        `${periodWords[duty.period].zh}不少于${duty.min}次`,
         count,
         serials.length,
         missing.length,
@@ -211,9 +212,7 @@ function assess(input: AssessInput): Assessment {
     .filter((o) => o.members && o.trainingSpend !== null)
     .map((o) => {
       const ok = meetsTarget(o.trainingSpend!, o.members!, toRatio(perHead));
-      // The amount a head is cut to the fen, never rounded up: 599.99 yuan for 20 members shows 29.99, not a 30.00 that is "below 30".
-      const each = Math.floor(Math.round(o.trainingSpend! * 100) / o.members!) / 100;
-      return [o.township, o.name, o.members!, o.trainingSpend!, each, ok ? "达标" : `低于 ${perHead} 元`];
+      return [o.township, o.name, o.members!, o.trainingSpend!, perHeadYuan(o.trainingSpend!, o.members!), ok ? "达标" : `低于 ${perHead} 元`];
     });
 
   const targetRows = countyTargets(scheme, [...orgs.values()]);
@@ -270,38 +269,6 @@ function assess(input: AssessInput): Assessment {
       zh: [`台账 ${records.length} 条，${byOrg.size} 个组织，${dateText(start)} 至 ${dateText(end)}`, `未落实 ${shortfalls} 个周期；到会不足 ${below} 次；表决未通过 ${failed} 次`],
       en: [`${records.length} entries, ${byOrg.size} organisations, ${dateText(start)} to ${dateText(end)}`, `${shortfalls} periods short of a duty; ${below} meetings below quorum; ${failed} decisions without the majority`],
     },
-  };
-}
-
-/**
- * Counts dates per period from the period of `start` to that of `end`, as countByPeriod does, for
- * every organisation and duty of one ledger: a date's period is worked out once per period kind, and
- * only the periods found short are named. Dates outside start–end are not counted.
- */
-function periodCounter(start: number, end: number) {
-  const indexOf = new Map<Period, Map<number, number>>();
-  const labelOf = new Map<Period, Map<number, string>>();
-  const index = (serial: number, period: Period) => {
-    let m = indexOf.get(period);
-    if (!m) indexOf.set(period, (m = new Map()));
-    let i = m.get(serial);
-    if (i === undefined) m.set(serial, (i = periodIndex(serial, period)));
-    return i;
-  };
-  const label = (i: number, period: Period) => {
-    let m = labelOf.get(period);
-    if (!m) labelOf.set(period, (m = new Map()));
-    let l = m.get(i);
-    if (l === undefined) m.set(i, (l = periodLabel(i, period)));
-    return l;
-  };
-  return (serials: readonly number[], period: Period, min: number): { count: number; missing: string[] } => {
-    const first = index(start, period);
-    const counts = new Array<number>(index(end, period) - first + 1).fill(0);
-    for (const s of serials) if (s >= Math.floor(start) && Math.floor(s) <= Math.floor(end)) counts[index(s, period) - first]++;
-    const missing: string[] = [];
-    counts.forEach((c, k) => c < min && missing.push(label(first + k, period)));
-    return { count: counts.length, missing };
   };
 }
 

@@ -1,5 +1,6 @@
 // Party members' stars (the star-striving action opinions): stars from the five aspects, capped by category, then the 30% star quota per branch.
 import { toRatio } from "../../core/exact";
+import { roundedMean } from "../../core/composite";
 import { reportTitle } from "../../core/title-text";
 import { categoryKey, stars, starQuota, starTiebreak } from "../../core/stars";
 import type { Scheme, StarCategoryDef } from "../../core/scheme";
@@ -168,7 +169,7 @@ function starSummary(input: AssessInput, final: (number | null)[], cats: StarCat
     return [
       name,
       idx.length,
-      s.length ? Math.round((s.reduce((a, b) => a + b, 0) / s.length) * 100) / 100 : "",
+      roundedMean(s, 2) ?? "",
       maxOf(s) ?? "",
       minOf(s) ?? "",
       ...bands.map((b) => s.filter((x) => x >= b.min && x <= b.max).length),

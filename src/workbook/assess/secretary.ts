@@ -2,6 +2,7 @@
 import { toRatio } from "../../core/exact";
 import { className, classes } from "../../core/classes";
 import { weightedMean } from "../../core/composite";
+import { aggregatePeriods } from "../../core/periods";
 import { sheetTotal, totalDeduction } from "../../core/scores";
 import { deductionFieldId, itemFieldId } from "../fields";
 import type { PlanCell } from "../plan";
@@ -57,10 +58,7 @@ function assess(input: AssessInput): Assessment {
     annual.push(roundScore(total));
     // The year combines the half-year test and the annual test; a missing half year is a problem, or (as the scheme says) leaves the annual alone, said in 说明.
     const [half, year] = scheme.periods.length === 2 ? scheme.periods : [{ weight: 0 }, { weight: 1 }];
-    const q = weightedMean([
-      { score: num(v.halfYear), weight: half.weight },
-      { score: total, weight: year.weight },
-    ]);
+    const q = aggregatePeriods([num(v.halfYear), total], [half.weight, year.weight]);
     quantified.push(roundScore(q));
     const parts = scheme.parts.length === 2 ? scheme.parts : [{ weight: 1 }, { weight: 0 }];
     totals.push(roundScore(weightedMean([
