@@ -1,4 +1,10 @@
 // Chinese help for every KAOHE function: the zh-CN functions JSON is built from functions.json and this table.
+import { roundingWords } from "../core/wording";
+
+// The rounding modes by the words the scheme sheet and the pane show.
+const floor = roundingWords.floor.zh;
+const round = roundingWords.round.zh;
+const ceil = roundingWords.ceil.zh;
 
 export interface ZhHelp {
   /** What the function does, with an example formula. */
@@ -162,11 +168,11 @@ export const helpZh: Record<string, ZhHelp> = {
   },
   QUOTA: {
     description:
-      "n 人的组内最多可有几人：ratio × n 按所选方法取整，不少于 minimum，不超过 n；精确计算。例：=KAOHE.QUOTA(3, 30%) 为 0，=KAOHE.QUOTA(3, 30%, \"去尾法\", 1) 为 1",
+      `n 人的组内最多可有几人：ratio × n 按所选方法取整，不少于 minimum，不超过 n；精确计算。例：=KAOHE.QUOTA(3, 30%) 为 0，=KAOHE.QUOTA(3, 30%, "${floor}", 1) 为 1`,
     params: {
       n: "本组人数（整数）。例：12",
       ratio: "允许的比例，如 0.3、\"30%\"、1/3。例：30%",
-      rounding: "取整方法：\"floor\" 或 \"去尾法\"（默认）、\"round\" 或 \"四舍五入\"、\"ceil\" 或 \"进一法\"。例：\"去尾法\"",
+      rounding: `取整方法："floor" 或 "${floor}"（默认）、"round" 或 "${round}"、"ceil" 或 "${ceil}"。例："${floor}"`,
       minimum: "名额下限，如 1 可使人数少的组也有一个名额；省略为 0。例：1",
     },
   },
@@ -182,7 +188,7 @@ export const helpZh: Record<string, ZhHelp> = {
       eligible: "每行 TRUE/FALSE，与 scores 大小相同；FALSE 表示不得评为最高等次，空白视为 TRUE。例：D2:D80",
       tiebreak: "第二排序分（如实绩分）：分数相同时高者优先；空白排在任何数字之后。例：E2:E80",
       tie_policy: "名额分界处仍并列时：\"strict\"（并列者均不评上，保证不超名额，默认）、\"all\"（并列者均评上，超出名额者标“（超额）”）、\"order\"（按行序）。例：\"strict\"",
-      rounding: "名额取整方法：\"去尾法\"（默认）、\"四舍五入\"、\"进一法\"。例：\"去尾法\"",
+      rounding: `名额取整方法："${floor}"（默认）、"${round}"、"${ceil}"。例："${floor}"`,
       minimum: "每组名额下限；省略为 0。例：1",
       veto: "每行 TRUE/FALSE：是否被一票否决，按 veto_mode 处理。例：F2:F80",
       veto_mode: "一票否决的效果：\"no_top\"（不得评优秀，默认）或 \"fail\"（定为最低等次）。例：\"fail\"",
@@ -224,7 +230,7 @@ export const helpZh: Record<string, ZhHelp> = {
       groups: "每名党员所在支部；名额按支部计算，标签为空的行合为一组。例：A2:A90",
       rules: "三列规则表：上限、门槛、比例，不含标题行；省略为 {10,9,0.3;6,5,0.3}。例：{10,9,0.3;6,5,0.3}",
       tie_policy: "名额分界处仍并列时：\"strict\"（并列者均降星，保证不超比例，默认）或 \"order\"（按行序）。例：\"strict\"",
-      rounding: "名额取整方法：\"去尾法\"（默认，即“不超过30%”）、\"四舍五入\"、\"进一法\"。例：\"去尾法\"",
+      rounding: `名额取整方法："${floor}"（默认，即“不超过30%”）、"${round}"、"${ceil}"。例："${floor}"`,
       minimum: "每个支部、每类上限的名额下限；省略为 0。例：1",
     },
   },
