@@ -59,7 +59,8 @@ const examples: Record<string, { args: unknown[]; expected: unknown }> = {
   QUOTA: { args: [3, 0.3], expected: 0 }, // 0.9 rounded down
   GRADES: { args: [[[95], [85], [""], [null], [50]]], expected: [["优秀"], ["称职"], [""], [""], ["不称职"]] },
   CLASSES: { args: [[[90], [80], [""], [70]], [[1, 1, 1]]], expected: undefined },
-  STARS: { args: [[[95, 80, "", null, 60]]], expected: 3 }, // 2 + 1
+  // 2 + 1 + 0 + 0 + 0: an aspect the member is rated on holds a score (0 for none); a blank one is #N/A, as the help says.
+  STARS: { args: [[[95, 80, 0, 0, 60]]], expected: 3 },
   STARCAP: { args: ["外出流动党员"], expected: 6 },
   STARQUOTA: { args: [[[9], [5], [""]], [[10], [6], [""]]], expected: undefined },
   PAYSPLIT: { args: [5000], expected: [[3500, 1500]] },
