@@ -3,6 +3,7 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { Workbook, type Borders, type Cell, type CellValue as ExcelCellValue, type Fill, type Style, type Worksheet } from "exceljs";
 import { cellNumberFormat, columnFormat, layoutReport, type PrintLayout, type SheetLayout } from "../workbook/layout";
 import { argb, colors, looks, type CellLook, type LookName } from "../workbook/look";
+import { sheetProblem } from "../workbook/sheet-checks";
 import { columnWidth, shownText, textWidth, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "../workbook/plan";
 import type { WorkbookData } from "../workbook/sheet";
 import { CliError, ExitCode } from "./errors";
@@ -125,14 +126,16 @@ export function holdsFormula(wb: Workbook): (sheet: string, row: number, col: nu
   };
 }
 
+const userSheet = (name: string) =>
+  new CliError(
+    ExitCode.notWritten,
+    `工作簿中已有名为“${name}”的工作表，它不是考核报表，不能覆盖。请把这个工作表改名后再运行`,
+    `the workbook already has a sheet named "${name}" that is not a report sheet and will not be overwritten; rename it and run again`,
+  );
+
 /** A report may not take the name of a sheet the user made: only the sheets the plan says it may replace are. */
 function refuseUserSheet(wb: Workbook, name: string, replaceable: ReadonlySet<string>): void {
-  if (wb.getWorksheet(name) && !replaceable.has(name.toLowerCase()))
-    throw new CliError(
-      ExitCode.notWritten,
-      `工作簿中已有名为“${name}”的工作表，它不是考核报表，不能覆盖。请把这个工作表改名后再运行`,
-      `the workbook already has a sheet named "${name}" that is not a report sheet and will not be overwritten; rename it and run again`,
-    );
+  if (wb.getWorksheet(name) && !replaceable.has(name.toLowerCase())) throw userSheet(name);
 }
 
 /**
@@ -246,15 +249,16 @@ function refuseMergedTargets(ws: Worksheet, block: ResultBlock): void {
  * sheets. Checks first, so a plan that would collide with the user's sheets changes nothing.
  */
 export function drawPlan(wb: Workbook, plan: Plan): void {
+  const problem = sheetProblem(plan.results, plan.reports, wb.worksheets.map((w) => w.name), plan.replaceable);
+  if (problem?.kind === "resultsIntoReport") throw new Error(`the plan writes results into sheet "${problem.sheet}" and also replaces it with a report`);
+  if (problem?.kind === "missing") throw new Error(`the plan writes results into sheet "${problem.sheet}", which the workbook does not have`);
+  if (problem?.kind === "taken") throw userSheet(problem.sheet);
   for (const block of plan.results) {
-    if (plan.reports.some((rep) => rep.name === block.sheet))
-      throw new Error(`the plan writes results into sheet "${block.sheet}" and also replaces it with a report`);
     const ws = wb.getWorksheet(block.sheet);
     if (!ws) throw new Error(`the plan writes results into sheet "${block.sheet}", which the workbook does not have`);
     refuseMergedTargets(ws, block);
   }
   const replaceable = new Set(plan.replaceable.map((n) => n.toLowerCase()));
-  for (const rep of plan.reports) refuseUserSheet(wb, rep.name, replaceable);
   // A layout that cannot be drawn (a chart outside its report) is said before anything is written.
   const layouts = plan.reports.map(layoutReport);
   try {

@@ -3,6 +3,7 @@ import type { Locale } from "../core/messages";
 import type { DrawReport, OnProgress } from "./ops";
 import { type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "../workbook/plan";
 import { columnWidth } from "../workbook/plan";
+import { sheetProblem } from "../workbook/sheet-checks";
 import { cellFormat, cellInput, charsToPoints, elementBytes, formatOf, type CellInput } from "./cells";
 import { CHUNK_ROWS, defaultLimits, PAYLOAD_BUDGET, splitChunks, STATEMENT_BYTES, type ChunkLimits } from "./chunks";
 import { drawError, hostError, messages } from "./errors";
@@ -202,16 +203,11 @@ export async function drawSheets(session: Session, results: readonly ResultBlock
   }
   const before: Before = { sheets: new Map(sheets.items.map((s) => [key(s.name), { name: s.name, position: s.position }])), structureProtected: book.protection.protected };
 
-  for (const b of results) {
-    if (!before.sheets.has(key(b.sheet))) throw fail(hostError(messages.sheetMissing(b.sheet)[locale]), b.sheet);
-    if (reports.some((r) => key(r.name) === key(b.sheet))) throw fail(hostError(messages.resultsIntoReport(b.sheet)[locale]), b.sheet);
-  }
   // Only the sheets the plan may replace (an earlier run's reports); any other is the user's.
-  const replaceable = new Set((options.replaceable ?? []).map(key));
-  for (const r of reports) {
-    const old = before.sheets.get(key(r.name));
-    if (old && !replaceable.has(key(old.name))) throw fail(hostError(messages.sheetTaken(old.name)[locale]), r.name);
-  }
+  const problem = sheetProblem(results, reports, sheets.items.map((s) => s.name), options.replaceable ?? []);
+  if (problem?.kind === "missing") throw fail(hostError(messages.sheetMissing(problem.sheet)[locale]), problem.sheet);
+  if (problem?.kind === "resultsIntoReport") throw fail(hostError(messages.resultsIntoReport(problem.sheet)[locale]), problem.sheet);
+  if (problem?.kind === "taken") throw fail(hostError(messages.sheetTaken(problem.sheet)[locale]), problem.report);
   if (reports.length > 0 && before.structureProtected) throw fail(hostError(messages.protectedStructure()[locale]), reports[0].name);
 
   // 2. The data sheets' protection and the header rows the result columns go under.
