@@ -137,8 +137,8 @@ export function reportJob(report: ReportSheet, limits: ChunkLimits): ReportJob {
       const first = layout.firstDataRow - 1 + spec.firstRow;
       const count = spec.lastRow - spec.firstRow + 1;
       const categories = ws.getRangeByIndexes(first, spec.categoryCol, count, 1);
-      // A pie shows one series; the others would be drawn nowhere.
-      const seriesCols = spec.kind === "pie" ? spec.seriesCols.slice(0, 1) : spec.seriesCols;
+      const place = layout.charts[i];
+      const { seriesCols } = place;
       const chart = ws.charts.add(chartTypes[spec.kind], ws.getRangeByIndexes(first, seriesCols[0], count, 1), "Columns" as Excel.ChartSeriesBy);
       chart.title.text = spec.title;
       seriesCols.forEach((col, k) => {
@@ -147,7 +147,6 @@ export function reportJob(report: ReportSheet, limits: ChunkLimits): ReportJob {
         else series.setValues(ws.getRangeByIndexes(first, col, count, 1));
         series.setXAxisValues(categories);
       });
-      const place = layout.charts[i];
       chart.setPosition(a1(place.top, 1), `${columnLetter(place.right)}${place.bottom}`);
     });
   }

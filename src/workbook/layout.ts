@@ -28,11 +28,12 @@ export function pageSetup(landscape: boolean, titleRows?: [number, number]): Pri
   return { paper: "A4", landscape, pagesWide: 1, pagesTall: 0, centered: true, ...(titleRows ? { titleRows } : {}) };
 }
 
-/** A chart's place, 1-based rows and columns, corners included. */
+/** A chart's place, 1-based rows and columns, corners included, and the columns (0-based) it draws as series. */
 export interface ChartPlace {
   top: number;
   bottom: number;
   right: number;
+  seriesCols: number[];
 }
 
 /** A report sheet as the hosts draw it: every position 1-based, every width in characters. */
@@ -111,8 +112,10 @@ export function layoutReport(report: ReportSheet): SheetLayout {
 
   const charts: ChartPlace[] = [];
   let top = below;
-  for (let i = 0; i < (report.charts ?? []).length; i++) {
-    charts.push({ top, bottom: top + CHART_ROWS - 1, right: Math.max(width, CHART_COLUMNS) });
+  for (const spec of report.charts ?? []) {
+    // A pie shows one series; the others would be drawn nowhere.
+    const seriesCols = spec.kind === "pie" ? spec.seriesCols.slice(0, 1) : spec.seriesCols;
+    charts.push({ top, bottom: top + CHART_ROWS - 1, right: Math.max(width, CHART_COLUMNS), seriesCols });
     top += CHART_ROWS + 1;
   }
 

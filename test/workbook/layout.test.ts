@@ -20,7 +20,7 @@ const report: ReportSheet = {
   landscape: true,
   charts: [
     { kind: "column", title: "得分", firstRow: 0, lastRow: 1, categoryCol: 0, seriesCols: [1] },
-    { kind: "pie", title: "比例", firstRow: 0, lastRow: 1, categoryCol: 0, seriesCols: [2] },
+    { kind: "pie", title: "比例", firstRow: 0, lastRow: 1, categoryCol: 0, seriesCols: [2, 1] },
   ],
 };
 
@@ -39,11 +39,11 @@ describe("a report's layout", () => {
     expect(l.mergedRows).toEqual([1, 2]);
     expect(l.titleHeight).toBe(30);
     expect(l.freezeRows).toBe(3);
-    // A blank row (12) under the signature line, then charts of 16 rows with one row between, at least 8 columns wide.
+    // A blank row (12) under the signature line, then charts of 16 rows with one row between, at least 8 columns wide; a pie draws one series.
     expect(l.below).toBe(13);
     expect(l.charts).toEqual([
-      { top: 13, bottom: 28, right: 8 },
-      { top: 30, bottom: 45, right: 8 },
+      { top: 13, bottom: 28, right: 8, seriesCols: [1] },
+      { top: 30, bottom: 45, right: 8, seriesCols: [2] },
     ]);
   });
 
