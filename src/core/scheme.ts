@@ -18,6 +18,7 @@ function settingText(v: unknown, locale: Locale): string {
   return String(v);
 }
 import { roundingNames, tiePolicyNames, type Rounding, type TiePolicy } from "./quota";
+import { roundingWords } from "./wording";
 
 /** What is assessed; each kind has its standard template and report. */
 export type SchemeKind = "secretary" | "cadre" | "member" | "appraisal" | "fiveGood" | "ledger";
@@ -375,7 +376,7 @@ export const schemeSources: Record<string, { zh: string; en: string }> = {
   ballot: { zh: "乡镇方案：优秀票≥90%为优秀，优秀+称职≥70%为称职，不称职≥30%为不称职；参评≥4/5有效", en: "a township scheme: 90% / 70% / 30%, turnout 4/5" },
   "grade.cutoffs": { zh: "≥90优秀，80–90称职，60–80基本称职，<60不称职（多地方案）", en: "≥ 90, [80, 90), [60, 80), < 60 (several schemes)" },
   "grade.topRatio": { zh: "优秀比例：干部20%，党员1/3（公务员与党员评议规定）", en: "top-grade share: cadres 20%, members 1/3 (appraisal rules)" },
-  "grade.rounding": { zh: "“不超过”按去尾法", en: "\"at most\" rounds down" },
+  "grade.rounding": { zh: `“不超过”按${roundingWords.floor.zh}`, en: "\"at most\" rounds down" },
   "grade.tiePolicy": { zh: "并列时先比次要分数，仍并列则严格不超额", en: "ties: tiebreak keys, then never over quota" },
   "grade.veto": { zh: "一票否决：不得评为优秀（信访等规定）", en: "veto: no top grade (petition rules)" },
   "stars.thresholds": { zh: "每方面≥90分2星、≥75分1星（《关于开展“奉献我村、服务群众”农村党员创星行动的意见》的默认解读）", en: "per aspect ≥ 90: 2 stars, ≥ 75: 1 (default reading of the star-striving action opinions)" },

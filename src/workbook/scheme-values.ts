@@ -1,7 +1,7 @@
 // The Chinese words of the settings that take one of a few values (去尾法, 严格不超额, 按乡镇 …), shown in the 考核方案 sheet and read back with the program's own codes.
 import { kindNames, schemeKinds } from "../core/scheme";
 import { tiePolicyNames } from "../core/quota";
-import { roundingNames, roundingWords } from "../core/wording";
+import { periodNames, periodWords, roundingNames, roundingWords } from "../core/wording";
 
 /** One value a setting can take: the program's code, the word the sheet shows, and other words a user may type. */
 interface Choice {
@@ -70,13 +70,7 @@ const byPath: Record<string, readonly Choice[]> = {
   "missing.parts": missing,
   "missing.periods": missing,
   "missing.raters": missing,
-  "ledger.duties[].period": [
-    { code: "week", zh: "每周", aliases: [] },
-    { code: "month", zh: "每月", aliases: [] },
-    { code: "quarter", zh: "每季度", aliases: [] },
-    { code: "half", zh: "每半年", aliases: [] },
-    { code: "year", zh: "每年", aliases: [] },
-  ],
+  "ledger.duties[].period": (["week", "month", "quarter", "half", "year"] as const).map((code) => ({ code, zh: periodWords[code].zh, aliases: aliasesOf(periodNames, code) })),
 };
 
 /** "ledger.duties[2].period" → "ledger.duties[].period": the setting whatever its place in a list. */
