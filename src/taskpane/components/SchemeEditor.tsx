@@ -1,6 +1,7 @@
 // The scheme's settings as a form, in sections by subject; each setting with its default, its source and its problems.
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Caption1, Checkbox, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { roundHalfUp } from "../../core/exact";
 import type { Locale } from "../../core/messages";
 import { defaultScheme, type SchemeKind, type SchemeProblem } from "../../core/scheme";
 import { defaultText, formatValue, getIn, parseNumber, parseNumberList, parseRatio, parseTextList, pathText, problemsAt, setIn, sourceOf, type Path, type SchemeDraft } from "../model/draft";
@@ -143,7 +144,7 @@ export function SchemeEditor({ draft, problems, sections, onChange, kindField, l
   const itemsTotal = () => {
     const items = Array.isArray(draft.items) ? draft.items : [];
     const total = items.reduce((sum, it) => sum + (typeof it?.max === "number" ? it.max : 0), 0);
-    return s.itemsTotal(items.length, String(Math.round(total * 100) / 100));
+    return s.itemsTotal(items.length, String(roundHalfUp(total, 2)));
   };
 
   const content: Record<SectionId, { title: string; body: () => ReactNode }> = {
