@@ -46,6 +46,19 @@ export function countyTargetsMet(t: TargetTally, targets: readonly (Ratio | unde
 }
 
 /**
+ * The three figures countyTargetsMet judges, as shares of 1 (what the five-good template's 全县实际
+ * formulas give): the five-good share, the mean satisfaction over 100, the five-lead share; null
+ * where there is nothing to measure it on.
+ */
+export function countyActuals(t: TargetTally): [number | null, number | null, number | null] {
+  return [
+    t.rated > 0 ? t.fiveGood / t.rated : null,
+    t.satisfactionCount > 0 ? t.satisfactionSum / t.satisfactionCount / 100 : null,
+    t.members > 0 ? t.fiveLead / t.members : null,
+  ];
+}
+
+/**
  * An organisation's "five lead" share: its five-lead members over its rural members. A blank count is
  * missing data, not 0 (a township committee leaves it blank, 填表说明), so it has no share; nor has an
  * organisation without rural members.

@@ -5,11 +5,9 @@ import { reportTitle } from "../../core/title-text";
 import { FIVE_GOOD_CRITERIA } from "../fields";
 import type { PlanCell, ReportSheet } from "../plan";
 import type { RowRecord } from "../read";
-import { countyTargetsMet, fiveLeadShare } from "../../core/targets";
+import { countyActuals, countyTargetsMet, fiveLeadShare } from "../../core/targets";
 import { BAND_ACTUAL, BAND_REACHED } from "../band-block";
 import { type AssessInput, type Assessment, type BandCell, type KindRules, groupIndices, groupOf, num } from "./common";
-
-const pct = (a: number, b: number) => (b === 0 ? "" : a / b);
 
 /**
  * A count as typed: null when its cell is blank, though reading counts a blank as 0 (a blank vote is
@@ -38,26 +36,25 @@ function assess(input: AssessInput): Assessment {
     const members = counted.reduce((s, i) => s + (num(records[i].values.members) ?? 0), 0);
     const lead = counted.reduce((s, i) => s + (num(records[i].values.fiveLead) ?? 0), 0);
     // A target with nothing to measure it on does not count against the area.
-    const reached = countyTargetsMet(
-      { rated: idx.length, fiveGood: goodCount, satisfactionSum: sats.reduce((a, b) => a + b, 0), satisfactionCount: sats.length, members, fiveLead: lead },
-      targets.map((t) => t.ratio),
-    );
+    const tally = { rated: idx.length, fiveGood: goodCount, satisfactionSum: sats.reduce((a, b) => a + b, 0), satisfactionCount: sats.length, members, fiveLead: lead };
+    const reached = countyTargetsMet(tally, targets.map((t) => t.ratio));
+    const [goodShare, satisfaction, leadShare] = countyActuals(tally);
     const checks = reached.map((met) => met !== false);
     if (checks.includes(false)) warn.push(rows.length);
     rows.push([
       name,
       idx.length,
       goodCount,
-      pct(goodCount, idx.length),
+      goodShare ?? "",
       roundedMean(sats, 2) ?? "",
       members,
       lead,
-      pct(lead, members),
+      leadShare ?? "",
       checks.every(Boolean) ? "全部达标" : `未达标：${targets.filter((_, k) => !checks[k]).map((t) => t.name).join("、")}`,
     ]);
     // The template's 全县实际 row holds the unrounded figures its formulas give (the mean satisfaction as a share of 100).
     return {
-      actual: [pct(goodCount, idx.length), sats.length ? sats.reduce((a, b) => a + b, 0) / sats.length / 100 : "", pct(lead, members)],
+      actual: [goodShare ?? "", satisfaction ?? "", leadShare ?? ""],
       reached: reached.map((met) => (met === null ? "" : met ? "达标" : "未达标")),
     };
   };
