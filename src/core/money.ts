@@ -3,6 +3,7 @@ import { naError, valueError } from "./errors";
 import { decimalOf, roundedShare, type Ratio } from "./exact";
 import { labelKey, OVER_QUOTA_MARK } from "./grade";
 import type { MessageParams } from "./messages";
+import { ratioText } from "./wording";
 
 /** 1 yuan = 100 fen: every amount is held as a whole number of fen. */
 export const FEN_PER_YUAN = 100;
@@ -46,7 +47,7 @@ export function fenToYuan(fen: number | bigint): number {
 export function paySplit(totalFen: bigint | number, basicRatio: Ratio = BASIC_PAY_RATIO): { basicFen: number; performanceFen: number } {
   const total = Number(totalFen);
   if (!Number.isSafeInteger(total) || total < 0) throw valueError("notInteger", { arg: "total", value: total });
-  if (basicRatio.num > basicRatio.den) throw valueError("ratioAboveOne", { arg: "basic_ratio", value: `${basicRatio.num}/${basicRatio.den}` });
+  if (basicRatio.num > basicRatio.den) throw valueError("ratioAboveOne", { arg: "basic_ratio", value: ratioText(basicRatio) });
   const basicFen = roundedShare(total, basicRatio, "round");
   return { basicFen, performanceFen: total - basicFen };
 }

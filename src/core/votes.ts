@@ -3,6 +3,7 @@ import { naError, valueError } from "./errors";
 import { atLeastShare, toRatio, type Ratio } from "./exact";
 import { byRow, type Locate } from "./scores";
 import { DEFAULT_LABELS } from "./grade";
+import { ratioText } from "./wording";
 
 /** Votes for 优秀, 称职, 基本称职, 不称职, in that order (best first); a blank count is no votes. */
 export type VoteCounts = readonly (number | null)[];
@@ -85,8 +86,6 @@ export function gradeByVotes(
   return 2;
 }
 
-const showRatio = (r: Ratio): string => (r.den === 1n ? `${r.num}` : `${r.num}/${r.den}`);
-
 /** What a ballot short of its turnout shows in place of a grade, in the worksheet and in the pipeline alike: a result to read, not an error to correct. */
 export const INVALID_BALLOT = "测评无效";
 
@@ -104,7 +103,7 @@ export function turnoutMet(votes: VoteCounts, voters: number, turnout: Ratio = D
 
 /** Why a ballot does not count, as 说明 says it (实收 39 票，不足应参评人数 50 的 4/5，测评无效): the message's parameters. */
 export function turnoutShortfall(votes: VoteCounts, voters: number, turnout: Ratio = DEFAULT_TURNOUT): { cast: number; voters: number; ratio: string } {
-  return { cast: checkVotes(votes, byRow).cast, voters, ratio: showRatio(turnout) };
+  return { cast: checkVotes(votes, byRow).cast, voters, ratio: ratioText(turnout) };
 }
 
 /**
@@ -114,4 +113,10 @@ export function turnoutShortfall(votes: VoteCounts, voters: number, turnout: Rat
 export function ballotGrade(votes: VoteCounts, labels: readonly string[], thresholds: VoteThresholds = DEFAULT_VOTE_THRESHOLDS, voters: number | null = null, turnout: Ratio = DEFAULT_TURNOUT, locate: Locate = byRow): string {
   if (voters !== null && !turnoutMet(votes, voters, turnout, locate)) return INVALID_BALLOT;
   return labels[gradeByVotes(votes, thresholds, locate)];
+}
+
+/** The top grade's share of the votes cast (优秀得票率), as the appraisal's column shows it; no votes cast: null, a blank. */
+export function topVoteShare(votes: VoteCounts, locate: Locate = byRow): number | null {
+  const { counts, cast } = checkVotes(votes, locate);
+  return cast === 0 ? null : counts[0] / cast;
 }

@@ -7,6 +7,7 @@ import {
   INVALID_BALLOT,
   turnoutMet,
   turnoutShortfall,
+  topVoteShare,
   gradeByVotes,
   voteLabels,
   voteThresholds,
@@ -80,5 +81,26 @@ describe("turnoutMet and ballotGrade", () => {
     expect(ballotGrade([30, 10, 0, 0], DEFAULT_VOTE_LABELS, undefined, 50)).toBe("称职");
     // No voters given: the turnout is not checked.
     expect(ballotGrade([30, 9, 0, 0], DEFAULT_VOTE_LABELS)).toBe("称职");
+  });
+});
+
+describe("topVoteShare", () => {
+  it("is the top grade's votes over the votes cast", () => {
+    // 40 优秀 of 40 + 10 + 0 + 0 = 50 cast
+    expect(topVoteShare([40, 10, 0, 0])).toBe(0.8);
+    // 46 of 50; a blank count is no votes
+    expect(topVoteShare([46, 3, null, 1])).toBe(0.92);
+  });
+
+  it("is blank when nobody voted, and refuses a vote count that is not whole", () => {
+    expect(topVoteShare([0, 0, null, 0])).toBeNull();
+    expect(ruleErrorOf(() => topVoteShare([1.5, 0, 0, 0])).code).toBe("#VALUE!");
+  });
+});
+
+describe("the turnout shortfall's ratio", () => {
+  it("says the turnout as an exact ratio", () => {
+    // 39 of 50 cast, under 4/5
+    expect(turnoutShortfall([30, 9, 0, 0], 50, DEFAULT_TURNOUT)).toEqual({ cast: 39, voters: 50, ratio: "4/5" });
   });
 });

@@ -5,7 +5,7 @@ import { trimmedMean, weightedMean } from "../../core/composite";
 import { formatMessage } from "../../core/messages";
 import { labelKey } from "../../core/grade";
 import type { TrimRules } from "../../core/scheme";
-import { INVALID_BALLOT, ballotGrade, turnoutShortfall } from "../../core/votes";
+import { INVALID_BALLOT, ballotGrade, topVoteShare, turnoutShortfall } from "../../core/votes";
 import { RATER_DETAIL_SHEET, raterDetailFields, raterFieldId } from "../fields";
 import { reportSheetNames, type PlanCell } from "../plan";
 import { readRecords } from "../read";
@@ -185,7 +185,7 @@ function assess(input: AssessInput): Assessment {
     // The same rule as KAOHE.VOTEGRADE: too few voters shows 测评无效, and 说明 gives the count.
     const shown = ballotGrade(votes, labels, { top, competent, bottom }, voters > 0 ? voters : null, turnout);
     const note = shown === INVALID_BALLOT ? formatMessage("zh-CN", "turnoutNotMet", turnoutShortfall(votes, voters, turnout)) : "";
-    return { shown, share: votes[0] / cast, note };
+    return { shown, share: topVoteShare(votes), note };
   });
   const groups = records.map((r) => groupOf(r, "township"));
   const names = records.map((r) => str(r.values.name));
