@@ -3,7 +3,7 @@ import { excelSerial } from "../core/dates";
 import { CLASS_NUMERALS, className } from "../core/classes";
 import { INVALID_BALLOT } from "../core/votes";
 import { atLeastShare, toNumber, toRatio } from "../core/exact";
-import { periodWords, ratioWords, shareWords } from "../core/wording";
+import { periodWords, ratioWords, roundingWords, shareWords } from "../core/wording";
 import { defaultScheme, kindNames, schemeKinds, type RatioText, type Scheme, type SchemeKind } from "../core/scheme";
 import { fieldsFor, ORGANISATION_SHEET, organisationFields, RATER_DETAIL_SHEET, raterDetailFields, standardSheetNames, type FieldDef } from "./fields";
 import { BAND_ACTUAL, BAND_REACHED } from "./band-block";
@@ -614,13 +614,12 @@ function colOf(b: SheetBuilder, id: string): number {
 function gradeMeaning(s: Scheme): string {
   const g = s.grade;
   const bands = g.labels.map((l, i) => (i === 0 ? `${l}≥${g.cutoffs[0]}` : i < g.cutoffs.length ? `${l}${g.cutoffs[i]}–${g.cutoffs[i - 1]}` : `${l}<${g.cutoffs[i - 1]}`));
-  const quota = g.topRatio === null ? "" : `；${g.labels[0]}不超过${groupWords(g.groupBy)}人数的${ratioWords(g.topRatio)}（${roundingWords(g.rounding)}）`;
+  const quota = g.topRatio === null ? "" : `；${g.labels[0]}不超过${groupWords(g.groupBy)}人数的${ratioWords(g.topRatio)}（${roundingWords[g.rounding].zh}）`;
   const veto = g.veto === "fail" ? `；一票否决的定为${g.labels[g.labels.length - 1]}` : `；一票否决的不得评为${g.labels[0]}`;
   return `按综合得分划分：${bands.join("，")}${quota}${veto}`;
 }
 
 const groupWords = (g: Scheme["grade"]["groupBy"]) => (g === "township" ? "本乡镇" : g === "branch" ? "本支部" : "全县");
-const roundingWords = (r: Scheme["grade"]["rounding"]) => (r === "floor" ? "小数舍去" : r === "round" ? "四舍五入" : "进一法");
 
 /** KAOHE.GRADES over the whole column: the quota needs every row at once, so it is one spill formula. */
 function gradesFormula(s: Scheme, b: SheetBuilder, scoreLetter: string, vetoField: string): string {
@@ -1088,7 +1087,7 @@ function rankLine(s: Scheme): string {
 function schemeLines(kind: SchemeKind, s: Scheme): string[] {
   const g = s.grade;
   const grade = `等次分数线：${g.labels.map((l, i) => (i < g.cutoffs.length ? `${l}${g.cutoffs[i]}分以上（含）` : `${l}低于${g.cutoffs[i - 1]}分`)).join("，")}。`;
-  const quota = g.topRatio === null ? "" : `${g.labels[0]}名额：不超过${groupWords(g.groupBy)}人数的${ratioWords(g.topRatio)}，${roundingWords(g.rounding)}；分数并列跨过名额线时${g.tiePolicy === "strict" ? "均不评为" + g.labels[0] : g.tiePolicy === "all" ? "均评为" + g.labels[0] + "并标注超额" : "按行序确定"}。`;
+  const quota = g.topRatio === null ? "" : `${g.labels[0]}名额：不超过${groupWords(g.groupBy)}人数的${ratioWords(g.topRatio)}，${roundingWords[g.rounding].zh}；分数并列跨过名额线时${g.tiePolicy === "strict" ? "均不评为" + g.labels[0] : g.tiePolicy === "all" ? "均评为" + g.labels[0] + "并标注超额" : "按行序确定"}。`;
   switch (kind) {
     case "secretary":
       return [
@@ -1113,7 +1112,7 @@ function schemeLines(kind: SchemeKind, s: Scheme): string[] {
       return [
         `每个方面得分≥${s.stars.thresholds[0]}分得${s.stars.thresholds.length}星，≥${s.stars.thresholds[s.stars.thresholds.length - 1]}分得1星。`,
         `星级上限：${s.stars.categories.map((c) => `${c.name}（又称${c.aliases.join("、")}）${c.cap}星`).join("；")}。`,
-        `比例控制（${groupWords(s.stars.groupBy)}内计算）：${s.stars.quota.map((q) => `上限${q.cap}星的党员中，${q.threshold}星以上的不超过${ratioWords(q.ratio)}`).join("；")}；${roundingWords(s.stars.rounding)}。`,
+        `比例控制（${groupWords(s.stars.groupBy)}内计算）：${s.stars.quota.map((q) => `上限${q.cap}星的党员中，${q.threshold}星以上的不超过${ratioWords(q.ratio)}`).join("；")}；${roundingWords[s.stars.rounding].zh}。`,
       ];
     case "appraisal":
       return [
