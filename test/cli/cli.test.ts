@@ -4,18 +4,13 @@ import { ValueType } from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultScheme, schemeToJson } from "../../src/core/scheme";
 import { defaultOutput, ExitCode } from "../../src/cli/main";
-import { cadreHeader, cadreRows, cadreSheet, kaohe, listDir, noStack, readWorkbook, sha256File, tempDir, writeWorkbook, type Ran } from "./helpers";
+import { cadreHeader, caseDirs, cadreRows, cadreSheet, kaohe, listDir, noStack, readWorkbook, sha256File, tempDir, writeWorkbook, type Ran } from "./helpers";
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
 
 /** A folder of its own for one case, so "no output file is left" can be checked by listing it. */
-let n = 0;
-function caseDir(): string {
-  const d = join(dir, `case${++n}`);
-  mkdirSync(d);
-  return d;
-}
+const caseDir = caseDirs(dir);
 
 /** The checks every failure must pass: its exit code, a Chinese message, no stack, nothing written, the input unchanged. */
 async function expectFailure(args: (input: string, out: string) => string[], input: string, code: number, message: RegExp): Promise<Ran> {

@@ -1,10 +1,20 @@
 // Shared helpers of the command-line tests: workbooks built with ExcelJS in a temp folder, and main() run in-process.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Workbook, type CellValue } from "exceljs";
 import { main } from "../../src/cli/main";
+
+/** A maker of fresh folders inside `root`, one per case, so "no output file is left" can be checked by listing one. */
+export function caseDirs(root: string): () => string {
+  let n = 0;
+  return () => {
+    const d = join(root, `case${++n}`);
+    mkdirSync(d);
+    return d;
+  };
+}
 
 /** A fresh temp folder; remove it with cleanup(). */
 export function tempDir(): { dir: string; cleanup: () => void } {

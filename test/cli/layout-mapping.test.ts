@@ -10,16 +10,11 @@ import { recognise } from "../../src/taskpane/model/recognise";
 import { schemeSheet } from "../../src/workbook/scheme-sheet";
 import type { WorkbookData } from "../../src/workbook/sheet";
 import { townshipIn, townshipOf } from "../../src/workbook/township";
-import { kaohe, listDir, readWorkbook, tempDir, writeWorkbook } from "./helpers";
+import { caseDirs, kaohe, listDir, readWorkbook, tempDir, writeWorkbook } from "./helpers";
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
-let n = 0;
-const caseDir = () => {
-  const d = join(dir, `case${++n}`);
-  mkdirSync(d);
-  return d;
-};
+const caseDir = caseDirs(dir);
 
 // 综合得分 = 任务得分 × 0.8 + 年终考评 × 0.2 (the cadre defaults): 95·0.8+90·0.2 = 94, 88·0.8+80·0.2 = 86.4, 70·0.8+60·0.2 = 68.
 const people: CellValue[][] = [

@@ -6,16 +6,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { declaredUnzippedBytes, MAX_UNZIPPED_BYTES, openLegacy } from "../../src/cli/legacy";
 import { ExitCode } from "../../src/cli/main";
 import { openXlsx, sniff } from "../../src/cli/xlsx";
-import { kaohe, listDir, readWorkbook, sha256File, tempDir } from "./helpers";
+import { caseDirs, kaohe, listDir, readWorkbook, sha256File, tempDir } from "./helpers";
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
-let n = 0;
-const caseDir = () => {
-  const d = join(dir, `case${++n}`);
-  mkdirSync(d);
-  return d;
-};
+const caseDir = caseDirs(dir);
 
 /**
  * A township's cadre table as offices keep it: a title, the header on row 3, 乡镇 merged over its
