@@ -217,7 +217,7 @@ export function fieldsFor(scheme: Scheme): FieldDef[] {
           aliases: ["五带头党员数", "五带头"],
           type: "count",
           required: false,
-          absent: { zh: "没有“五带头”党员数列：按 0 人计算“五带头”比例", en: "no 五带头 column: the five-lead count is taken as 0" },
+          absent: { zh: "没有“‘五带头’党员数”列：“五带头”比例不核算", en: "no 五带头 (five-lead) column: the five-lead share is not worked out" },
         },
       ];
   }
