@@ -6,6 +6,7 @@ import { argb, colors, looks, type CellLook, type LookName } from "../workbook/l
 import { sheetProblem } from "../workbook/sheet-checks";
 import { columnWidth, shownText, textWidth, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "../workbook/plan";
 import type { WorkbookData } from "../workbook/sheet";
+import { addCharts } from "./charts";
 import { CliError, ExitCode } from "./errors";
 import { drawFailure, writeFailure } from "./exceljs-failure";
 import { newTempPath, removeOrphanTemps, settledTemp } from "./temp-files";
@@ -212,8 +213,7 @@ export function drawReport(wb: Workbook, report: ReportSheet, replaceable: Reado
   const frozen = layout.freezeRows;
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}`, activeCell: `A${frozen + 1}` }];
 
-  // ChartSpec: ExcelJS cannot write charts, so nothing is drawn for report.charts here; the data
-  // block a chart reads is in the sheet, and the add-in draws the charts when it opens the plan.
+  // ExcelJS cannot write charts: writeXlsxAtomic adds them to the bytes (src/cli/charts.ts).
   return ws;
 }
 
@@ -244,6 +244,9 @@ function refuseMergedTargets(ws: Worksheet, block: ResultBlock): void {
   }
 }
 
+/** The reports drawn into a workbook, so writing it adds their charts, which ExcelJS cannot hold. */
+const drawnReports = new WeakMap<Workbook, { report: ReportSheet; layout: SheetLayout }[]>();
+
 /**
  * Draws the whole plan into the workbook: result columns into the user's sheets, then the report
  * sheets. Checks first, so a plan that would collide with the user's sheets changes nothing.
@@ -264,6 +267,7 @@ export function drawPlan(wb: Workbook, plan: Plan): void {
   try {
     for (const block of plan.results) drawResults(wb, block);
     plan.reports.forEach((rep, i) => drawReport(wb, rep, replaceable, layouts[i]));
+    drawnReports.set(wb, plan.reports.map((report, i) => ({ report, layout: layouts[i] })));
   } catch (e) {
     if (e instanceof CliError) throw e;
     // ExcelJS failing inside a user's workbook: said in words, its own kept for KAOHE_DEBUG=1.
@@ -321,7 +325,9 @@ export async function writeXlsxAtomic(wb: Workbook, out: string): Promise<void> 
   await writeBytesAtomic(async () => {
     const restore = escapeUnwritableText(wb);
     try {
-      return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+      const bytes = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+      const reports = drawnReports.get(wb);
+      return reports ? await addCharts(bytes, reports) : bytes;
     } catch (e) {
       throw writeFailure(out, e);
     } finally {

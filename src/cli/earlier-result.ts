@@ -90,7 +90,7 @@ function firstColumns(xml: string, sst: () => string[]): Map<number, { a?: strin
 }
 
 /** The path of a sheet's part inside the zip, from the workbook's relationships. */
-function sheetPart(workbookXml: string, relsXml: string, sheetName: string): string | undefined {
+export function sheetPart(workbookXml: string, relsXml: string, sheetName: string): string | undefined {
   const sheet = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, "name") === sheetName);
   const id = sheet && /\s(?:\w+:)?id="([^"]*)"/.exec(sheet)?.[1];
   if (!id) return undefined;
