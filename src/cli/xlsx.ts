@@ -5,6 +5,8 @@ import { basename } from "node:path";
 import { Workbook, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
 import { CELL_TEXT_LIMIT, overlongCells } from "../workbook/cell-limit";
 import { describeDataProblem, parseArea, problemPlace, type CellValue, type MergeArea, type SheetData, type WorkbookData } from "../workbook/sheet";
+import { reportSheetNames } from "../workbook/plan";
+import { sheetsWithCharts } from "./chart-sheets";
 import { CliError, ExitCode } from "./errors";
 import { readFailure } from "./exceljs-failure";
 import { keepExternalValues } from "./external-links";
@@ -261,7 +263,15 @@ const UNKEPT_PARTS: { path: string; zh: string; en: string }[] = [
 
 /** What of this .xlsx the result workbook will not have, so the user is told before they look for it. */
 export function unkeptParts(buf: Buffer): { zh: string; en: string }[] {
-  return UNKEPT_PARTS.filter((p) => buf.includes(Buffer.from(p.path))).map(({ zh, en }) => ({ zh, en }));
+  return UNKEPT_PARTS.filter((p) => buf.includes(Buffer.from(p.path)) && !(p.path === "xl/charts/" && onlyReportCharts(buf))).map(({ zh, en }) => ({ zh, en }));
+}
+
+const ownReports: ReadonlySet<string> = new Set(Object.values(reportSheetNames));
+
+/** Charts only on the report sheets a run draws (an earlier result as input): the new run draws them again, so nothing is lost. */
+function onlyReportCharts(buf: Buffer): boolean {
+  const sheets = sheetsWithCharts(buf);
+  return sheets !== undefined && sheets.every((s) => ownReports.has(s));
 }
 
 /** The same, as lines of the 审计 sheet, so the result says what it lacks after the screen is gone. */

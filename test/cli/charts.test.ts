@@ -1,6 +1,6 @@
 // kaohe run writes the plan's charts as DrawingML parts: parts, relationships, content types, cached values, and a file ExcelJS and LibreOffice still open.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
@@ -171,6 +171,8 @@ describe("kaohe run writes the report charts", () => {
     const again = join(dir, "again.xlsx");
     const r = await kaohe(["run", cadreOut, "-o", again]);
     expect(r.code, r.stderr).toBe(0);
+    // The result's own report charts are drawn again, so the run does not say charts were lost.
+    expect(r.stdout + r.stderr).not.toMatch(/图表无法带入/);
     const all = await parts(again);
     expect(chartsOf(all, "汇总").map((c) => c.title)).toEqual(["各乡镇等次分布", "各乡镇平均综合得分"]);
     expectPackageSound(all, chartsOf(all, "汇总").map((c) => c.path), [...all.keys()].filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n)));
@@ -185,6 +187,18 @@ describe("kaohe run writes the report charts", () => {
     const merged = await kaohe(["merge", returns, "-o", join(dir, "county.xlsx")]);
     expect(merged.code, merged.stderr).toBe(0);
     expect(existsSync(join(dir, "county.xlsx"))).toBe(true);
+  }, 60_000);
+
+  it("a chart on a sheet of the user's own is said to be lost, by name of what is lost, while report charts are not", async () => {
+    // The result's 汇总 sheet renamed to a sheet of the user's: its chart is the user's now.
+    const zip = await JSZip.loadAsync(readFileSync(cadreOut));
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", workbook.replace('name="汇总"', 'name="我的图表"'));
+    const own = join(dir, "own-chart.xlsx");
+    writeFileSync(own, await zip.generateAsync({ type: "nodebuffer" }));
+    const r = await kaohe(["run", own, "-o", join(dir, "own-chart-结果.xlsx")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/输入文件中的图表无法带入结果文件/);
   }, 60_000);
 
   it("members (the sample county): the star distribution by township is drawn from the 汇总 sheet's cells", async () => {
