@@ -5,7 +5,7 @@ import { cellNumberFormat, columnFormat, layoutReport, type PrintLayout, type Sh
 import { argb, colors, looks, type CellLook, type LookName } from "../workbook/look";
 import { sheetProblem } from "../workbook/sheet-checks";
 import { columnWidth, shownText, textWidth, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "../workbook/plan";
-import type { WorkbookData } from "../workbook/sheet";
+import { columnLetter, type WorkbookData } from "../workbook/sheet";
 import { addCharts } from "./charts";
 import { CliError, ExitCode } from "./errors";
 import { drawFailure, writeFailure } from "./exceljs-failure";
@@ -156,18 +156,26 @@ function reportWorksheet(wb: Workbook, name: string, replaceable: ReadonlySet<st
   return ws;
 }
 
-/** ExcelJS's page setup for a print layout. */
+/** ExcelJS's page setup for a print layout: fitted to the width, or at a fixed scale split across pages. */
 function pageSetupOf(print: PrintLayout): Partial<Worksheet["pageSetup"]> {
   return {
     paperSize: 9, // A4, the only paper a layout asks for
     orientation: print.landscape ? "landscape" : "portrait",
-    fitToPage: true,
-    fitToWidth: print.pagesWide,
-    // 0: as many pages down as the rows need; only the width is fitted.
-    fitToHeight: print.pagesTall,
+    ...(print.pagesWide === 1
+      ? // 0 pages tall: as many pages down as the rows need; only the width is fitted.
+        { fitToPage: true, fitToWidth: 1, fitToHeight: print.pagesTall }
+      : { fitToPage: false, scale: print.scale }),
     ...(print.titleRows ? { printTitlesRow: `${print.titleRows[0]}:${print.titleRows[1]}` } : {}),
+    ...(print.titleColumns ? { printTitlesColumn: `${columnLetter(print.titleColumns[0])}:${columnLetter(print.titleColumns[1])}` } : {}),
     horizontalCentered: print.centered,
+    margins: { ...print.margins },
   };
+}
+
+/** The page setup, header and footer of a print layout, on an ExcelJS sheet. */
+export function applyPrintLayout(ws: Worksheet, print: PrintLayout): void {
+  ws.pageSetup = { ...ws.pageSetup, ...pageSetupOf(print) };
+  ws.headerFooter = { ...ws.headerFooter, ...(print.header ? { oddHeader: print.header } : {}), oddFooter: print.footer };
 }
 
 /** One report sheet, each part where its layout (src/workbook/layout.ts) puts it. */
@@ -209,7 +217,7 @@ export function drawReport(wb: Workbook, report: ReportSheet, replaceable: Reado
   if (layout.signatureRow !== undefined) ws.getCell(layout.signatureRow, 1).value = layout.signature;
 
   layout.columnWidths.forEach((chars, j) => setWidth(ws, j + 1, chars));
-  ws.pageSetup = { ...ws.pageSetup, ...pageSetupOf(layout.print) };
+  applyPrintLayout(ws, layout.print);
   const frozen = layout.freezeRows;
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}`, activeCell: `A${frozen + 1}` }];
 

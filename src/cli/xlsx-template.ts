@@ -118,12 +118,12 @@ function applyPrint(ws: Worksheet, p: PrintSetup, shift: number): void {
   ws.pageSetup = {
     paperSize: p.paperSize,
     orientation: p.orientation,
-    fitToPage: true,
-    fitToWidth: p.fitToWidth,
-    fitToHeight: p.fitToHeight,
+    // Fitted to the page width when that keeps the print legible (print.ts), else a fixed scale split across pages.
+    ...(p.fitToWidth === 1 ? { fitToPage: true, fitToWidth: 1, fitToHeight: p.fitToHeight } : { fitToPage: false, scale: p.scale }),
     horizontalCentered: true,
     margins: p.margins,
     ...(p.titleRows ? { printTitlesRow: shiftRows(p.titleRows, shift) } : {}),
+    ...(p.titleColumns ? { printTitlesColumn: p.titleColumns } : {}),
   };
   ws.headerFooter = { oddFooter: p.footer };
 }
@@ -226,8 +226,9 @@ function drawNotesSheet(wb: Workbook, notes: NotesSheetSpec): void {
       cell.value = line;
       cell.style = body;
       // Wrapped rows do not grow by themselves in a file Excel has not laid out yet.
-      const lines = Math.max(1, Math.ceil(textWidth(line) / (notes.width - 4)));
-      ws.getRow(r).height = lines * 15 + 4;
+      // A CJK glyph at 11 pt is a little wider than two of Excel's units: reckon a tenth more, so no line is cut.
+      const lines = Math.max(1, Math.ceil((textWidth(line) * 1.1) / (notes.width - 4)));
+      ws.getRow(r).height = lines * 16 + 4;
       r++;
     }
     r++;

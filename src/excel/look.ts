@@ -2,6 +2,7 @@
 
 import { colors, looks, type CellLook } from "../workbook/look";
 import { pageSetup, type PrintLayout } from "../workbook/layout";
+import { columnLetter } from "../workbook/sheet";
 
 export { colors, SIGNATURE_LINE } from "../workbook/look";
 
@@ -38,14 +39,30 @@ export function headerLook(range: Excel.Range, fill: string = colors.header): vo
   applyLook(range, { ...looks.header, fill });
 }
 
+/** The centre section of a one-section header or footer ("&C…"), as Office.js takes it. */
+const centreSection = (codes: string): string | undefined => (codes.startsWith("&C") && !/&[LR]/.test(codes.slice(2)) ? codes.slice(2) : undefined);
+
 /** Sets the page layout a print setup describes; titleRows ("$3:$3") overrides the setup's own. */
 export function printLayout(ws: Excel.Worksheet, print: PrintLayout, titleRows = print.titleRows && `$${print.titleRows[0]}:$${print.titleRows[1]}`): void {
   const layout = ws.pageLayout;
   layout.paperSize = print.paper;
   layout.orientation = print.landscape ? "Landscape" : "Portrait";
   layout.centerHorizontally = print.centered;
-  layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: print.pagesTall };
+  layout.zoom = print.pagesWide === 1 ? { horizontalFitToPages: 1, verticalFitToPages: print.pagesTall } : { scale: print.scale };
+  // Office.js takes margins in points; the layout keeps Excel's inches.
+  layout.leftMargin = print.margins.left * 72;
+  layout.rightMargin = print.margins.right * 72;
+  layout.topMargin = print.margins.top * 72;
+  layout.bottomMargin = print.margins.bottom * 72;
+  layout.headerMargin = print.margins.header * 72;
+  layout.footerMargin = print.margins.footer * 72;
   if (titleRows) layout.setPrintTitleRows(titleRows);
+  if (print.titleColumns) layout.setPrintTitleColumns(`$${columnLetter(print.titleColumns[0])}:$${columnLetter(print.titleColumns[1])}`);
+  const pages = layout.headersFooters.defaultForAllPages;
+  const header = centreSection(print.header);
+  const footer = centreSection(print.footer);
+  if (header !== undefined) pages.centerHeader = header;
+  if (footer !== undefined) pages.centerFooter = footer;
 }
 
 /** A template's print setup: the same as a report's. */

@@ -69,6 +69,9 @@ function applyPrint(ws: Excel.Worksheet, p: PrintSetup): void {
   if (!supports("1.9")) return;
   printSetup(ws, p.orientation === "landscape", p.titleRows ? p.titleRows.split(":").map((r) => `$${r}`).join(":") : undefined);
   const layout = ws.pageLayout;
+  // A table too wide to fit legibly prints at a fixed scale, split across pages, its key columns repeated (print.ts).
+  if (p.fitToWidth === 0) layout.zoom = { scale: p.scale };
+  if (p.titleColumns) layout.setPrintTitleColumns(p.titleColumns.split(":").map((c) => `$${c}`).join(":"));
   // Office.js takes margins in points; the spec keeps Excel's inches.
   layout.leftMargin = p.margins.left * 72;
   layout.rightMargin = p.margins.right * 72;

@@ -1,6 +1,7 @@
 // Where each part of a report sheet goes and how it looks, decided once: the add-in and the command line only draw it.
 import { colors, SIGNATURE_LINE, type LookName } from "./look";
-import { columnWidth, formats, type PlanCell, type PlanColumn, type ReportSheet } from "./plan";
+import { columnWidth, formats, textWidth, type FormatName, type PlanCell, type PlanColumn, type ReportSheet } from "./plan";
+import { printLayout, type PrintLayout } from "./print";
 
 /** Points: the title row is taller, for its 16-point font. */
 export const TITLE_HEIGHT = 30;
@@ -9,23 +10,11 @@ export const CHART_ROWS = 16;
 /** Charts are at least this many columns wide, so a narrow report's chart can still be read. */
 const CHART_COLUMNS = 8;
 
-/**
- * A4, one page wide and as many pages down as the rows need (0, as Excel itself records "fit all
- * columns on one page"), centred across, the header row repeated on every page.
- */
-export interface PrintLayout {
-  paper: "A4";
-  landscape: boolean;
-  pagesWide: 1;
-  pagesTall: 0;
-  centered: true;
-  /** 1-based rows repeated at the top of every page, first and last. */
-  titleRows?: [number, number];
-}
+export type { PrintLayout } from "./print";
 
-/** The print setup of every sheet the hosts draw for printing (reports, templates). */
-export function pageSetup(landscape: boolean, titleRows?: [number, number]): PrintLayout {
-  return { paper: "A4", landscape, pagesWide: 1, pagesTall: 0, centered: true, ...(titleRows ? { titleRows } : {}) };
+/** The print setup of a template sheet the add-in inserts: fitted to its widths as a report is. */
+export function pageSetup(landscape: boolean, titleRows?: [number, number], widths: readonly number[] = []): PrintLayout {
+  return printLayout({ widths, landscape, ...(titleRows ? { titleRows } : {}) });
 }
 
 /** A chart's place, 1-based rows and columns, corners included, and the columns (0-based) it draws as series. */
@@ -89,6 +78,37 @@ function checkCharts(report: ReportSheet): void {
   }
 }
 
+/** A number as its column's format shows it (thousands separators, percent, decimals), for fitting the column. */
+export function formattedText(v: PlanCell, format: FormatName | undefined): string {
+  const n = v !== null && typeof v === "object" ? v.result : v;
+  if (typeof n !== "number" || !Number.isFinite(n) || format === undefined || format === "text" || format === "date") return n === null || n === undefined ? "" : String(n);
+  const fixed = (x: number, d: number) => x.toFixed(d);
+  switch (format) {
+    case "integer":
+      return fixed(n, 0);
+    case "score":
+      return fixed(n, 2);
+    case "fraction":
+      return fixed(n, 3);
+    case "percent":
+      return `${fixed(n * 100, 1)}%`;
+    case "money":
+      return n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+}
+
+/**
+ * A column's printed width: the plan's fitted width, and for numbers at least their header and
+ * their widest formatted value (a bold totals row is a little wider), so no total prints as ###.
+ */
+function printedWidth(col: PlanColumn, values: readonly PlanCell[]): number {
+  const w = columnWidth(col, values);
+  if (col.format === undefined || col.format === "text" || col.format === "date") return w;
+  let widest = textWidth(col.header);
+  for (const v of values) widest = Math.max(widest, textWidth(formattedText(v, col.format)));
+  return Math.max(w, Math.min(50, widest + 3));
+}
+
 export function layoutReport(report: ReportSheet): SheetLayout {
   checkCharts(report);
   const width = Math.max(1, report.columns.length);
@@ -126,6 +146,13 @@ export function layoutReport(report: ReportSheet): SheetLayout {
     .sort((a, b) => a - b)
     .map((index) => ({ index, look: (warn.has(index) ? (strong.has(index) ? "strongWarn" : "warn") : "strong") as LookName }));
 
+  const columnWidths = report.columns.map((col, j) =>
+    printedWidth(
+      col,
+      report.rows.map((row) => row[j] ?? null),
+    ),
+  );
+
   return {
     width,
     titleRow,
@@ -139,17 +166,18 @@ export function layoutReport(report: ReportSheet): SheetLayout {
     signature: SIGNATURE_LINE,
     below,
     charts,
-    columnWidths: report.columns.map((col, j) =>
-      columnWidth(
-        col,
-        report.rows.map((row) => row[j] ?? null),
-      ),
-    ),
+    columnWidths,
     numberFormats: report.columns.map(columnFormat),
     looks: { title: "title", subtitle: "subtitle", header: "header" },
     rowLooks,
     border: colors.border,
     freezeRows: headerRow,
-    print: pageSetup(Boolean(report.landscape), [headerRow, headerRow]),
+    print: printLayout({
+      widths: columnWidths,
+      headers: report.columns.map((c) => c.header),
+      titleRows: [headerRow, headerRow],
+      title: report.title,
+      landscape: Boolean(report.landscape),
+    }),
   };
 }

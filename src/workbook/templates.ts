@@ -8,6 +8,7 @@ import { defaultScheme, kindNames, schemeKinds, type RatioText, type Scheme, typ
 import { fieldsFor, ORGANISATION_SHEET, organisationFields, RATER_DETAIL_SHEET, raterDetailFields, standardSheetNames, type FieldDef } from "./fields";
 import { BAND_ACTUAL, BAND_REACHED } from "./band-block";
 import { textWidth, type FormatName } from "./plan";
+import { fitScale, PRINT_MARGINS, printLayout } from "./print";
 import { rankHeader } from "./rank-column";
 import { columnLetter, type CellValue, type MergeArea, type SheetData, type WorkbookData } from "./sheet";
 
@@ -85,11 +86,16 @@ export interface PrintSetup {
   /** Excel's paper size code: 9 is A4. */
   paperSize: 9;
   orientation: "portrait" | "landscape";
-  fitToWidth: 1;
+  /** 1: fitted to one page wide; 0: printed at `scale` and split across pages (see print.ts). */
+  fitToWidth: 0 | 1;
   /** 0: as many pages down as needed. */
   fitToHeight: 0;
+  /** Percent the sheet prints at, fitted or fixed. */
+  scale: number;
   /** Rows repeated at the top of every printed page, e.g. "1:4". */
   titleRows?: string;
+  /** Columns repeated at the left of every page of a split table, e.g. "A:D". */
+  titleColumns?: string;
   /** Inches, as Excel stores them. */
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
   /** Excel header/footer codes (&P page, &N pages). */
@@ -460,16 +466,18 @@ function headerHeight(columns: readonly TemplateColumn[]): number {
   return Math.max(30, lines * 15 + 8);
 }
 
+/** A4 as print.ts lays it out from the columns' widths; the title and header rows repeat, so no page header. */
 function printSetup(columns: readonly TemplateColumn[], headerRow: number): PrintSetup {
-  const width = columns.reduce((s, c) => s + c.width, 0);
+  const p = printLayout({ widths: columns.map((c) => c.width), headers: columns.map((c) => c.header), titleRows: [1, headerRow] });
   return {
     paperSize: 9,
-    // About 100 characters fit across portrait A4 at a readable size.
-    orientation: width > 100 ? "landscape" : "portrait",
-    fitToWidth: 1,
+    orientation: p.landscape ? "landscape" : "portrait",
+    fitToWidth: p.pagesWide,
     fitToHeight: 0,
+    scale: p.scale,
     titleRows: `1:${headerRow}`,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(p.titleColumns ? { titleColumns: `${columnLetter(p.titleColumns[0])}:${columnLetter(p.titleColumns[1])}` } : {}),
+    margins: { ...p.margins },
     footer: "&L制表人：&C第 &P 页，共 &N 页&R审核人：",
   };
 }
@@ -1243,12 +1251,16 @@ function notesFor(kind: SchemeKind, s: Scheme, sheet: DataSheetSpec, subject: st
     name: NOTES_SHEET_NAME,
     title: `${kindNames[kind].zh}填表说明`,
     sections,
-    width: 110,
-    print: { ...printSetup([], 1), orientation: "portrait", titleRows: undefined, footer: "&C第 &P 页，共 &N 页" },
+    width: NOTES_WIDTH,
+    print: { ...notesPrint, titleRows: undefined, footer: "&C第 &P 页，共 &N 页" },
   };
 }
 
 // ---------------------------------------------------------------- the templates
+
+/** Characters across the 填表说明 column: well inside portrait A4 at 100% (print.ts); LibreOffice cuts a 95-wide column at both margins. */
+const NOTES_WIDTH = 80;
+const notesPrint: PrintSetup = { paperSize: 9, orientation: "portrait", fitToWidth: 1, fitToHeight: 0, scale: fitScale([NOTES_WIDTH], false), margins: { ...PRINT_MARGINS }, footer: "" };
 
 /** Template titles and file names: plain words, no characters a file system refuses. */
 const templateTitles: Record<SchemeKind, { title: string; file: string }> = {

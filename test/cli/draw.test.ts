@@ -153,7 +153,18 @@ describe("drawing a plan", () => {
     expect(ws.getColumn(3).width).toBeCloseTo(9, 1);
     expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(textWidth("姓名"));
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" });
+    expect(ws.headerFooter).toMatchObject({ oddHeader: "&C2025年度考核排名", oddFooter: "&C第 &P 页 共 &N 页" });
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+  });
+
+  it("prints a table too wide to fit legibly at 82%, split across pages, its name column repeated on each", async () => {
+    const wb = userWorkbook();
+    // 姓名 and 40 score columns of 9 units: 40 × 68 px alone are 720 mm, fitted it would print at 38%.
+    const columns = [{ header: "姓名" }, ...Array.from({ length: 40 }, (_, i) => ({ header: `项${i + 1}`, format: "score" as const, width: 9 }))];
+    drawPlan(wb, plan([report({ columns, rows: [["张三", ...Array(40).fill(1)]], strongRows: [], warnRows: [], charts: [] })]));
+    const ws = (await roundTrip(wb, "wide.xlsx")).getWorksheet("排名")!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", scale: 82, printTitlesRow: "3:3", printTitlesColumn: "A:A" });
+    expect(ws.pageSetup.fitToPage).toBeFalsy();
   });
 
   it("replaces a previous run's report sheet in its place, and refuses to overwrite a sheet the user made", async () => {

@@ -1477,6 +1477,13 @@ class FakePageLayout extends Proxy<SheetModel> {
       }
     });
   }
+  /** PageLayout.setPrintTitleColumns (ExcelApi 1.9): kept in the layout as "$A:$C". */
+  setPrintTitleColumns(columns: string): void {
+    this.do$(columns, (s) => {
+      if (typeof columns !== "string" || !/^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/.test(columns)) throw officeError("InvalidArgument", "PageLayout.setPrintTitleColumns", String(columns));
+      s.layout.printTitleColumns = columns.replace(/\$?([A-Z]+):\$?([A-Z]+)/, "$$$1:$$$2");
+    });
+  }
   get headersFooters(): { defaultForAllPages: FakeHeaderFooter } {
     return this.child("headersFooters", () => ({ defaultForAllPages: new FakeHeaderFooter(this.batch, () => this.must()) }));
   }

@@ -53,7 +53,7 @@ describe("insertTemplate", () => {
     }
 
     expect(ws.freeze()).toEqual({ rows: data.freeze.rows, columns: data.freeze.columns });
-    expect(ws.pageLayout()).toMatchObject({ paperSize: "A4", orientation: data.print.orientation === "landscape" ? "Landscape" : "Portrait", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(ws.pageLayout()).toMatchObject({ paperSize: "A4", orientation: data.print.orientation === "landscape" ? "Landscape" : "Portrait", zoom: data.print.fitToWidth === 1 ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: data.print.scale } });
     expect(ws.printTitleRows()).toBe(`$1:$${data.headerRow}`);
     expect(ws.footers()).toEqual({ leftFooter: "制表人：", centerFooter: "第 &P 页，共 &N 页", rightFooter: "审核人：" });
     expect(ws.style(`A${data.headerRow}`, "fill.color")).toBe("#D9E1F2");

@@ -49,8 +49,8 @@ describe("a report's layout", () => {
 
   it("fits the widths, gives the formats and looks, and sets up the page", () => {
     const l = layoutReport(report);
-    // 姓名: "欧阳小明" is 8 wide, + 2 = 10. 得分: a number column keeps its 10. 比例: "0.20" is 4, + 2 = 6, the least.
-    expect(l.columnWidths).toEqual([10, 10, 6]);
+    // 姓名: "欧阳小明" is 8 wide, + 2 = 10. 得分: "175.50" is 6, + 3 = 9, under its own 10. 比例: "20.0%" as its format shows it is 5, + 3 = 8.
+    expect(l.columnWidths).toEqual([10, 10, 8]);
     expect(l.numberFormats).toEqual([undefined, "0.00", "0.0%"]);
     expect(l.rowLooks).toEqual([
       { index: 0, look: "strong" },
@@ -60,7 +60,9 @@ describe("a report's layout", () => {
     expect(l.looks).toEqual({ title: "title", subtitle: "subtitle", header: "header" });
     expect(looks.strongWarn).toEqual({ bold: true, fill: "#FFC7CE", color: "#9C0006" });
     expect(l.border).toBe("#808080");
-    expect(l.print).toEqual({ paper: "A4", landscape: true, pagesWide: 1, pagesTall: 0, centered: true, titleRows: [3, 3] });
+    // 28 units are far narrower than the page: fitted to the width, which prints at 100%; the title in the page header.
+    expect(l.print).toMatchObject({ paper: "A4", landscape: true, pagesWide: 1, pagesTall: 0, scale: 100, centered: true, titleRows: [3, 3], header: "&C汇总表", footer: "&C第 &P 页 共 &N 页" });
+    expect(l.print.titleColumns).toBeUndefined();
   });
 
   it("without subtitle, notes or signatures: the header on row 2, nothing merged in a one-column report", () => {
