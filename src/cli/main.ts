@@ -6,7 +6,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Workbook } from "exceljs";
 import { version } from "../../package.json";
-import { defaultScheme, kindNames, schemeFromJson, schemeKinds, schemeToJson, describeProblem, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
+import { defaultScheme, YEAR_BLANK, kindNames, schemeFromJson, schemeKinds, schemeToJson, describeProblem, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
 import { mergeReturns, mergeScheme, sourceProblem, type MergeResult, type MergeSchemeChoice, type MergeSource } from "../workbook/merge";
 import { describeDifferences } from "../workbook/scheme-diff";
 import { recognisedTables, resolveScheme, runAssessment, type RecognisedTable, type RunResult } from "../workbook/pipeline";
@@ -51,6 +51,7 @@ interface Options {
   force?: boolean;
   sheet?: string;
   kind?: string;
+  year?: string;
   lang?: string;
   help?: boolean;
   version?: boolean;
@@ -62,7 +63,7 @@ const allowed: Record<Command, (keyof Options)[]> = {
   check: ["scheme", "kind", "sheet", "lang", "help"],
   merge: ["scheme", "output", "skip-bad-rows", "force", "kind", "sheet", "lang", "help"],
   template: ["output", "scheme", "lang", "help"],
-  scheme: ["output", "kind", "lang", "help"],
+  scheme: ["output", "kind", "year", "lang", "help"],
   help: ["lang", "help"],
 };
 
@@ -73,6 +74,7 @@ const optionSpec = {
   force: { type: "boolean" },
   sheet: { type: "string" },
   kind: { type: "string" },
+  year: { type: "string" },
   lang: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -262,17 +264,23 @@ Templates:
 ${schemeKinds.map((k) => `  ${k.padEnd(10)} ${kindNames[k].en}`).join("\n")}`,
   },
   scheme: {
-    zh: `kaohe scheme <类型或输入.xlsx> [-o 方案.json] [--kind 类型]
+    zh: `kaohe scheme <类型或输入.xlsx> [-o 方案.json] [--kind 类型] [--year 年份]
 
 导出考核方案为 JSON：给出类型（如 cadre）时为该类型的默认方案，每项设置的默认值和来源见 docs/settings.md 和“考核方案”表；
 给出工作簿时为其中“考核方案”表保存的方案，没有则为识别出的考核类型的默认方案。不加 -o 时打印到屏幕。
-修改后用 kaohe run --scheme 方案.json 计算。已存在的文件不会被覆盖。`,
-    en: `kaohe scheme <kind or in.xlsx> [-o scheme.json] [--kind kind]
+修改后用 kaohe run --scheme 方案.json 计算。已存在的文件不会被覆盖。
+考核年度取自数据：给出工作簿时取表格标题中的年份（如“2025年度……”）。只给类型时，
+标题中的年份留作“${YEAR_BLANK}”（如“${YEAR_BLANK}年度干部考核”），计算时填入表格标题中的年份；
+用 --year 2025 可直接写明年份，写明的年份计算时不会改动。`,
+    en: `kaohe scheme <kind or in.xlsx> [-o scheme.json] [--kind kind] [--year year]
 
 Exports a scheme as JSON: a kind's defaults (such as cadre), or the scheme a workbook keeps in its 考核方案
 sheet, else the defaults of the kind its table is (every setting's default and source: docs/settings.md).
 Without -o it is printed. Edit it and compute with
-kaohe run --scheme scheme.json. An existing file is never overwritten.`,
+kaohe run --scheme scheme.json. An existing file is never overwritten.
+The year assessed comes from the data. Given only a kind, the title's year is left as "${YEAR_BLANK}"
+(${YEAR_BLANK}年度…), filled at each run with the year the table's title names; --year 2025 writes the year
+in, and a year written in is never changed.`,
   },
   help: {
     zh: `kaohe help [命令]
@@ -889,6 +897,13 @@ async function templateCommand(ctx: Context): Promise<number> {
   return ExitCode.ok;
 }
 
+/** The --year of kaohe scheme: a year of four digits, else a usage error; none leaves the title's year blank. */
+function schemeYear(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^(19|20)\d{2}$/.test(text.trim())) throw usage(`--year 应为四位年份，如 --year 2025（现为“${text}”）`, `--year is a year of four digits, such as --year 2025 (not "${text}")`);
+  return Number(text.trim());
+}
+
 /** A scheme as JSON: a kind's defaults, or the one a workbook keeps (else its kind's defaults). */
 async function schemeCommand(ctx: Context): Promise<number> {
   const { p } = ctx;
@@ -910,7 +925,7 @@ async function schemeCommand(ctx: Context): Promise<number> {
   } else {
     // Not a workbook: a kind, or a usage error naming the kinds.
     const kind = parseKind(arg)!;
-    scheme = defaultScheme(kind, ctx.now.getFullYear());
+    scheme = defaultScheme(kind, schemeYear(ctx.opts.year));
   }
   const json = schemeToJson(scheme) + "\n";
   if (ctx.opts.output === undefined) {

@@ -317,9 +317,30 @@ const common = {
   columns: {} as Record<string, string>,
 };
 
-/** The standard scheme of a kind: every value a default from docs/rules.md, each with its source in schemeSources. */
-export function defaultScheme(kind: SchemeKind, year = new Date().getFullYear()): Scheme {
-  const base: Scheme = structuredClone({ ...common, kind, title: `${year}年度${kindNames[kind].zh}` });
+/**
+ * What a default title holds in place of the year where no data says which year is assessed (a blank
+ * template, a scheme exported on its own): plainly a blank to fill, never the current year, which is
+ * the wrong one for the past year's assessment done in the new year. The blank templates' own blank.
+ */
+export const YEAR_BLANK = "______";
+
+/** The year a title names ("2025年度…"), if it names one. */
+export function yearInTitle(title: string): number | undefined {
+  const m = /(19|20)\d{2}(?=\s*年)/.exec(title);
+  return m ? Number(m[0]) : undefined;
+}
+
+/**
+ * The scheme for the year assessed: a title that names a year was set so by the user and is kept; a
+ * title with the blank gets the year the data names.
+ */
+export function withAssessedYear(scheme: Scheme, year: number): Scheme {
+  return yearInTitle(scheme.title) === undefined && scheme.title.includes(YEAR_BLANK) ? { ...scheme, title: scheme.title.replace(YEAR_BLANK, String(year)) } : scheme;
+}
+
+/** The standard scheme of a kind: every value a default from docs/rules.md, each with its source in schemeSources; without a year its title has the blank. */
+export function defaultScheme(kind: SchemeKind, year?: number): Scheme {
+  const base: Scheme = structuredClone({ ...common, kind, title: `${year ?? YEAR_BLANK}年度${kindNames[kind].zh}` });
   switch (kind) {
     case "secretary":
       base.items = SECRETARY_ITEMS.map((i) => ({ ...i }));

@@ -1,6 +1,6 @@
 // The task pane's host operations on the open workbook through Office.js: each one Excel.run, each failure a HostError in the user's language.
 import type { Locale } from "../core/messages";
-import type { SchemeKind } from "../core/scheme";
+import { yearInTitle, type SchemeKind } from "../core/scheme";
 import type { HostOps } from "./ops";
 import { templateSpec } from "../workbook/templates";
 import { planConflicts } from "./conflicts";
@@ -18,7 +18,7 @@ export interface ExcelHostOptions {
   locale?: Locale;
   /** Chunk sizes, for tests; the defaults keep each request well under Excel's limits. */
   limits?: ChunkLimits;
-  /** The year in an inserted template's title; this year by default. */
+  /** The year in an inserted template's title; by default the year the workbook's scheme names, else a blank to fill (never simply this year: last year's assessment is done in the new year). */
   year?: () => number;
 }
 
@@ -37,7 +37,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): HostOps {
       await run(async (s) => {
         // The workbook's own scheme shapes the template (its items, maxima, categories) when it is of this kind.
         const stored = await loadScheme(s);
-        const spec = templateSpec(kind, { scheme: stored?.kind === kind ? stored : undefined, year: (options.year ?? (() => new Date().getFullYear()))() });
+        const year = options.year?.() ?? (stored ? yearInTitle(stored.title) : undefined);
+        const spec = templateSpec(kind, { scheme: stored?.kind === kind ? stored : undefined, year });
         return insertTemplate(s, spec);
       });
     },

@@ -2,7 +2,7 @@
 import { defaultScheme, kindNames, schemeKinds, type Scheme, type SchemeKind } from "../core/scheme";
 import { quoted } from "../core/title-text";
 import { fieldsFor, ORGANISATION_SHEET, organisationFields, standardSheetNames, type FieldDef } from "./fields";
-import { detectKind, resolveScheme, sheetNamed, unknownSheet } from "./pipeline";
+import { assessmentYear, detectKind, resolveScheme, sheetNamed, unknownSheet } from "./pipeline";
 import { readRecords } from "./read";
 import { schemeDifferences, type SettingDifference } from "./scheme-diff";
 import { SCHEME_SHEET } from "./scheme-sheet";
@@ -153,7 +153,9 @@ export function mergeScheme(sources: readonly MergeSource[], options: { scheme?:
     }
     kind = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
-  return kind ? { scheme: defaultScheme(kind, (options.now ?? new Date()).getFullYear()), problems: [], from: "default", differing: [] } : { problems: [] };
+  // The year assessed is the one the returns' titles name (else assessmentYear's guess), never simply the current year.
+  const year = sources.map((s) => assessmentYear(s.data, options.now ?? new Date()))[0];
+  return kind ? { scheme: defaultScheme(kind, year), problems: [], from: "default", differing: [] } : { problems: [] };
 }
 
 const blank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");

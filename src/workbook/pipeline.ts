@@ -1,6 +1,6 @@
 // The assessment pipeline: find the table, read and validate every row, compute with the core, and describe the result as a plan.
 import { RuleError } from "../core/errors";
-import { defaultScheme, describeProblem, kindNames, schemeKinds, validateScheme, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
+import { defaultScheme, describeProblem, kindNames, schemeKinds, validateScheme, withAssessedYear, yearInTitle, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
 import { appraisalRules } from "./assess/appraisal";
 import { cadreRules } from "./assess/cadre";
 import type { Assessment, AssessInput, KindRules } from "./assess/common";
@@ -134,8 +134,8 @@ export function assessmentYear(workbook: WorkbookData, now: Date): number {
   for (const sheet of workbook.sheets)
     for (const row of sheet.rows.slice(0, 3))
       for (const v of row) {
-        const m = typeof v === "string" ? /(19|20)\d{2}(?=\s*年)/.exec(v) : null;
-        if (m) return Number(m[0]);
+        const year = typeof v === "string" ? yearInTitle(v) : undefined;
+        if (year !== undefined) return year;
       }
   return now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear();
 }
@@ -146,7 +146,8 @@ export function resolveScheme(workbook: WorkbookData, options: RunOptions): { sc
   if (!r.scheme) return r;
   // People key the column mapping by the column's Chinese name; the table search reads field ids.
   const m = resolveColumnMapping(r.scheme);
-  return m.problems.length ? { problems: m.problems.map(schemeProblem) } : { scheme: { ...r.scheme, columns: m.columns }, problems: [] };
+  // A scheme whose title leaves the year blank (exported on its own, or a fresh one of the pane) takes the data's year.
+  return m.problems.length ? { problems: m.problems.map(schemeProblem) } : { scheme: withAssessedYear({ ...r.scheme, columns: m.columns }, assessmentYear(workbook, options.now ?? new Date())), problems: [] };
 }
 
 function storedOrGivenScheme(workbook: WorkbookData, options: RunOptions): { scheme?: Scheme; problems: Problem[] } {

@@ -159,7 +159,7 @@ export function checkDraft(draft: SchemeDraft): { scheme?: Scheme; problems: Sch
 }
 
 /** A fresh draft of another kind: settings differ by kind, so nothing of the old draft carries over. */
-export function draftOfKind(kind: SchemeKind, year = new Date().getFullYear()): SchemeDraft {
+export function draftOfKind(kind: SchemeKind, year?: number): SchemeDraft {
   return defaultScheme(kind, year);
 }
 

@@ -65,7 +65,7 @@ export const presets: readonly Preset[] = [
 ];
 
 /** The scheme after a preset: applied to the draft, or to the preset's kind's defaults when there is none. */
-export function applyPreset(preset: Preset, draft: Scheme | undefined, year = new Date().getFullYear()): Scheme {
+export function applyPreset(preset: Preset, draft: Scheme | undefined, year?: number): Scheme {
   return preset.apply(structuredClone(draft ?? defaultScheme(preset.kind, year)));
 }
 
