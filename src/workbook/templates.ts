@@ -1243,7 +1243,7 @@ function notesFor(kind: SchemeKind, s: Scheme, sheet: DataSheetSpec, subject: st
     { heading: "六、考核方案要点（可在“考核方案”中按本地规定修改）", lines: schemeLines(kind, s).filter((l) => l !== "") },
     {
       heading: "七、打印",
-      lines: ["已设置为A4纸、每页重复打印标题和表头、按页宽缩放；宽表为横向。页脚有页码和制表人、审核人签字位置。"],
+      lines: ["已设置为A4纸，每页重复打印标题和表头。能在一页宽内清楚打印（正文不小于9磅）的表按页宽缩放；更宽的表横向、按82%分页打印，每页左侧重复乡镇、姓名等列。页脚有页码和制表人、审核人签字位置。"],
     },
   ];
   return {
