@@ -307,6 +307,14 @@ const common = {
       { name: "村干部培训每年不少于2次", events: ["培训", "村干部培训"], orgType: "村党组织", period: "year", min: 2 },
       { name: "村委会每周例会", events: ["村委会", "村委会议", "村两委会议"], orgType: "村党组织", period: "week", min: 1 },
       { name: "联系点每年走访不少于2次", events: ["走访", "联系点走访"], orgType: "村党组织", period: "year", min: 2 },
+      { name: "乡镇干部每月集中学习1天", events: ["学习日", "集中学习日", "干部学习日"], orgType: "乡镇党委", period: "month", min: 1 },
+      { name: "书记每季度向党委扩大会议报告财务收支", events: ["财务报告", "财务收支报告"], orgType: "乡镇党委", period: "quarter", min: 1 },
+      // The tally goes in the row's 应到/实到/赞成人数, as every vote of the ledger does.
+      { name: "每年民主推荐优秀干部（记录计票结果）", events: ["推荐优秀干部", "民主推荐优秀干部"], orgType: "乡镇党委", period: "year", min: 1 },
+      { name: "每年专题研究农村党建不少于1次", events: ["专题研究农村党建", "农村党建专题会"], orgType: "乡镇党委", period: "year", min: 1 },
+      { name: "每年听取农村党建工作汇报不少于2次", events: ["听取党建汇报", "农村党建工作汇报"], orgType: "乡镇党委", period: "year", min: 2 },
+      // Words of their own, so a talk with village cadres never counts as the half-yearly talk with the secretary.
+      { name: "乡镇党委书记每年与村干部谈话", events: ["村干部谈话", "与村干部谈话"], orgType: "村党组织", period: "year", min: 1 },
     ] as DutyDef[],
     quorum: "2/3",
     majority: "2/3",
@@ -415,7 +423,10 @@ export const schemeSources: Record<string, { zh: string; en: string }> = {
   "missing.raters": { zh: "某评议主体未评议：按其余主体权重比例折算（docs/rules.md §3 综合评议）", en: "a rater group missing: its weight shared among the others (docs/rules.md §3 composite)" },
   classes: { zh: "村书记分类：一类、二类、三类按3:5:2（某县方案）", en: "classes 3:5:2 (a county's scheme)" },
   "rank.scope": { zh: "排名范围：乡镇内，与村书记分类同在本乡镇内比较（某县方案：相对分类在本单位内排名）", en: "rank within each township, as the secretaries' classes are (a county's scheme: relative classes rank within a unit)" },
-  "ledger.duties": { zh: "党委会每月一次、民主生活会每半年一次、书记每半年谈话一次、村干部培训每年至少2次、村委会每周一次、联系点每年至少走访2次（《关于乡镇党委规范化建设试点工作的意见》、东乡县《村（社区）规范化管理制度》）", en: "committee monthly, democratic life meeting and secretary talks each half year, training twice a year, village committee weekly, two visits a year (the opinions on standardising township Party committees; the Dongxiang standard management of villages)" },
+  "ledger.duties": {
+    zh: "党委会每月一次、民主生活会每半年一次、乡镇干部每月集中学习1天、书记每季度向党委扩大会议报告财务收支、每年民主推荐优秀干部并投票（《关于乡镇党委规范化建设试点工作的意见》）；每年专题研究农村党建至少1次、每年听取农村党建工作汇报至少2次、联系点每年至少走访2次（《我县农村党建工作措施》）；乡镇党委书记每半年与村党组织书记谈话一次、每年与村干部谈话，村干部培训每年至少2次，村委会每周一次（东乡县《村（社区）规范化管理制度》）",
+    en: "committee monthly, democratic life meeting each half year, cadres' study day monthly, the secretary's finance report to the enlarged committee quarterly, the vote recommending outstanding cadres yearly (the opinions on standardising township Party committees); a special study on rural Party building and two reports heard a year, two contact-point visits a year (the county's rural Party-building measures); the township secretary's talks with the village secretary each half year and with village cadres yearly, training twice a year, village committee weekly (the Dongxiang standard management of villages)",
+  },
   "ledger.quorum": { zh: "党委会须三分之二以上委员到会（《关于乡镇党委规范化建设试点工作的意见》）", en: "more than two thirds present (the opinions on standardising township Party committees)" },
   "ledger.majority": { zh: "干部任免须三分之二以上委员同意（《关于乡镇党委规范化建设试点工作的意见》）", en: "personnel decisions: more than two thirds in favour (the opinions on standardising township Party committees)" },
   "ledger.trainingPerMember": { zh: "党员教育培训经费每人每年不少于30元（《我县农村党建工作措施》）", en: "training funds at least 30 yuan per member a year (the county's rural Party-building measures)" },

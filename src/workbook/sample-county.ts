@@ -453,6 +453,8 @@ interface LedgerEvent {
   notes: string | null;
   /** What the event is in the sample's design. */
   role?: "belowQuorum" | "atQuorum" | "carried" | "failed";
+  /** The dice that types its date: the later duties' own, so adding them left every other number of the sample as it was. */
+  dice?: Dice;
 }
 
 const COMMITTEE_TOPICS = ["传达学习上级会议精神", "研究部署重点工作", "研究党建工作", "研究乡村振兴工作", "研究安全生产工作", "研究信访维稳工作"];
@@ -488,9 +490,12 @@ function typedDate(d: Dice, serial: number): CellValue {
  * trained and their contact point visited twice a year. Each year a few things are left short on
  * purpose (a few committee months, one second life meeting, some village weeks, a few villages
  * trained once), one meeting falls below two thirds and one has just enough, and of two personnel
- * decisions one carries with just two thirds and one lacks them.
+ * decisions one carries with just two thirds and one lacks them. The duties added later (the
+ * cadres' monthly study day, the quarterly finance report, the yearly vote recommending outstanding
+ * cadres, the special study and the two reports heard on rural Party building, the yearly talk with
+ * village cadres) are all held, drawn from their own dice `x`.
  */
-function ledgerRows(d: Dice, main: DataSheetSpec, list: DataSheetSpec, orgs: SampleOrganisation[], years: number[]): { rows: CellValue[][]; organisations: CellValue[][]; ledger: SampleLedger } {
+function ledgerRows(d: Dice, main: DataSheetSpec, list: DataSheetSpec, orgs: SampleOrganisation[], years: number[], x: Dice): { rows: CellValue[][]; organisations: CellValue[][]; ledger: SampleLedger } {
   const duties = defaultScheme("ledger").ledger.duties;
   const dutyOf = (word: string) => duties.find((x) => x.events.includes(word))!.name;
   const townships = orgs.filter((o) => o.type === "乡镇党委");
@@ -543,6 +548,13 @@ function ledgerRows(d: Dice, main: DataSheetSpec, list: DataSheetSpec, orgs: Sam
         }
         add(o, { date, type: "民主生活会", due: o.committee, present: attendance(o.committee), notes: d.pick(["年度民主生活会", "专题民主生活会"]) });
       }
+      for (let month = 1; month <= 12; month++) add(o, { date: workday(x, year, month), type: x.chance(0.85) ? "学习日" : "集中学习日", notes: x.chance(0.5) ? "乡镇干部集中学习" : null, dice: x });
+      for (let q = 0; q < 4; q++) add(o, { date: workday(x, year, q * 3 + x.int(1, 3)), type: x.chance(0.85) ? "财务报告" : "财务收支报告", notes: "党委书记向党委扩大会议报告财务收支", dice: x });
+      // All township cadres and village leaders vote; every one of them attends, so no quorum is short.
+      const voters = 40 + x.int(0, 30);
+      add(o, { date: workday(x, year, x.int(10, 12)), type: "推荐优秀干部", due: voters, present: voters, notes: `计票：应到${voters}人，实到${voters}人，有效票${voters}张`, dice: x });
+      add(o, { date: workday(x, year, x.int(2, 4)), type: "专题研究农村党建", notes: "党委会专题研究农村党建工作", dice: x });
+      for (const h of [0, 1]) add(o, { date: workday(x, year, h * 6 + x.int(1, 6)), type: x.chance(0.8) ? "听取党建汇报" : "农村党建工作汇报", notes: "听取村党组织书记抓党建工作汇报", dice: x });
     });
 
     const first = excelSerial(year, 1, 1)!;
@@ -567,6 +579,7 @@ function ledgerRows(d: Dice, main: DataSheetSpec, list: DataSheetSpec, orgs: Sam
       if (trainedOnce.has(v)) gaps.push({ organisation: o.name, duty: dutyOf("培训"), period: `${year}年` });
       else add(o, { date: workday(d, year, d.int(9, 11)), type: d.chance(0.8) ? "培训" : "村干部培训", notes: d.chance(0.5) ? "党员冬训" : null });
       for (const h of [0, 1]) add(o, { date: workday(d, year, h * 6 + d.int(1, 6)), type: d.chance(0.8) ? "走访" : "联系点走访", notes: d.chance(0.4) ? "县级领导联系点走访" : null });
+      add(o, { date: workday(x, year, x.int(1, 12)), type: x.chance(0.8) ? "村干部谈话" : "与村干部谈话", notes: "乡镇党委书记与村干部谈话", dice: x });
     });
   }
 
@@ -578,7 +591,7 @@ function ledgerRows(d: Dice, main: DataSheetSpec, list: DataSheetSpec, orgs: Sam
     const list = events.get(o)!.sort((a, b) => a.date - b.date);
     for (const e of list) {
       if (e.role) roles[e.role].push(rows.length);
-      const date = typedDate(d, e.date);
+      const date = typedDate(e.dice ?? d, e.date);
       rows.push(
         cols.map<CellValue>((c) => {
           switch (c.field) {
@@ -769,7 +782,7 @@ export function sampleCounty(options: SampleOptions = {}): SampleCounty {
   const ledgerDice = stream(7);
   const organisations = ledgerOrganisations(ledgerDice, vs, ledgerCount);
   const years = Array.from({ length: ledgerYears }, (_, i) => year - ledgerYears + 1 + i);
-  const ledger = ledgerRows(ledgerDice, dataSheet(specs.ledger), specs.ledger.extra![0], organisations, years);
+  const ledger = ledgerRows(ledgerDice, dataSheet(specs.ledger), specs.ledger.extra![0], organisations, years, stream(9));
   const rows: Record<SchemeKind, CellValue[][]> = {
     secretary,
     cadre: cadreRows(stream(2), specs.cadre),

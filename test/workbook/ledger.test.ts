@@ -50,13 +50,18 @@ function townEntries(): Entry[] {
   out.push([TOWN, "党委会", day(5, 20), 12, 12, "是", 8, "研究干部任免"]);
   out.push([TOWN, "党委会", day(6, 20), 12, 12, "是", 7, "研究干部任免"]);
   out.push([TOWN, "民主生活会", day(1, 20), 12, 11]);
+  // The duties of the documents held in full: a study day each month, a finance report each quarter, the yearly vote with its tally, the special study and two reports heard.
+  for (let m = 1; m <= 12; m++) out.push([TOWN, m === 6 ? "集中学习日" : "学习日", day(m, 5)]);
+  for (const m of [3, 6, 9, 12]) out.push([TOWN, m === 9 ? "财务收支报告" : "财务报告", day(m, 25)]);
+  out.push([TOWN, "推荐优秀干部", day(12, 15), 50, 48, undefined, undefined, "计票：实到48人，有效票48张"]);
+  out.push([TOWN, "专题研究农村党建", day(4, 25)], [TOWN, "听取党建汇报", day(6, 26)], [TOWN, "农村党建工作汇报", day(11, 26)]);
   return out;
 }
 
 /** East village: weekly meetings but for the weeks of 5 March and 31 December; one talk, one training, two visits. */
 function eastEntries(): Entry[] {
   const out: Entry[] = WEDNESDAYS.filter((d) => d !== day(3, 5) && d !== day(12, 31)).map((d) => [EAST, "村委会", d, 5, 4]);
-  out.push([EAST, "谈话", day(4, 15)], [EAST, "培训", day(5, 15)], [EAST, "走访", day(3, 1)], [EAST, "走访", day(9, 1)]);
+  out.push([EAST, "谈话", day(4, 15)], [EAST, "培训", day(5, 15)], [EAST, "走访", day(3, 1)], [EAST, "走访", day(9, 1)], [EAST, "村干部谈话", day(7, 15)]);
   return out;
 }
 
@@ -81,7 +86,7 @@ function westEntries(): Entry[] {
   const out: Entry[] = WEDNESDAYS.map((d, k) => [WEST, k % 5 === 0 ? "村两委会议" : "村委会", typed(d, k), 7, 5]);
   out.push([WEST, "谈心谈话", day(2, 10)], [WEST, "谈心谈话", day(8, 10)]);
   out.push([WEST, "培训", day(3, 10)], [WEST, "村干部培训", day(10, 10)]);
-  out.push([WEST, "走访", day(4, 1)], [WEST, "联系点走访", day(10, 1)]);
+  out.push([WEST, "走访", day(4, 1)], [WEST, "联系点走访", day(10, 1)], [WEST, "与村干部谈话", day(7, 16)]);
   out.push([WEST, "其他", day(6, 1), undefined, undefined, undefined, undefined, "党员志愿服务"]);
   return out;
 }
@@ -128,38 +133,48 @@ describe("a hand-made ledger", () => {
     expect(r.plan!.summary.zh).toEqual([
       `2025年度组织生活台账（工作表“组织生活台账”，${ENTRIES.length} 行）`,
       `台账 ${ENTRIES.length} 条，4 个组织，2025-01-01 至 2025-12-31`,
-      // 2 months + 1 half year; east 1 + 1 + 2; north 2 + 1 + 53 + 1.
-      "未落实 64 个周期；到会不足 1 次；表决未通过 1 次",
+      // 2 months + 1 half year; east 1 + 1 + 2; north 2 + 1 + 53 + 1 + 1 (its yearly talk with village cadres).
+      "未落实 65 个周期；到会不足 1 次；表决未通过 1 次",
     ]);
   });
 
   it("names each duty's missing periods: 2025年3月, 2025年下半年, the weeks, the year", () => {
     const rows = dutyRows(r);
-    expect(rows.slice(0, 6)).toEqual([
+    expect(rows.slice(0, 7)).toEqual([
       ["城关镇", TOWN, "党委会议每月召开", "每月不少于1次", 12, 12, 2, "2025年3月、2025年8月"],
       ["城关镇", TOWN, "民主生活会每半年一次", "每半年不少于1次", 2, 1, 1, "2025年下半年"],
+      ["城关镇", TOWN, "乡镇干部每月集中学习1天", "每月不少于1次", 12, 12, 0, "全部落实"],
+      ["城关镇", TOWN, "书记每季度向党委扩大会议报告财务收支", "每季度不少于1次", 4, 4, 0, "全部落实"],
+      ["城关镇", TOWN, "每年民主推荐优秀干部（记录计票结果）", "每年不少于1次", 1, 1, 0, "全部落实"],
+      ["城关镇", TOWN, "每年专题研究农村党建不少于1次", "每年不少于1次", 1, 1, 0, "全部落实"],
+      ["城关镇", TOWN, "每年听取农村党建工作汇报不少于2次", "每年不少于2次", 1, 2, 0, "全部落实"],
+    ]);
+    expect(rows.slice(7, 12)).toEqual([
       ["城关镇", EAST, "书记谈心谈话每半年一次", "每半年不少于1次", 2, 1, 1, "2025年下半年"],
       ["城关镇", EAST, "村干部培训每年不少于2次", "每年不少于2次", 1, 1, 1, "2025年"],
       // Weeks run Monday to Sunday; the last one runs into 2026 and only its 2025 days count.
       ["城关镇", EAST, "村委会每周例会", "每周不少于1次", 53, 51, 2, "2025年3月3日至9日当周、2025年12月29日至1月4日当周"],
       ["城关镇", EAST, "联系点每年走访不少于2次", "每年不少于2次", 1, 2, 0, "全部落实"],
+      ["城关镇", EAST, "乡镇党委书记每年与村干部谈话", "每年不少于1次", 1, 1, 0, "全部落实"],
     ]);
     // Every date form of the west village is read: all 53 weeks held, every alias counted, 其他 counted nowhere.
-    expect(rows.slice(6, 10)).toEqual([
+    expect(rows.slice(12, 17)).toEqual([
       ["城关镇", WEST, "书记谈心谈话每半年一次", "每半年不少于1次", 2, 2, 0, "全部落实"],
       ["城关镇", WEST, "村干部培训每年不少于2次", "每年不少于2次", 1, 2, 0, "全部落实"],
       ["城关镇", WEST, "村委会每周例会", "每周不少于1次", 53, 53, 0, "全部落实"],
       ["城关镇", WEST, "联系点每年走访不少于2次", "每年不少于2次", 1, 2, 0, "全部落实"],
+      ["城关镇", WEST, "乡镇党委书记每年与村干部谈话", "每年不少于1次", 1, 1, 0, "全部落实"],
     ]);
     // On the list, nothing in the ledger: every period of every duty is short.
-    expect(rows.slice(10).map((x) => x.slice(1, 7))).toEqual([
+    expect(rows.slice(17).map((x) => x.slice(1, 7))).toEqual([
       [NORTH, "书记谈心谈话每半年一次", "每半年不少于1次", 2, 0, 2],
       [NORTH, "村干部培训每年不少于2次", "每年不少于2次", 1, 0, 1],
       [NORTH, "村委会每周例会", "每周不少于1次", 53, 0, 53],
       [NORTH, "联系点每年走访不少于2次", "每年不少于2次", 1, 0, 1],
+      [NORTH, "乡镇党委书记每年与村干部谈话", "每年不少于1次", 1, 0, 1],
     ]);
-    expect(rows[10][7]).toBe("2025年上半年、2025年下半年");
-    expect(String(rows[12][7]).split("、")[0]).toBe("2024年12月30日至1月5日当周");
+    expect(rows[17][7]).toBe("2025年上半年、2025年下半年");
+    expect(String(rows[19][7]).split("、")[0]).toBe("2024年12月30日至1月5日当周");
   });
 
   it("counts a meeting with 8 of 12 present (exactly two thirds) as at quorum, and 7 of 12 not", () => {

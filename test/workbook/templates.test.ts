@@ -435,7 +435,7 @@ describe("the ledger template", () => {
     const wb = await templateBook("ledger");
     const ws = wb.getWorksheet(main.name)!;
     const v = (sheet: typeof main, w: typeof ws, field: string) => w.getCell(sheet.firstDataRow, sheet.columns.find((c) => c.field === field)!.col).dataValidation;
-    expect(v(main, ws, "eventType")).toMatchObject({ type: "list", formulae: ['"党委会,民主生活会,谈心谈话,培训,村委会,走访,其他"'], errorStyle: "warning" });
+    expect(v(main, ws, "eventType")).toMatchObject({ type: "list", formulae: ['"党委会,民主生活会,谈心谈话,培训,村委会,走访,学习日,财务报告,推荐优秀干部,专题研究农村党建,听取党建汇报,村干部谈话,其他"'], errorStyle: "warning" });
     expect(v(main, ws, "date")).toMatchObject({ type: "date", errorStyle: "warning" });
     for (const f of ["due", "present", "inFavour"]) expect(v(main, ws, f)).toMatchObject({ type: "whole", formulae: [0] });
     expect(v(main, ws, "decision")).toMatchObject({ type: "list", formulae: ['"是,否"'], errorStyle: "stop" });
