@@ -217,6 +217,7 @@ export function drawReport(wb: Workbook, report: ReportSheet, replaceable: Reado
   if (layout.signatureRow !== undefined) ws.getCell(layout.signatureRow, 1).value = layout.signature;
 
   layout.columnWidths.forEach((chars, j) => setWidth(ws, j + 1, chars));
+  for (const col of layout.hiddenColumns) ws.getColumn(col).hidden = true;
   applyPrintLayout(ws, layout.print);
   const frozen = layout.freezeRows;
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}`, activeCell: `A${frozen + 1}` }];

@@ -127,6 +127,7 @@ export function reportJob(report: ReportSheet, limits: ChunkLimits): ReportJob {
     layout.columnWidths.forEach((chars, j) => {
       ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = charsToPoints(chars);
     });
+    for (const col of layout.hiddenColumns) ws.getRangeByIndexes(0, col - 1, 1, 1).columnHidden = true;
     ws.freezePanes.freezeRows(layout.freezeRows);
     if (supports("1.9")) printLayout(ws, layout.print);
     queueCharts(ws);

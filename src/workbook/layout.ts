@@ -47,6 +47,8 @@ export interface SheetLayout {
   charts: ChartPlace[];
   /** By column: its width in characters and its number format (undefined: the cell's own). */
   columnWidths: number[];
+  /** 1-based columns hidden from view and from print. */
+  hiddenColumns: number[];
   numberFormats: (string | undefined)[];
   looks: { title: LookName; subtitle: LookName; header: LookName };
   /** Data rows drawn other than plain, 0-based into the report's rows, in order. */
@@ -167,13 +169,15 @@ export function layoutReport(report: ReportSheet): SheetLayout {
     below,
     charts,
     columnWidths,
+    hiddenColumns: report.columns.flatMap((c, j) => (c.hidden ? [j + 1] : [])),
     numberFormats: report.columns.map(columnFormat),
     looks: { title: "title", subtitle: "subtitle", header: "header" },
     rowLooks,
     border: colors.border,
     freezeRows: headerRow,
     print: printLayout({
-      widths: columnWidths,
+      // A hidden column takes no paper.
+      widths: columnWidths.map((w, j) => (report.columns[j]?.hidden ? 0 : w)),
       headers: report.columns.map((c) => c.header),
       titleRows: [headerRow, headerRow],
       title: report.title,

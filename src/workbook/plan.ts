@@ -28,6 +28,8 @@ export interface PlanColumn {
   format?: FormatName;
   /** Characters; the drawers turn it into the host's unit. */
   width?: number;
+  /** Kept for the program to read back, neither shown nor printed (the 考核方案 sheet's 键). */
+  hidden?: boolean;
 }
 
 /** A result column: where it goes in the user's sheet. */

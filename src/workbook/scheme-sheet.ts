@@ -130,7 +130,7 @@ export function schemeSheet(scheme: Scheme): ReportSheet {
     title: `考核方案：${scheme.title}`,
     subtitle: "可直接修改“设置值”列；“键”列供程序识别，请勿修改。",
     columns: [
-      { header: KEY_HEADER, width: 24 },
+      { header: KEY_HEADER, width: 24, hidden: true },
       { header: "项目", width: 26 },
       { header: "设置值", width: 22, format: "text" },
       { header: "来源", width: 50 },

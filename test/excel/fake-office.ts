@@ -313,6 +313,7 @@ class SheetModel {
   merges: Rect[] = [];
   styles: StyleOp[] = [];
   widths = new Map<number, number>();
+  hiddenColumns = new Set<number>();
   heights = new Map<number, number>();
   freeze: { rows: number; columns: number } | undefined;
   layout: Record<string, unknown> = {};
@@ -365,6 +366,7 @@ class SheetModel {
     s.merges = this.merges.map((m) => ({ ...m }));
     s.styles = this.styles.map((o) => ({ ...o, rect: { ...o.rect } }));
     s.widths = new Map(this.widths);
+    s.hiddenColumns = new Set(this.hiddenColumns);
     s.heights = new Map(this.heights);
     s.freeze = this.freeze ? { ...this.freeze } : undefined;
     s.layout = structuredCloneish(this.layout);
@@ -781,6 +783,16 @@ class FakeRange extends Proxy<RangeTarget> {
   }
   get hasSpill(): boolean | null {
     return this.get$("hasSpill") as boolean | null;
+  }
+  set columnHidden(v: boolean) {
+    this.do$(v, (t) => {
+      checkWritable(this.book, t, "Range.columnHidden");
+      if (typeof v !== "boolean") throw officeError("InvalidArgument", "Range.columnHidden");
+      for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+        if (v) t.sheet.hiddenColumns.add(c);
+        else t.sheet.hiddenColumns.delete(c);
+      }
+    });
   }
   set numberFormat(v: unknown[][]) {
     this.do$(v, (t) => {
@@ -1869,6 +1881,7 @@ export interface FakeSheetView {
   style(address: string, key: string): unknown;
   /** Points. */
   columnWidth(col: string): number | undefined;
+  columnHidden(col: string): boolean;
   rowHeight(row: number): number | undefined;
   freeze(): { rows: number; columns: number } | undefined;
   pageLayout(): Record<string, unknown>;
@@ -1971,6 +1984,7 @@ function view(state: FakeExcelState, sheet: SheetModel): FakeSheetView {
       return styleAt(sheet, r0, c0, key);
     },
     columnWidth: (col) => sheet.widths.get(colIndex(col)),
+    columnHidden: (col) => sheet.hiddenColumns.has(colIndex(col)),
     rowHeight: (row) => sheet.heights.get(row - 1),
     freeze: () => sheet.freeze,
     pageLayout: () => structuredCloneish(sheet.layout),

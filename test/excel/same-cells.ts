@@ -162,6 +162,8 @@ export function lookDifferences(plan: Plan, wb: Workbook, fake: FakeExcel): stri
       const xw = x.getColumn(c).width;
       const fw = f.columnWidth(columnLetter(c));
       if (xw === undefined || fw === undefined || Math.abs(points(xw) - fw) > 0.1) out.push(`${report.name} column ${columnLetter(c)} width: ExcelJS ${xw} characters (${xw === undefined ? "-" : points(xw)} pt), Office.js ${fw} pt`);
+      const xHidden = Boolean(x.getColumn(c).hidden);
+      if (xHidden !== f.columnHidden(columnLetter(c))) out.push(`${report.name} column ${columnLetter(c)} hidden: ExcelJS ${xHidden}, Office.js ${f.columnHidden(columnLetter(c))}`);
     }
     const xh = x.getRow(1).height;
     if (xh !== f.rowHeight(1)) out.push(`${report.name} title height: ExcelJS ${xh}, Office.js ${f.rowHeight(1)}`);

@@ -76,6 +76,15 @@ describe("a report's layout", () => {
     expect(l.print.titleRows).toEqual([2, 2]);
   });
 
+  it("hides a column kept for the program (the 考核方案 sheet's 键), and it takes no paper", () => {
+    const keyed: ReportSheet = { ...report, charts: [], columns: [{ header: "键", hidden: true, width: 200 }, ...report.columns] };
+    const l = layoutReport(keyed);
+    expect(l.hiddenColumns).toEqual([1]);
+    expect(layoutReport(report).hiddenColumns).toEqual([]);
+    // 200 units shown would not fit one page wide at 82%; hidden, the other 28 units fit at 100%.
+    expect(l.print).toMatchObject({ pagesWide: 1, scale: 100 });
+  });
+
   it("a report without columns still spans one column", () => {
     expect(layoutReport({ name: "空", title: "空", columns: [], rows: [] }).width).toBe(1);
   });
