@@ -58,8 +58,29 @@ export interface PrintLayout {
 /** The page footer of every printed sheet. */
 export const PAGE_FOOTER = "&C第 &P 页 共 &N 页";
 
-/** A header line of Excel codes showing `title`: "&" doubled, as Excel reads a lone "&" as a code. */
-export const titleHeader = (title: string): string => (title ? `&C${title.replace(/&/g, "&&")}` : "");
+/** Excel keeps at most 255 characters of a page header, codes included. */
+const HEADER_LIMIT = 255;
+
+/** Characters a page header cannot hold (it is plain XML text, unlike a cell, which has an escape): controls, U+FFFE/U+FFFF, lone surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are what it drops
+const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A header line of Excel codes showing `title`: invisible characters dropped, line breaks as spaces,
+ * "&" doubled (Excel reads a lone "&" as a code), and cut with … to fit Excel's 255 characters.
+ */
+export function titleHeader(title: string): string {
+  const text = title.replace(UNPRINTABLE, "").replace(/[\r\n\t]+/g, " ").trim();
+  if (!text) return "";
+  const room = HEADER_LIMIT - 2;
+  let out = "";
+  for (const ch of text) {
+    const piece = ch === "&" ? "&&" : ch;
+    if (out.length + piece.length > room - 1) return `&C${out}…`;
+    out += piece;
+  }
+  return `&C${out}`;
+}
 
 /** The percent a table of these widths prints at when fitted to one page wide: at most 100, floored as Excel shows it. */
 export function fitScale(widths: readonly number[], landscape: boolean): number {

@@ -49,3 +49,16 @@ describe("printing on A4", () => {
     expect(l.columnWidths[1]).toBe(15);
   });
 });
+
+describe("the page header's title", () => {
+  it("doubles &, drops what a page header cannot hold, and fits Excel's 255 characters", () => {
+    expect(titleHeader("城关镇 & 东山乡汇总")).toBe("&C城关镇 && 东山乡汇总");
+    // U+0001, U+FFFE and a lone surrogate are dropped; a line break becomes a space.
+    expect(titleHeader("考核\u0001汇总\uFFFE表\uD800\n二")).toBe("&C考核汇总表 二");
+    expect(titleHeader("\u0002")).toBe("");
+    // 300 characters: "&C" + 252 characters + "…" = 255.
+    const long = titleHeader("考".repeat(300));
+    expect(long.length).toBe(255);
+    expect(long.endsWith("考…")).toBe(true);
+  });
+});
