@@ -22,7 +22,7 @@ export type TiePolicy = "strict" | "all" | "order";
 
 /**
  * The quota's own default: "strict" never exceeds the quota, so a published list can always be
- * defended against the rule itself (FUNCTIONS.md, KAOHE.GRADES).
+ * defended against the rule itself (the KAOHE.GRADES contract in src/functions/functions.ts).
  */
 export const DEFAULT_TIE_POLICY: TiePolicy = "strict";
 

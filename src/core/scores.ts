@@ -157,10 +157,10 @@ export function sheetTotal(sheet: Sheet, locate: Locate = byRow): SheetResult {
 
 // ---------------------------------------------------------------- tasks scored by time and quality
 
-/** One point off per day late: the FUNCTIONS.md contract of KAOHE.TASKSCORE (per_day = 1); schemes set their own. */
+/** One point off per day late: the contract of KAOHE.TASKSCORE (src/functions/functions.ts) (per_day = 1); schemes set their own. */
 export const DEFAULT_POINTS_PER_DAY_LATE = 1;
 
-/** Full quality unless the task is graded lower: the FUNCTIONS.md contract of KAOHE.TASKSCORE (quality = 1). */
+/** Full quality unless the task is graded lower: the contract of KAOHE.TASKSCORE (src/functions/functions.ts) (quality = 1). */
 export const DEFAULT_QUALITY = 1;
 
 /** A task assigned to a township committee member (the Beidaihe rural Party-building responsibility measures: scored by completion time and quality). */

@@ -49,13 +49,7 @@ export function printLayout(ws: Excel.Worksheet, print: PrintLayout, titleRows =
   layout.orientation = print.landscape ? "Landscape" : "Portrait";
   layout.centerHorizontally = print.centered;
   layout.zoom = print.pagesWide === 1 ? { horizontalFitToPages: 1, verticalFitToPages: print.pagesTall } : { scale: print.scale };
-  // Office.js takes margins in points; the layout keeps Excel's inches.
-  layout.leftMargin = print.margins.left * 72;
-  layout.rightMargin = print.margins.right * 72;
-  layout.topMargin = print.margins.top * 72;
-  layout.bottomMargin = print.margins.bottom * 72;
-  layout.headerMargin = print.margins.header * 72;
-  layout.footerMargin = print.margins.footer * 72;
+  applyMargins(layout, print.margins);
   if (titleRows) layout.setPrintTitleRows(titleRows);
   if (print.titleColumns) layout.setPrintTitleColumns(`$${columnLetter(print.titleColumns[0])}:$${columnLetter(print.titleColumns[1])}`);
   const pages = layout.headersFooters.defaultForAllPages;
@@ -68,4 +62,14 @@ export function printLayout(ws: Excel.Worksheet, print: PrintLayout, titleRows =
 /** A template's print setup: the same as a report's. */
 export function printSetup(ws: Excel.Worksheet, landscape: boolean, titleRows: string | undefined): void {
   printLayout(ws, pageSetup(landscape), titleRows);
+}
+
+/** A page's margins: Office.js takes points, the print layout keeps Excel's inches. */
+export function applyMargins(layout: Excel.PageLayout, m: { left: number; right: number; top: number; bottom: number; header: number; footer: number }): void {
+  layout.leftMargin = m.left * 72;
+  layout.rightMargin = m.right * 72;
+  layout.topMargin = m.top * 72;
+  layout.bottomMargin = m.bottom * 72;
+  layout.headerMargin = m.header * 72;
+  layout.footerMargin = m.footer * 72;
 }

@@ -19,7 +19,7 @@ import {
 } from "../workbook/templates";
 import { a1, charsToPoints, textInput } from "./cells";
 import { asHostError, hostError, messages } from "./errors";
-import { colors, headerLook, printSetup, thinBorders } from "./look";
+import { applyMargins, colors, headerLook, printSetup, thinBorders } from "./look";
 import { supports, type Session } from "./session";
 
 const BODY_FONT = "宋体";
@@ -72,13 +72,7 @@ function applyPrint(ws: Excel.Worksheet, p: PrintSetup): void {
   // A table too wide to fit legibly prints at a fixed scale, split across pages, its key columns repeated (print.ts).
   if (p.fitToWidth === 0) layout.zoom = { scale: p.scale };
   if (p.titleColumns) layout.setPrintTitleColumns(p.titleColumns.split(":").map((c) => `$${c}`).join(":"));
-  // Office.js takes margins in points; the spec keeps Excel's inches.
-  layout.leftMargin = p.margins.left * 72;
-  layout.rightMargin = p.margins.right * 72;
-  layout.topMargin = p.margins.top * 72;
-  layout.bottomMargin = p.margins.bottom * 72;
-  layout.headerMargin = p.margins.header * 72;
-  layout.footerMargin = p.margins.footer * 72;
+  applyMargins(layout, p.margins);
   const f = footerParts(p.footer);
   const footer = layout.headersFooters.defaultForAllPages;
   footer.leftFooter = f.left;
