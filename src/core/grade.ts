@@ -93,6 +93,8 @@ export interface GradeInput {
   readonly eligible?: boolean;
   /** A one-vote veto on this row, applied as options.vetoMode. */
   readonly veto?: boolean;
+  /** This row's own veto mode, over options.vetoMode: a negative list bars one person's 优秀 and fails another in one run. */
+  readonly vetoMode?: VetoMode;
   /** Second key for the top grade among equal scores, higher first; blank ranks below any number. */
   readonly tiebreak?: number | null;
 }
@@ -146,7 +148,7 @@ export function gradesWithQuota(rows: readonly GradeInput[], options: GradeOptio
   const after = rows.map((r, i) => {
     const b = bands[i];
     if (b < 0) return b;
-    if (r.veto) return vetoBand(b, scale, mode);
+    if (r.veto) return vetoBand(b, scale, r.vetoMode ?? mode);
     if (r.eligible === false) return vetoBand(b, scale, "noTop");
     return b;
   });

@@ -97,6 +97,8 @@ const argNames: Record<string, string> = {
   start: "开始日期",
   end: "结束日期",
   target: "目标",
+  records: "负面清单记录",
+  days: "公示天数",
 };
 
 /** An argument as a Chinese message names it: 参数“分数”（scores）; an unlisted one by its own name. */
@@ -299,6 +301,19 @@ const catalogue = {
     en: (p) => `${leadEn(p)}the grade "${showEn(p.value)}" is not in the coefficient table; use one of its grades or add it`,
   },
   // (end quotas)
+  // ---- negative list, notices ----
+  unknownNegativeItem: {
+    zh: (p) => `${lead(p)}“${show(p.value)}”不是负面清单中的条目；请填写清单中的编号或内容，或先在考核方案中加上这一条`,
+    en: (p) => `${leadEn(p)}"${showEn(p.value)}" is not an item of the negative list; give an item's id or text, or add the item to the scheme first`,
+  },
+  overrideNeedsReason: {
+    zh: (p) => `${lead(p)}改变了“${show(p.value)}”的结果，必须填写调整原因`,
+    en: (p) => `${leadEn(p)}the result of "${showEn(p.value)}" was changed: the reason is required`,
+  },
+  objectionNotUpheld: {
+    zh: (p) => `${lead(p)}对“${show(p.value)}”的异议${p.outcome === "pending" ? "尚未处理" : "未成立"}，结果不能因此改变；异议成立后再调整，或删去这条调整`,
+    en: (p) => `${leadEn(p)}the objection about "${showEn(p.value)}" is ${p.outcome === "pending" ? "not yet decided" : "not upheld"}, so the result cannot change on it; change it once the objection is upheld, or remove the change`,
+  },
   // ---- ledgers ----
   zeroTotal: {
     zh: (p) => `${lead(p)}总数为 0，无法计算比例；请填写大于 0 的总数`,

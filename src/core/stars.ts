@@ -121,6 +121,11 @@ export interface StarMember {
   readonly tiebreak?: number | null;
   /** The branch (支部); the quota is per group. */
   readonly group?: string;
+  /**
+   * Barred from the top (a negative-list item or a veto): held below every threshold of its cap's rule
+   * and never counted among those at it, so the place goes to the next member in order.
+   */
+  readonly barred?: boolean;
 }
 
 export interface StarQuotaOptions {
@@ -138,6 +143,8 @@ export interface StarResult {
   readonly dropped: boolean;
   /** Tie policy "all": kept in a tied block that took the group past its quota. */
   readonly overQuota: boolean;
+  /** Brought down to threshold − 1 because the member is barred from the top. */
+  readonly barred: boolean;
 }
 
 /** What one rule did in one group. */
@@ -184,6 +191,7 @@ export function starQuota(members: readonly StarMember[], options: StarQuotaOpti
   const out = members.map((m) => m.stars);
   const dropped = new Uint8Array(members.length);
   const over = new Uint8Array(members.length);
+  const barred = new Uint8Array(members.length);
   const groupsOut: StarGroupQuota[] = [];
   const groups = groupRows(
     members.map((m) => m.group),
@@ -196,7 +204,12 @@ export function starQuota(members: readonly StarMember[], options: StarQuotaOpti
       const mine = rows.filter((i) => members[i].cap === rule.cap);
       if (mine.length === 0) continue;
       const limit = quota(mine.length, rule.ratio, rounding, minimum);
-      const high = mine.filter((i) => (members[i].stars as number) >= rule.threshold);
+      for (const i of mine)
+        if (members[i].barred && (members[i].stars as number) >= rule.threshold) {
+          out[i] = rule.threshold - 1;
+          barred[i] = 1;
+        }
+      const high = mine.filter((i) => !barred[i] && (members[i].stars as number) >= rule.threshold);
       const cut = cutAtQuota(high, limit, better, policy);
       for (const i of cut.dropped) {
         out[i] = rule.threshold - 1;
@@ -206,5 +219,5 @@ export function starQuota(members: readonly StarMember[], options: StarQuotaOpti
       groupsOut.push({ group, cap: rule.cap, size: mine.length, quota: limit, kept: cut.kept.length });
     }
   }
-  return { rows: out.map((s, i) => ({ stars: s, dropped: dropped[i] === 1, overQuota: over[i] === 1 })), groups: groupsOut };
+  return { rows: out.map((s, i) => ({ stars: s, dropped: dropped[i] === 1, overQuota: over[i] === 1, barred: barred[i] === 1 })), groups: groupsOut };
 }
