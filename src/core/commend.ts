@@ -103,13 +103,18 @@ export function helperList(members: readonly ListMember[], options: HelperOption
   const load = new Map<number, number>();
   const out = new Map<number, HelperAssignment>();
   const sameBranchNamed = (name: string, branchName: string) => helpersOf.get(branchName)?.find((i) => members[i].name.trim() === name) ?? null;
+  // A kept helper who cannot help as the rule means it is kept all the same, with the reason to look again.
+  const keptElsewhere = (name: string, branchName: string): string => {
+    const self = backward.find(({ m }) => m.branch === branchName && m.name.trim() === name);
+    return self ? `帮扶人${name}本人为 ${self.m.stars} 星，在后进线以下，请重新确定` : `帮扶人${name}不在本支部已评星党员中，请核对`;
+  };
   // The user's own choices first, so the proposals work around them.
   for (const { m, index } of backward) {
     const typed = m.helper?.trim() ?? "";
     if (typed === "") continue;
     const at = sameBranchNamed(typed, m.branch);
     if (at !== null) load.set(at, (load.get(at) ?? 0) + 1);
-    out.set(index, { index, helper: typed, helperIndex: at, kept: true });
+    out.set(index, { index, helper: typed, helperIndex: at, kept: true, note: at === null ? keptElsewhere(typed, m.branch) : undefined });
   }
   for (const [index, a] of out)
     if (a.helperIndex !== null && load.get(a.helperIndex)! > maxHelped) out.set(index, { ...a, note: `${a.helper}帮扶 ${load.get(a.helperIndex)} 人，超过每人 ${maxHelped} 人的上限` });

@@ -83,6 +83,16 @@ describe("the helper list", () => {
     expect(out[0].note).toBe("张一帮扶 2 人，超过每人 1 人的上限");
     expect(out[2].note).toBeUndefined();
   });
+  it("a typed helper who is backward too, or not of the branch, is kept with a note to look again", () => {
+    const edited = members.map((x) => (x.name === "张四" ? { ...x, helper: "张五" } : x.name === "张三" ? { ...x, helper: "李三" } : x));
+    const out = helperList(edited);
+    expect(out.map((a) => [edited[a.index].name, a.helper, a.kept, a.note])).toEqual([
+      ["张五", "张一", false, undefined],
+      ["张四", "张五", true, "帮扶人张五本人为 0 星，在后进线以下，请重新确定"],
+      ["张三", "李三", true, "帮扶人李三不在本支部已评星党员中，请核对"],
+      ["李二", "李三", false, undefined],
+    ]);
+  });
   it("a branch with nobody free says so rather than reaching into another branch", () => {
     const out = helperList([m("王一", "三支部", 1), m("王二", "三支部", 2), m("李三", "二支部", 9)]);
     expect(out.map((a) => [a.helper, a.note])).toEqual([
