@@ -98,6 +98,12 @@ const argNames: Record<string, string> = {
   end: "结束日期",
   target: "目标",
   records: "负面清单记录",
+  record_names: "记录姓名",
+  record_items: "记录条目",
+  record_counts: "记录次数",
+  list: "负面清单",
+  what: "结果项",
+  name: "姓名",
   days: "公示天数",
 };
 
@@ -309,6 +315,10 @@ const catalogue = {
   overrideNeedsReason: {
     zh: (p) => `${lead(p)}改变了“${show(p.value)}”的结果，必须填写调整原因`,
     en: (p) => `${leadEn(p)}the result of "${showEn(p.value)}" was changed: the reason is required`,
+  },
+  badNegativeList: {
+    zh: (p) => `${lead(p)}负面清单有误：${p.detail}`,
+    en: (p) => `${leadEn(p)}the negative list is wrong: ${p.detailEn}`,
   },
   objectionNotUpheld: {
     zh: (p) => `${lead(p)}对“${show(p.value)}”的异议${p.outcome === "pending" ? "尚未处理" : "未成立"}，结果不能因此改变；异议成立后再调整，或删去这条调整`,

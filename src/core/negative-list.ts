@@ -214,16 +214,16 @@ const yuanText = (fen: number) => (fen / 100).toFixed(2);
  * stars and yuan are per event; one event of a no-top or fail item is enough. A record naming no item
  * of the list is #N/A naming it, and a count that is not a whole number of at least 1 is #VALUE!:
  * leaving either out would be a silent wrong number. `failLabel` is the lowest grade as the reasons
- * name it (不称职 for cadres, 不合格 for members).
+ * name it (不称职 for cadres, 不合格 for members); `arg` is how a message names the records.
  */
-export function applyNegativeList(records: readonly NegativeRecord[], list: NegativeList, failLabel = "不称职"): NegativeOutcome {
+export function applyNegativeList(records: readonly NegativeRecord[], list: NegativeList, failLabel = "不称职", arg = "records"): NegativeOutcome {
   const events = new Map<NegativeItem, number>();
   records.forEach((r, i) => {
     const row = r.row ?? i + 1;
     const item = findNegativeItem(list, r.item);
-    if (!item) throw naError("unknownNegativeItem", { arg: "records", row, value: r.item });
+    if (!item) throw naError("unknownNegativeItem", { arg, row, value: r.item });
     const n = r.count ?? 1;
-    if (!Number.isSafeInteger(n) || n < 1) throw valueError("notInteger", { arg: "counts", row, value: n });
+    if (!Number.isSafeInteger(n) || n < 1) throw valueError("notInteger", { arg: arg === "records" ? "counts" : "record_counts", row, value: n });
     events.set(item, (events.get(item) ?? 0) + n);
   });
   let deduction: Exact = ZERO;
