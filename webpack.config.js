@@ -30,6 +30,27 @@ class ZhFunctionsMetadataPlugin {
   }
 }
 
+/**
+ * Turns a worker bundle into a script that only sets a global string holding it, so the page starts its worker from a
+ * Blob: a page opened from a local folder (file://) may not start a worker from a file URL, nor fetch one.
+ */
+class WorkerAsText {
+  constructor(file, global) {
+    this.file = file;
+    this.global = global;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("WorkerAsText", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "WorkerAsText", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, (assets) => {
+        const asset = assets[this.file];
+        if (!asset) return;
+        const text = `self.${this.global}=${JSON.stringify(asset.source().toString())};`;
+        compilation.updateAsset(this.file, new compiler.webpack.sources.RawSource(text));
+      });
+    });
+  }
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
@@ -42,6 +63,9 @@ module.exports = async (env, argv) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
+      // The page for offices without Excel (kaohe.html): its script, and its worker carried as a string (see WorkerAsText).
+      "kaohe/page": "./src/web/main.tsx",
+      "kaohe/worker": "./src/web/worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -57,6 +81,8 @@ module.exports = async (env, argv) => {
           // Types are checked once by `npm run lint` (tsc); the bundle only needs the JavaScript.
           use: { loader: "ts-loader", options: { transpileOnly: true } },
         },
+        // The standard templates the web page's worker offers for download (src/web/templates.ts).
+        { test: /\.xlsx$/, type: "asset/inline" },
       ],
     },
     performance: { hints: false },
@@ -72,6 +98,8 @@ module.exports = async (env, argv) => {
         chunksSortMode: "manual",
         officeJs: dev ? officeJsLocal : officeJsCdn,
       }),
+      new HtmlWebpackPlugin({ filename: "kaohe.html", template: "./src/web/kaohe.html", chunks: ["kaohe/worker", "kaohe/page"], chunksSortMode: "manual" }),
+      new WorkerAsText("kaohe/worker.js", "kaoheWorkerSource"),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -1,5 +1,6 @@
 // What the task pane asks of its host (Excel through Office.js, or a stand-in): the operations, their progress and their errors. The pane never calls Excel.run itself.
 import type { Scheme, SchemeKind } from "../core/scheme";
+import type { RunOptions, RunResult } from "../workbook/pipeline";
 import type { Plan } from "../workbook/plan";
 import type { WorkbookData } from "../workbook/sheet";
 
@@ -73,6 +74,11 @@ export interface HostOps {
    * otherwise each chunk is its own step. A host without it has no undo to offer.
    */
   drawIsOneUndoStep?(): boolean;
+  /**
+   * Checks and computes off the page's thread (the web page's worker); without it the pane runs the pipeline itself.
+   * Rejects with an AbortError when the signal aborts.
+   */
+  assess?(workbook: WorkbookData, options: Omit<RunOptions, "onProgress">, onProgress?: OnProgress, signal?: AbortSignal): Promise<RunResult>;
   /** What this Excel lacks of the add-in's features, in the user's language, for the start screen; undefined when nothing. */
   missingFeatures?(): string | undefined;
 }

@@ -1,10 +1,11 @@
 // The task pane's state and what the user can do with it: one hook at the top, handed to the screens as props.
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { Locale } from "../core/messages";
-import { kindNames, schemeFromJson, type Scheme, type SchemeKind } from "../core/scheme";
-import { runAssessment, type RunResult } from "../workbook/pipeline";
+import { type Scheme, type SchemeKind } from "../core/scheme";
+import { kindNames, schemeFromJson } from "../kinds/registry";
+import { runAssessment, type RunOptions, type RunResult } from "../workbook/pipeline";
 import type { Plan } from "../workbook/plan";
-import { settingName } from "../workbook/scheme-sheet";
+import { settingName } from "../workbook/setting-names";
 import type { WorkbookData } from "../workbook/sheet";
 import type { DrawReport, HostOps, Progress, WorkbookOverview } from "../excel/ops";
 import { checkDraft, draftOfKind, type SchemeDraft } from "./model/draft";
@@ -118,6 +119,13 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
 
   const onProgress = useCallback((p: Progress) => patch({ progress: p }), [patch]);
 
+  /** The pipeline, in the host's worker when it has one (the web page), else here. */
+  const assess = useCallback(
+    (workbook: WorkbookData, options: RunOptions, signal?: AbortSignal): Promise<RunResult> =>
+      ops.assess ? ops.assess(workbook, options, onProgress, signal) : Promise.resolve(runAssessment(workbook, options)),
+    [ops, onProgress],
+  );
+
   const refreshOverview = useCallback(() => task("overview", "start", async () => patch({ overview: await ops.overview() })), [task, ops, patch]);
 
   const recogniseWorkbook = useCallback(
@@ -201,7 +209,7 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
    * Returns false when the draft is invalid and nothing was checked.
    */
   const runCheck = useCallback(
-    (workbook: WorkbookData, options: { scheme?: Scheme; skipBadRows?: boolean } = {}): boolean => {
+    async (workbook: WorkbookData, options: { scheme?: Scheme; skipBadRows?: boolean } = {}): Promise<boolean> => {
       const st = latest.current;
       let scheme = options.scheme;
       if (!scheme && st.draft) {
@@ -212,13 +220,13 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
         }
         scheme = v.scheme;
       }
-      const result = runAssessment(workbook, { scheme, skipBadRows: options.skipBadRows ?? st.skipBadRows });
+      const result = await assess(workbook, { scheme, skipBadRows: options.skipBadRows ?? st.skipBadRows });
       const adopted = !scheme && result.table !== undefined && result.status !== "badScheme";
       patch({ check: result, workbook, ...(adopted ? { draft: result.scheme } : {}) });
       if (adopted && !st.savedJson) setNotice("scheme", { intent: "info", text: s.schemeAdopted(kindNames[result.scheme.kind][locale === "zh-CN" ? "zh" : "en"]) });
       return true;
     },
-    [patch, setNotice, s, locale],
+    [patch, setNotice, s, locale, assess],
   );
 
   const check = useCallback(
@@ -227,7 +235,7 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
         const workbook = await ops.readWorkbook(onProgress);
         patch({ progress: { stage: s.stageCompute, done: 0, total: 1 } });
         await paint();
-        runCheck(workbook);
+        await runCheck(workbook);
       }),
     [task, ops, onProgress, patch, runCheck, s],
   );
@@ -243,7 +251,7 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
         await ops.saveScheme(v.scheme);
         patch({ draft: v.scheme, savedJson: JSON.stringify(v.scheme) });
         const workbook = latest.current.workbook;
-        if (!workbook || runCheck(workbook, { scheme: v.scheme })) setNotice("check", { intent: "success", text: s.mappingSaved });
+        if (!workbook || (await runCheck(workbook, { scheme: v.scheme }))) setNotice("check", { intent: "success", text: s.mappingSaved });
       }),
     [task, ops, patch, runCheck, setNotice, s],
   );
@@ -253,9 +261,9 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
       patch({ skipBadRows: skip });
       const { workbook, check: last } = latest.current;
       // The list of problems changes with the option: check again on the data already read.
-      if (workbook && last && (last.status === "problems" || last.status === "ok")) runCheck(workbook, { skipBadRows: skip });
+      if (workbook && last && (last.status === "problems" || last.status === "ok")) void task("check", "check", async () => void (await runCheck(workbook, { skipBadRows: skip })));
     },
-    [patch, runCheck],
+    [patch, runCheck, task],
   );
 
   const draw = useCallback(
@@ -304,7 +312,14 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
         if (controller.signal.aborted) return setNotice("compute", { intent: "warning", text: s.cancelled, lines: [s.notWritten] });
         patch({ workbook, progress: { stage: s.stageCompute, done: 0, total: 1 } });
         await paint();
-        const result = runAssessment(workbook, { scheme, skipBadRows: latest.current.skipBadRows });
+        let result: RunResult;
+        try {
+          result = await assess(workbook, { scheme, skipBadRows: latest.current.skipBadRows }, controller.signal);
+        } catch (e) {
+          // A worker stopped by Cancel: nothing was computed, nothing written.
+          if (isAbort(e, controller.signal)) return setNotice("compute", { intent: "warning", text: s.cancelled, lines: [s.notWritten] });
+          throw e;
+        }
         patch({ run: result, check: result, ...(scheme || !result.table ? {} : { draft: result.scheme }) });
         if (result.status !== "ok" || !result.plan) {
           const text = result.status === "problems" ? s.computeBlockedProblems(result.problems.length) : result.status === "badScheme" ? s.computeBlockedScheme : s.computeBlockedNoTable;
@@ -323,7 +338,7 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
     });
     // Drawing is its own operation, so the overwrite question can come in between.
     if (plan) await draw(plan);
-  }, [task, ops, onProgress, patch, setNotice, draw, s]);
+  }, [task, ops, onProgress, patch, setNotice, draw, s, assess]);
 
   const confirmOverwrite = useCallback(async () => {
     const plan = latest.current.run?.plan;

@@ -1,0 +1,141 @@
+// 开始 of the page: that the files stay on this computer, a file to choose or drop, what the opened workbook holds, and the next steps.
+import { Badge, Body1, Button, Card, CardHeader, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useRef, useState, type DragEvent } from "react";
+import type { Locale } from "../core/messages";
+import { kindNames } from "../kinds/registry";
+import type { WorkbookOverview } from "../excel/ops";
+import { NoticeBar } from "../taskpane/components/NoticeBar";
+import { ProgressPanel } from "../taskpane/components/ProgressPanel";
+import { Screen } from "../taskpane/components/Screen";
+import type { Strings } from "../taskpane/strings";
+import type { Notice, ScreenId } from "../taskpane/useAssessment";
+import type { Progress } from "../excel/ops";
+import type { WebStrings } from "./strings";
+
+const useStyles = makeStyles({
+  heading: { display: "block", margin: 0 },
+  drop: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalXL,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    textAlign: "center",
+  },
+  over: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  hidden: { display: "none" },
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  sheets: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, listStyleType: "none", margin: 0, padding: 0 },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+export interface OpenScreenProps {
+  s: Strings;
+  w: WebStrings;
+  locale: Locale;
+  fileName?: string;
+  overview?: WorkbookOverview;
+  busy: boolean;
+  progress?: Progress;
+  notice?: Notice;
+  onOpen: (file: File) => void;
+  onNotice: (notice: Notice) => void;
+  onNavigate: (screen: ScreenId) => void;
+}
+
+export function OpenScreen({ s, w, locale, fileName, overview, busy, progress, notice, onOpen, onNotice, onNavigate }: OpenScreenProps) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const lang = locale === "zh-CN" ? "zh" : "en";
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    if (busy) return;
+    const files = e.dataTransfer.files;
+    if (files.length !== 1) onNotice({ intent: "error", text: w.oneFile });
+    else onOpen(files[0]);
+  };
+  const steps: [ScreenId, string][] = [
+    ["templates", s.stepTemplates],
+    ["scheme", s.stepScheme],
+    ["check", s.stepCheck],
+    ["compute", s.stepCompute],
+  ];
+  return (
+    <Screen id="start" heading={s.startHeading}>
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>{w.privacy}</MessageBarBody>
+      </MessageBar>
+      <NoticeBar notice={notice} s={s} onAction={onNavigate} />
+      <Card>
+        <CardHeader header={<Subtitle2 as="h3" className={styles.heading}>{w.openHeading}</Subtitle2>} />
+        <Body1>{w.openIntro}</Body1>
+        <div
+          className={mergeClasses(styles.drop, over && styles.over)}
+          role="group"
+          aria-label={w.dropLabel}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setOver(true);
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={drop}
+        >
+          <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
+            {w.chooseFile}
+          </Button>
+          <Body1>{w.dropHere}</Body1>
+          <input
+            ref={input}
+            className={styles.hidden}
+            type="file"
+            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label={w.chooseFile}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              // Cleared, so choosing the same file again (after editing it in WPS) opens it again.
+              e.target.value = "";
+              if (f) onOpen(f);
+            }}
+          />
+        </div>
+        {busy && <ProgressPanel progress={progress} s={s} />}
+      </Card>
+      {fileName && overview && (
+        <Card>
+          <CardHeader header={<Subtitle2 as="h3" className={styles.heading}>{fileName}</Subtitle2>} />
+          <div className={styles.body}>
+            <Body1>{overview.sheets.length ? s.sheetsCount(overview.sheets.length) : s.noSheets}</Body1>
+            <ul className={styles.sheets}>
+              {overview.sheets.map((name) => (
+                <li key={name}>
+                  <Badge appearance="outline" color="informative">
+                    {name}
+                  </Badge>
+                </li>
+              ))}
+            </ul>
+            <Body1>{overview.schemeTitle ? s.schemeStored(overview.schemeTitle + (overview.schemeKind && !overview.schemeTitle.includes(kindNames[overview.schemeKind].zh) ? `（${kindNames[overview.schemeKind][lang]}）` : "")) : s.schemeNotStored}</Body1>
+          </div>
+        </Card>
+      )}
+      <section aria-labelledby="next-heading">
+        <Subtitle2 as="h3" id="next-heading" className={styles.heading}>
+          {s.nextHeading}
+        </Subtitle2>
+        <ol className={styles.steps}>
+          {steps.map(([screen, text]) => (
+            <li key={screen}>
+              <Link as="button" onClick={() => onNavigate(screen)}>
+                {text}
+              </Link>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Screen>
+  );
+}
