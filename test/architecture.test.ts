@@ -25,7 +25,7 @@ function imports(): { file: string; room: string; target: string }[] {
 }
 
 const all = imports();
-const rooms = ["core", "functions", "workbook", "excel", "taskpane", "cli"];
+const rooms = ["core", "functions", "workbook", "excel", "taskpane", "cli", "xlsx"];
 
 describe("the rooms of ARCHITECTURE.md", () => {
   it("core imports nothing of the project or of a host, only mathjs", () => {
@@ -38,6 +38,9 @@ describe("the rooms of ARCHITECTURE.md", () => {
   });
   it("excel imports only workbook and core, never React", () => {
     for (const i of all.filter((x) => x.room === "excel")) expect(["core", "workbook", "excel"].includes(i.target), `${i.file} imports ${i.target}`).toBe(true);
+  });
+  it("xlsx imports only core, workbook, itself and JSZip, saxes and ExcelJS, never Node (it runs in a browser's Web Worker too)", () => {
+    for (const i of all.filter((x) => x.room === "xlsx")) expect(["core", "workbook", "xlsx", "jszip", "saxes", "exceljs"], `${i.file} imports ${i.target}`).toContain(i.target);
   });
   it("nothing imports taskpane/ or cli/ from outside", () => {
     for (const i of all.filter((x) => x.target === "taskpane" || x.target === "cli")) expect(i.room, `${i.file} imports ${i.target}`).toBe(i.target);

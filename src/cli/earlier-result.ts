@@ -3,7 +3,8 @@ import { readFile, stat } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
 import { SOURCES_SHEET } from "../workbook/merge";
 import { reportSheetNames } from "../workbook/plan";
-import { entryData, zipDirectory } from "./zip-directory";
+import { sheetPart } from "../xlsx/parts";
+import { entryData, zipDirectory } from "../xlsx/zip-directory";
 
 /** An existing workbook as far as replacing it is concerned. */
 export interface ResultRecord {
@@ -89,16 +90,7 @@ function firstColumns(xml: string, sst: () => string[]): Map<number, { a?: strin
   return rows;
 }
 
-/** The path of a sheet's part inside the zip, from the workbook's relationships. */
-export function sheetPart(workbookXml: string, relsXml: string, sheetName: string): string | undefined {
-  const sheet = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, "name") === sheetName);
-  const id = sheet && /\s(?:\w+:)?id="([^"]*)"/.exec(sheet)?.[1];
-  if (!id) return undefined;
-  const rel = [...relsXml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, "Id") === id);
-  const target = rel && attr(rel, "Target");
-  if (!target) return undefined;
-  return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-}
+export { sheetPart } from "../xlsx/parts";
 
 /**
  * What the .xlsx at `path` records of itself, inflating only its workbook, 审计 sheet and shared

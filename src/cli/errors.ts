@@ -1,4 +1,5 @@
 // The command line's typed error and its exit codes: every way `kaohe` can stop, with a Chinese and an English message.
+import { XlsxError, type XlsxFailure } from "../xlsx/errors";
 
 /** The exit codes of `kaohe`, documented in the README; scripts rely on them, so they never change. */
 export const ExitCode = {
@@ -35,4 +36,14 @@ export class CliError extends Error {
     super(en);
     this.name = "CliError";
   }
+}
+
+const exitCodeOf: Record<XlsxFailure, ExitCodeValue> = { unreadable: ExitCode.unreadable, dataProblems: ExitCode.dataProblems, notWritten: ExitCode.notWritten };
+
+/** The .xlsx adapter's error as the command line's (its cause kept for KAOHE_DEBUG=1); anything else as it is. */
+export function cliError(e: unknown): unknown {
+  if (!(e instanceof XlsxError)) return e;
+  const out = new CliError(exitCodeOf[e.kind], e.zh, e.en, e.details);
+  if (e.cause !== undefined) out.cause = e.cause;
+  return out;
 }

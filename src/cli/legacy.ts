@@ -6,7 +6,7 @@ import type { CellValue, MergeArea, SheetData, WorkbookData } from "../workbook/
 import { workbookFromData } from "./draw";
 import { CliError, ExitCode } from "./errors";
 import type { FileKind, OpenedWorkbook } from "./xlsx";
-import { zipDirectory } from "./zip-directory";
+import { zipDirectory } from "../xlsx/zip-directory";
 
 /**
  * SheetJS, loaded when an old format is read: loading it costs about a tenth of a second of every
@@ -160,5 +160,7 @@ export function openLegacy(path: string, buf: Buffer, kind: FileKind): OpenedWor
     workbook,
     data,
     unkept: [{ zh: "格式和公式（旧格式文件的结果文件只带入数值）", en: "formats and formulas (from an old-format file only the values are carried)" }],
+    // Formulas are not read (cellFormula: false): the result carries values only, so none is replaced.
+    holdsFormula: () => false,
   };
 }

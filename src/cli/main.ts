@@ -15,7 +15,7 @@ import { SCHEME_SHEET, schemeFromSheet, settingName } from "../workbook/scheme-s
 import { describeDataProblem, type Problem } from "../workbook/sheet";
 import { SOURCES_SHEET } from "../workbook/merge";
 import { templateSpec } from "../workbook/templates";
-import { drawPlan, holdsFormula, workbookFromData, writeBytesAtomic, writeXlsxAtomic } from "./draw";
+import { drawPlan, workbookFromData, writeBytesAtomic, writeResult, writeXlsxAtomic } from "./draw";
 import { noteReplacedFormulas, replacedFormulas } from "../workbook/replaced-formulas";
 import { CliError, ExitCode } from "./errors";
 import { createProgress, type Progress, type ProgressStream } from "./progress";
@@ -691,9 +691,8 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
       );
     }
     // Values written over the template's formulas are said, in the summary and in 审计, before drawing.
-    noteReplacedFormulas(result.plan, replacedFormulas(result.plan, holdsFormula(opened.workbook)));
-    drawPlan(opened.workbook, result.plan);
-    await writeXlsxAtomic(opened.workbook, out!);
+    noteReplacedFormulas(result.plan, replacedFormulas(result.plan, opened.holdsFormula));
+    await writeResult(opened, result.plan, out!);
     progress.finish();
     printSummary(result, out!, p);
     return ExitCode.ok;

@@ -1,9 +1,11 @@
-// Checks an .xlsx's zip before ExcelJS inflates it: sizes within bounds (declared and real), every sheet's part present, and rows that only carry formatting dropped from padded sheets.
-import { createInflateRaw, inflateRawSync } from "node:zlib";
+// Checks an .xlsx's zip before it is read: sizes within bounds (declared and real), every sheet's part present, and rows that only carry formatting counted (and dropped from padded sheets for ExcelJS).
 import JSZip from "jszip";
+import { indexOfBytes, concatBytes, utf8Bytes, utf8Text } from "./bytes";
 import { RowSieve } from "./empty-rows";
-import { CliError, ExitCode } from "./errors";
-import { entryData, zipDirectory, type ZipEntry } from "./zip-directory";
+import { XlsxError } from "./errors";
+import { readFailure } from "./exceljs-failure";
+import { streamEntry } from "./inflate";
+import { zipDirectory, type ZipEntry } from "./zip-directory";
 
 const MiB = 2 ** 20;
 
@@ -25,7 +27,7 @@ export const MAX_OTHER_PART_BYTES = 128 * MiB;
 const PLAUSIBLE_SHEET = { from: 64 * MiB, bytesPerRow: MiB };
 /** The same for the shared strings: a real item (a name, a place) is tens of bytes, the longest cell 32,767 characters. */
 const PLAUSIBLE_STRINGS = { from: 64 * MiB, bytesPerItem: MiB };
-const STRING_ITEM = Buffer.from("<si");
+const STRING_ITEM = utf8Bytes("<si");
 /** A workbook has a few dozen parts; thousands of pictures would still fit. */
 export const MAX_ENTRIES = 10_000;
 /**
@@ -42,24 +44,28 @@ const SHARED_STRINGS_PART = /^xl\/sharedStrings\.xml$/i;
 
 /** What ExcelJS is to load, and what was left out of it. */
 export interface CheckedZip {
-  bytes: Buffer;
+  bytes: Uint8Array;
+  /** The zip as JSZip read it (undefined when it has no readable directory of its own: the loader says damaged). */
+  zip?: JSZip;
+  /** The workbook's sheets in order with their parts (lower-cased), as xl/workbook.xml lists them. */
+  sheets: { sheet: string; part: string }[];
   /** Sheets whose rows without a value were dropped, and how many. */
   dropped: { sheet: string; rows: number }[];
 }
 
 const mb = (n: number) => `${Math.ceil(n / MiB).toLocaleString("en-US")} MB`;
 
-function tooLarge(name: string, zhPart: string, enPart: string, size: number, limit: number): CliError {
-  return new CliError(
-    ExitCode.unreadable,
+function tooLarge(name: string, zhPart: string, enPart: string, size: number, limit: number): XlsxError {
+  return new XlsxError(
+    "unreadable",
     `“${name}”已损坏或过大，不像真实的上报文件：其中${zhPart}解压后有 ${mb(size)}，超过可读取的 ${mb(limit)}。请核对文件来源，在 Excel 中打开后另存一份再试，或找回原文件`,
     `"${name}" is damaged or too large to be a real return: ${enPart} inflates to ${mb(size)}, over the ${mb(limit)} that can be read. Check where the file came from, open it in Excel and save a copy, or get the original again`,
   );
 }
 
-function damaged(name: string, zhWhy: string, enWhy: string): CliError {
-  return new CliError(
-    ExitCode.unreadable,
+function damaged(name: string, zhWhy: string, enWhy: string): XlsxError {
+  return new XlsxError(
+    "unreadable",
     `“${name}”已损坏：${zhWhy}。请在 Excel 中打开并另存一份，或找回原文件`,
     `"${name}" is damaged: ${enWhy}. Open it in Excel and save a copy, or get the original again`,
   );
@@ -76,12 +82,17 @@ const attr = (tag: string, re: RegExp) => {
 };
 
 /** A small part's text, or undefined when it is missing, not inflatable or larger than MAX_INDEX_BYTES. */
-function smallPart(buf: Buffer, entries: ZipEntry[], path: string): string | undefined {
-  const entry = entries.find((e) => e.name.toLowerCase() === path);
-  const data = entry && entryData(buf, entry);
-  if (!entry || !data) return undefined;
+function smallPart(zip: JSZip, entries: ZipEntry[], path: string): Promise<string | undefined> {
+  return partText(zip, entries.find((e) => e.name.toLowerCase() === path)?.name);
+}
+
+/** A part's text by its name in the zip, or undefined when it is missing, not inflatable or larger than `limit`. */
+export async function partText(zip: JSZip, path: string | undefined, limit = MAX_INDEX_BYTES): Promise<string | undefined> {
+  if (path === undefined) return undefined;
+  const chunks: Uint8Array[] = [];
   try {
-    return (entry.method === 8 ? inflateRawSync(data, { maxOutputLength: MAX_INDEX_BYTES }) : data).toString("utf8");
+    const size = await streamEntry(zip, path, limit, (b) => chunks.push(b));
+    return size > limit ? undefined : utf8Text(concatBytes(chunks));
   } catch {
     return undefined;
   }
@@ -99,9 +110,9 @@ function partName(target: string): string {
 }
 
 /** The workbook's sheets in order, each with the part that holds it (lower-cased), from xl/workbook.xml and its relationships. */
-function sheetParts(buf: Buffer, entries: ZipEntry[]): { sheet: string; part: string }[] {
-  const workbook = smallPart(buf, entries, "xl/workbook.xml");
-  const rels = smallPart(buf, entries, "xl/_rels/workbook.xml.rels");
+async function sheetParts(zip: JSZip, entries: ZipEntry[]): Promise<{ sheet: string; part: string }[]> {
+  const workbook = await smallPart(zip, entries, "xl/workbook.xml");
+  const rels = await smallPart(zip, entries, "xl/_rels/workbook.xml.rels");
   if (workbook === undefined || rels === undefined) return [];
   const targets = new Map<string, string>();
   for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
@@ -120,78 +131,44 @@ function sheetParts(buf: Buffer, entries: ZipEntry[]): { sheet: string; part: st
   return sheets;
 }
 
-/** Inflates raw deflate data, handing each chunk on, and stops as soon as more than `limit` bytes came out. Resolves with the bytes counted. */
-function inflateBounded(data: Buffer, limit: number, onChunk: (b: Buffer) => void): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const z = createInflateRaw({ chunkSize: 256 * 1024 });
-    let count = 0;
-    let settled = false;
-    const settle = (f: () => void) => {
-      if (settled) return;
-      settled = true;
-      f();
-    };
-    z.on("data", (b: Buffer) => {
-      if (settled) return;
-      count += b.length;
-      if (count > limit) {
-        z.destroy();
-        settle(() => resolve(count));
-        return;
-      }
-      onChunk(b);
-    });
-    z.on("error", (e) => settle(() => reject(e)));
-    z.on("end", () => settle(() => resolve(count)));
-    z.end(data);
-  });
-}
-
 /** Passes an entry's inflated bytes to onChunk, refusing it when it inflates past its declared size (a lying zip bomb) or does not inflate. */
-async function inflateEntry(buf: Buffer, entry: ZipEntry, name: string, label: { zh: string; en: string }, onChunk: (b: Buffer) => void): Promise<void> {
-  const data = entryData(buf, entry);
-  if (!data) throw damaged(name, `其中${label.zh}的数据不完整`, `the data of ${label.en} is incomplete`);
-  if (entry.method === 0) {
-    onChunk(data);
-    return;
-  }
-  // JSZip reads no other method and says so itself.
-  if (entry.method !== 8) return;
+export async function inflateEntry(zip: JSZip, entry: ZipEntry, name: string, label: { zh: string; en: string }, onChunk: (b: Uint8Array) => void): Promise<void> {
   let real: number;
   try {
-    real = await inflateBounded(data, entry.size, onChunk);
-  } catch {
+    real = await streamEntry(zip, entry.name, entry.size, onChunk);
+  } catch (e) {
+    if (e instanceof XlsxError) throw e;
     throw damaged(name, `其中${label.zh}无法解压`, `${label.en} cannot be inflated`);
   }
   if (real > entry.size)
-    throw new CliError(
-      ExitCode.unreadable,
+    throw new XlsxError(
+      "unreadable",
       `“${name}”已损坏或被改动过，不像真实的上报文件：其中${label.zh}解压后比文件记录的 ${entry.size.toLocaleString("en-US")} 字节更大。请核对文件来源，或找回原文件`,
       `"${name}" is damaged or was tampered with and is not a real return: ${label.en} inflates to more than the ${entry.size.toLocaleString("en-US")} bytes the file declares. Check where it came from, or get the original again`,
     );
 }
 
 /** The shared strings' size and number of items ("<si"), counted as they inflate; an item split by a chunk's edge is found by keeping the last bytes. */
-async function countItems(buf: Buffer, entry: ZipEntry, name: string, label: { zh: string; en: string }): Promise<{ size: number; items: number }> {
+async function countItems(zip: JSZip, entry: ZipEntry, name: string, label: { zh: string; en: string }): Promise<{ size: number; items: number }> {
   let size = 0;
   let items = 0;
-  let tail = Buffer.alloc(0);
-  await inflateEntry(buf, entry, name, label, (b) => {
+  let tail = new Uint8Array(0);
+  await inflateEntry(zip, entry, name, label, (b) => {
     size += b.length;
-    const w = tail.length ? Buffer.concat([tail, b]) : b;
-    for (let at = w.indexOf(STRING_ITEM); at >= 0; at = w.indexOf(STRING_ITEM, at + STRING_ITEM.length)) items++;
+    const w = tail.length ? concatBytes([tail, b]) : b;
+    for (let at = indexOfBytes(w, STRING_ITEM); at >= 0; at = indexOfBytes(w, STRING_ITEM, at + STRING_ITEM.length)) items++;
     // Fewer bytes than the token: none of it was counted, and none is counted twice.
-    tail = Buffer.from(w.subarray(Math.max(0, w.length - (STRING_ITEM.length - 1))));
+    tail = w.slice(Math.max(0, w.length - (STRING_ITEM.length - 1)));
   });
   return { size, items };
 }
 
 /** The zip with some parts replaced; every other entry is copied compressed as it is. */
-async function replaceParts(buf: Buffer, parts: Map<string, Buffer>): Promise<Buffer> {
+async function replaceParts(buf: Uint8Array, parts: Map<string, Uint8Array>): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(buf);
   // Stored, not deflated: compressing a large sheet again would only cost time before it is inflated again.
   for (const [path, bytes] of parts) zip.file(path, bytes, { compression: "STORE" });
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /**
@@ -202,12 +179,20 @@ async function replaceParts(buf: Buffer, parts: Map<string, Buffer>): Promise<Bu
  * padded with more than EMPTY_ROWS_KEPT rows that hold no value loses those rows (reported in
  * `dropped`). A zip without a readable directory is passed on for the loader to call damaged.
  */
-export async function checkZip(buf: Buffer, name: string): Promise<CheckedZip> {
+export async function checkZip(buf: Uint8Array, name: string, options: { dropEmptyRows?: boolean } = {}): Promise<CheckedZip> {
+  const { dropEmptyRows = true } = options;
   const entries = zipDirectory(buf);
-  if (!entries) return { bytes: buf, dropped: [] };
+  if (!entries) return { bytes: buf, dropped: [], sheets: [] };
   if (entries.length > MAX_ENTRIES)
     throw damaged(name, `其中有 ${entries.length.toLocaleString("en-US")} 个部件，工作簿不会有这么多`, `it holds ${entries.length.toLocaleString("en-US")} parts, more than a workbook has`);
-  const sheets = sheetParts(buf, entries);
+  let zip: JSZip | undefined;
+  let unloadable: unknown;
+  try {
+    zip = await JSZip.loadAsync(buf);
+  } catch (e) {
+    unloadable = e;
+  }
+  const sheets = zip ? await sheetParts(zip, entries) : [];
   const sheetOf = new Map(sheets.map((s) => [s.part, s.sheet]));
   const label = (e: ZipEntry) => {
     const sheet = sheetOf.get(e.name.toLowerCase());
@@ -221,27 +206,29 @@ export async function checkZip(buf: Buffer, name: string): Promise<CheckedZip> {
     declared += e.size;
   }
   if (declared > MAX_TOTAL_BYTES) throw tooLarge(name, "全部内容", "its content", declared, MAX_TOTAL_BYTES);
+  // The same words ExcelJS's loader would give, as it reads the zip with JSZip too.
+  if (!zip) throw readFailure(name, unloadable);
 
   const present = new Set(entries.map((e) => e.name.toLowerCase()));
   for (const s of sheets)
     if (!present.has(s.part))
       throw damaged(name, `工作表“${s.sheet}”的内容（${s.part}）不在文件中`, `the content of sheet "${s.sheet}" (${s.part}) is missing from the file`);
 
-  const padded: ZipEntry[] = [];
+  const padded: { entry: ZipEntry; rows: number }[] = [];
   for (const e of entries) {
     if (SHARED_STRINGS_PART.test(e.name)) {
-      const { size, items } = await countItems(buf, e, name, label(e));
+      const { size, items } = await countItems(zip, e, name, label(e));
       if (size > PLAUSIBLE_STRINGS.from && size / Math.max(1, items) > PLAUSIBLE_STRINGS.bytesPerItem)
         throw damaged(name, `其中${label(e).zh}解压后有 ${mb(size)}，却只有 ${items.toLocaleString("en-US")} 项文字，不是真实的内容`, `${label(e).en} inflates to ${mb(size)} yet holds only ${items.toLocaleString("en-US")} texts: not real content`);
       continue;
     }
     if (!WORKSHEET_PART.test(e.name)) {
-      await inflateEntry(buf, e, name, label(e), () => undefined);
+      await inflateEntry(zip, e, name, label(e), () => undefined);
       continue;
     }
     const sieve = new RowSieve();
     let size = 0;
-    await inflateEntry(buf, e, name, label(e), (b) => {
+    await inflateEntry(zip, e, name, label(e), (b) => {
       size += b.length;
       sieve.push(b);
     });
@@ -249,18 +236,18 @@ export async function checkZip(buf: Buffer, name: string): Promise<CheckedZip> {
     const rows = sieve.valuedRows + sieve.emptyRows;
     if (size > PLAUSIBLE_SHEET.from && size / Math.max(1, rows) > PLAUSIBLE_SHEET.bytesPerRow)
       throw damaged(name, `其中${label(e).zh}解压后有 ${mb(size)}，却只有 ${rows.toLocaleString("en-US")} 行，不是真实的表格`, `${label(e).en} inflates to ${mb(size)} yet holds only ${rows.toLocaleString("en-US")} rows: not a real table`);
-    if (sieve.emptyRows > EMPTY_ROWS_KEPT) padded.push(e);
+    if (sieve.emptyRows > EMPTY_ROWS_KEPT) padded.push({ entry: e, rows: sieve.emptyRows });
   }
-  if (padded.length === 0) return { bytes: buf, dropped: [] };
+  const dropped = padded.map((p) => ({ sheet: sheetOf.get(p.entry.name.toLowerCase()) ?? p.entry.name, rows: p.rows }));
+  // A reader that keeps no rows without values needs no second pass; ExcelJS would build each one.
+  if (padded.length === 0 || !dropEmptyRows) return { bytes: buf, zip, sheets, dropped };
 
-  const replaced = new Map<string, Buffer>();
-  const dropped: CheckedZip["dropped"] = [];
-  for (const e of padded) {
+  const replaced = new Map<string, Uint8Array>();
+  for (const { entry: e } of padded) {
     const sieve = new RowSieve(true);
-    await inflateEntry(buf, e, name, label(e), (b) => sieve.push(b));
+    await inflateEntry(zip, e, name, label(e), (b) => sieve.push(b));
     sieve.end();
     replaced.set(e.name, sieve.bytes());
-    dropped.push({ sheet: sheetOf.get(e.name.toLowerCase()) ?? e.name, rows: sieve.emptyRows });
   }
-  return { bytes: await replaceParts(buf, replaced), dropped };
+  return { bytes: await replaceParts(buf, replaced), zip, sheets, dropped };
 }

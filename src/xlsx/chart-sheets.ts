@@ -1,31 +1,23 @@
 // Which sheets of an .xlsx hold charts, read from the package's relationships: so a result's own report charts, which the next run draws again, are not reported as lost.
-import { posix } from "node:path";
-import { sheetPart } from "./earlier-result";
+import { utf8Text } from "./bytes";
+import { relsOf, resolvePart as resolve, sheetPart, unescapeXml } from "./parts";
 import { entryData, zipDirectory } from "./zip-directory";
 
 const relTargets = (rels: string, type: string): string[] =>
   [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).filter((t) => t.includes(`/relationships/${type}"`)).map((t) => /\bTarget="([^"]*)"/.exec(t)?.[1] ?? "");
 
-/** The part a relationship's target names, relative to the part that holds the relationship. */
-function resolve(from: string, target: string): string {
-  return target.startsWith("/") ? target.slice(1) : posix.normalize(posix.join(posix.dirname(from), target));
-}
-
-/** The rels part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels. */
-const relsOf = (part: string) => `${posix.dirname(part)}/_rels/${posix.basename(part)}.rels`;
-
 /**
  * The names of the sheets that show a chart, or undefined when the package cannot be read so (the
  * caller then says charts are not kept, as before). Chart sheets (xl/chartsheets) count as "any".
  */
-export function sheetsWithCharts(buf: Buffer): string[] | undefined {
+export function sheetsWithCharts(buf: Uint8Array): string[] | undefined {
   const entries = zipDirectory(buf);
   if (!entries) return undefined;
   const byName = new Map(entries.map((e) => [e.name, e]));
   const text = (name: string): string | undefined => {
     const e = byName.get(name);
     const data = e && entryData(buf, e);
-    return data?.toString("utf8");
+    return data && utf8Text(data);
   };
   if (entries.some((e) => e.name.startsWith("xl/chartsheets/"))) return undefined;
   const workbook = text("xl/workbook.xml");
@@ -42,7 +34,7 @@ export function sheetsWithCharts(buf: Buffer): string[] | undefined {
       const drawingRels = text(relsOf(drawing));
       return drawingRels !== undefined && relTargets(drawingRels, "chart").length > 0;
     });
-    if (charted) out.push(name.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
+    if (charted) out.push(unescapeXml(name));
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import type { Cell, CellValue, Workbook } from "exceljs";
 
 /** An external reference begins with a workbook's index in brackets: [1]Sheet1!A1, '[2]乡镇 表'!B3, [1]!名称. */
-const EXTERNAL = /(^|[^A-Za-z0-9_.\]])'?\[\d+\]/;
+export const EXTERNAL = /(^|[^A-Za-z0-9_.\]])'?\[\d+\]/;
 
 /**
  * Replaces every formula that refers to another workbook with the value Excel last computed for it,
