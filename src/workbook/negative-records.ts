@@ -33,6 +33,8 @@ export interface NegativeEntry {
 export interface NegativeRecords {
   /** False when the workbook has no record sheet: nobody has a record, which 审计 says. */
   readonly found: boolean;
+  /** The sheet the records were read from (found by its headers, so possibly not of the standard name). */
+  readonly sheet: string;
   readonly entries: NegativeEntry[];
   /** Each with its sheet, row and column: an item not on the list, a count that is not a count, a date that is not a date. */
   readonly problems: Problem[];
@@ -50,7 +52,7 @@ const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).tri
  */
 export function readNegativeRecords(workbook: WorkbookData, list: NegativeList, period?: { from: number; to: number }): NegativeRecords {
   const table = findTableIn(workbook.sheets, negativeRecordFields, NEGATIVE_RECORD_SHEET);
-  if (!table || table.missing.length > 0) return { found: false, entries: [], problems: [], outside: [] };
+  if (!table || table.missing.length > 0) return { found: false, sheet: NEGATIVE_RECORD_SHEET, entries: [], problems: [], outside: [] };
   const read = readRecords(table, negativeRecordFields);
   const problems = [...read.problems];
   const entries: NegativeEntry[] = [];
@@ -85,7 +87,7 @@ export function readNegativeRecords(workbook: WorkbookData, list: NegativeList, 
       recordedBy: text(r.values.recordedBy),
     });
   }
-  return { found: true, entries, problems, outside };
+  return { found: true, sheet: table.sheet, entries, problems, outside };
 }
 
 /**

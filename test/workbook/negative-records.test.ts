@@ -50,6 +50,6 @@ describe("the 负面清单记录 sheet", () => {
     expect(recordsOf(out.entries, "张三", ["乙镇"])).toHaveLength(1);
   });
   it("no record sheet: found is false and nobody has a record", () => {
-    expect(readNegativeRecords({ sheets: [{ name: "x", rows: [["姓名"]] }] }, DEFAULT_NEGATIVE_LIST)).toEqual({ found: false, entries: [], problems: [], outside: [] });
+    expect(readNegativeRecords({ sheets: [{ name: "x", rows: [["姓名"]] }] }, DEFAULT_NEGATIVE_LIST)).toEqual({ found: false, sheet: "负面清单记录", entries: [], problems: [], outside: [] });
   });
 });
