@@ -25,7 +25,7 @@ function imports(): { file: string; room: string; target: string }[] {
 }
 
 const all = imports();
-const rooms = ["core", "functions", "workbook", "excel", "taskpane", "cli", "xlsx"];
+const rooms = ["core", "functions", "workbook", "excel", "taskpane", "cli", "xlsx", "web"];
 
 describe("the rooms of ARCHITECTURE.md", () => {
   it("core imports nothing of the project or of a host, only mathjs", () => {
@@ -42,8 +42,18 @@ describe("the rooms of ARCHITECTURE.md", () => {
   it("xlsx imports only core, workbook, itself and JSZip, saxes and ExcelJS, never Node (it runs in a browser's Web Worker too)", () => {
     for (const i of all.filter((x) => x.room === "xlsx")) expect(["core", "workbook", "xlsx", "jszip", "saxes", "exceljs"], `${i.file} imports ${i.target}`).toContain(i.target);
   });
-  it("nothing imports taskpane/ or cli/ from outside", () => {
-    for (const i of all.filter((x) => x.target === "taskpane" || x.target === "cli")) expect(i.room, `${i.file} imports ${i.target}`).toBe(i.target);
+  it("nothing imports taskpane/ or cli/ from outside (but the web page, which shows the pane's screens)", () => {
+    for (const i of all.filter((x) => (x.target === "taskpane" && x.room !== "web") || x.target === "cli")) expect(i.room, `${i.file} imports ${i.target}`).toBe(i.target);
+  });
+  it("web imports core, workbook, kinds, xlsx, the pane and the pane's host interface (excel/ops), React and Fluent UI, the standard templates; never Office.js code, cli or Node", () => {
+    for (const i of all.filter((x) => x.room === "web")) {
+      const text = readFileSync(i.file, "utf8");
+      const ok =
+        ["core", "workbook", "kinds", "xlsx", "taskpane", "web", "react", "react-dom/client", "@fluentui/react-components"].includes(i.target) ||
+        (i.target === "excel" && !/from\s+["'][./]*excel\/(?!ops["'])/.test(text)) ||
+        (i.target === ".." && /from\s+["'](\.\.\/)+templates\/\w+\.xlsx["']/.test(text));
+      expect(ok, `${i.file} imports ${i.target}`).toBe(true);
+    }
   });
   it("found the imports it checks", () => {
     expect(all.length).toBeGreaterThan(100);

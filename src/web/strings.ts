@@ -77,6 +77,11 @@ export function pageStrings(locale: Locale): Strings {
       stageDraw: "生成结果工作簿",
       computeDone: "计算完成，结果工作簿已生成：请点击下面的“下载结果工作簿”。",
       reportsIntro: "本次计算生成的结果列和报表。点击“预览”查看内容，下载结果工作簿查看全部。",
+      checkProblems: (n: number) => `发现 ${n} 个问题。点击问题可查看所在的行。`,
+      problemAria: (place: string) => `查看 ${place}`,
+      goTemplates: "下载模板",
+      runCompute: "计算并生成结果工作簿",
+      computeUnsaved: "方案有未保存的修改。计算时会按当前方案计算，并把它写入结果工作簿的“考核方案”表。",
       goTo: "预览",
       goToAria: (name: string) => `预览工作表“${name}”`,
     };
@@ -96,6 +101,11 @@ export function pageStrings(locale: Locale): Strings {
     stageDraw: "Making the result workbook",
     computeDone: "Done: the result workbook is ready. Choose Download the result workbook below.",
     reportsIntro: "The result columns and reports of this run. Choose Preview to see one; download the result workbook to see everything.",
+    checkProblems: (n: number) => `${n} problem${n === 1 ? "" : "s"} found. Select one to see its row.`,
+    problemAria: (place: string) => `See ${place}`,
+    goTemplates: "Download a template",
+    runCompute: "Compute and make the result workbook",
+    computeUnsaved: "The scheme has unsaved changes. The run uses the current scheme and writes it to the result workbook's 考核方案 sheet.",
     goTo: "Preview",
     goToAria: (name: string) => `Preview sheet "${name}"`,
   };

@@ -6,7 +6,8 @@ import type { Plan } from "../workbook/plan";
 import { noteReplacedFormulas, replacedFormulas } from "../workbook/replaced-formulas";
 import type { WorkbookData } from "../workbook/sheet";
 import { invisibleCharacters, readWorkbookBytes, unkeptAuditNotes, writeResultBytes, type WorkbookRead } from "../xlsx";
-import type { Answers, FileNotes, Request, Stage, Template } from "./protocol";
+import type { Answers, Bilingual, FileNotes, Request, Stage, Template } from "./protocol";
+import { fileSizeProblem } from "./file-size";
 import { resultName } from "./result-name";
 
 export type Report = (stage: Stage, done: number, total: number) => void;
@@ -52,6 +53,8 @@ export function createWork(options: WorkOptions = {}): Work {
     async open(r, report) {
       report({ step: "read" }, 0, 1);
       const bytes = new Uint8Array(r.bytes);
+      const size = fileSizeProblem(r.name, bytes.length);
+      if (size) throw Object.assign(new Error(size.en), size);
       const read = await readWorkbookBytes(bytes, { name: r.name });
       held = { bytes, name: r.name, read, checksum: await options.checksum?.(bytes) };
       report({ step: "read" }, 1, 1);
@@ -99,4 +102,12 @@ export function createWork(options: WorkOptions = {}): Work {
   return {
     handle: (request, report) => (handlers[request.type] as (r: typeof request, report: Report) => Promise<Answers[typeof request.type]>)(request, report),
   };
+}
+
+/** The text of any error, in both languages: the .xlsx adapter's own (XlsxError, as the command line shows it), or the plain message of another. */
+export function bilingual(e: unknown): Bilingual {
+  const x = e as { zh?: unknown; en?: unknown; details?: unknown };
+  if (typeof x?.zh === "string" && typeof x.en === "string") return { zh: x.zh, en: x.en, ...(Array.isArray(x.details) && x.details.length ? { details: x.details as Bilingual[] } : {}) };
+  const message = e instanceof Error ? e.message || e.name : String(e);
+  return { zh: `后台处理出错：${message}`, en: `the background work failed: ${message}` };
 }

@@ -2,19 +2,11 @@
 import type { Envelope, Reply } from "./protocol";
 import { sha256 } from "./checksum";
 import { blankTemplate } from "./templates";
-import { createWork } from "./work";
+import { bilingual, createWork } from "./work";
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<Envelope>) => void) | null; postMessage(m: Reply, transfer?: Transferable[]): void };
 
 const work = createWork({ checksum: sha256, template: blankTemplate });
-
-/** The text of any error, in both languages: the .xlsx adapter's own (XlsxError), or the plain message of another. */
-function bilingual(e: unknown): { zh: string; en: string; details?: { zh: string; en: string }[] } {
-  const x = e as { zh?: unknown; en?: unknown; details?: unknown; message?: unknown };
-  if (typeof x?.zh === "string" && typeof x.en === "string") return { zh: x.zh, en: x.en, details: Array.isArray(x.details) ? (x.details as { zh: string; en: string }[]) : undefined };
-  const message = e instanceof Error ? e.message || e.name : String(e);
-  return { zh: `后台处理出错：${message}`, en: `the background work failed: ${message}` };
-}
 
 // One request at a time: the page waits for each answer before it asks again.
 let queue = Promise.resolve();
