@@ -2,7 +2,7 @@
 import { countByPeriod } from "../src/core/cadence";
 import { parseDateText } from "../src/core/dates";
 import { runAssessment } from "../src/workbook/pipeline";
-import { sampleCounty } from "../src/workbook/sample-county";
+import { sampleCounty } from "../src/kinds/sample-county";
 import type { WorkbookData } from "../src/workbook/sheet";
 import { dataSheet, inputColumns, templateWorkbook } from "../src/workbook/templates";
 import { time, type BenchRow, type BenchSuite } from "./harness";

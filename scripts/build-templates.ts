@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { writeTemplate } from "../src/cli/xlsx-template";
-import { standardTemplates } from "../src/workbook/templates";
+import { standardTemplates } from "../src/workbook/template-spec";
 
 async function main(): Promise<void> {
   const dir = resolve(process.argv[2] ?? join(import.meta.dirname, "..", "templates"));

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main";
 import { writeTemplate } from "../src/cli/xlsx-template";
-import { kindNames, schemeKinds } from "../src/core/scheme";
-import { sampleCounty } from "../src/workbook/sample-county";
+import { kindNames, schemeKinds } from "../src/kinds/registry";
+import { sampleCounty } from "../src/kinds/sample-county";
 
 async function demo(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "kaohe-demo-"));

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { main } from "../src/cli/main";
 import { writeTemplate } from "../src/cli/xlsx-template";
-import { sampleCounty } from "../src/workbook/sample-county";
+import { sampleCounty } from "../src/kinds/sample-county";
 
 const root = resolve(import.meta.dirname, "..");
 const out = join(root, "docs", "pictures");

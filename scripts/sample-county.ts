@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { writeTemplate } from "../src/cli/xlsx-template";
-import { DEFAULT_LEDGER_ORGANISATIONS, DEFAULT_MEMBERS, DEFAULT_SEED, sampleCounty } from "../src/workbook/sample-county";
-import { schemeKinds } from "../src/core/scheme";
+import { DEFAULT_LEDGER_ORGANISATIONS, DEFAULT_MEMBERS, DEFAULT_SEED, sampleCounty } from "../src/kinds/sample-county";
+import { schemeKinds } from "../src/kinds/registry";
 
 const usage = `用法 / usage: tsx scripts/sample-county.ts [文件夹] [--members 6000] [--seed ${DEFAULT_SEED}] [--ledger-years 1] [--ledger-organisations ${DEFAULT_LEDGER_ORGANISATIONS}] [--clean | --messy] [--no-validation]
   默认写入系统临时文件夹下的 sample/，干净版和含问题版（文件名以“-待整理”结尾）各一套。

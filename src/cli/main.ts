@@ -6,15 +6,17 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Workbook } from "exceljs";
 import { version } from "../../package.json";
-import { defaultScheme, YEAR_BLANK, kindNames, schemeFromJson, schemeKinds, schemeToJson, describeProblem, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
+import { YEAR_BLANK, schemeToJson, describeProblem, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
+import { defaultScheme, kindFromWord, kindNames, schemeFromJson, schemeKinds } from "../kinds/registry";
 import { mergeReturns, mergeScheme, sourceProblem, type MergeResult, type MergeSchemeChoice, type MergeSource } from "../workbook/merge";
 import { describeDifferences } from "../workbook/scheme-diff";
 import { recognisedTables, resolveScheme, runAssessment, type RecognisedTable, type RunResult } from "../workbook/pipeline";
 import { describeTownshipSource } from "../workbook/township";
-import { SCHEME_SHEET, schemeFromSheet, settingName } from "../workbook/scheme-sheet";
+import { SCHEME_SHEET, schemeFromSheet } from "../workbook/scheme-sheet";
+import { settingName } from "../workbook/setting-names";
 import { describeDataProblem, type Problem } from "../workbook/sheet";
 import { SOURCES_SHEET } from "../workbook/merge";
-import { templateSpec } from "../workbook/templates";
+import { templateSpec } from "../workbook/template-spec";
 import { drawPlan, workbookFromData, writeBytesAtomic, writeResult, writeXlsxAtomic } from "./draw";
 import { noteReplacedFormulas, replacedFormulas } from "../workbook/replaced-formulas";
 import { CliError, ExitCode } from "./errors";
@@ -338,36 +340,10 @@ function usageFromParseError(e: unknown): CliError {
   }
 }
 
-/** --kind, in English as the scheme spells it or in Chinese as people say it. */
-const kindWords: Record<string, SchemeKind> = {
-  secretary: "secretary",
-  村书记: "secretary",
-  村党组织书记: "secretary",
-  书记: "secretary",
-  cadre: "cadre",
-  干部: "cadre",
-  乡镇干部: "cadre",
-  member: "member",
-  党员: "member",
-  党员星级: "member",
-  星级: "member",
-  appraisal: "appraisal",
-  测评: "appraisal",
-  民主测评: "appraisal",
-  fivegood: "fiveGood",
-  五好: "fiveGood",
-  五好评定: "fiveGood",
-  ledger: "ledger",
-  台账: "ledger",
-  组织生活: "ledger",
-  组织生活台账: "ledger",
-};
-
 function parseKind(text: string | undefined): SchemeKind | undefined {
   if (text === undefined) return undefined;
-  // Own names only: "constructor" or "__proto__" typed as a kind would otherwise find what every object inherits.
-  const word = (w: string) => (Object.hasOwn(kindWords, w) ? kindWords[w] : undefined);
-  const k = word(text.trim().toLowerCase()) ?? word(text.trim());
+  // --kind, in English as the scheme spells it or in Chinese as people say it; never a name every object inherits.
+  const k = kindFromWord(text);
   if (!k) throw usage(`无法识别的考核类型“${text}”，可选：${kindList}`, `unknown kind "${text}"; one of ${kindListEn}`);
   return k;
 }

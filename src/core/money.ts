@@ -259,3 +259,13 @@ export function gradeCoefficient(label: string, table: CoefficientTable = DEFAUL
   if (c === undefined) throw naError("unknownGrade", { value: label });
   return c;
 }
+
+/** An amount in fen as yuan with two decimals, as the pay sheet and the messages show it (368000.00). */
+export function yuanText(fen: number): string {
+  return fenToYuan(fen).toFixed(2);
+}
+
+/** Yuan typed or written in a sheet, to the nearest fen (a float's last digit never loses a fen). */
+export function nearestFen(yuan: number): number {
+  return Math.round(yuan * FEN_PER_YUAN);
+}

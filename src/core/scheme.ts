@@ -20,19 +20,19 @@ function settingText(v: unknown, locale: Locale): string {
 import { roundingNames, tiePolicyNames, type Rounding, type TiePolicy } from "./quota";
 import { roundingWords } from "./wording";
 
-/** What is assessed; each kind has its standard template and report. */
-export type SchemeKind = "secretary" | "cadre" | "member" | "appraisal" | "fiveGood" | "ledger";
+/**
+ * What is assessed: the id of an assessment kind (the kinds are defined in src/kinds and listed in its
+ * registry; the rules here know no kind by name).
+ */
+export type SchemeKind = string;
 
-export const schemeKinds: readonly SchemeKind[] = ["secretary", "cadre", "member", "appraisal", "fiveGood", "ledger"];
-
-export const kindNames: Record<SchemeKind, { zh: string; en: string }> = {
-  secretary: { zh: "村党组织书记年度考核", en: "Village Party secretaries' annual assessment" },
-  cadre: { zh: "乡镇干部绩效考核与绩效工资", en: "Township cadres' performance and pay" },
-  member: { zh: "党员星级评定", en: "Party members' star rating" },
-  appraisal: { zh: "民主测评/述职评议汇总", en: "Democratic appraisal and duty-report review" },
-  fiveGood: { zh: "党组织“五好”评定", en: "\"Five good\" Party organisations" },
-  ledger: { zh: "组织生活台账", en: "Ledger of organisational life" },
-};
+/** What checking a scheme needs to know of the kinds: which exist, their defaults, and which pay by grade. */
+export interface KnownKinds {
+  ids: readonly SchemeKind[];
+  defaults(kind: SchemeKind): Scheme;
+  /** Paid by grade: every grade the kind can give needs its pay coefficient. */
+  paidByGrade(kind: SchemeKind): boolean;
+}
 
 /** A ratio as people write it in a scheme: 0.3, "30%", "2/3". */
 export type RatioText = number | string;
@@ -212,30 +212,6 @@ export interface Scheme {
 
 // ---------------------------------------------------------------- defaults
 
-/** The village secretary's 20 quantified items (the Beidaihe rural Party-building responsibility measures: "20 items, each quantified"), maxima summing to 100. */
-export const SECRETARY_ITEMS: readonly ItemDef[] = [
-  { name: "党建工作责任制落实", max: 5 },
-  { name: "“三会一课”制度执行", max: 6 },
-  { name: "主题党日活动", max: 4 },
-  { name: "党员发展", max: 5 },
-  { name: "党员教育培训", max: 5 },
-  { name: "流动党员管理", max: 4 },
-  { name: "党费收缴", max: 4 },
-  { name: "村级组织阵地建设", max: 5 },
-  { name: "“四议两公开”落实", max: 6 },
-  { name: "村务公开", max: 5 },
-  { name: "村集体经济发展", max: 8 },
-  { name: "为民服务代办", max: 5 },
-  { name: "信访维稳", max: 5 },
-  { name: "矛盾纠纷排查化解", max: 5 },
-  { name: "党风廉政建设", max: 5 },
-  { name: "后备干部培养", max: 4 },
-  { name: "软弱涣散整顿", max: 4 },
-  { name: "乡村振兴重点任务", max: 6 },
-  { name: "台账资料规范", max: 4 },
-  { name: "“四诺”承诺践诺", max: 5 },
-];
-
 const gradeDefaults: GradeRules = {
   cutoffs: [90, 80, 60],
   labels: ["优秀", "称职", "基本称职", "不称职"],
@@ -346,51 +322,12 @@ export function withAssessedYear(scheme: Scheme, year: number): Scheme {
   return yearInTitle(scheme.title) === undefined && scheme.title.includes(YEAR_BLANK) ? { ...scheme, title: scheme.title.replace(YEAR_BLANK, String(year)) } : scheme;
 }
 
-/** The standard scheme of a kind: every value a default from docs/rules.md, each with its source in schemeSources; without a year its title has the blank. */
-export function defaultScheme(kind: SchemeKind, year?: number): Scheme {
-  const base: Scheme = structuredClone({ ...common, kind, title: `${year ?? YEAR_BLANK}年度${kindNames[kind].zh}` });
-  switch (kind) {
-    case "secretary":
-      base.items = SECRETARY_ITEMS.map((i) => ({ ...i }));
-      base.deductions = [
-        { name: "无故缺席会议", points: 2, cap: 10 },
-        { name: "工作任务逾期未完成", points: 1, cap: 10 },
-        { name: "台账资料弄虚作假", points: 5, cap: null },
-      ];
-      base.bonusCap = 5;
-      base.periods = [
-        { name: "半年考核", weight: 0.4 },
-        { name: "年度考核", weight: 0.6 },
-      ];
-      base.parts = [
-        { name: "量化考核", weight: 0.7 },
-        { name: "民主测评", weight: 0.3 },
-      ];
-      base.pay.basicRatio = "60%";
-      // A secretary not put to the ballot, or without a half-year test, is scored on the rest, and 说明 and 审计 say so.
-      base.missing = { ...base.missing, parts: "reweight", periods: "reweight" };
-      break;
-    case "cadre":
-      base.parts = [
-        { name: "日常考核", weight: 0.8 },
-        { name: "年终考评", weight: 0.2 },
-      ];
-      break;
-    case "member":
-      base.grade = { ...base.grade, topRatio: "1/3", groupBy: "branch", labels: ["优秀", "合格", "基本合格", "不合格"] };
-      break;
-    case "appraisal":
-      break;
-    case "fiveGood":
-    case "ledger":
-      base.targets = [
-        { name: "“五好”乡镇党委和村党组织", ratio: "65%" },
-        { name: "基层群众满意度", ratio: "65%" },
-        { name: "农村党员“五带头”", ratio: "60%" },
-      ];
-      break;
-  }
-  return base;
+/**
+ * The settings every kind's standard scheme starts from, every value a default from docs/rules.md with its
+ * source in schemeSources; the kind adds its own (src/kinds). Without a year the title has the blank.
+ */
+export function baseScheme(kind: SchemeKind, name: string, year?: number): Scheme {
+  return structuredClone({ ...common, kind, title: `${year ?? YEAR_BLANK}年度${name}` });
 }
 
 /** Where each default comes from, shown beside the setting (docs/rules.md §2–§3 and the documents it lists). */
@@ -569,7 +506,7 @@ const rankScopeNames: Record<RankScope, RankScope> = { township: "township", cou
  * Checks a scheme read from JSON or from the workbook, listing every problem (not just the first).
  * Missing sections take the kind's defaults, so an old or partial scheme still loads.
  */
-export function validateScheme(raw: unknown): { scheme?: Scheme; problems: SchemeProblem[] } {
+export function validateScheme(raw: unknown, known: KnownKinds): { scheme?: Scheme; problems: SchemeProblem[] } {
   const c = new Checker();
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     c.add("", "考核方案应为一个对象", "a scheme must be an object");
@@ -578,12 +515,12 @@ export function validateScheme(raw: unknown): { scheme?: Scheme; problems: Schem
   const shape = shapeProblems(raw);
   if (shape.length) return { problems: shape };
   const r = raw as Partial<Scheme>;
-  if (!schemeKinds.includes(r.kind as SchemeKind)) {
-    c.add("kind", `考核类型“${String(r.kind)}”无法识别，可选：${schemeKinds.join("、")}`, `unknown kind "${String(r.kind)}"; one of ${schemeKinds.join(", ")}`);
+  if (typeof r.kind !== "string" || !known.ids.includes(r.kind)) {
+    c.add("kind", `考核类型“${String(r.kind)}”无法识别，可选：${known.ids.join("、")}`, `unknown kind "${String(r.kind)}"; one of ${known.ids.join(", ")}`);
     return { problems: c.problems };
   }
   if (r.version !== undefined && r.version !== 1) c.add("version", `不支持的方案版本 ${String(r.version)}`, `unsupported scheme version ${String(r.version)}`);
-  const d = defaultScheme(r.kind as SchemeKind);
+  const d = known.defaults(r.kind);
   const s: Scheme = {
     ...d,
     ...r,
@@ -694,8 +631,8 @@ export function validateScheme(raw: unknown): { scheme?: Scheme; problems: Schem
         c.add(`pay.coefficients[${i}].grade`, `工资系数表中等次“${e.grade}”与第 ${first + 1} 行重复。请只保留一行`, `the pay coefficient table lists the grade "${e.grade}" twice (also entry ${first + 1}); keep one`);
       else gradeAt.set(labelKey(e.grade), i);
     });
-    // Only township cadres are paid by grade: every grade they can get needs its coefficient, or the run would stop at the first person with it.
-    if (s.kind === "cadre")
+    // A kind paid by grade (township cadres): every grade it can give needs its coefficient, or the run would stop at the first person with it.
+    if (known.paidByGrade(s.kind))
       for (const [key, i] of labelAt)
         if (!gradeAt.has(key))
           c.add(
@@ -747,7 +684,7 @@ export function schemeToJson(s: Scheme): string {
 }
 
 /** A scheme from JSON text: parse errors and rule problems are listed alike. */
-export function schemeFromJson(text: string): { scheme?: Scheme; problems: SchemeProblem[] } {
+export function schemeFromJson(text: string, known: KnownKinds): { scheme?: Scheme; problems: SchemeProblem[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -755,5 +692,5 @@ export function schemeFromJson(text: string): { scheme?: Scheme; problems: Schem
     const detail = e instanceof Error ? e.message : String(e);
     return { problems: [{ path: "", zh: `不是有效的 JSON：${detail}`, en: `not valid JSON: ${detail}` }] };
   }
-  return validateScheme(raw);
+  return validateScheme(raw, known);
 }

@@ -80,3 +80,35 @@ export function perHeadYuan(amountYuan: number, heads: number): number {
   const a = exactOf(amountYuan);
   return Number((a.num * BigInt(FEN_PER_YUAN)) / (a.den * BigInt(heads))) / FEN_PER_YUAN;
 }
+
+/** One organisation's figures for the county targets; a blank is null and counts nowhere. */
+export interface OrganisationFigures {
+  /** Rated "five good" (true), rated not (false), or not rated (null). */
+  fiveGood: boolean | null;
+  satisfaction: number | null;
+  members: number | null;
+  fiveLead: number | null;
+}
+
+/**
+ * What an area's organisations add up to: an organisation whose "five lead" count is blank is left out
+ * of the share, its rural members too (a township committee leaves it blank, 填表说明).
+ */
+export function tallyOf(orgs: readonly OrganisationFigures[]): TargetTally {
+  const t: TargetTally = { rated: 0, fiveGood: 0, satisfactionSum: 0, satisfactionCount: 0, members: 0, fiveLead: 0 };
+  for (const o of orgs) {
+    if (o.fiveGood !== null) {
+      t.rated++;
+      if (o.fiveGood) t.fiveGood++;
+    }
+    if (o.satisfaction !== null) {
+      t.satisfactionSum += o.satisfaction;
+      t.satisfactionCount++;
+    }
+    if (o.fiveLead !== null) {
+      t.members += o.members ?? 0;
+      t.fiveLead += o.fiveLead;
+    }
+  }
+  return t;
+}

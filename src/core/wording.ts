@@ -84,3 +84,13 @@ export function shareWords(r: number | string): string {
   if (m && Number(m[2]) <= 10 && Number(m[1]) <= 10) return `${chineseDigits[Number(m[2])]}分之${chineseDigits[Number(m[1])]}`;
   return ratioWords(r);
 }
+
+/** A count of a total with its share to one decimal, as the reports show a rate: 137/192（71.4%）. */
+export function countShareText(count: number, total: number): string {
+  return `${count}/${total}（${((count / total) * 100).toFixed(1)}%）`;
+}
+
+/** A number with fixed decimals, as a note shows a score (86.50). */
+export function fixedText(x: number, digits: number): string {
+  return x.toFixed(digits);
+}

@@ -2,7 +2,7 @@
 import type { Locale } from "../core/messages";
 import { yearInTitle, type SchemeKind } from "../core/scheme";
 import type { HostOps } from "./ops";
-import { templateSpec } from "../workbook/templates";
+import { templateSpec } from "../workbook/template-spec";
 import { planConflicts } from "./conflicts";
 import { drawPlan } from "./draw";
 import { asHostError, hostError, messages } from "./errors";

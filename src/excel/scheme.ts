@@ -1,5 +1,6 @@
 // The scheme kept in the workbook: as JSON in the workbook's settings (travels with the file) and as the readable sheet 考核方案.
-import { schemeFromJson, schemeKinds, schemeToJson, validateScheme, type Scheme, type SchemeKind } from "../core/scheme";
+import { schemeToJson, type Scheme, type SchemeKind } from "../core/scheme";
+import { schemeFromJson, schemeKinds, validateScheme } from "../kinds/registry";
 import type { DrawReport, WorkbookOverview } from "./ops";
 import { SCHEME_SHEET, schemeFromSheet, schemeSheet } from "../workbook/scheme-sheet";
 import type { SheetData } from "../workbook/sheet";

@@ -1,17 +1,18 @@
 // The scheme's column mapping in people's words: a column named by its Chinese header, another spelling of it, or its English id, to the workbook's own header.
 import type { Scheme, SchemeProblem } from "../core/scheme";
-import { fieldsFor, organisationFields, type FieldDef } from "./fields";
+import { type FieldDef } from "./fields";
+import { fieldsFor, kindById } from "../kinds/registry";
 import { headerKey } from "./table";
 
 /**
- * The columns a kind's mapping may name: its table's, and for the ledger its list of organisations'
- * too (both are found with the same mapping). A field of the second table with an id the first has
+ * The columns a kind's mapping may name: its table's, and those of a second table found with the same
+ * mapping (the ledger's list of organisations). A field of the second table with an id the first has
  * is the same column in the user's eyes (组织 / 组织名称), so it is listed once.
  */
 export function mappableFields(scheme: Scheme): FieldDef[] {
   const main = fieldsFor(scheme);
-  if (scheme.kind !== "ledger") return main;
-  return [...main, ...organisationFields.filter((f) => !main.some((m) => m.id === f.id))];
+  const second = (kindById(scheme.kind).secondTables ?? []).filter((t) => t.mapped).flatMap((t) => t.fields);
+  return [...main, ...second.filter((f) => !main.some((m) => m.id === f.id))];
 }
 
 /** "乡镇（township）、姓名（name）…": the keys a mapping of this kind accepts. */

@@ -1,7 +1,9 @@
 // Combines townships' returns of one kind into one county table under the standard header, and traces every row back to its file.
-import { defaultScheme, kindNames, schemeKinds, type Scheme, type SchemeKind } from "../core/scheme";
+import { type Scheme, type SchemeKind } from "../core/scheme";
+import { defaultScheme, fieldsFor, kindById, kindNames, schemeKinds, standardSheetNames } from "../kinds/registry";
+import type { SecondTable } from "../kinds/kind";
 import { quoted } from "../core/title-text";
-import { fieldsFor, ORGANISATION_SHEET, organisationFields, standardSheetNames, type FieldDef } from "./fields";
+import { type FieldDef } from "./fields";
 import { assessmentYear, detectKind, resolveScheme, sheetNamed, unknownSheet } from "./pipeline";
 import { readRecords } from "./read";
 import { schemeDifferences, type SettingDifference } from "./scheme-diff";
@@ -279,7 +281,7 @@ export function mergeReturns(sources: readonly MergeSource[], scheme: Scheme, op
   }
 
   const sheets: SheetData[] = [{ name: sheetName, rows: out }];
-  if (scheme.kind === "ledger") sheets.push(mergedOrganisations(sources, merged, scheme));
+  for (const second of kindById(scheme.kind).secondTables ?? []) if (second.merged) sheets.push(mergedSecondTable(second, sources, merged, scheme));
   return {
     workbook: { sheets },
     sheet: sheetName,
@@ -292,25 +294,25 @@ export function mergeReturns(sources: readonly MergeSource[], scheme: Scheme, op
 }
 
 /**
- * The ledger's second table: every return's 组织名单 under one header, the township taken from the file
+ * A kind's second table (the ledger's 组织名单): every return's under one header, the township taken from the file
  * name where a row has none. A return without one adds nothing; the pipeline reports the county's list
  * if it ends up missing organisations.
  */
-function mergedOrganisations(sources: readonly MergeSource[], merged: readonly { source: string; table: FoundTable }[], scheme: Scheme): SheetData {
-  const rows: CellValue[][] = [organisationFields.map((f) => scheme.columns[f.id] ?? f.header)];
+function mergedSecondTable(second: SecondTable, sources: readonly MergeSource[], merged: readonly { source: string; table: FoundTable }[], scheme: Scheme): SheetData {
+  const rows: CellValue[][] = [second.fields.map((f) => scheme.columns[f.id] ?? f.header)];
   for (const src of sources) {
     const own = merged.find((m) => m.source === src.name)?.table.sheet;
     const table = findTableIn(
       src.data.sheets.filter((s) => s.name !== own),
-      organisationFields,
-      ORGANISATION_SHEET,
+      second.fields,
+      second.sheet,
       scheme.columns,
     );
     if (!table || table.missing.length > 0) continue;
-    for (const rec of readRecords(table, organisationFields).records) {
+    for (const rec of readRecords(table, second.fields).records) {
       const raw = table.rows[rec.row - 1] ?? [];
       rows.push(
-        organisationFields.map((f) => {
+        second.fields.map((f) => {
           const col = table.columns.get(f.id);
           const v = col === undefined ? null : (raw[col] ?? null);
           return f.id === "township" && blank(v) ? (typeof rec.values.township === "string" && rec.values.township ? rec.values.township : townshipFromFileName(src.name)) : v;
@@ -318,7 +320,7 @@ function mergedOrganisations(sources: readonly MergeSource[], merged: readonly {
       );
     }
   }
-  return { name: ORGANISATION_SHEET, rows };
+  return { name: second.sheet, rows };
 }
 
 /** A problem found in the county table, placed where the person can fix it: the township's file, sheet, row and column. */

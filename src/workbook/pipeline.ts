@@ -1,21 +1,17 @@
 // The assessment pipeline: find the table, read and validate every row, compute with the core, and describe the result as a plan.
 import { RuleError } from "../core/errors";
-import { defaultScheme, describeProblem, kindNames, schemeKinds, validateScheme, withAssessedYear, yearInTitle, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
-import { appraisalRules } from "./assess/appraisal";
-import { cadreRules } from "./assess/cadre";
-import type { Assessment, AssessInput, KindRules } from "./assess/common";
-import { fiveGoodRules } from "./assess/fiveGood";
-import { ledgerRules } from "./assess/ledger";
-import { memberRules } from "./assess/member";
-import { secretaryRules } from "./assess/secretary";
+import { describeProblem, withAssessedYear, yearInTitle, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
+import { defaultScheme, fieldsFor, kindById, kindNames, schemeKinds, secondTables, standardSheetNames, validateScheme } from "../kinds/registry";
+import type { Assessment, AssessInput } from "./assess/common";
 import { ruleProblem } from "./assess/place";
-import { fieldsFor, ORGANISATION_SHEET, RATER_DETAIL_SHEET, standardSheetNames, type FieldDef } from "./fields";
+import { type FieldDef } from "./fields";
 import { withinCellLimit } from "./cell-limit";
 import { OWNED_SHEETS_KEY, reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "./plan";
 import { readRecords, withoutBadRows, type IgnoredRow } from "./read";
 import { chinaDate, chinaTime } from "../core/local-time";
 import { quoted } from "../core/title-text";
-import { SCHEME_SHEET, schemeFromSheet, schemeSheet, settingName } from "./scheme-sheet";
+import { SCHEME_SHEET, schemeFromSheet, schemeSheet } from "./scheme-sheet";
+import { settingName } from "./setting-names";
 import type { Problem, SheetData, WorkbookData } from "./sheet";
 import { resolveColumnMapping } from "./column-mapping";
 import { bandBlock } from "./band-block";
@@ -60,14 +56,6 @@ export interface RunResult {
   township?: TownshipFound;
 }
 
-const rules: Record<SchemeKind, KindRules> = {
-  secretary: secretaryRules,
-  cadre: cadreRules,
-  member: memberRules,
-  appraisal: appraisalRules,
-  fiveGood: fiveGoodRules,
-  ledger: ledgerRules,
-};
 
 /** A scheme problem where people can find it: the setting's Chinese name (its key in English). */
 const schemeProblem = (p: SchemeProblem): Problem => ({
@@ -119,7 +107,7 @@ export function recognisedTables(workbook: WorkbookData, options: Pick<RunOption
   const kinds = scheme ? [scheme.kind] : options.kind && !options.anyKind ? [options.kind] : schemeKinds;
   const out: RecognisedTable[] = [];
   for (const sheet of workbook.sheets) {
-    if (owned.has(sheet.name.toLowerCase()) || [SCHEME_SHEET, ORGANISATION_SHEET, RATER_DETAIL_SHEET].includes(sheet.name)) continue;
+    if (owned.has(sheet.name.toLowerCase()) || sheet.name === SCHEME_SHEET || secondTables.some((t) => t.sheet === sheet.name)) continue;
     const kind = detectKind({ sheets: [sheet] }, kinds, scheme);
     if (kind) out.push({ sheet: sheet.name, kind });
   }
@@ -298,11 +286,11 @@ export function unknownSheet(workbook: WorkbookData, name: string): Problem {
 export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): RunResult {
   const progress = given.onProgress ?? (() => {});
   if (given.sheet !== undefined && !sheetNamed(workbook, given.sheet))
-    return { status: "noTable", scheme: given.scheme ?? defaultScheme(given.kind ?? "secretary"), problems: [unknownSheet(workbook, given.sheet)], ignored: [] };
+    return { status: "noTable", scheme: given.scheme ?? defaultScheme(given.kind ?? schemeKinds[0]), problems: [unknownSheet(workbook, given.sheet)], ignored: [] };
   const options: RunOptions = given.sheet !== undefined ? { ...given, sheet: sheetNamed(workbook, given.sheet)!.name } : given;
   progress("方案", 0, 4);
   const resolved = resolveScheme(workbook, options);
-  const fallback = defaultScheme(options.kind ?? "secretary");
+  const fallback = defaultScheme(options.kind ?? schemeKinds[0]);
   if (!resolved.scheme)
     return resolved.problems.length
       ? { status: "badScheme", scheme: fallback, problems: resolved.problems, ignored: [] }
@@ -349,7 +337,7 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
   progress("检查数据", 2, 4);
   let read = readRecords(table, fields);
   if (township) for (const r of read.records) r.values.township = township.name;
-  const kind = rules[scheme.kind];
+  const kind = kindById(scheme.kind).rules;
   const input: AssessInput = { workbook, scheme, fields, table, records: read.records };
   read = { ...read, problems: [...duplicateHeaderProblems(table, fields), ...headerMaxProblems(table, fields), ...read.problems, ...kind.check(input)] };
   if (read.records.length === 0)

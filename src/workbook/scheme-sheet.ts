@@ -1,90 +1,19 @@
 // The scheme as a sheet people can read and edit (考核方案): one setting a row, with its Chinese name and source; and back.
-import { defaultScheme, isForbiddenKey, MAX_SCHEME_DEPTH, schemeKinds, schemeSources, validateScheme, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
+import { isForbiddenKey, MAX_SCHEME_DEPTH, schemeSources, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
+import { defaultScheme, schemeKinds, validateScheme } from "../kinds/registry";
 import { parseNumericText } from "../core/text";
 import { append } from "../core/append";
-import { fieldsFor, ledgerFields, organisationFields, raterDetailFields } from "./fields";
+import { fieldsFor, kinds, secondTables } from "../kinds/registry";
 import type { PlanCell, ReportSheet } from "./plan";
-import { choiceCode, choiceList, choiceText, settingChoices } from "./scheme-values";
+import { settingName } from "./setting-names";
+import { choiceCode, choiceList, choiceText, settingChoices, type Choice } from "./scheme-values";
 import type { CellValue, SheetData } from "./sheet";
 
 export const SCHEME_SHEET = "考核方案";
+
+/** The kinds a scheme may be of, as the 考核类型 row names them. */
+const kindChoices = (): Choice[] => kinds.map((k) => ({ code: k.id, zh: k.names.zh, aliases: [] }));
 const KEY_HEADER = "键";
-
-const names: Record<string, string> = {
-  version: "方案版本",
-  kind: "考核类型",
-  title: "考核名称",
-  items: "指标",
-  deductions: "扣分项",
-  bonusCap: "加分封顶",
-  periods: "考核期",
-  parts: "综合构成",
-  raters: "评议人组",
-  trim: "去极值",
-  ballot: "得票评定",
-  grade: "等次",
-  stars: "星级",
-  pay: "工资",
-  classes: "分类比例",
-  rank: "排名",
-  scope: "范围",
-  targets: "目标",
-  columns: "列对应",
-  name: "名称",
-  max: "分值",
-  points: "每次扣分",
-  cap: "上限",
-  weight: "权重",
-  dropHigh: "去掉最高分个数",
-  dropLow: "去掉最低分个数",
-  minCount: "去极值最少人数",
-  thresholds: "门槛",
-  turnout: "参评率",
-  cutoffs: "分数线",
-  labels: "等次名称",
-  topRatio: "最高等次比例",
-  rounding: "取整方式",
-  minimum: "最少名额",
-  tiePolicy: "并列处理",
-  veto: "一票否决",
-  groupBy: "分组",
-  aspects: "方面",
-  categories: "党员类别",
-  aliases: "别名",
-  quota: "比例限制",
-  threshold: "星数门槛",
-  ratio: "比例",
-  basicRatio: "基本工资比例",
-  method: "分配方式",
-  coefficients: "系数",
-  coefficient: "系数",
-  unit: "金额单位",
-  pool: "绩效工资池",
-  missing: "缺项处理",
-  ledger: "组织生活",
-  duties: "应开展事项",
-  events: "计入的活动类型",
-  orgType: "适用组织",
-  period: "周期",
-  min: "每期至少次数",
-  quorum: "会议到会比例",
-  majority: "人事决定同意比例",
-  trainingPerMember: "每名党员每年培训经费（元）",
-};
-
-/** "grade.cutoffs[1]" → "等次 分数线 2". */
-export function settingName(path: string): string {
-  return path
-    .split(".")
-    .map((seg) => {
-      const m = /^([^[]+)((?:\[\d+\])*)$/.exec(seg);
-      if (!m) return seg;
-      const idx = [...m[2].matchAll(/\[(\d+)\]/g)].map((x) => String(Number(x[1]) + 1));
-      // Only the table's own names: a crafted key such as "__proto__" is shown as written.
-      return [Object.hasOwn(names, m[1]) ? names[m[1]] : m[1], ...idx].join(" ");
-    })
-    .join(" ");
-}
 
 function leaves(value: unknown, path: string, out: [string, string | number | boolean | null][]): void {
   if (Array.isArray(value)) {
@@ -106,7 +35,7 @@ function sourceOf(path: string): string {
 /** A setting's value as the sheet shows it: a choice in Chinese (去尾法, not floor); a number or the user's own text as it is. */
 function shownValue(path: string, v: string | number | boolean | null, labels: readonly string[]): PlanCell {
   if (v === null) return "";
-  const choices = typeof v === "string" ? settingChoices(path, labels) : undefined;
+  const choices = typeof v === "string" ? settingChoices(path, labels, kindChoices()) : undefined;
   return choices ? choiceText(choices, v as string) : v;
 }
 
@@ -114,7 +43,7 @@ function shownValue(path: string, v: string | number | boolean | null, labels: r
 function shownName(path: string, headers: ReadonlyMap<string, string>): string {
   const m = /^columns\.(.+)$/.exec(path);
   const header = m ? headers.get(m[1]) : undefined;
-  return header === undefined ? settingName(path) : `${names.columns} ${header}`;
+  return header === undefined ? settingName(path) : `${settingName("columns")} ${header}`;
 }
 
 /** The scheme as a sheet: 键 (hidden key), 项目, 设置值, 来源. */
@@ -124,7 +53,7 @@ export function schemeSheet(scheme: Scheme): ReportSheet {
   const labels = Array.isArray(scheme.grade?.labels) ? scheme.grade.labels : [];
   const headers = new Map<string, string>();
   if (scheme.columns && Object.keys(scheme.columns).length > 0)
-    for (const f of [...fieldsFor(scheme), ...ledgerFields, ...organisationFields, ...raterDetailFields]) if (!headers.has(f.id)) headers.set(f.id, f.header);
+    for (const f of [...fieldsFor(scheme), ...secondTables.flatMap((t) => t.fields)]) if (!headers.has(f.id)) headers.set(f.id, f.header);
   return {
     name: SCHEME_SHEET,
     title: `考核方案：${scheme.title}`,
@@ -271,7 +200,7 @@ function readChoices(tree: Node, rowOf: ReadonlyMap<string, number>): SchemeProb
   let labels: readonly string[] = [];
   for (const [path, value] of found) {
     if (path !== "kind" && labels.length === 0) labels = gradeLabels(tree);
-    const choices = typeof value === "string" ? settingChoices(path, labels) : undefined;
+    const choices = typeof value === "string" ? settingChoices(path, labels, kindChoices()) : undefined;
     if (!choices) continue;
     const code = choiceCode(choices, value as string);
     const parts = keyParts(path);

@@ -1,10 +1,9 @@
 // The Chinese words of the settings that take one of a few values (去尾法, 严格不超额, 按乡镇 …), shown in the 考核方案 sheet and read back with the program's own codes.
-import { kindNames, schemeKinds } from "../core/scheme";
 import { tiePolicyNames } from "../core/quota";
 import { periodNames, periodWords, roundingNames, roundingWords } from "../core/wording";
 
 /** One value a setting can take: the program's code, the word the sheet shows, and other words a user may type. */
-interface Choice {
+export interface Choice {
   code: string;
   zh: string;
   aliases: readonly string[];
@@ -46,7 +45,6 @@ function veto(labels: readonly string[]): Choice[] {
 }
 
 const byPath: Record<string, readonly Choice[]> = {
-  kind: schemeKinds.map((k) => ({ code: k, zh: kindNames[k].zh, aliases: [] })),
   "grade.rounding": rounding,
   "stars.rounding": rounding,
   "grade.tiePolicy": tiePolicy,
@@ -76,9 +74,14 @@ const byPath: Record<string, readonly Choice[]> = {
 /** "ledger.duties[2].period" → "ledger.duties[].period": the setting whatever its place in a list. */
 const pattern = (path: string) => path.replace(/\[\d+\]/g, "[]");
 
-/** The values a setting can take, or undefined when it takes a number or the user's own text. `labels` are the scheme's grade names. */
-export function settingChoices(path: string, labels: readonly string[]): readonly Choice[] | undefined {
+/**
+ * The values a setting can take, or undefined when it takes a number or the user's own text. `labels`
+ * are the scheme's grade names; `kinds` the kinds a scheme may be of (the registry's, given by the
+ * caller: the kinds' own code uses these words too, so this module knows no kind).
+ */
+export function settingChoices(path: string, labels: readonly string[], kinds: readonly Choice[] = []): readonly Choice[] | undefined {
   const p = pattern(path);
+  if (p === "kind") return kinds;
   if (p === "grade.veto") return veto(labels);
   return Object.hasOwn(byPath, p) ? byPath[p] : undefined;
 }

@@ -1,5 +1,5 @@
 // Every setting of every kind's default scheme, with its Chinese name, default and source, as the Markdown page docs/settings.md.
-import { defaultScheme, kindNames, schemeKinds } from "../core/scheme";
+import { defaultScheme, kindNames, schemeKinds } from "../kinds/registry";
 import { schemeSheet } from "./scheme-sheet";
 
 /** A cell of a Markdown table: pipes escaped, line breaks as spaces. */

@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drawingPosition } from "../../src/cli/charts";
 import { writeTemplate } from "../../src/cli/xlsx-template";
-import { sampleCounty } from "../../src/workbook/sample-county";
+import { sampleCounty } from "../../src/kinds/sample-county";
 import { cadreSheet, kaohe, readWorkbook, tempDir, writeWorkbook } from "./helpers";
 
 const { dir, cleanup } = tempDir();

@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync, writeFileSync } 
 import { join } from "node:path";
 import { ValueType } from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultScheme, schemeToJson } from "../../src/core/scheme";
+import { schemeToJson } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import { defaultOutput, ExitCode } from "../../src/cli/main";
 import { cadreHeader, caseDirs, cadreRows, cadreSheet, kaohe, listDir, noStack, readWorkbook, sha256File, tempDir, writeWorkbook, type Ran } from "./helpers";
 

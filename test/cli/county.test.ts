@@ -3,8 +3,9 @@ import { join } from "node:path";
 import type { Worksheet } from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTemplate } from "../../src/cli/xlsx-template";
-import { kindNames, schemeKinds, type SchemeKind } from "../../src/core/scheme";
-import { sampleCounty } from "../../src/workbook/sample-county";
+import { type SchemeKind } from "../../src/core/scheme";
+import { kindNames, schemeKinds } from "../../src/kinds/registry";
+import { sampleCounty } from "../../src/kinds/sample-county";
 import { kaohe, readWorkbook, tempDir, type Ran } from "./helpers";
 
 const { dir, cleanup } = tempDir();

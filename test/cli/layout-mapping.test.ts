@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { CellValue } from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/cli/main";
-import { defaultScheme } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import { checkDraft } from "../../src/taskpane/model/draft";
 import { recognise } from "../../src/taskpane/model/recognise";
 import { schemeSheet } from "../../src/workbook/scheme-sheet";

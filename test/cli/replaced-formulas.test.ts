@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Workbook } from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTemplate } from "../../src/cli/xlsx-template";
-import { sampleCounty } from "../../src/workbook/sample-county";
+import { sampleCounty } from "../../src/kinds/sample-county";
 import { dataSheet, formulaCells } from "../../src/workbook/templates";
 import { kaohe, readWorkbook, tempDir, type Ran } from "./helpers";
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { defaultScheme, schemeFromJson, schemeToJson } from "../../src/core/scheme";
+import { schemeToJson } from "../../src/core/scheme";
+import { defaultScheme, schemeFromJson } from "../../src/kinds/registry";
 import { ExitCode } from "../../src/cli/main";
 import { schemeSheet } from "../../src/workbook/scheme-sheet";
 import type { CellValue } from "../../src/workbook/sheet";

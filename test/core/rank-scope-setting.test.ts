@@ -1,6 +1,7 @@
 // rank.scope as a setting: its default, its check, its words in the 考核方案 sheet; and the ten-class limit that the class names need.
 import { describe, expect, it } from "vitest";
-import { defaultScheme, schemeKinds, schemeSources, validateScheme } from "../../src/core/scheme";
+import { schemeSources } from "../../src/core/scheme";
+import { defaultScheme, schemeKinds, validateScheme } from "../../src/kinds/registry";
 import { schemeFromSheet, schemeSheet } from "../../src/workbook/scheme-sheet";
 import type { CellValue, SheetData } from "../../src/workbook/sheet";
 

@@ -1,6 +1,7 @@
 // The year in a scheme's title: written in by the user, kept; left blank, the data's.
 import { describe, expect, it } from "vitest";
-import { defaultScheme, withAssessedYear, yearInTitle } from "../../src/core/scheme";
+import { withAssessedYear, yearInTitle } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 
 describe("the year in a scheme's title", () => {
   it("is blank in a default scheme given no year, and the given year otherwise", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultScheme, schemeFromJson, schemeKinds, schemeSources, schemeToJson, validateScheme } from "../../src/core/scheme";
+import { schemeSources, schemeToJson } from "../../src/core/scheme";
+import { defaultScheme, schemeFromJson, schemeKinds, validateScheme } from "../../src/kinds/registry";
 
 describe("the assessment scheme", () => {
   it("has a valid default for every kind, which survives a JSON round trip", () => {

@@ -1,9 +1,9 @@
 // The built task pane in Chromium over a fake Excel preloaded with the sample county: check, compute, reports, freeze; then what the workbook received.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fieldsFor } from "../../src/workbook/fields";
-import { defaultScheme } from "../../src/core/scheme";
-import { sampleCounty } from "../../src/workbook/sample-county";
+import { fieldsFor } from "../../src/kinds/registry";
+import { defaultScheme } from "../../src/kinds/registry";
+import { sampleCounty } from "../../src/kinds/sample-county";
 import { columnLetter } from "../../src/workbook/sheet";
 import { bundleFakeOffice } from "../excel/bundle";
 import type { FakeWorkbookInit } from "../excel/fake-office";

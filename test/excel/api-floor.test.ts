@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultScheme, schemeKinds, type SchemeKind } from "../../src/core/scheme";
+import { type SchemeKind } from "../../src/core/scheme";
+import { defaultScheme, schemeKinds } from "../../src/kinds/registry";
 import { runAssessment } from "../../src/workbook/pipeline";
 import { setup } from "./helpers";
 

@@ -1,6 +1,7 @@
 import { reportSheetNames } from "../../src/workbook/plan";
 import { describe, expect, it } from "vitest";
-import { defaultScheme, schemeToJson } from "../../src/core/scheme";
+import { schemeToJson } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import { READ_CHUNK_ROWS, SCHEME_SETTING } from "../../src/excel/read";
 import { HostError, type Progress } from "../../src/excel/ops";
 import type { Plan, ReportSheet, ResultBlock } from "../../src/workbook/plan";

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { drawPlan as drawXlsx, workbookFromData } from "../../src/cli/draw";
-import { defaultScheme, schemeKinds, type SchemeKind } from "../../src/core/scheme";
-import { fieldsFor, ORGANISATION_SHEET, standardSheetNames, type FieldDef } from "../../src/workbook/fields";
+import { type SchemeKind } from "../../src/core/scheme";
+import { defaultScheme, schemeKinds } from "../../src/kinds/registry";
+import { type FieldDef } from "../../src/workbook/fields";
+import { ORGANISATION_SHEET } from "../../src/kinds/ledger/fields";
+import { fieldsFor, standardSheetNames } from "../../src/kinds/registry";
 import { runAssessment } from "../../src/workbook/pipeline";
 import type { CellValue, WorkbookData } from "../../src/workbook/sheet";
 import { setup } from "./helpers";

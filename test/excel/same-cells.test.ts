@@ -1,7 +1,7 @@
 import { reportSheetNames } from "../../src/workbook/plan";
 import { describe, expect, it } from "vitest";
 import { drawPlan as drawXlsx, workbookFromData } from "../../src/cli/draw";
-import { defaultScheme } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import type { Plan, ReportSheet, ResultBlock } from "../../src/workbook/plan";
 import { schemeSheet } from "../../src/workbook/scheme-sheet";
 import type { WorkbookData } from "../../src/workbook/sheet";

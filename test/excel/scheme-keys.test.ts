@@ -1,6 +1,6 @@
 // The add-in's scheme loading with a crafted 考核方案 sheet or settings JSON: a clear error naming the row, and no built-in prototype changed.
 import { describe, expect, it } from "vitest";
-import { defaultScheme } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import { SCHEME_SETTING } from "../../src/excel/read";
 import { HostError } from "../../src/excel/ops";
 import { schemeSheet, SCHEME_SHEET } from "../../src/workbook/scheme-sheet";

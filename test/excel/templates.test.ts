@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { renderTemplate } from "../../src/cli/xlsx-template";
-import { defaultScheme, schemeKinds, schemeToJson, type SchemeKind } from "../../src/core/scheme";
+import { schemeToJson, type SchemeKind } from "../../src/core/scheme";
+import { defaultScheme, schemeKinds } from "../../src/kinds/registry";
 import { SCHEME_SETTING } from "../../src/excel/read";
 import { HostError } from "../../src/excel/ops";
 import { columnLetter } from "../../src/workbook/sheet";
-import { dataSheet, formulaCells, NOTES_SHEET_NAME, notesSheet, templateSpec } from "../../src/workbook/templates";
+import { dataSheet, formulaCells, NOTES_SHEET_NAME, notesSheet } from "../../src/workbook/templates";
+import { templateSpec } from "../../src/workbook/template-spec";
 import { rejection, setup } from "./helpers";
 import { fakeCell, xlsxCell } from "./same-cells";
 

@@ -1,7 +1,9 @@
 // A cadre's 绩效工资 under each pay.method and pool, worked by hand: the template's formula and the pipeline give the same fen.
 import { describe, expect, it } from "vitest";
-import { defaultScheme, type Scheme } from "../../src/core/scheme";
-import { dataSheet, templateSpec } from "../../src/workbook/templates";
+import { type Scheme } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
+import { dataSheet } from "../../src/workbook/templates";
+import { templateSpec } from "../../src/workbook/template-spec";
 import { evaluate } from "./harness";
 import { ordered, type Row } from "./random-tables";
 

@@ -1,7 +1,8 @@
 // The cadres' rank column follows rank.scope on both sides: 乡镇内名次 by default, 全县名次 over the whole table.
 import { describe, expect, it } from "vitest";
-import { defaultScheme, type RankScope } from "../../src/core/scheme";
-import { templateSpec } from "../../src/workbook/templates";
+import { type RankScope } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
+import { templateSpec } from "../../src/workbook/template-spec";
 import { evaluate } from "./harness";
 import { ordered, type Row } from "./random-tables";
 

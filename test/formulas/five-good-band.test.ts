@@ -1,8 +1,8 @@
 // The five-good template's 全县实际 and 是否达标 rows: the pipeline writes the figures the band formulas give, which are 汇总's 全县 row (issue 10).
 import { describe, expect, it } from "vitest";
-import { defaultScheme } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import { runAssessment } from "../../src/workbook/pipeline";
-import { sampleCounty } from "../../src/workbook/sample-county";
+import { sampleCounty } from "../../src/kinds/sample-county";
 import type { SheetData } from "../../src/workbook/sheet";
 import type { PlanCell } from "../../src/workbook/plan";
 import type { TemplateFormat } from "../../src/workbook/templates";

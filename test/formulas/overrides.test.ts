@@ -1,7 +1,9 @@
 // A result changed by hand (调整后等次 / 调整后星数 with its reason): the template's grade formulas show the computed value, the pipeline the adjusted one.
 import { describe, expect, it } from "vitest";
-import { defaultScheme, type SchemeKind } from "../../src/core/scheme";
-import { dataSheet, templateSpec } from "../../src/workbook/templates";
+import { type SchemeKind } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
+import { dataSheet } from "../../src/workbook/templates";
+import { templateSpec } from "../../src/workbook/template-spec";
 import { evaluate } from "./harness";
 import { ordered, type Row } from "./random-tables";
 

@@ -1,6 +1,7 @@
 // The standard templates filled with seeded random tables (ties at the quota cut, blanks, 缺考, zero coefficients, a township of one, a branch of two), formulas beside the pipeline.
 import { beforeAll, describe, expect, it } from "vitest";
-import { schemeKinds, type SchemeKind } from "../../src/core/scheme";
+import { type SchemeKind } from "../../src/core/scheme";
+import { schemeKinds } from "../../src/kinds/registry";
 import { agreeingColumns, differences, evaluate, type Difference, type Evaluation } from "./harness";
 import { expectAgreementWithValues, expectedAgreeing, expectLayout, known, ordered } from "./compare";
 import { randomTable, type RandomTable } from "./random-tables";

@@ -1,9 +1,11 @@
 // Seeded random tables for each kind, built to reach the hard cases: ties at the quota cut, blanks, 缺考, zero coefficients, a township with one cadre, a branch with two members.
-import { defaultScheme, type Scheme, type SchemeKind } from "../../src/core/scheme";
-import { FIVE_GOOD_CRITERIA } from "../../src/workbook/fields";
-import { mulberry32 } from "../../src/workbook/sample-county";
+import { type Scheme, type SchemeKind } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
+import { FIVE_GOOD_CRITERIA } from "../../src/kinds/five-good/fields";
+import { mulberry32 } from "../../src/kinds/sample-county";
 import type { CellValue } from "../../src/workbook/sheet";
-import { dataSheets, inputColumns, ledgerEventChoices, templateSpec, type TemplateData, type TemplateSpec } from "../../src/workbook/templates";
+import { dataSheets, inputColumns, ledgerEventChoices, type TemplateData, type TemplateSpec } from "../../src/workbook/templates";
+import { templateSpec } from "../../src/workbook/template-spec";
 
 class Dice {
   private readonly next: () => number;

@@ -1,9 +1,11 @@
 // The rank scope (rank.scope) of the secretaries and the appraisal: the header, the template formula and the pipeline follow it, and an older table's 排名 is filled in place; and the appraisal's ballot, one result on both sides.
 import { describe, expect, it } from "vitest";
-import { defaultScheme, type RankScope } from "../../src/core/scheme";
+import { type RankScope } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import { runAssessment } from "../../src/workbook/pipeline";
-import { sampleCounty } from "../../src/workbook/sample-county";
-import { dataSheet, templateSpec, templateWorkbook } from "../../src/workbook/templates";
+import { sampleCounty } from "../../src/kinds/sample-county";
+import { dataSheet, templateWorkbook } from "../../src/workbook/templates";
+import { templateSpec } from "../../src/workbook/template-spec";
 import { evaluate } from "./harness";
 import { ordered, type Row } from "./random-tables";
 

@@ -1,8 +1,9 @@
 // Rows the template's formulas compute and the pipeline refuses: a blank aspect a member is rated on, a blank 年终考评 under the cadres' default scheme.
 import { describe, expect, it } from "vitest";
-import { defaultScheme } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import { runAssessment } from "../../src/workbook/pipeline";
-import { dataSheet, templateSpec } from "../../src/workbook/templates";
+import { dataSheet } from "../../src/workbook/templates";
+import { templateSpec } from "../../src/workbook/template-spec";
 import { fillTemplate } from "./harness";
 import { ordered, type Row } from "./random-tables";
 

@@ -1,7 +1,8 @@
 // The standard templates filled with the whole sample county, their KAOHE formulas evaluated by HyperFormula, beside the cells the pipeline writes.
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaultScheme, schemeKinds, type SchemeKind } from "../../src/core/scheme";
-import { sampleCounty } from "../../src/workbook/sample-county";
+import { type SchemeKind } from "../../src/core/scheme";
+import { defaultScheme, schemeKinds } from "../../src/kinds/registry";
+import { sampleCounty } from "../../src/kinds/sample-county";
 import { agreeingColumns, differences, evaluate, type Evaluation } from "./harness";
 import { expectAgreementWithValues, expectedAgreeing, expectLayout, known, ordered } from "./compare";
 

@@ -1,7 +1,7 @@
 // The secretaries' template columns that the pipeline now fills too: 扣分, 分类 and an adjusted 等次, beside their formulas.
 import { describe, expect, it } from "vitest";
-import { defaultScheme } from "../../src/core/scheme";
-import { templateSpec } from "../../src/workbook/templates";
+import { defaultScheme } from "../../src/kinds/registry";
+import { templateSpec } from "../../src/workbook/template-spec";
 import { evaluate } from "./harness";
 import { ordered, type Row } from "./random-tables";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { weightedMean } from "../../src/core/composite";
 import { RuleError } from "../../src/core/errors";
 import { formatMessage, messageKeys, type MessageParams } from "../../src/core/messages";
-import { defaultScheme, validateScheme } from "../../src/core/scheme";
+import { defaultScheme, validateScheme } from "../../src/kinds/registry";
 import { numberText } from "../../src/core/number-text";
 import { atRecord, ruleProblem } from "../../src/workbook/assess/place";
 import type { AssessInput } from "../../src/workbook/assess/common";

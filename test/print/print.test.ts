@@ -6,9 +6,9 @@ import { pathToFileURL } from "node:url";
 import type { Worksheet } from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTemplate } from "../../src/cli/xlsx-template";
-import { schemeKinds } from "../../src/core/scheme";
+import { schemeKinds } from "../../src/kinds/registry";
 import { reportSheetNames } from "../../src/workbook/plan";
-import { sampleCounty } from "../../src/workbook/sample-county";
+import { sampleCounty } from "../../src/kinds/sample-county";
 import { kaohe, readWorkbook, tempDir } from "../cli/helpers";
 
 const root = resolve(__dirname, "..", "..");

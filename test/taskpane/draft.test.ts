@@ -1,6 +1,7 @@
 // The scheme editor's draft: paths, copies, typed text parsed, problems placed at their fields, defaults and sources.
 import { describe, expect, it } from "vitest";
-import { defaultScheme, schemeFromJson, schemeToJson, validateScheme } from "../../src/core/scheme";
+import { schemeToJson } from "../../src/core/scheme";
+import { defaultScheme, schemeFromJson, validateScheme } from "../../src/kinds/registry";
 import {
   append,
   checkDraft,

@@ -1,8 +1,8 @@
 // The template gallery lists every standard template by its Chinese title and the sheets it inserts.
 import { describe, expect, it } from "vitest";
-import { schemeKinds } from "../../src/core/scheme";
+import { schemeKinds } from "../../src/kinds/registry";
 import { templateEntries } from "../../src/taskpane/model/gallery";
-import { standardSheetNames } from "../../src/workbook/fields";
+import { standardSheetNames } from "../../src/kinds/registry";
 import { NOTES_SHEET_NAME } from "../../src/workbook/templates";
 
 describe("the template gallery", () => {

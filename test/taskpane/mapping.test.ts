@@ -1,6 +1,6 @@
 // Mapping missing columns to the workbook's own headers, and the check that follows.
 import { describe, expect, it } from "vitest";
-import { defaultScheme } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import { dataSheetNames, headerOptions, headerRowOf, mappingSheet, missingFields, withMapping } from "../../src/taskpane/model/mapping";
 import { runAssessment } from "../../src/workbook/pipeline";
 import type { WorkbookData } from "../../src/workbook/sheet";

@@ -1,6 +1,6 @@
 // The common schemes: each valid on every kind, each doing what its name says, each named in both languages.
 import { describe, expect, it } from "vitest";
-import { defaultScheme, schemeKinds, validateScheme } from "../../src/core/scheme";
+import { defaultScheme, schemeKinds, validateScheme } from "../../src/kinds/registry";
 import { applyPreset, presetText, presets } from "../../src/taskpane/model/presets";
 import { strings } from "../../src/taskpane/strings";
 

@@ -1,6 +1,6 @@
 // The start screen's recognition: the scheme's own table first, the headers' best guess without a scheme.
 import { describe, expect, it } from "vitest";
-import { defaultScheme } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import { recognise } from "../../src/taskpane/model/recognise";
 import { detectKind } from "../../src/workbook/pipeline";
 import { SHEET, VILLAGE_HEADER, secretaryWorkbook } from "./fixtures/fake-host";

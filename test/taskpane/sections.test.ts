@@ -1,6 +1,6 @@
 // The scheme form shows every setting somewhere, starting with the basics, and the column mapping when there is one.
 import { describe, expect, it } from "vitest";
-import { defaultScheme, schemeKinds } from "../../src/core/scheme";
+import { defaultScheme, schemeKinds } from "../../src/kinds/registry";
 import { allSections, sectionPaths, sectionsByKind, sectionsFor } from "../../src/taskpane/components/SchemeEditor";
 
 /** The version is not a setting. */

@@ -1,5 +1,6 @@
 // Builders for the county-layout corpus: sheets as offices lay them out, a run, and its results and problems by place.
-import { defaultScheme, type Scheme, type SchemeKind } from "../../src/core/scheme";
+import { type Scheme, type SchemeKind } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import { runAssessment, type RunOptions, type RunResult } from "../../src/workbook/pipeline";
 import type { CellValue, MergeArea, SheetData } from "../../src/workbook/sheet";
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { UNCACHED_FORMULA } from "../../src/workbook/read";
 import { findTable } from "../../src/workbook/table";
-import { fieldsFor } from "../../src/workbook/fields";
+import { fieldsFor } from "../../src/kinds/registry";
 import {
   auditNotes,
   cadreHeader,

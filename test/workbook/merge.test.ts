@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultScheme } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import { mergeReturns, mergeScheme, SOURCE_HEADER, sourceProblem, townshipFromFileName } from "../../src/workbook/merge";
 import { runAssessment } from "../../src/workbook/pipeline";
 import { schemeSheet } from "../../src/workbook/scheme-sheet";

@@ -1,6 +1,7 @@
 // The pay.method setting: its three values in JSON and in the 考核方案 sheet, and a wrong one named with the choices.
 import { describe, expect, it } from "vitest";
-import { defaultScheme, schemeSources, validateScheme } from "../../src/core/scheme";
+import { schemeSources } from "../../src/core/scheme";
+import { defaultScheme, validateScheme } from "../../src/kinds/registry";
 import { schemeFromSheet, schemeSheet } from "../../src/workbook/scheme-sheet";
 import type { CellValue, SheetData } from "../../src/workbook/sheet";
 

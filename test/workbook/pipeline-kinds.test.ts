@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultScheme } from "../../src/core/scheme";
-import { fieldsFor, RATER_DETAIL_SHEET } from "../../src/workbook/fields";
+import { defaultScheme } from "../../src/kinds/registry";
+import { RATER_DETAIL_SHEET } from "../../src/kinds/appraisal/fields";
+import { fieldsFor } from "../../src/kinds/registry";
 import { runAssessment } from "../../src/workbook/pipeline";
 import type { CellValue, SheetData } from "../../src/workbook/sheet";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultScheme } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import { runAssessment, detectKind } from "../../src/workbook/pipeline";
 import type { CellValue, SheetData } from "../../src/workbook/sheet";
 import { schemeFromSheet, schemeSheet } from "../../src/workbook/scheme-sheet";

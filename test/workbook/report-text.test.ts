@@ -1,7 +1,7 @@
 // What the reports say, as a county office reads them: Beijing time, titles without a doubled word, decimals as typed, 乡镇 beside each branch, and no text cut off.
 import { describe, expect, it } from "vitest";
 import { columnWidth, type PlanCell, type ReportSheet } from "../../src/workbook/plan";
-import { defaultScheme } from "../../src/core/scheme";
+import { defaultScheme } from "../../src/kinds/registry";
 import { runAssessment } from "../../src/workbook/pipeline";
 import { choiceNamed } from "../../src/workbook/scheme-values";
 import type { CellValue } from "../../src/workbook/sheet";

@@ -3,9 +3,11 @@ import { Workbook } from "exceljs";
 import { describe, expect, it } from "vitest";
 import { sheetData } from "../../src/cli/xlsx";
 import { renderTemplate, workbookBytes } from "../../src/cli/xlsx-template";
-import { defaultScheme, schemeKinds, type SchemeKind } from "../../src/core/scheme";
+import { type SchemeKind } from "../../src/core/scheme";
+import { defaultScheme, schemeKinds } from "../../src/kinds/registry";
 import { calendarOf, parseDateText } from "../../src/core/dates";
-import { fieldsFor, ledgerFields, organisationFields } from "../../src/workbook/fields";
+import { ledgerFields, organisationFields } from "../../src/kinds/ledger/fields";
+import { fieldsFor } from "../../src/kinds/registry";
 import { readRecords } from "../../src/workbook/read";
 import {
   apportion,
@@ -17,7 +19,7 @@ import {
   SAMPLE_TOWNSHIPS,
   sampleCounty,
   type SampleCounty,
-} from "../../src/workbook/sample-county";
+} from "../../src/kinds/sample-county";
 import type { CellValue } from "../../src/workbook/sheet";
 import { findTable } from "../../src/workbook/table";
 import { dataSheet, inputColumns } from "../../src/workbook/templates";

@@ -1,7 +1,9 @@
 // The 考核方案 sheet read back: its keys come from a file anyone may have edited, so a crafted key is refused with its row and never reaches a built-in object.
 import { describe, expect, it } from "vitest";
-import { defaultScheme, schemeKinds, type Scheme } from "../../src/core/scheme";
-import { schemeFromSheet, schemeSheet, settingName } from "../../src/workbook/scheme-sheet";
+import { type Scheme } from "../../src/core/scheme";
+import { defaultScheme, schemeKinds } from "../../src/kinds/registry";
+import { schemeFromSheet, schemeSheet } from "../../src/workbook/scheme-sheet";
+import { settingName } from "../../src/workbook/setting-names";
 import type { CellValue, SheetData } from "../../src/workbook/sheet";
 
 /** The default cadre scheme's sheet as the program lays it out (title, header, one setting a row), then `extra` rows. */

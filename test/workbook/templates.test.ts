@@ -6,28 +6,18 @@ import { Workbook, type Worksheet } from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { sheetData } from "../../src/cli/xlsx";
 import { renderTemplate, TEMPLATE_DATE, withZipTimes, workbookBytes, writeTemplate } from "../../src/cli/xlsx-template";
-import { defaultScheme, schemeKinds, type SchemeKind } from "../../src/core/scheme";
+import { type SchemeKind } from "../../src/core/scheme";
+import { defaultScheme, schemeKinds } from "../../src/kinds/registry";
 import * as functions from "../../src/functions/functions";
-import { fieldsFor, ledgerFields, ORGANISATION_SHEET, organisationFields, RATER_DETAIL_SHEET, raterDetailFields, standardSheetNames } from "../../src/workbook/fields";
+import { RATER_DETAIL_SHEET, raterDetailFields } from "../../src/kinds/appraisal/fields";
+import { ledgerFields, ORGANISATION_SHEET, organisationFields } from "../../src/kinds/ledger/fields";
+import { fieldsFor, standardSheetNames } from "../../src/kinds/registry";
 import { runAssessment } from "../../src/workbook/pipeline";
 import { readRecords } from "../../src/workbook/read";
-import { sampleCounty } from "../../src/workbook/sample-county";
+import { sampleCounty } from "../../src/kinds/sample-county";
 import { findTable } from "../../src/workbook/table";
-import {
-  dataSheet,
-  dataSheets,
-  expandFormula,
-  FORMULA_NOTE,
-  formulaCells,
-  inputColumns,
-  NOTES_SHEET_NAME,
-  notesSheet,
-  standardTemplates,
-  templateSpec,
-  templateWorkbook,
-  type TemplateData,
-  type TemplateSpec,
-} from "../../src/workbook/templates";
+import { dataSheet, dataSheets, expandFormula, FORMULA_NOTE, formulaCells, inputColumns, NOTES_SHEET_NAME, notesSheet, templateWorkbook, type TemplateData, type TemplateSpec } from "../../src/workbook/templates";
+import { standardTemplates, templateSpec } from "../../src/workbook/template-spec";
 
 const root = join(import.meta.dirname, "..", "..");
 

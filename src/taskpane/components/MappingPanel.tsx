@@ -3,7 +3,7 @@ import { Button, Caption1, Field, Subtitle2, makeStyles, tokens } from "@fluentu
 import { useMemo, useState } from "react";
 import type { Locale } from "../../core/messages";
 import type { Scheme } from "../../core/scheme";
-import { fieldsFor } from "../../workbook/fields";
+import { fieldsFor } from "../../kinds/registry";
 import type { RunResult } from "../../workbook/pipeline";
 import { columnLetter, type WorkbookData } from "../../workbook/sheet";
 import { dataSheetNames, headerOptions, mappingSheet, missingFields, withMapping } from "../model/mapping";

@@ -3,28 +3,22 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Butto
 import type { ReactNode } from "react";
 import { roundHalfUp } from "../../core/exact";
 import type { Locale } from "../../core/messages";
-import { defaultScheme, type SchemeKind, type SchemeProblem } from "../../core/scheme";
+import { type SchemeKind, type SchemeProblem } from "../../core/scheme";
 import { defaultText, formatValue, getIn, parseNumber, parseNumberList, parseRatio, parseTextList, pathText, problemsAt, setIn, sourceOf, type Path, type SchemeDraft } from "../model/draft";
-import { fieldsFor } from "../../workbook/fields";
+import { defaultScheme, fieldsFor, kinds } from "../../kinds/registry";
+import { schemeSections, type SchemeSectionId } from "../../kinds/kind";
 import type { Strings } from "../strings";
 import { DraftInput } from "./DraftInput";
 import { RowsEditor, type RowColumn } from "./RowsEditor";
 import { SettingField } from "./SettingField";
 import { FitSelect } from "./FitSelect";
 
-export type SectionId = "basic" | "items" | "deductions" | "composite" | "grade" | "stars" | "pay" | "raters" | "ballot" | "ledger" | "targets" | "columns";
+export type SectionId = SchemeSectionId;
 
-export const allSections: readonly SectionId[] = ["basic", "items", "deductions", "composite", "grade", "stars", "pay", "raters", "ballot", "ledger", "targets", "columns"];
+export const allSections: readonly SectionId[] = schemeSections;
 
 /** The sections a kind's computation reads; the others can be shown on request. */
-export const sectionsByKind: Record<SchemeKind, readonly SectionId[]> = {
-  secretary: ["basic", "items", "deductions", "composite", "grade", "pay"],
-  cadre: ["basic", "composite", "grade", "pay"],
-  member: ["basic", "stars", "grade"],
-  appraisal: ["basic", "raters", "ballot", "grade"],
-  fiveGood: ["basic", "targets"],
-  ledger: ["basic", "ledger", "targets"],
-};
+export const sectionsByKind: Readonly<Record<SchemeKind, readonly SectionId[]>> = Object.fromEntries(kinds.map((k) => [k.id, k.sections]));
 
 /** The settings each section shows, so a problem elsewhere can be listed on its own. */
 export const sectionPaths: Record<SectionId, readonly string[]> = {
@@ -45,7 +39,7 @@ export const sectionPaths: Record<SectionId, readonly string[]> = {
 /** The sections to show: the kind's own, or all; the column mapping whenever there is one. */
 export function sectionsFor(draft: SchemeDraft, showAll: boolean): readonly SectionId[] {
   const mapped = draft.columns !== null && typeof draft.columns === "object" && Object.keys(draft.columns).length > 0;
-  const base = showAll ? allSections.filter((id) => id !== "columns") : (sectionsByKind[draft.kind] ?? allSections);
+  const base = showAll ? allSections.filter((id) => id !== "columns") : (Object.hasOwn(sectionsByKind, draft.kind) ? sectionsByKind[draft.kind] : allSections);
   return mapped ? [...base, "columns"] : base;
 }
 

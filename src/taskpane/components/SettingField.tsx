@@ -3,7 +3,7 @@ import { Field, makeStyles } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import type { Locale } from "../../core/messages";
 import type { SchemeProblem } from "../../core/scheme";
-import { settingName } from "../../workbook/scheme-sheet";
+import { settingName } from "../../workbook/setting-names";
 import { problemText } from "../model/draft";
 import type { Strings } from "../strings";
 

@@ -1,6 +1,7 @@
 // The scheme editor's draft: a Scheme whose fields may still hold text as typed, the parsing of that text, and the problems and hints of each field.
 import type { Locale } from "../../core/messages";
-import { defaultScheme, schemeSources, validateScheme, type Scheme, type SchemeKind, type SchemeProblem } from "../../core/scheme";
+import { schemeSources, type Scheme, type SchemeKind, type SchemeProblem } from "../../core/scheme";
+import { defaultScheme, validateScheme } from "../../kinds/registry";
 import { resolveColumnMapping } from "../../workbook/column-mapping";
 
 /**

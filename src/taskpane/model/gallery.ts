@@ -1,7 +1,9 @@
 // The template gallery's entries, taken from the template definitions themselves so a card never disagrees with what is inserted.
-import { kindNames, schemeKinds, type SchemeKind } from "../../core/scheme";
-import { standardSheetNames } from "../../workbook/fields";
-import { NOTES_SHEET_NAME, templateSpec } from "../../workbook/templates";
+import { type SchemeKind } from "../../core/scheme";
+import { kindNames, schemeKinds } from "../../kinds/registry";
+import { standardSheetNames } from "../../kinds/registry";
+import { NOTES_SHEET_NAME } from "../../workbook/templates";
+import { templateSpec } from "../../workbook/template-spec";
 
 export interface TemplateEntry {
   kind: SchemeKind;

@@ -1,6 +1,7 @@
 // The column mapping offered when a table is not found: the missing columns, the header texts a sheet offers for them, and the scheme with the user's choices.
 import type { Scheme } from "../../core/scheme";
-import { fieldsFor, type FieldDef } from "../../workbook/fields";
+import { type FieldDef } from "../../workbook/fields";
+import { fieldsFor } from "../../kinds/registry";
 import type { RunResult } from "../../workbook/pipeline";
 import { reportSheetNames } from "../../workbook/plan";
 import type { CellValue, WorkbookData } from "../../workbook/sheet";

@@ -1,7 +1,8 @@
 // What the start screen says the workbook holds: the assessment table, on which sheet, and which required columns it lacks.
-import { defaultScheme, type Scheme, type SchemeKind } from "../../core/scheme";
+import { type Scheme, type SchemeKind } from "../../core/scheme";
+import { defaultScheme } from "../../kinds/registry";
 import { resolveColumnMapping } from "../../workbook/column-mapping";
-import { fieldsFor, standardSheetNames } from "../../workbook/fields";
+import { fieldsFor, standardSheetNames } from "../../kinds/registry";
 import { detectKind } from "../../workbook/pipeline";
 import type { WorkbookData } from "../../workbook/sheet";
 import { findTableIn } from "../../workbook/table";

@@ -1,7 +1,7 @@
 // 计算: computes the whole table, says before it what Excel's undo can take back, asks before overwriting anything, writes the plan with progress and a Cancel button, and says exactly what was written.
 import { Body1, Button, Caption1, Card, CardHeader, Checkbox, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Locale } from "../../core/messages";
-import { kindNames } from "../../core/scheme";
+import { kindNames } from "../../kinds/registry";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { NoticeBar } from "../components/NoticeBar";
 import { ProgressPanel } from "../components/ProgressPanel";

@@ -2,8 +2,9 @@
 import { Badge, Body1, Button, Field, MessageBar, MessageBarBody, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Locale } from "../../core/messages";
-import { kindNames, schemeKinds, schemeToJson, type SchemeKind } from "../../core/scheme";
-import { settingName } from "../../workbook/scheme-sheet";
+import { schemeToJson, type SchemeKind } from "../../core/scheme";
+import { kindNames, schemeKinds } from "../../kinds/registry";
+import { settingName } from "../../workbook/setting-names";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { NoticeBar } from "../components/NoticeBar";
 import { Screen } from "../components/Screen";
@@ -38,7 +39,7 @@ export function SchemeScreen({ a, s, locale, onNavigate }: SchemeScreenProps) {
   const styles = useStyles();
   const { draft, savedJson, busy, notices } = a.state;
   const [presetId, setPresetId] = useState<PresetId>(presets[0].id);
-  const [newKind, setNewKind] = useState<SchemeKind>(draft?.kind ?? "secretary");
+  const [newKind, setNewKind] = useState<SchemeKind>(draft?.kind ?? schemeKinds[0]);
   const [kindToConfirm, setKindToConfirm] = useState<SchemeKind | undefined>();
   const [showAll, setShowAll] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);

@@ -1,7 +1,7 @@
 // 开始: what the active workbook holds, whether a scheme is stored, and what to do next; outside Excel, the browser-preview note.
 import { Badge, Body1, Button, Card, CardHeader, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Locale } from "../../core/messages";
-import { kindNames } from "../../core/scheme";
+import { kindNames } from "../../kinds/registry";
 import { NoticeBar } from "../components/NoticeBar";
 import { ProgressPanel } from "../components/ProgressPanel";
 import { Screen } from "../components/Screen";

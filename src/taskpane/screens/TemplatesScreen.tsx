@@ -2,7 +2,8 @@
 import { Body1, Button, Caption1, Card, CardFooter, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Locale } from "../../core/messages";
-import { kindNames, type SchemeKind } from "../../core/scheme";
+import { type SchemeKind } from "../../core/scheme";
+import { kindNames } from "../../kinds/registry";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { NoticeBar } from "../components/NoticeBar";
 import { ProgressPanel } from "../components/ProgressPanel";

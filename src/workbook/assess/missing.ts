@@ -1,6 +1,6 @@
 // A composite's blank parts: a problem naming the row (or the absent column), or, where the scheme says so, the others' weights shared out and said.
 import type { MissingPartPolicy } from "../../core/scheme";
-import { settingName } from "../scheme-sheet";
+import { settingName } from "../setting-names";
 import { choiceNamed } from "../scheme-values";
 import type { Problem } from "../sheet";
 import type { AssessInput, Warning } from "./common";

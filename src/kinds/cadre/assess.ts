@@ -1,17 +1,18 @@
 // Township cadres: task and year-end scores, grades with the 20% quota, and pay split into basic and performance parts to the fen.
+import { sumOf } from "../../core/sums";
 import { toRatio } from "../../core/exact";
 import { reportTitle } from "../../core/title-text";
 import { weightedMean } from "../../core/composite";
-import { coefficientTable, fenToYuan, paySplit, yuanToFen } from "../../core/money";
+import { coefficientTable, fenToYuan, paySplit, yuanText, yuanToFen } from "../../core/money";
 import { payCoefficient, payWeight, sharePool } from "../../core/pay-share";
 import type { Scheme } from "../../core/scheme";
-import type { PlanCell, ReportSheet } from "../plan";
-import type { Problem } from "../sheet";
-import { type AssessInput, type Assessment, type KindRules, type Warning, cell, groupIndices, groupOf, num, roundScore, str } from "./common";
-import { rankColumn } from "../rank-column";
-import { atRecord } from "./place";
-import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary } from "./graded";
-import { missingParts, withNote, type PartSpec } from "./missing";
+import type { PlanCell, ReportSheet } from "../../workbook/plan";
+import type { Problem } from "../../workbook/sheet";
+import { type AssessInput, type Assessment, type KindRules, type Warning, cell, groupIndices, groupOf, num, roundScore, str } from "../../workbook/assess/common";
+import { rankColumn } from "../../workbook/rank-column";
+import { atRecord } from "../../workbook/assess/place";
+import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary } from "../../workbook/assess/graded";
+import { missingParts, withNote, type PartSpec } from "../../workbook/assess/missing";
 import { singlePool, unusedSheetPool } from "./pool";
 
 /**
@@ -68,14 +69,14 @@ function assess(input: AssessInput): Assessment {
   const pools: { group: string; pool: number; paid: number; note: string }[] = [];
   const single = singlePool(input);
   const warnings: Warning[] = [...missing.warnings, ...(single.warning ? [single.warning] : [])];
-  const rowsPool = split.reduce((s, x) => s + x.performanceFen, 0);
+  const rowsPool = sumOf(split.map((x) => x.performanceFen));
   const unused = unusedSheetPool(input, rowsPool);
   if (unused) warnings.push(unused);
   // The pool is each township's, whatever groups the grade quota counts in (grade.groupBy), as the template's SUMIF by 乡镇 takes it.
   const townships = records.map((r) => groupOf(r, "township"));
   const poolGroups = single.fen === undefined ? groupIndices(townships) : new Map([["全表", records.map((_, i) => i)]]);
   for (const [group, idx] of poolGroups) {
-    const pool = single.fen ?? idx.reduce((s, i) => s + split[i].performanceFen, 0);
+    const pool = single.fen ?? sumOf(idx.map((i) => split[i].performanceFen));
     const weights = idx.map((i) => payWeight(scheme.pay.method, { performanceFen: split[i].performanceFen, coefficient: coefficient[i], score: scores[i] }));
     const { shares, unshared } = sharePool(pool, weights);
     // Nobody in the group has a weight above 0: the pool is not paid out, and each row and the report say so.
@@ -84,14 +85,14 @@ function assess(input: AssessInput): Assessment {
       paid[i] = shares[k];
       unsharedNote[i] = note;
     });
-    pools.push({ group, pool, paid: shares.reduce((a, b) => a + b, 0), note });
+    pools.push({ group, pool, paid: sumOf(shares), note });
   }
   // The report's subtotals are by township; a single pool is shown as each township's part of it.
   const reportPools =
     single.fen === undefined
       ? pools
       : [...groupIndices(townships)].map(([group, idx]) => {
-          const part = idx.reduce((s, i) => s + paid[i], 0);
+          const part = sumOf(idx.map((i) => paid[i]));
           return { group, pool: part, paid: part, note: pools[0].note };
         });
 
@@ -121,10 +122,10 @@ function assess(input: AssessInput): Assessment {
     overrides: graded.overrides,
     summary: (() => {
       const s = gradedSummary(scheme, graded, records.length);
-      const total = pools.reduce((a, p) => a + p.pool, 0);
-      const out = pools.reduce((a, p) => a + p.paid, 0);
-      s.zh.push(`绩效工资池 ${fenToYuan(total).toFixed(2)} 元，实发 ${fenToYuan(out).toFixed(2)} 元${total === out ? "，相符" : "，不符"}`);
-      s.en.push(`performance pool ${fenToYuan(total).toFixed(2)} yuan, paid ${fenToYuan(out).toFixed(2)} yuan${total === out ? ", equal" : ", NOT equal"}`);
+      const total = sumOf(pools.map((p) => p.pool));
+      const out = sumOf(pools.map((p) => p.paid));
+      s.zh.push(`绩效工资池 ${yuanText(total)} 元，实发 ${yuanText(out)} 元${total === out ? "，相符" : "，不符"}`);
+      s.en.push(`performance pool ${yuanText(total)} yuan, paid ${yuanText(out)} yuan${total === out ? ", equal" : ", NOT equal"}`);
       return s;
     })(),
   };
@@ -166,7 +167,7 @@ function payReport(
     all = { pay: all.pay + sum.pay, basic: all.basic + sum.basic, perf: all.perf + sum.perf, paid: all.paid + sum.paid };
   }
   strong.push(rows.length);
-  const poolTotal = pools.reduce((s, p) => s + p.pool, 0);
+  const poolTotal = sumOf(pools.map((p) => p.pool));
   const balanced = all.paid === poolTotal;
   rows.push(["合计", `${input.records.length} 人`, "", "", "", y(all.pay), y(all.basic), y(all.perf), y(all.paid), y(all.basic + all.paid), balanced ? "绩效池=实发 ✓" : "绩效池≠实发"]);
   return {
@@ -191,8 +192,8 @@ function payReport(
     warnRows: warn,
     notes: [
       balanced
-        ? `核对：绩效工资池合计 ${y(poolTotal).toFixed(2)} 元，实发合计 ${y(all.paid).toFixed(2)} 元，相符。`
-        : `核对：绩效工资池合计 ${y(poolTotal).toFixed(2)} 元，实发合计 ${y(all.paid).toFixed(2)} 元，不符，请查看标红的乡镇。`,
+        ? `核对：绩效工资池合计 ${yuanText(poolTotal)} 元，实发合计 ${yuanText(all.paid)} 元，相符。`
+        : `核对：绩效工资池合计 ${yuanText(poolTotal)} 元，实发合计 ${yuanText(all.paid)} 元，不符，请查看标红的乡镇。`,
     ],
     signatures: true,
     landscape: true,

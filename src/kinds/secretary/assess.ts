@@ -4,14 +4,14 @@ import { className, classes } from "../../core/classes";
 import { weightedMean } from "../../core/composite";
 import { aggregatePeriods } from "../../core/periods";
 import { sheetTotal, totalDeduction } from "../../core/scores";
-import { deductionFieldId, itemFieldId } from "../fields";
-import type { PlanCell } from "../plan";
-import { type AssessInput, type Assessment, type KindRules, cell, num, roundScore, str } from "./common";
-import { atRecord } from "./place";
-import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary } from "./graded";
-import { rankColumn } from "../rank-column";
-import { missingParts, withNote, type PartSpec } from "./missing";
-import type { Problem } from "../sheet";
+import { deductionFieldId, itemFieldId } from "../../workbook/fields";
+import type { PlanCell } from "../../workbook/plan";
+import { type AssessInput, type Assessment, type KindRules, cell, num, roundScore, str } from "../../workbook/assess/common";
+import { atRecord } from "../../workbook/assess/place";
+import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary } from "../../workbook/assess/graded";
+import { rankColumn } from "../../workbook/rank-column";
+import { missingParts, withNote, type PartSpec } from "../../workbook/assess/missing";
+import type { Problem } from "../../workbook/sheet";
 
 /** The half-year test beside the annual one, and the ballot beside the quantified score: each composite's parts. */
 function composites(input: AssessInput): { periods: PartSpec[]; parts: PartSpec[] } {

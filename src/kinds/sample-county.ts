@@ -1,9 +1,11 @@
 // A deterministic sample county (样例县) for demonstrations, tests and benchmarks: the rows of every standard template, clean or with documented mess.
 import { periodIndex, periodLabel, periodStart, type Period } from "../core/cadence";
 import { calendarOf, excelSerial } from "../core/dates";
-import { defaultScheme, schemeKinds, type SchemeKind } from "../core/scheme";
-import type { CellValue, MergeArea } from "./sheet";
-import { dataSheet, inputColumns, templateSpec, type DataSheetSpec, type TemplateData, type TemplateSpec } from "./templates";
+import { type SchemeKind } from "../core/scheme";
+import { defaultScheme, schemeKinds } from "./registry";
+import type { CellValue, MergeArea } from "../workbook/sheet";
+import { dataSheet, inputColumns, type DataSheetSpec, type TemplateData, type TemplateSpec } from "../workbook/templates";
+import { templateSpec } from "../workbook/template-spec";
 
 // ---------------------------------------------------------------- randomness
 

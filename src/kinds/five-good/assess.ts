@@ -2,12 +2,12 @@
 import { toRatio } from "../../core/exact";
 import { roundedMean } from "../../core/composite";
 import { reportTitle } from "../../core/title-text";
-import { FIVE_GOOD_CRITERIA } from "../fields";
-import type { PlanCell, ReportSheet } from "../plan";
-import type { RowRecord } from "../read";
-import { countyActuals, countyTargetsMet, fiveLeadShare } from "../../core/targets";
-import { BAND_ACTUAL, BAND_REACHED } from "../band-block";
-import { type AssessInput, type Assessment, type BandCell, type KindRules, groupIndices, groupOf, num } from "./common";
+import { FIVE_GOOD_CRITERIA } from "./fields";
+import type { PlanCell, ReportSheet } from "../../workbook/plan";
+import type { RowRecord } from "../../workbook/read";
+import { countyActuals, countyTargetsMet, fiveLeadShare, tallyOf } from "../../core/targets";
+import { BAND_ACTUAL, BAND_REACHED } from "../../workbook/band-block";
+import { type AssessInput, type Assessment, type BandCell, type KindRules, groupIndices, groupOf, num } from "../../workbook/assess/common";
 
 /**
  * A count as typed: null when its cell is blank, though reading counts a blank as 0 (a blank vote is
@@ -29,14 +29,17 @@ function assess(input: AssessInput): Assessment {
   const rows: PlanCell[][] = [];
   const warn: number[] = [];
   const line = (name: string, idx: number[]) => {
-    const goodCount = idx.filter((i) => good[i]).length;
     const sats = idx.map((i) => num(records[i].values.satisfaction)).filter((x): x is number => x !== null);
     // An organisation whose “五带头” count is blank is left out of the share, its rural members too (填表说明: 留空的不计入全县目标).
-    const counted = idx.filter((i) => typed(input, records[i], "fiveLead") !== null);
-    const members = counted.reduce((s, i) => s + (num(records[i].values.members) ?? 0), 0);
-    const lead = counted.reduce((s, i) => s + (num(records[i].values.fiveLead) ?? 0), 0);
+    const tally = tallyOf(
+      idx.map((i) => ({
+        fiveGood: good[i],
+        satisfaction: num(records[i].values.satisfaction),
+        members: num(records[i].values.members),
+        fiveLead: typed(input, records[i], "fiveLead") === null ? null : (num(records[i].values.fiveLead) ?? 0),
+      })),
+    );
     // A target with nothing to measure it on does not count against the area.
-    const tally = { rated: idx.length, fiveGood: goodCount, satisfactionSum: sats.reduce((a, b) => a + b, 0), satisfactionCount: sats.length, members, fiveLead: lead };
     const reached = countyTargetsMet(tally, targets.map((t) => t.ratio));
     const [goodShare, satisfaction, leadShare] = countyActuals(tally);
     const checks = reached.map((met) => met !== false);
@@ -44,11 +47,11 @@ function assess(input: AssessInput): Assessment {
     rows.push([
       name,
       idx.length,
-      goodCount,
+      tally.fiveGood,
       goodShare ?? "",
       roundedMean(sats, 2) ?? "",
-      members,
-      lead,
+      tally.members,
+      tally.fiveLead,
       leadShare ?? "",
       checks.every(Boolean) ? "全部达标" : `未达标：${targets.filter((_, k) => !checks[k]).map((t) => t.name).join("、")}`,
     ]);

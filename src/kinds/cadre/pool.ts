@@ -1,9 +1,10 @@
 // The performance pool of a pay sheet: each person's performance part, or one total written beside the table or given in the scheme.
+import { nearestFen, yuanText } from "../../core/money";
 import { parseNumericText } from "../../core/text";
-import { settingName } from "../scheme-sheet";
-import { choiceNamed } from "../scheme-values";
-import type { CellValue, Problem } from "../sheet";
-import type { AssessInput, Warning } from "./common";
+import { settingName } from "../../workbook/setting-names";
+import { choiceNamed } from "../../workbook/scheme-values";
+import type { CellValue, Problem } from "../../workbook/sheet";
+import type { AssessInput, Warning } from "../../workbook/assess/common";
 
 /** A pool total written in a line of the sheet (绩效工资总额：368000.00元). */
 export interface SheetPool {
@@ -22,11 +23,11 @@ function amountIn(text: string): number | undefined {
   if (!m) return undefined;
   const n = parseNumericText(m[1].replace(/，/g, ","));
   if (n === undefined) return undefined;
-  return Math.round(n * (m[2] ? 10000 : 1) * 100);
+  return nearestFen(n * (m[2] ? 10000 : 1));
 }
 
 function amountOf(v: CellValue | undefined): number | undefined {
-  if (typeof v === "number") return Number.isFinite(v) && v >= 0 ? Math.round(v * 100) : undefined;
+  if (typeof v === "number") return Number.isFinite(v) && v >= 0 ? nearestFen(v) : undefined;
   return typeof v === "string" ? amountIn(v) : undefined;
 }
 
@@ -58,8 +59,8 @@ export function singlePool(input: AssessInput): { fen?: number; problems: Proble
   const pool = input.scheme.pay.pool;
   const setting = `考核方案“${settingName(key)}”（${key}）`;
   if (typeof pool === "number") {
-    const fen = Math.round(pool * 100);
-    return { fen, problems: [], warning: { zh: `绩效工资池 ${(fen / 100).toFixed(2)} 元，取自${setting}`, en: `performance pool ${(fen / 100).toFixed(2)} yuan, from the scheme's ${key}` } };
+    const fen = nearestFen(pool);
+    return { fen, problems: [], warning: { zh: `绩效工资池 ${yuanText(fen)} 元，取自${setting}`, en: `performance pool ${yuanText(fen)} yuan, from the scheme's ${key}` } };
   }
   if (pool !== "sheet") return { problems: [] };
   const found = poolsInSheet(input);
@@ -84,8 +85,8 @@ export function singlePool(input: AssessInput): { fen?: number; problems: Proble
           sheet,
           row: found[1].row,
           col: found[1].col,
-          zh: `表中写有不同的绩效工资总额：${found.map((f) => `第${f.row}行 ${(f.fen / 100).toFixed(2)} 元`).join("、")}。请只保留一个，或在考核方案中直接填写金额`,
-          en: `the sheet gives different pool totals: ${found.map((f) => `row ${f.row} ${(f.fen / 100).toFixed(2)}`).join(", ")}; keep one, or give the amount in the scheme`,
+          zh: `表中写有不同的绩效工资总额：${found.map((f) => `第${f.row}行 ${yuanText(f.fen)} 元`).join("、")}。请只保留一个，或在考核方案中直接填写金额`,
+          en: `the sheet gives different pool totals: ${found.map((f) => `row ${f.row} ${yuanText(f.fen)}`).join(", ")}; keep one, or give the amount in the scheme`,
         },
       ],
     };
@@ -94,8 +95,8 @@ export function singlePool(input: AssessInput): { fen?: number; problems: Proble
     fen: f.fen,
     problems: [],
     warning: {
-      zh: `绩效工资池 ${(f.fen / 100).toFixed(2)} 元，取自工作表“${sheet}”第${f.row}行“${f.text}”（${setting}为${choiceNamed(key, "sheet")}）`,
-      en: `performance pool ${(f.fen / 100).toFixed(2)} yuan, from sheet "${sheet}" row ${f.row} ("${f.text}"), as the scheme's ${key} is sheet`,
+      zh: `绩效工资池 ${yuanText(f.fen)} 元，取自工作表“${sheet}”第${f.row}行“${f.text}”（${setting}为${choiceNamed(key, "sheet")}）`,
+      en: `performance pool ${yuanText(f.fen)} yuan, from sheet "${sheet}" row ${f.row} ("${f.text}"), as the scheme's ${key} is sheet`,
     },
   };
 }
@@ -106,7 +107,7 @@ export function unusedSheetPool(input: AssessInput, rowsTotalFen: number): Warni
   const f = poolsInSheet(input)[0];
   if (!f || f.fen === rowsTotalFen) return undefined;
   return {
-    zh: `表中第${f.row}行写有“${f.text}”（${(f.fen / 100).toFixed(2)} 元），本次绩效工资池按各人应发工资的绩效部分合计（${(rowsTotalFen / 100).toFixed(2)} 元）。如应以表中总额为准，请把考核方案“${settingName(key)}”（${key}）设为${choiceNamed(key, "sheet")}`,
-    en: `row ${f.row} says "${f.text}" (${(f.fen / 100).toFixed(2)} yuan), but the pool was the sum of everyone's performance part (${(rowsTotalFen / 100).toFixed(2)} yuan); to use the sheet's total, set the scheme's ${key} to sheet`,
+    zh: `表中第${f.row}行写有“${f.text}”（${yuanText(f.fen)} 元），本次绩效工资池按各人应发工资的绩效部分合计（${yuanText(rowsTotalFen)} 元）。如应以表中总额为准，请把考核方案“${settingName(key)}”（${key}）设为${choiceNamed(key, "sheet")}`,
+    en: `row ${f.row} says "${f.text}" (${yuanText(f.fen)} yuan), but the pool was the sum of everyone's performance part (${yuanText(rowsTotalFen)} yuan); to use the sheet's total, set the scheme's ${key} to sheet`,
   };
 }

@@ -1,15 +1,16 @@
 // Party members' stars (the star-striving action opinions): stars from the five aspects, capped by category, then the 30% star quota per branch.
+import { sumOf } from "../../core/sums";
 import { toRatio } from "../../core/exact";
 import { roundedMean } from "../../core/composite";
 import { reportTitle } from "../../core/title-text";
 import { categoryKey, stars, starQuota, starTiebreak } from "../../core/stars";
 import type { Scheme, StarCategoryDef } from "../../core/scheme";
-import { aspectFieldId } from "../fields";
-import type { PlanCell, ReportSheet } from "../plan";
-import type { Problem } from "../sheet";
-import { type AssessInput, type Assessment, type KindRules, type Override, cell, groupIndices, groupOf, groupsOf, groupTitle, groupTownships, num, overrideProblems, str } from "./common";
-import { rowList } from "./missing";
-import { atRecord } from "./place";
+import { aspectFieldId } from "../../workbook/fields";
+import type { PlanCell, ReportSheet } from "../../workbook/plan";
+import type { Problem } from "../../workbook/sheet";
+import { type AssessInput, type Assessment, type KindRules, type Override, cell, groupIndices, groupOf, groupsOf, groupTitle, groupTownships, num, overrideProblems, str } from "../../workbook/assess/common";
+import { rowList } from "../../workbook/assess/missing";
+import { atRecord } from "../../workbook/assess/place";
 import { maxOf, minOf } from "../../core/extremes";
 import { append } from "../../core/append";
 import { numberText } from "../../core/number-text";
@@ -249,7 +250,7 @@ function starQuotaReport(scheme: Scheme, quotaGroups: ReturnType<typeof starQuot
     ],
     rows: out,
     warnRows: warn,
-    notes: [`因比例调低星数 ${[...droppedBy.values()].reduce((a, b) => a + b, 0)} 人；${warn.length ? `${warn.length} 个分组并列超额，请研究决定。` : "所有分组均未超过比例。"}`],
+    notes: [`因比例调低星数 ${sumOf(droppedBy.values())} 人；${warn.length ? `${warn.length} 个分组并列超额，请研究决定。` : "所有分组均未超过比例。"}`],
     signatures: true,
   };
 }

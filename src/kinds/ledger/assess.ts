@@ -4,15 +4,15 @@ import { calendarOf, excelSerial } from "../../core/dates";
 import { numberText } from "../../core/number-text";
 import { atLeastShare, toRatio } from "../../core/exact";
 import { labelKey } from "../../core/grade";
-import { countyTargetsMet, meetsTarget, perHeadYuan } from "../../core/targets";
-import { periodWords, shareWords } from "../../core/wording";
+import { countyTargetsMet, meetsTarget, perHeadYuan, tallyOf } from "../../core/targets";
+import { countShareText, fixedText, periodWords, shareWords } from "../../core/wording";
 import type { DutyDef, Scheme } from "../../core/scheme";
-import { ORGANISATION_SHEET, organisationFields } from "../fields";
-import { reportSheetNames, type PlanCell, type ReportSheet } from "../plan";
-import { readRecords, type RowRecord } from "../read";
-import type { Problem } from "../sheet";
-import { findTableIn } from "../table";
-import { type AssessInput, type Assessment, type KindRules, flag, num, str } from "./common";
+import { ORGANISATION_SHEET, organisationFields } from "./fields";
+import { reportSheetNames, type PlanCell, type ReportSheet } from "../../workbook/plan";
+import { readRecords, type RowRecord } from "../../workbook/read";
+import type { Problem } from "../../workbook/sheet";
+import { findTableIn } from "../../workbook/table";
+import { type AssessInput, type Assessment, type KindRules, flag, num, str } from "../../workbook/assess/common";
 
 interface Organisation {
   name: string;
@@ -281,20 +281,10 @@ function dateText(serial: number): string {
 
 /** The county's target rates from the organisations sheet, where it carries them. */
 function countyTargets(scheme: Scheme, orgs: Organisation[]): PlanCell[][] {
-  const rated = orgs.filter((o) => o.fiveGood !== null);
-  const sats = orgs.map((o) => o.satisfaction).filter((x): x is number => x !== null);
-  const withLead = orgs.filter((o) => o.fiveLead !== null && o.members);
-  const t = {
-    rated: rated.length,
-    fiveGood: rated.filter((o) => o.fiveGood).length,
-    satisfactionSum: sats.reduce((a, b) => a + b, 0),
-    satisfactionCount: sats.length,
-    members: withLead.reduce((a, o) => a + o.members!, 0),
-    fiveLead: withLead.reduce((a, o) => a + o.fiveLead!, 0),
-  };
+  // An organisation without rural members adds nothing to the five-lead share, as before: it is left out.
+  const t = tallyOf(orgs.map((o) => ({ ...o, fiveLead: o.members ? o.fiveLead : null })));
   const met = countyTargetsMet(t, scheme.targets.map((x) => toRatio(x.ratio)));
-  const share = (n: number, d: number) => `${n}/${d}（${((n / d) * 100).toFixed(1)}%）`;
-  const actual = [share(t.fiveGood, t.rated), `${(t.satisfactionSum / t.satisfactionCount).toFixed(1)}%`, share(t.fiveLead, t.members)];
+  const actual = [countShareText(t.fiveGood, t.rated), `${fixedText(t.satisfactionSum / t.satisfactionCount, 1)}%`, countShareText(t.fiveLead, t.members)];
   return scheme.targets
     .slice(0, 3)
     .map<PlanCell[] | null>((target, k) => (met[k] === null ? null : [target.name, `≥ ${String(target.ratio)}`, actual[k], met[k] ? "达到" : "未达到"]))

@@ -1,4 +1,6 @@
 // Democratic appraisal and duty-report review: the rater groups' composite and the vote-share grade with its turnout rule.
+import { fixedText } from "../../core/wording";
+import { sumOf } from "../../core/sums";
 import { roundHalfUp, toRatio } from "../../core/exact";
 import { reportTitle } from "../../core/title-text";
 import { trimmedMean, weightedMean } from "../../core/composite";
@@ -6,16 +8,17 @@ import { formatMessage } from "../../core/messages";
 import { labelKey } from "../../core/grade";
 import type { TrimRules } from "../../core/scheme";
 import { INVALID_BALLOT, ballotGrade, topVoteShare, turnoutShortfall } from "../../core/votes";
-import { RATER_DETAIL_SHEET, raterDetailFields, raterFieldId } from "../fields";
-import { reportSheetNames, type PlanCell } from "../plan";
-import { readRecords } from "../read";
-import type { Problem } from "../sheet";
-import { findTableIn } from "../table";
-import { choiceNamed } from "../scheme-values";
-import { atRecord } from "./place";
-import { rankColumn, rankHeader } from "../rank-column";
+import { raterFieldId } from "../../workbook/fields";
+import { RATER_DETAIL_SHEET, raterDetailFields } from "./fields";
+import { reportSheetNames, type PlanCell } from "../../workbook/plan";
+import { readRecords } from "../../workbook/read";
+import type { Problem } from "../../workbook/sheet";
+import { findTableIn } from "../../workbook/table";
+import { choiceNamed } from "../../workbook/scheme-values";
+import { atRecord } from "../../workbook/assess/place";
+import { rankColumn, rankHeader } from "../../workbook/rank-column";
 import { numberText } from "../../core/number-text";
-import { type AssessInput, type Assessment, type KindRules, cell, groupOf, num, rankWithin, rankingReport, roundScore, str, summaryReport } from "./common";
+import { type AssessInput, type Assessment, type KindRules, cell, groupOf, num, rankWithin, rankingReport, roundScore, str, summaryReport } from "../../workbook/assess/common";
 
 const voteFields = ["votesTop", "votesSecond", "votesThird", "votesBottom"] as const;
 
@@ -113,8 +116,8 @@ function groupScore(raterName: string, given: readonly number[], inTable: number
   const differs = inTable !== null && inTable !== score ? `（表中填 ${inTable}）` : "";
   const trimmed = given.length >= trim.minCount && trim.dropHigh + trim.dropLow > 0;
   const note = trimmed
-    ? `${raterName}：${given.length}人评分，${trimWords(trim)} ${score.toFixed(2)}${differs}`
-    : `${raterName}：${given.length}人评分，未去极值${differs ? `，平均 ${score.toFixed(2)}${differs}` : ""}`;
+    ? `${raterName}：${given.length}人评分，${trimWords(trim)} ${fixedText(score, 2)}${differs}`
+    : `${raterName}：${given.length}人评分，未去极值${differs ? `，平均 ${fixedText(score, 2)}${differs}` : ""}`;
   return { score, note };
 }
 
@@ -146,7 +149,7 @@ function check(input: AssessInput): Problem[] {
   const out: Problem[] = [...detail.problems, ...missingRaterProblems(input, detail)];
   const col = input.table.columns.get("voters");
   for (const r of input.records) {
-    const cast = voteFields.reduce((s, f) => s + (num(r.values[f]) ?? 0), 0);
+    const cast = sumOf(voteFields.map((f) => num(r.values[f])));
     const voters = num(r.values.voters) ?? 0;
     if (voters > 0 && cast > voters && col !== undefined)
       out.push({ sheet: input.table.sheet, row: r.row, col: col + 1, header: input.table.headers.get("voters"), zh: `票数合计 ${numberText(cast)} 超过应参评人数 ${numberText(voters)}；请核对票数和应参评人数`, en: `${numberText(cast, "en-US")} votes is more than the ${numberText(voters, "en-US")} voters; check both` });
@@ -179,7 +182,7 @@ function assess(input: AssessInput): Assessment {
   const turnout = toRatio(scheme.ballot.turnout);
   const ballots = records.map((r) => {
     const votes = voteFields.map((f) => num(r.values[f]) ?? 0);
-    const cast = votes.reduce((a, b) => a + b, 0);
+    const cast = sumOf(votes);
     if (cast === 0) return { shown: "", share: null as number | null, note: "无测评票" };
     const voters = num(r.values.voters) ?? 0;
     // The same rule as KAOHE.VOTEGRADE: too few voters shows 测评无效, and 说明 gives the count.

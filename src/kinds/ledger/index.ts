@@ -1,0 +1,21 @@
+// The ledger of organisational life: meetings, talks, trainings and visits counted against each organisation's duties.
+import type { Kind } from "../kind";
+import { countyTargets } from "../five-good";
+import { ledgerRules } from "./assess";
+import { LEDGER_SHEET, ledgerFields, ORGANISATION_SHEET, organisationFields } from "./fields";
+import { ledgerNotes, ledgerSheet } from "./template";
+
+export const ledger: Kind = {
+  id: "ledger",
+  names: { zh: "组织生活台账", en: "Ledger of organisational life" },
+  words: ["台账", "组织生活", "组织生活台账"],
+  sheetName: LEDGER_SHEET,
+  template: { title: "组织生活台账", file: "组织生活台账" },
+  defaults: countyTargets,
+  fields: () => [...ledgerFields],
+  secondTables: [{ sheet: ORGANISATION_SHEET, fields: organisationFields, merged: true, mapped: true }],
+  rules: ledgerRules,
+  sheet: ledgerSheet,
+  notes: ledgerNotes,
+  sections: ["basic", "ledger", "targets"],
+};

@@ -1,0 +1,80 @@
+// The member kind's standard template: its data sheet, the result columns' formulas and its 填表说明.
+import { ratioWords, roundingWords } from "../../core/wording";
+import { baseScheme, type Scheme } from "../../core/scheme";
+import { type FieldDef } from "../../workbook/fields";
+import { type KindSheet, SheetBuilder, type TemplateFormula, arrayConst, colOf, groupWords, ratioArg, subtitleRow, text, titleRow, gradeLines, type KindNotes } from "../../workbook/templates";
+
+export function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
+  const st = s.stars;
+  const b = new SheetBuilder(
+    fields,
+    [
+      { header: "星数", format: "integer", meaning: `各方面得分≥${st.thresholds[0]}得${st.thresholds.length}星、≥${st.thresholds[st.thresholds.length - 1]}得1星，逐项相加，不超过星级上限` },
+      { header: "星级上限", format: "integer", meaning: `按党员类别：${st.categories.map((c) => `${c.name}${c.cap}星`).join("、")}` },
+      {
+        header: "最终星数",
+        format: "integer",
+        meaning: `星数按比例核定：${st.quota.map((q) => `上限${q.cap}星的党员中${q.threshold}星以上不超过${ratioWords(q.ratio)}`).join("；")}（${groupWords(st.groupBy)}内计算，超出的按综合得分从低到高降为${st.quota.map((q) => q.threshold - 1).join("或")}星；综合得分不填的排在后面）；填了调整后星数的按调整后星数`,
+      },
+    ],
+    s,
+  );
+  const width = b.columns.length;
+  const name = b.f("name");
+  const guard = (body: string) => `=IF($${name}{r}="","",${body})`;
+  const cat = b.f("category");
+  const cap = b.r("星级上限").letter;
+  const starsCol = b.r("星数").letter;
+  const aspectIds = st.aspects.map((_, i) => `aspect${i + 1}`);
+  const aspectRange = (n: number) => `${b.f(aspectIds[0])}{r}:${b.f(aspectIds[n - 1])}{r}`;
+  // Categories rated on fewer aspects read only their first aspects, whatever is typed beyond them. The
+  // IF chooses between whole KAOHE.STARS calls, not between ranges of different widths, which an
+  // engine evaluating arrays would pad with #N/A (and KAOHE.STARS refuses a blank or missing aspect).
+  const starsOf = (n: number) => `KAOHE.STARS(${aspectRange(n)},${arrayConst(st.thresholds)},${cap}{r})`;
+  const byCount = new Map<number, string[]>();
+  for (const c of st.categories) if (c.aspects < st.aspects.length) byCount.set(c.aspects, [...(byCount.get(c.aspects) ?? []), c.name, ...c.aliases]);
+  let starsFormula = starsOf(st.aspects.length);
+  for (const [n, names] of [...byCount.entries()].sort((x, y) => y[0] - x[0])) starsFormula = `IF(ISNUMBER(MATCH(TRIM(${cat}{r}),${arrayConst(names)},0)),${starsOf(n)},${starsFormula})`;
+  const defaults = baseScheme(s.kind, "").stars;
+  const sameCaps = JSON.stringify(defaults.categories) === JSON.stringify(st.categories);
+  const capTable = sameCaps ? "" : `,{${st.categories.flatMap((c) => [c.name, ...c.aliases].map((n) => `"${n}",${c.cap}`)).join(";")}}`;
+  const groups = st.groupBy === "branch" ? b.down(b.f("branch")) : st.groupBy === "township" ? b.down(b.f("township")) : "";
+  const rules = `{${st.quota.map((q) => `${q.cap},${q.threshold},${ratioArg(q.ratio)}`).join(";")}}`;
+  const quota = `KAOHE.STARQUOTA(${b.down(starsCol)},${b.down(cap)},${b.down(b.f("tiebreak"))},${groups},${rules},"${st.tiePolicy === "all" ? "strict" : st.tiePolicy}","${st.rounding}",0)`;
+  const formulas: TemplateFormula[] = [
+    { col: b.r("星数").col, header: "星数", fill: "row", text: guard(starsFormula) },
+    { col: b.r("星级上限").col, header: "星级上限", fill: "row", text: guard(`KAOHE.STARCAP(TRIM(${cat}{r})${capTable})`) },
+    {
+      col: b.r("最终星数").col,
+      header: "最终星数",
+      fill: "spill",
+      // A star count changed by hand (调整后星数) replaces the quota's, as in the pipeline; the quota itself is counted on the computed stars.
+      text: b.has("override") ? `=IF(${b.down(b.f("override"))}<>"",${b.down(b.f("override"))},${quota})` : `=${quota}`,
+    },
+  ];
+  const rule = `星级规则：${st.aspects.join("、")}五个方面各按百分制评分；${st.categories.map((c) => `${c.name}评前${c.aspects}个方面、上限${c.cap}星`).join("，")}。`;
+  return { band: [titleRow("", width), subtitleRow(2, rule, b.columns)], headerRow: 3, blankRows: 1000, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名党员" };
+}
+
+/** What a blank means in each column (三、空白与0的区别). */
+function blankRules(s: Scheme): string[] {
+      return [
+        `${s.stars.categories.filter((c) => c.aspects < s.stars.aspects.length).map((c) => c.name).join("、")}只评前${Math.min(...s.stars.categories.map((c) => c.aspects))}个方面（${s.stars.aspects.slice(0, 3).join("、")}），后面几项留空。`,
+        "党员类别所评的方面不能留空，得0分请填0；留空的，该党员的星数显示 #N/A，最终星数一列也显示错误值，填上得分后恢复；用 kaohe run 或加载项计算时列为问题。",
+        "填了调整后星数的，最终星数按调整后星数；比例仍按计算出的星数核定。",
+        "综合得分用于同星数党员超出比例时的先后，可以不填；不填的排在有分数的后面。",
+      ];
+}
+
+/** The scheme's points (六、考核方案要点). */
+function schemeLines(s: Scheme): string[] {
+  const g = s.grade;
+  const { grade, quota } = gradeLines(s);
+      return [
+        `每个方面得分≥${s.stars.thresholds[0]}分得${s.stars.thresholds.length}星，≥${s.stars.thresholds[s.stars.thresholds.length - 1]}分得1星。`,
+        `星级上限：${s.stars.categories.map((c) => `${c.name}（又称${c.aliases.join("、")}）${c.cap}星`).join("；")}。`,
+        `比例控制（${groupWords(s.stars.groupBy)}内计算）：${s.stars.quota.map((q) => `上限${q.cap}星的党员中，${q.threshold}星以上的不超过${ratioWords(q.ratio)}`).join("；")}；${roundingWords[s.stars.rounding].zh}。`,
+      ];
+}
+
+export const memberNotes: KindNotes = { blank: blankRules, scheme: schemeLines, };

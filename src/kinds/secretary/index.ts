@@ -1,0 +1,21 @@
+// The village Party secretaries' annual assessment: 20 quantified items, deductions, half-year and annual tests, the ballot.
+import type { Kind } from "../kind";
+import { secretaryRules } from "./assess";
+import { secretaryFields } from "./fields";
+import { secretaryDefaults } from "./scheme";
+import { secretaryNotes, secretarySheet } from "./template";
+
+export const secretary: Kind = {
+  id: "secretary",
+  names: { zh: "村党组织书记年度考核", en: "Village Party secretaries' annual assessment" },
+  words: ["村书记", "村党组织书记", "书记"],
+  sheetName: "村书记考核",
+  template: { title: "村党组织书记年度考核表", file: "村党组织书记年度考核" },
+  defaults: secretaryDefaults,
+  fields: secretaryFields,
+  rules: secretaryRules,
+  sheet: secretarySheet,
+  notes: secretaryNotes,
+  sections: ["basic", "items", "deductions", "composite", "grade", "pay"],
+  presets: [{ id: "secretaryPay6040", apply: (s) => ({ ...s, pay: { ...s.pay, basicRatio: "60%" } }) }],
+};

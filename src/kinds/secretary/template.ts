@@ -1,0 +1,116 @@
+// The secretary kind's standard template: its data sheet, the result columns' formulas and its 填表说明.
+import { CLASS_NUMERALS, className } from "../../core/classes";
+import { type Scheme } from "../../core/scheme";
+import { type FieldDef } from "../../workbook/fields";
+import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, b0Override, classMeaning, colOf, gradeMeaning, gradesFormula, groupWords, rankFormula, rankLine, rankResult, scoreResult, text, titleRow, weighted, withOverride, gradeLines, type KindNotes } from "../../workbook/templates";
+
+export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
+  const parts = s.parts;
+  const b = new SheetBuilder(
+    fields,
+    [
+      scoreResult("扣分", "各扣分项的次数×每次扣分（第3行），每项不超过其扣分上限（第2行），再相加"),
+      scoreResult("年度得分", `各项得分（每项不超过满分）之和＋加分（不超过${s.bonusCap}分）－扣分，最低0分`),
+      scoreResult(
+        "量化得分",
+        s.periods.length >= 2 ? `半年考核×${s.periods[0].weight}＋年度得分×${s.periods[1].weight}，保留两位小数；半年考核留空时等于年度得分` : "等于年度得分",
+      ),
+      scoreResult("综合得分", parts.length >= 2 ? `量化得分×${parts[0].weight}＋民主测评×${parts[1].weight}，保留两位小数；民主测评留空时等于量化得分` : "等于量化得分"),
+      rankResult(s),
+      { header: "等次", format: "text", meaning: `${gradeMeaning(s)}${b0Override}` },
+      { header: "分类", format: "text", meaning: classMeaning(s) },
+    ],
+    s,
+  );
+  const width = b.columns.length;
+  const items = s.items.map((_, i) => `item${i + 1}`);
+  const deductions = s.deductions.map((_, i) => `deduction${i + 1}`);
+  const firstItem = b.f(items[0]);
+  // Row 2: deduction caps; row 3: item maxima, points per deduction, the bonus cap. The formulas read them.
+  const capRow: BandRow = {
+    row: 2,
+    role: "constants",
+    height: 18,
+    cells: [
+      { col: 1, value: "扣分上限（分，空白为不设上限）", toCol: 4 },
+      ...s.deductions.map((d, i) => ({ col: colOf(b, deductions[i]), value: d.cap, format: "general" as TemplateFormat })),
+    ],
+  };
+  const maxRow: BandRow = {
+    row: 3,
+    role: "constants",
+    height: 18,
+    cells: [
+      { col: 1, value: "满分（扣分项为每次扣分，加分为上限）", toCol: 4 },
+      ...s.items.map((it, i) => ({ col: colOf(b, items[i]), value: it.max, format: "general" as TemplateFormat })),
+      ...s.deductions.map((d, i) => ({ col: colOf(b, deductions[i]), value: d.points, format: "general" as TemplateFormat })),
+      { col: colOf(b, "bonus"), value: s.bonusCap, format: "general" as TemplateFormat },
+      { col: colOf(b, "halfYear"), value: 100, format: "general" as TemplateFormat },
+      { col: colOf(b, "ballot"), value: 100, format: "general" as TemplateFormat },
+    ],
+  };
+  const name = b.f("name");
+  const guard = (body: string) => `=IF($${name}{r}="","",${body})`;
+  const lastItem = b.f(items[items.length - 1]);
+  const deduct = b.r("扣分").letter;
+  const annual = b.r("年度得分").letter;
+  const quantified = b.r("量化得分").letter;
+  const total = b.r("综合得分").letter;
+  const half = b.f("halfYear");
+  const ballot = b.f("ballot");
+  const formulas: TemplateFormula[] = [];
+  const row = (header: string, body: string) => formulas.push({ col: b.r(header).col, header, text: guard(body), fill: "row" });
+  if (deductions.length > 0) {
+    const d0 = b.f(deductions[0]);
+    const d1 = b.f(deductions[deductions.length - 1]);
+    row("扣分", `KAOHE.DEDUCT(${d0}{r}:${d1}{r},${d0}$3:${d1}$3,${d0}$2:${d1}$2)`);
+  } else row("扣分", "0");
+  const bonus = b.f("bonus");
+  row("年度得分", `KAOHE.SCORE(${firstItem}{r}:${lastItem}{r},${firstItem}$3:${lastItem}$3,${bonus}{r},${bonus}$3,${deduct}{r})`);
+  // Half-year and annual scores are not adjacent, so the weights are written out; a blank half-year test leaves the annual score alone.
+  const [p1, p2] = s.periods;
+  row("量化得分", p1 && p2 ? `IF(${half}{r}="",${annual}{r},ROUND(${weighted([{ weight: p1.weight, ref: `${half}{r}` }, { weight: p2.weight, ref: `${annual}{r}` }])},2))` : `${annual}{r}`);
+  const [q1, q2] = parts;
+  row("综合得分", q1 && q2 ? `IF(${ballot}{r}="",${quantified}{r},ROUND(${weighted([{ weight: q1.weight, ref: `${quantified}{r}` }, { weight: q2.weight, ref: `${ballot}{r}` }])},2))` : `${quantified}{r}`);
+  formulas.push(rankFormula(s, b, total));
+  formulas.push({ col: b.r("等次").col, header: "等次", text: withOverride(b, gradesFormula(s, b, total, "veto")), fill: "spill" });
+  const classGroups = s.grade.groupBy === "township" ? `,${b.down(b.f("township"))}` : "";
+  formulas.push({
+    col: b.r("分类").col,
+    header: "分类",
+    fill: "spill",
+    // Class k is named by the k-th numeral (一类, 二类 …), as the pipeline names it.
+    text: `=IF(${b.down(total)}="","",MID("${CLASS_NUMERALS}",KAOHE.CLASSES(${b.down(total)},{${s.classes.join(",")}}${classGroups}),1)&"类")`,
+  });
+  return { band: [titleRow("", width), capRow, maxRow], headerRow: 4, blankRows: 200, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名村党组织书记" };
+}
+
+/** What a blank means in each column (三、空白与0的区别). */
+function blankRules(s: Scheme): string[] {
+      return [
+        "各项指标：得0分请填0；留空的指标按0分计入年度得分，请尽量填写完整。",
+        "扣分项填发生次数，没有发生的留空或填0；每次扣分和扣分上限见表头上方第2、3行。",
+        `加分：没有加分的留空；超过${s.bonusCap}分的按${s.bonusCap}分计。`,
+        "半年考核：留空表示没有半年考核成绩，量化得分按年度得分计；缺考的也请留空。",
+        "民主测评：留空表示没有测评（如票数不足、未组织），综合得分只按量化得分计（权重自动折算），不按0分计。",
+        "一票否决：有否决事项的填“是”，没有的留空或填“否”。",
+        "调整后等次：经研究调整等次的，从下拉列表选择调整后的等次并填写调整原因；等次列即显示调整后等次。",
+      ];
+}
+
+/** The scheme's points (六、考核方案要点). */
+function schemeLines(s: Scheme): string[] {
+  const g = s.grade;
+  const { grade, quota } = gradeLines(s);
+      return [
+        `量化考核${s.items.length}项，满分合计${s.items.reduce((t, i) => t + i.max, 0)}分；各项满分见第3行。`,
+        `扣分项：${s.deductions.map((d) => `${d.name}每次扣${d.points}分${d.cap === null ? "" : `，最多扣${d.cap}分`}`).join("；")}。`,
+        grade,
+        quota,
+        g.veto === "fail" ? `一票否决：定为${g.labels[g.labels.length - 1]}。` : `一票否决：不得评为${g.labels[0]}。`,
+        rankLine(s),
+        `分类：按综合得分在${groupWords(g.groupBy)}内分为${s.classes.map((_, k) => className(k + 1)).join("、")}，比例${s.classes.join(":")}；同分的同类。`,
+      ];
+}
+
+export const secretaryNotes: KindNotes = { blank: blankRules, scheme: schemeLines, };
