@@ -1,7 +1,7 @@
 // Excel-exact PERCENTRANK.INC and PERCENTRANK.EXC of one value or of a whole column, truncated exactly.
 import { RuleError, naError, numError, valueError } from "./errors";
 import { decimalOf } from "./exact";
-import { perGroup, tiesOf, type GroupLabel } from "./rank";
+import { checkGroupSize, columnOf, perGroupColumn, tiesOfColumn, valuesOf, type Column, type GroupLabel } from "./rank";
 
 /** Excel's default: three digits after the point (0.xxx). */
 export const DEFAULT_SIGNIFICANCE = 3;
@@ -155,10 +155,16 @@ export function percentRanksAll(
   exclusive: boolean,
 ): (number | undefined)[] {
   const digits = significanceDigits(significance);
-  const { rows, starts } = tiesOf(values);
+  return valuesOf(percentRanksColumn(columnOf(values), digits, exclusive));
+}
+
+/** percentRanksAll for a Column: NaN in, NaN out. */
+export function percentRanksColumn(column: Column, significance: number, exclusive: boolean): Column {
+  const digits = significanceDigits(significance);
+  const { rows, starts } = tiesOfColumn(column);
   const runs = starts.length - 1;
   const n = starts[runs];
-  const out = new Array<number | undefined>(values.length).fill(undefined);
+  const out = new Float64Array(column.length).fill(NaN);
   for (let d = 0; d < runs; d++) {
     const below = starts[d];
     const share = exclusive ? truncateShare(below + 1, n + 1, digits) : n === 1 ? 1 : truncateShare(below, n - 1, digits);
@@ -175,5 +181,17 @@ export function percentRanksAllInGroups(
   exclusive: boolean,
 ): (number | undefined)[] {
   const digits = significanceDigits(significance);
-  return perGroup(values, groups, (subset) => percentRanksAll(subset, digits, exclusive));
+  checkGroupSize(values, groups);
+  return valuesOf(percentRanksColumnInGroups(columnOf(values), groups, digits, exclusive));
+}
+
+/** percentRanksColumn within each group. */
+export function percentRanksColumnInGroups(
+  column: Column,
+  groups: readonly GroupLabel[],
+  significance: number,
+  exclusive: boolean,
+): Column {
+  const digits = significanceDigits(significance);
+  return perGroupColumn(column, groups, (subset) => percentRanksColumn(subset, digits, exclusive));
 }

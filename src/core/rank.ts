@@ -20,22 +20,27 @@ export interface Ties {
   readonly starts: Uint32Array;
 }
 
-// Below this a comparator sort is cheaper than the radix sort's fixed cost (6 passes over 2048 buckets),
+// Below this a comparator sort is cheaper than the radix sort's fixed cost (up to 6 passes over 2048 buckets),
 // which matters when a column is split into many small groups.
 const RADIX_FROM = 1024;
 const DIGIT_BITS = 11;
 const BUCKETS = 1 << DIGIT_BITS;
+const MASK = BUCKETS - 1;
+/** 11-bit digits of a 32-bit word: 11 + 11 + 10. */
+const DIGITS = 3;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * The positions of keys in ascending order, stable. A least-significant-digit radix sort on the bits of
  * each double, turned into unsigned integers that sort as the doubles do: no comparator call per
  * comparison, and no binary search per row afterwards, which is what keeps a whole column of 100,000
- * near the cost of a bare numeric sort.
+ * near the cost of a bare numeric sort. The high 32 bits (sign, exponent, 20 bits of mantissa) are
+ * sorted first; only runs that share them and differ below (values within a millionth of each other)
+ * are then sorted by the low 32 bits, so scores like 85.5 take three passes instead of six.
  */
 export function ascendingOrder(keys: Float64Array): Uint32Array {
   const n = keys.length;
-  let order = new Uint32Array(n);
+  const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   if (n < RADIX_FROM) return order.sort((a, b) => keys[a] - keys[b] || a - b);
 
@@ -55,58 +60,128 @@ export function ascendingOrder(keys: Float64Array): Uint32Array {
       lo[i] = l;
     }
   }
-  let spare = new Uint32Array(n);
-  const count = new Uint32Array(BUCKETS);
-  for (const word of [lo, hi]) {
-    for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
-      count.fill(0);
-      for (let i = 0; i < n; i++) count[(word[i] >>> shift) & (BUCKETS - 1)]++;
-      // A digit that is the same in every key (the exponent of scores in one band, say) moves nothing.
-      if (count[(word[0] >>> shift) & (BUCKETS - 1)] === n) continue;
-      let sum = 0;
-      for (let b = 0; b < BUCKETS; b++) {
-        const c = count[b];
-        count[b] = sum;
-        sum += c;
-      }
-      for (let i = 0; i < n; i++) {
-        const at = order[i];
-        spare[count[(word[at] >>> shift) & (BUCKETS - 1)]++] = at;
-      }
-      [order, spare] = [spare, order];
+  const spare = new Uint32Array(n);
+  const count = new Uint32Array(DIGITS * BUCKETS);
+  radixSort(order, spare, hi, count);
+  for (let start = 0; start < n; ) {
+    const h = hi[order[start]];
+    const l = lo[order[start]];
+    let end = start + 1;
+    let mixed = false;
+    for (; end < n && hi[order[end]] === h; end++) if (lo[order[end]] !== l) mixed = true;
+    // Positions of one run are still ascending (the sort is stable), so a tie on lo keeps them so.
+    if (mixed) {
+      if (end - start < RADIX_FROM) order.subarray(start, end).sort((a, b) => lo[a] - lo[b] || a - b);
+      else radixSort(order.subarray(start, end), spare.subarray(start, end), lo, count);
     }
+    start = end;
   }
   return order;
 }
 
-/** Sort the defined values once and find the runs of equal values. NaN and ±Infinity are #VALUE!. */
-export function tiesOf(values: readonly (number | undefined)[]): Ties {
-  let n = 0;
+/** Sort positions in place, stably, by word[position]: three 11-bit digits, all counted in one pass. */
+function radixSort(order: Uint32Array, spare: Uint32Array, word: Uint32Array, count: Uint32Array): void {
+  const n = order.length;
+  count.fill(0);
+  for (let i = 0; i < n; i++) {
+    const w = word[order[i]];
+    count[w & MASK]++;
+    count[BUCKETS + ((w >>> DIGIT_BITS) & MASK)]++;
+    count[2 * BUCKETS + (w >>> (2 * DIGIT_BITS))]++;
+  }
+  let from = order;
+  let to = spare;
+  for (let d = 0; d < DIGITS; d++) {
+    const base = d * BUCKETS;
+    const shift = d * DIGIT_BITS;
+    // A digit that is the same in every key (the exponent of scores in one band, say) moves nothing.
+    if (count[base + ((word[from[0]] >>> shift) & MASK)] === n) continue;
+    let sum = 0;
+    for (let b = base; b < base + BUCKETS; b++) {
+      const c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = from[i];
+      to[count[base + ((word[at] >>> shift) & MASK)]++] = at;
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== order) order.set(from);
+}
+
+/**
+ * A column as the whole-column rules take it: one double a row, NaN where the row has no number (a
+ * blank, text, a boolean). A typed array, not (number | undefined)[]: at 100,000 rows the boxed
+ * values and their garbage cost as much as the sort itself.
+ */
+export type Column = Float64Array;
+
+/** values as a Column; NaN and ±Infinity are #VALUE! naming the row, never taken for a blank. */
+export function columnOf(values: readonly (number | undefined)[]): Column {
+  const column = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === undefined) continue;
-    if (!Number.isFinite(v)) throw valueError("notFinite", { row: i + 1 });
+    if (v === undefined) column[i] = NaN;
+    else if (Number.isFinite(v)) column[i] = v;
+    else throw valueError("notFinite", { row: i + 1 });
+  }
+  return column;
+}
+
+/** A Column's results back as an array: NaN (no number) is undefined. */
+export function valuesOf(column: Column): (number | undefined)[] {
+  const out = new Array<number | undefined>(column.length);
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    out[i] = v === v ? v : undefined;
+  }
+  return out;
+}
+
+/** Sort the defined values once and find the runs of equal values. NaN and ±Infinity are #VALUE!. */
+export function tiesOf(values: readonly (number | undefined)[]): Ties {
+  return tiesOfColumn(columnOf(values));
+}
+
+/** tiesOf for a Column: NaN rows are left out; ±Infinity is #VALUE!. */
+export function tiesOfColumn(column: Column): Ties {
+  const length = column.length;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const v = column[i];
+    if (v !== v) continue;
+    if (v === Infinity || v === -Infinity) throw valueError("notFinite", { row: i + 1 });
     n++;
   }
-  const keys = new Float64Array(n);
-  const rowOf = new Uint32Array(n);
-  for (let i = 0, j = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === undefined) continue;
-    keys[j] = v;
-    rowOf[j++] = i;
+  // A column with no blanks is its own list of keys, and the sorted positions are the rows.
+  let keys = column;
+  let rows: Uint32Array;
+  if (n === length) rows = ascendingOrder(keys);
+  else {
+    keys = new Float64Array(n);
+    const rowOf = new Uint32Array(n);
+    for (let i = 0, j = 0; i < length; i++) {
+      const v = column[i];
+      if (v !== v) continue;
+      keys[j] = v;
+      rowOf[j++] = i;
+    }
+    rows = ascendingOrder(keys);
+    for (let t = 0; t < n; t++) rows[t] = rowOf[rows[t]];
   }
-  const order = ascendingOrder(keys);
-  const rows = new Uint32Array(n);
-  const runStarts: number[] = [];
+  const starts = new Uint32Array(n + 1);
+  let runs = 0;
+  let previous = NaN;
   for (let t = 0; t < n; t++) {
-    const at = order[t];
-    rows[t] = rowOf[at];
-    // === makes 0 and −0 one run: they sort next to each other, and Excel has no −0.
-    if (t === 0 || keys[at] !== keys[order[t - 1]]) runStarts.push(t);
+    const v = column[rows[t]];
+    // !== makes 0 and −0 one run: they sort next to each other, and Excel has no −0.
+    if (t === 0 || v !== previous) starts[runs++] = t;
+    previous = v;
   }
-  runStarts.push(n);
-  return { rows, starts: Uint32Array.from(runStarts) };
+  starts[runs] = n;
+  return { rows, starts: starts.subarray(0, runs + 1) };
 }
 
 // ---------------------------------------------------------------- ranks
@@ -135,10 +210,15 @@ function rankFromCounts(
  * it in each row; undefined in, undefined out. One sort, then one walk over the runs of ties.
  */
 export function rankAll(values: readonly (number | undefined)[], order: RankOrder, method: RankMethod): (number | undefined)[] {
-  const { rows, starts } = tiesOf(values);
+  return valuesOf(rankColumn(columnOf(values), order, method));
+}
+
+/** rankAll for a Column: NaN in, NaN out. */
+export function rankColumn(column: Column, order: RankOrder, method: RankMethod): Column {
+  const { rows, starts } = tiesOfColumn(column);
   const runs = starts.length - 1;
   const n = starts[runs];
-  const out = new Array<number | undefined>(values.length).fill(undefined);
+  const out = new Float64Array(column.length).fill(NaN);
   for (let d = 0; d < runs; d++) {
     const below = starts[d];
     const atMost = starts[d + 1];
@@ -201,17 +281,20 @@ export function groupRows(groups: readonly GroupLabel[]): number[][] {
   return [...byKey.values()];
 }
 
-/** Apply a whole-column computation to each group separately; results land back in their rows. */
-export function perGroup<R>(
-  values: readonly (number | undefined)[],
-  groups: readonly GroupLabel[],
-  compute: (subset: (number | undefined)[]) => (R | undefined)[],
-): (R | undefined)[] {
+/** Groups must line up with the values, one label a row. */
+export function checkGroupSize(values: { readonly length: number }, groups: readonly GroupLabel[]): void {
   if (groups.length !== values.length)
     throw valueError("sizeMismatch", { arg: "groups", got: groups.length, other: "values", expected: values.length });
-  const out = new Array<R | undefined>(values.length).fill(undefined);
+}
+
+/** Apply a whole-column computation to each group separately; results land back in their rows, NaN where none. */
+export function perGroupColumn(column: Column, groups: readonly GroupLabel[], compute: (subset: Column) => Column): Column {
+  checkGroupSize(column, groups);
+  const out = new Float64Array(column.length).fill(NaN);
   for (const rows of groupRows(groups)) {
-    const results = compute(rows.map((r) => values[r]));
+    const subset = new Float64Array(rows.length);
+    for (let j = 0; j < rows.length; j++) subset[j] = column[rows[j]];
+    const results = compute(subset);
     for (let j = 0; j < rows.length; j++) out[rows[j]] = results[j];
   }
   return out;
@@ -224,5 +307,11 @@ export function rankAllInGroups(
   order: RankOrder,
   method: RankMethod,
 ): (number | undefined)[] {
-  return perGroup(values, groups, (subset) => rankAll(subset, order, method));
+  checkGroupSize(values, groups);
+  return valuesOf(rankColumnInGroups(columnOf(values), groups, order, method));
+}
+
+/** rankColumn within each group. */
+export function rankColumnInGroups(column: Column, groups: readonly GroupLabel[], order: RankOrder, method: RankMethod): Column {
+  return perGroupColumn(column, groups, (subset) => rankColumn(subset, order, method));
 }

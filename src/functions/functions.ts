@@ -4,8 +4,8 @@ import { quorum as quorumRule, TWO_THIRDS } from "../core/quorum";
 import { missingPeriods, periodNames, type Period } from "../core/cadence";
 import { meetsTarget } from "../core/targets";
 import { maxOf, minOf } from "../core/extremes";
-import { rankAll, rankAllInGroups, rankOf, type GroupLabel, type RankMethod, type RankOrder } from "../core/rank";
-import { DEFAULT_SIGNIFICANCE, percentRank as percentRankRule, percentRanksAll, percentRanksAllInGroups } from "../core/percentrank";
+import { rankColumn, rankColumnInGroups, rankOf, type Column, type GroupLabel, type RankMethod, type RankOrder } from "../core/rank";
+import { DEFAULT_SIGNIFICANCE, percentRank as percentRankRule, percentRanksColumn, percentRanksColumnInGroups } from "../core/percentrank";
 import {
   booleanArg,
   cellErrorCode,
@@ -114,10 +114,55 @@ function rankingNumbers(value: unknown, arg: string): { g: Grid; values: (number
   return { g, values };
 }
 
+/** A range's shape, which a whole-column spill gives its results back in. */
+type Shape = Pick<Grid, "rows" | "cols">;
+
+/**
+ * rankingNumbers for the whole-column functions: a Column, NaN where a cell is ignored. A rectangular
+ * range (what Excel passes) is read row by row where it lies, without grid's flat copy of every cell,
+ * which at 100,000 rows is garbage as large as the column; anything else goes through grid.
+ */
+function rankingColumn(value: unknown, arg: string): { g: Shape; values: Column } {
+  const rows = rectangular(value);
+  if (rows === undefined) {
+    const g = grid(value, arg);
+    const values = new Float64Array(g.cells.length);
+    for (let i = 0; i < g.cells.length; i++) values[i] = rankingNumber(g.cells[i], g, i, arg);
+    return { g, values };
+  }
+  const g = { rows: rows.length, cols: rows[0].length };
+  const values = new Float64Array(g.rows * g.cols);
+  for (let r = 0, i = 0; r < g.rows; r++) {
+    const row = rows[r];
+    for (let c = 0; c < g.cols; c++, i++) values[i] = rankingNumber(row[c], g, i, arg);
+  }
+  return { g, values };
+}
+
+/** One cell as rankingColumn reads it: a finite number, else NaN for an ignored cell, or the cell's error. */
+function rankingNumber(c: unknown, g: Shape, i: number, arg: string): number {
+  // The common case, a finite number, skips building the position that only an error message needs.
+  if (typeof c === "number" && c - c === 0) return c;
+  return excelRangeNumber(c, position(g, i, arg)) ?? NaN;
+}
+
+/** value's rows when it is a non-empty array of arrays all of one non-zero width, else undefined. */
+function rectangular(value: unknown): unknown[][] | undefined {
+  if (!Array.isArray(value) || value.length === 0 || !Array.isArray(value[0])) return undefined;
+  const cols = (value[0] as unknown[]).length;
+  if (cols === 0) return undefined;
+  for (let r = 1; r < value.length; r++) {
+    const row: unknown = value[r];
+    if (!Array.isArray(row) || row.length !== cols) return undefined;
+  }
+  return value as unknown[][];
+}
+
 /** Group labels from a range of the same size as the data; a blank cell is the group "". */
-function rankingGroups(value: unknown, data: Grid, dataArg: string): GroupLabel[] {
+function rankingGroups(value: unknown, data: Shape, dataArg: string): GroupLabel[] {
   const g = grid(value, "groups");
-  sameSize(data, dataArg, g, "groups");
+  const expected = data.rows * data.cols;
+  if (g.cells.length !== expected) throw ruleErrors.valueError("sizeMismatch", { arg: "groups", got: g.cells.length, other: dataArg, expected });
   return g.cells.map((c, i) => {
     if (isBlank(c)) return undefined;
     if (typeof c === "number" || typeof c === "string") return c;
@@ -154,13 +199,25 @@ const rankMethodWords: Record<string, RankMethod> = {
 
 const rankMethodArg = (v: unknown): RankMethod => optionArg(v, "method", rankMethodWords, "eq");
 
-/** Core results as a spill of the input's shape: a cell with no result is "", never null (Excel shows null as 0). */
-function rankingSpill(g: Grid, results: (number | undefined)[]): (number | string)[][] {
+/** Core results as a spill of the input's shape: a cell with no result (NaN) is "", never null (Excel shows null as 0). */
+function rankingSpill(g: Shape, results: Column): (number | string)[][] {
   // reshape's shape, built row by row in one pass: slicing a flat array per row costs as much as the sort at 100,000 rows.
   const out = new Array<(number | string)[]>(g.rows);
+  if (g.cols === 1) {
+    // An array literal a row costs a third of new Array(1) filled in; a literal of its own for numbers
+    // keeps those rows arrays of unboxed doubles, one object fewer per row for the collector to move.
+    for (let r = 0; r < g.rows; r++) {
+      const v = results[r];
+      out[r] = v === v ? [v] : [""];
+    }
+    return out;
+  }
   for (let r = 0, i = 0; r < g.rows; r++) {
-    const row = new Array<number | string>(g.cols);
-    for (let c = 0; c < g.cols; c++, i++) row[c] = results[i] ?? "";
+    const row: (number | string)[] = [];
+    for (let c = 0; c < g.cols; c++, i++) {
+      const v = results[i];
+      row.push(v === v ? v : "");
+    }
     out[r] = row;
   }
   return out;
@@ -223,11 +280,11 @@ export function ranks(
   groups?: any[][],
 ): Array<Array<number | string | ExcelError>> {
   return guardRankingSpill(() => {
-    const { g, values } = rankingNumbers(ref, "ref");
+    const { g, values } = rankingColumn(ref, "ref");
     const o = rankOrderArg(order);
     const m = rankMethodArg(method);
-    if (isBlank(groups)) return rankingSpill(g, rankAll(values, o, m));
-    return rankingSpill(g, rankAllInGroups(values, rankingGroups(groups, g, "ref"), o, m));
+    if (isBlank(groups)) return rankingSpill(g, rankColumn(values, o, m));
+    return rankingSpill(g, rankColumnInGroups(values, rankingGroups(groups, g, "ref"), o, m));
   });
 }
 
@@ -273,11 +330,11 @@ export function percentRanks(
   groups?: any[][],
 ): Array<Array<number | string | ExcelError>> {
   return guardRankingSpill(() => {
-    const { g, values } = rankingNumbers(array, "array");
+    const { g, values } = rankingColumn(array, "array");
     const digits = numberArg(significance, "significance", DEFAULT_SIGNIFICANCE);
     const exc = booleanArg(exclusive, "exclusive", false);
-    if (isBlank(groups)) return rankingSpill(g, percentRanksAll(values, digits, exc));
-    return rankingSpill(g, percentRanksAllInGroups(values, rankingGroups(groups, g, "array"), digits, exc));
+    if (isBlank(groups)) return rankingSpill(g, percentRanksColumn(values, digits, exc));
+    return rankingSpill(g, percentRanksColumnInGroups(values, rankingGroups(groups, g, "array"), digits, exc));
   });
 }
 

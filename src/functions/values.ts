@@ -145,16 +145,18 @@ export function grid(value: Cell, arg: string): Grid {
   let cols = 0;
   for (const row of value) cols = Math.max(cols, Array.isArray(row) ? row.length : 1);
   if (cols === 0) throw valueError("emptyRange", { arg });
-  const cells: Cell[] = [];
+  // Sized once and every slot written (no holes): growing by push costs twice the reading at 100,000 rows.
+  const cells = new Array<Cell>(value.length * cols);
+  let i = 0;
   for (const row of value) {
     const r = Array.isArray(row) ? row : [row];
-    for (let c = 0; c < cols; c++) cells.push(r[c]);
+    for (let c = 0; c < cols; c++) cells[i++] = r[c];
   }
   return { cells, rows: value.length, cols };
 }
 
 /** Position of the i-th cell of a grid, 1-based, as messages name it. */
-export function position(g: Grid, i: number, arg: string): MessageParams {
+export function position(g: Pick<Grid, "cols">, i: number, arg: string): MessageParams {
   return { arg, row: Math.floor(i / g.cols) + 1, col: (i % g.cols) + 1 };
 }
 

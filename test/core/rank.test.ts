@@ -125,6 +125,23 @@ describe("the radix sort behind whole columns of 1,024 values or more", () => {
     );
   });
 
+  it("orders values that share their high 32 bits by the low ones, in long runs and short", () => {
+    // 1 + k·2⁻⁵² for k below 2³² all have the high word of 1.0: only the second stage tells them apart.
+    const ulp = 2 ** -52;
+    const key = fc.oneof(fc.integer({ min: 0, max: 2 ** 32 - 1 }).map((k) => 1 + k * ulp), fc.constantFrom(1, 1 + ulp, 1 + 7 * ulp, 2, -1 - ulp));
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1024, maxLength: 3000 }), fc.integer({ min: 0, max: 1023 }), (ks, cut) => {
+        // A run of one high word longer than the radix threshold, and (with the other values) runs shorter than it.
+        for (const keys of [Float64Array.from(ks), Float64Array.from(ks.map((k, i) => (i % 1024 < cut ? k : k + 1)))]) {
+          const order = Array.from(ascendingOrder(keys));
+          expect(order).toEqual(reference(keys));
+        }
+      }),
+      // Shrinking thousands of keys takes minutes; the first counterexample says enough.
+      { ...run, endOnFailure: true },
+    );
+  });
+
   it("whole-column ranks of a large column equal the one-cell function", () => {
     const score = fc.integer({ min: -2000, max: 2000 }).map((n) => n / 20);
     fc.assert(

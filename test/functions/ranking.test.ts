@@ -110,6 +110,22 @@ describe("KAOHE.RANKS", () => {
     expect(ranks(range(col(1, 2)), 0, "best")).toEqual([[{ code: "#VALUE!", message: expect.stringContaining("method") }]]);
     expect(percentRanks(range(col(1, 2)), 0)).toEqual([[{ code: "#NUM!", message: expect.stringContaining("significance") }]]);
   });
+  it("a ragged range takes its widest row, short rows blank; a range of one row reads as one", () => {
+    expect(ranks(range([[1, 2], [3]]))).toEqual([
+      [3, 2],
+      [1, ""],
+    ]);
+    expect(percentRanks(range([[10, 20, 30, 40, 50]]))).toEqual([[0, 0.25, 0.5, 0.75, 1]]);
+  });
+  it("a bad cell in a wide range is named by its row and column, read in place or through the ragged path", () => {
+    (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: "en-US" } };
+    const notFinite = "ref, row 2, column 2: the value is not a finite number; check the cell's formula or data";
+    expect(ranks(range([[1, 2], [3, -Infinity]]))).toEqual([[{ code: "#VALUE!", message: notFinite }]]);
+    expect(ranks(range([[1, 2, 5], [3, -Infinity]]))).toEqual([[{ code: "#VALUE!", message: notFinite }]]);
+    expect(percentRanks(range([[1, 2], [3, 4]]), 3, false, range(col("a", "b")))).toEqual([
+      [{ code: "#VALUE!", message: "groups has 2 cells; it must match array (4 cells): select ranges of the same size" }],
+    ]);
+  });
   it("a column with no numbers spills blanks", () => {
     expect(ranks(range(col("", "x")))).toEqual(col("", ""));
   });
