@@ -2,7 +2,7 @@
 import { Body1, Button, Caption1, Card, FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Locale } from "../core/messages";
-import { HostError, type Progress, type WorkbookOverview } from "../excel/ops";
+import type { Progress, WorkbookOverview } from "../excel/ops";
 import { ScreenBoundary } from "../taskpane/components/ScreenBoundary";
 import { errorText } from "../taskpane/model/outcome";
 import { CheckScreen } from "../taskpane/screens/CheckScreen";
@@ -13,7 +13,6 @@ import { TemplatesScreen } from "../taskpane/screens/TemplatesScreen";
 import type { Strings } from "../taskpane/strings";
 import { useAssessment, type Notice, type ScreenId } from "../taskpane/useAssessment";
 import { saveFile } from "./download";
-import { fileSizeProblem } from "./file-size";
 import { createWebHost, type WebHost } from "./host";
 import { OpenScreen } from "./OpenScreen";
 import type { FileNotes } from "./protocol";
@@ -76,11 +75,7 @@ export function WebApp({ locale, client }: { locale: Locale; client: WorkerClien
     setOpening(undefined);
     setNotice(undefined);
     try {
-      // Said before reading: a file of gigabytes would exhaust the page's memory before the worker could refuse it.
-      const size = fileSizeProblem(f.name, f.size);
-      if (size) throw new HostError(locale === "zh-CN" ? size.zh : size.en);
-      const bytes = await f.arrayBuffer();
-      const r = await host.open(bytes, f.name, (p) => setOpening(p));
+      const r = await host.open(f, f.name, (p) => setOpening(p));
       setFile((old) => ({ name: f.name, overview: r.overview, notes: r.notes, generation: (old?.generation ?? 0) + 1 }));
       setSelection(undefined);
       setDownloaded(undefined);

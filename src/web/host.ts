@@ -24,8 +24,8 @@ export interface WebHostEvents {
 }
 
 export interface WebHost extends HostOps {
-  /** Reads a file's bytes in the worker; what the other operations then work on. */
-  open(bytes: ArrayBuffer, name: string, onProgress?: OnProgress): Promise<{ overview: WorkbookOverview; notes: FileNotes }>;
+  /** Reads a file in the worker; what the other operations then work on. */
+  open(file: Blob, name: string, onProgress?: OnProgress): Promise<{ overview: WorkbookOverview; notes: FileNotes }>;
   /** The name of the opened file, if any. */
   fileName(): string | undefined;
   /** The last result workbook, to download again. */
@@ -76,8 +76,8 @@ export function createWebHost(client: WorkerClient, locale: Locale, events: WebH
   };
 
   return {
-    async open(bytes, name, onProgress) {
-      const answer = await work(() => client.request({ type: "open", bytes, name }, staged(onProgress)));
+    async open(file, name, onProgress) {
+      const answer = await work(() => client.request({ type: "open", file, name }, staged(onProgress)));
       opened = { name: answer.name, data: answer.data, generation: client.generation };
       saved = undefined;
       last = undefined;

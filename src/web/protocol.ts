@@ -9,8 +9,8 @@ import type { WorkbookData } from "../workbook/sheet";
 export type AssessOptions = Omit<RunOptions, "onProgress">;
 
 export type Request =
-  /** Reads a file's bytes; the worker keeps the workbook for the steps after. */
-  | { type: "open"; bytes: ArrayBuffer; name: string }
+  /** Reads a file (the worker reads its bytes, so the page never holds them); the worker keeps the workbook for the steps after. */
+  | { type: "open"; file: Blob; name: string }
   /** Checks and computes; without a workbook, the one the worker keeps (not sent twice). */
   | { type: "assess"; workbook?: WorkbookData; options: AssessOptions }
   /** Draws a plan into a copy of the opened file; without a plan, the last one the worker computed. */

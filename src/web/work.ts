@@ -52,9 +52,10 @@ export function createWork(options: WorkOptions = {}): Work {
   const handlers: { [K in Request["type"]]: (r: Extract<Request, { type: K }>, report: Report) => Promise<Answers[K]> } = {
     async open(r, report) {
       report({ step: "read" }, 0, 1);
-      const bytes = new Uint8Array(r.bytes);
-      const size = fileSizeProblem(r.name, bytes.length);
+      // Said before reading: a file of gigabytes would exhaust the worker's memory before the adapter could refuse it.
+      const size = fileSizeProblem(r.name, r.file.size);
       if (size) throw Object.assign(new Error(size.en), size);
+      const bytes = new Uint8Array(await r.file.arrayBuffer());
       const read = await readWorkbookBytes(bytes, { name: r.name });
       held = { bytes, name: r.name, read, checksum: await options.checksum?.(bytes) };
       report({ step: "read" }, 1, 1);

@@ -24,7 +24,7 @@ export class WorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   /** The file opened last, kept so a worker started again after Cancel can read it again. */
-  private opened?: { bytes: ArrayBuffer; name: string };
+  private opened?: { file: Blob; name: string };
   /** Counts the workers started: what one worker holds (the workbook, the last plan) a fresh one does not. */
   generation = 0;
 
@@ -34,11 +34,8 @@ export class WorkerClient {
     if (signal?.aborted) throw abortError();
     if (request.type === "open") {
       const r = request as Extract<Request, { type: "open" }>;
-      // The worker gets a copy: the page keeps the original to give a fresh worker after Cancel.
-      this.opened = { bytes: r.bytes, name: r.name };
-      return this.send({ type: "open", bytes: r.bytes.slice(0), name: r.name }, onStage, signal) as Promise<Answers[K]>;
-    }
-    if (!this.worker && this.opened) await this.send({ type: "open", bytes: this.opened.bytes.slice(0), name: this.opened.name }, onStage, signal);
+      this.opened = { file: r.file, name: r.name };
+    } else if (!this.worker && this.opened) await this.send({ type: "open", ...this.opened }, onStage, signal);
     return this.send(request, onStage, signal) as Promise<Answers[K]>;
   }
 
@@ -63,7 +60,7 @@ export class WorkerClient {
       };
       this.pending.set(id, { resolve: (v) => done(() => resolve(v)), reject: (e) => done(() => reject(e)), onStage });
       const envelope: Envelope = { ...request, id };
-      worker.postMessage(envelope, request.type === "open" ? [request.bytes] : []);
+      worker.postMessage(envelope);
     });
   }
 

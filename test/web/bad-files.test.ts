@@ -29,7 +29,7 @@ describe("a bad file in the page", () => {
     const path = join(dir, name);
     writeFileSync(path, bytes);
     const work = createWork();
-    const failed = await work.handle({ type: "open", bytes: bytes.slice().buffer as ArrayBuffer, name }, () => {}).then(
+    const failed = await work.handle({ type: "open", file: new Blob([bytes as Uint8Array<ArrayBuffer>]), name }, () => {}).then(
       () => undefined,
       (e: unknown) => bilingual(e),
     );

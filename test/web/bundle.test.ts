@@ -72,6 +72,11 @@ describe("kaohe.html as built", () => {
       for (const [pattern, what] of newer) expect(pattern.test(code), `${name}: ${what}`).toBe(false);
   });
 
+  it("reads and writes workbooks only in its worker: the page's own script carries no .xlsx code", () => {
+    expect(page).not.toMatch(/schemas\.openxmlformats\.org\/spreadsheetml/);
+    expect(worker).toMatch(/schemas\.openxmlformats\.org\/spreadsheetml/);
+  });
+
   it("evaluates no string as code, which its policy forbids", () => {
     expect(page).not.toMatch(/new Function\s*\(/);
     expect(page).not.toMatch(/(^|[^.\w$])eval\s*\(/);

@@ -161,7 +161,7 @@ describe("kaohe.html in a browser, over the sample county's messy member return"
     const path = join(dir, name);
     writeFileSync(path, "姓名,得分\n张三,90\n");
     const expected = await createWork()
-      .handle({ type: "open", bytes: new TextEncoder().encode("姓名,得分\n张三,90\n").buffer as ArrayBuffer, name }, () => {})
+      .handle({ type: "open", file: new Blob(["姓名,得分\n张三,90\n"]), name }, () => {})
       .then(
         () => "",
         (e: unknown) => bilingual(e).zh,

@@ -58,7 +58,7 @@ describe("the page's result workbook and kaohe run's, for the sample county's me
     const work = createWork({ now: () => NOW, checksum: sha256 });
     const bytes = readFileSync(file.path);
     const noop = () => {};
-    await work.handle({ type: "open", bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), name: file.fileName }, noop);
+    await work.handle({ type: "open", file: new Blob([bytes]), name: file.fileName }, noop);
     const result = await work.handle({ type: "assess", options: { skipBadRows: true } }, noop);
     expect(result.status).toBe("ok");
     skipped = result.ignored.length;
