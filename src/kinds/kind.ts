@@ -2,6 +2,7 @@
 import type { Scheme, SchemeKind } from "../core/scheme";
 import type { KindRules } from "../workbook/assess/common";
 import type { FieldDef } from "../workbook/fields";
+import type { KindLink } from "../workbook/links";
 import type { KindNotes, KindSheet } from "../workbook/templates";
 
 /** The task pane's scheme sections (src/taskpane renders them; a kind lists the ones its computation reads). */
@@ -42,6 +43,8 @@ export interface Kind {
   paidByGrade?: boolean;
   /** Its table's columns under a scheme. */
   fields(scheme: Scheme): FieldDef[];
+  /** Columns another kind's results fill, where that kind's table is in this workbook or a linked one. */
+  links?: readonly KindLink[];
   /** Tables read besides its own, by sheet. */
   secondTables?: readonly SecondTable[];
   /** Check and assess: rows to core inputs, core results to cells. */

@@ -8,6 +8,7 @@ import { type FieldDef } from "./fields";
 import { withinCellLimit } from "./cell-limit";
 import { OWNED_SHEETS_KEY, reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "./plan";
 import { readRecords, withoutBadRows, type IgnoredRow } from "./read";
+import { applyLinks, type LinkedWorkbook, type LinkOutcome, type LinkRunner } from "./links";
 import { chinaDate, chinaTime } from "../core/local-time";
 import { quoted } from "../core/title-text";
 import { SCHEME_SHEET, schemeFromSheet, schemeSheet } from "./scheme-sheet";
@@ -36,6 +37,10 @@ export interface RunOptions {
   /** SHA-256 of the input file, hex, for the audit sheet. */
   inputChecksum?: string;
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** Other workbooks whose results feed this table's linked columns (kaohe run … --with). */
+  with?: readonly LinkedWorkbook[];
+  /** Compute a source of a link: its own links are not followed. */
+  noLinks?: boolean;
 }
 
 /**
@@ -54,6 +59,27 @@ export interface RunResult {
   plan?: Plan;
   /** The township of a table without a 乡镇 column, and where it was read. */
   township?: TownshipFound;
+  /** The linked workbooks (options.with) some link read, by name. */
+  linkedUsed?: string[];
+}
+
+/** What a link borrows from the pipeline: the sheets holding a table best read as a kind, and one computed. */
+function linkRunner(options: RunOptions): LinkRunner {
+  return {
+    find: (wb, kind, except) => {
+      const owned = ownedSheets(wb);
+      const skip = new Set([SCHEME_SHEET, ...secondTables.map((t) => t.sheet)]);
+      return wb.sheets.filter((s) => s.name !== except && !owned.has(s.name.toLowerCase()) && !skip.has(s.name) && detectKind({ sheets: [s] }) === kind).map((s) => s.name);
+    },
+    run: (wb, kind, sheet) => {
+      // A workbook keeping the scheme of another kind (the secretary's, beside its appraisal sheet) computes this sheet by its own kind's.
+      const stored = resolveScheme(wb, { now: options.now }).scheme;
+      const r = runAssessment(wb, { scheme: stored?.kind === kind ? stored : defaultScheme(kind), sheet, now: options.now, noLinks: true });
+      if (r.status !== "ok" || !r.plan || !r.table) return { ok: false, problems: r.problems };
+      return { ok: true, table: r.table, records: readRecords(r.table, fieldsFor(r.scheme)).records, block: r.plan.results[0] };
+    },
+    kindName: (k) => kindNames[k].zh,
+  };
 }
 
 
@@ -337,6 +363,9 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
   progress("检查数据", 2, 4);
   let read = readRecords(table, fields);
   if (township) for (const r of read.records) r.values.township = township.name;
+  const links = kindById(scheme.kind).links ?? [];
+  // Filled before the checks, so a linked value is checked and counted as a typed one would be.
+  const linked: LinkOutcome | undefined = links.length && !options.noLinks ? applyLinks(links, workbook, table, read.records, options.with ?? [], linkRunner(options)) : undefined;
   const kind = kindById(scheme.kind).rules;
   const input: AssessInput = { workbook, scheme, fields, table, records: read.records };
   read = { ...read, problems: [...duplicateHeaderProblems(table, fields), ...headerMaxProblems(table, fields), ...read.problems, ...kind.check(input)] };
@@ -366,8 +395,8 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
   block.rows = usable.records.map((r, i) => ({ row: r.row, cells: assessment.cells[i] }));
   const band = bandBlock(table, block, assessment.band);
   const audit = auditReport(scheme, options, table, usable.records.length, usable.ignored, assessment, township);
-  stateWarnings([...(read.warnings ?? []), ...absentColumnWarnings(table, fields), ...(assessment.warnings ?? [])], assessment.summary, audit);
-  const reports = [...assessment.reports, audit, schemeSheet(scheme)];
+  stateWarnings([...(read.warnings ?? []), ...absentColumnWarnings(table, fields), ...(linked?.warnings ?? []), ...(assessment.warnings ?? [])], assessment.summary, audit);
+  const reports = [...assessment.reports, ...(linked?.report ? [linked.report] : []), audit, schemeSheet(scheme)];
   const replaceable = nameReports(workbook, reports, owned);
   // After the run's facts, before the first blank row; the bold section rows below move down by one.
   const factsEnd = audit.rows.findIndex((r) => r[0] === "");
@@ -383,8 +412,9 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
     township,
     problems: [],
     ignored: usable.ignored,
+    linkedUsed: linked ? [...linked.used] : [],
     plan: withinCellLimit({
-      results: band ? [block, band] : [block],
+      results: [block, ...(band ? [band] : []), ...(linked?.blocks ?? [])],
       reports,
       replaceable,
       summary: {

@@ -21,6 +21,8 @@ export const cadre: Kind = {
   },
   paidByGrade: true,
   fields: cadreFields,
+  // The appraisal's composite, where its table is in this workbook or one named with --with: typed once, in the appraisal.
+  links: [{ field: "yearEnd", from: "appraisal", result: "综合得分", also: "得票等次" }],
   rules: cadreRules,
   sheet: cadreSheet,
   notes: cadreNotes,

@@ -13,6 +13,8 @@ export const secretary: Kind = {
   template: { title: "村党组织书记年度考核表", file: "村党组织书记年度考核" },
   defaults: secretaryDefaults,
   fields: secretaryFields,
+  // The appraisal's composite, where its table is in this workbook or one named with --with: typed once, in the appraisal.
+  links: [{ field: "ballot", from: "appraisal", result: "综合得分", also: "得票等次" }],
   rules: secretaryRules,
   sheet: secretarySheet,
   notes: secretaryNotes,
