@@ -100,7 +100,7 @@ export function starCap(category: string, table: StarCapTable = DEFAULT_STAR_CAP
   return cap;
 }
 
-/** Seed 002: among members with cap `cap`, at most `ratio` of them may have `threshold` stars or more. */
+/** The star-striving action opinions: among members with cap `cap`, at most `ratio` of them may have `threshold` stars or more. */
 export interface StarQuotaRule {
   readonly cap: number;
   readonly threshold: number;

@@ -25,7 +25,7 @@ describe("the common schemes offered as presets", () => {
     expect(applyPreset(byId("memberTopThird"), undefined).grade).toMatchObject({ topRatio: "1/3", labels: ["优秀", "合格", "基本合格", "不合格"] });
     expect(applyPreset(byId("bands907560"), defaultScheme("member")).grade).toMatchObject({ cutoffs: [90, 75, 60], labels: ["优秀", "合格", "基本合格", "不合格"] });
     expect(applyPreset(byId("secretaryPay6040"), defaultScheme("cadre")).pay.basicRatio).toBe("60%");
-    const stars = applyPreset(byId("starsSeed002"), undefined).stars;
+    const stars = applyPreset(byId("starQuotaOpinions"), undefined).stars;
     expect(stars.quota).toEqual([
       { cap: 10, threshold: 9, ratio: "30%" },
       { cap: 6, threshold: 5, ratio: "30%" },

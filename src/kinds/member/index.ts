@@ -31,7 +31,7 @@ export const member: Kind = {
       },
     },
     {
-      id: "starsSeed002",
+      id: "starQuotaOpinions",
       apply: (s) => {
         const d = baseScheme(s.kind, "").stars;
         return { ...s, stars: { ...s.stars, thresholds: d.thresholds, categories: d.categories, quota: d.quota } };
