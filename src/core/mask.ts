@@ -9,9 +9,9 @@ export type PersonalKind = "id" | "phone" | "address";
  * posted where anyone can read it, so it shows none of these columns; other reports mask the ID.
  */
 export const DEFAULT_PERSONAL_HEADERS: Readonly<Record<PersonalKind, readonly string[]>> = {
-  id: ["身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "ID card"],
-  phone: ["电话", "手机", "手机号", "手机号码", "联系电话", "联系方式", "电话号码", "phone"],
-  address: ["住址", "地址", "家庭住址", "现住址", "户籍地址", "通讯地址", "address"],
+  id: ["身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码"],
+  phone: ["电话", "手机", "手机号", "手机号码", "联系电话", "联系方式", "电话号码"],
+  address: ["住址", "地址", "家庭住址", "现住址", "户籍地址", "通讯地址"],
 };
 
 const headerKey = (h: string) => normaliseText(h).replace(/\s+/g, "").toLowerCase();

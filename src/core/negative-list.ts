@@ -3,6 +3,7 @@ import { naError, valueError } from "./errors";
 import { exactOf, plus, times, toNumber, ZERO, type Exact } from "./exact";
 import { labelKey } from "./grade";
 import { yuanToFen } from "./money";
+import { parseFlagText } from "./text";
 import type { SchemeProblem } from "./scheme";
 
 /**
@@ -27,7 +28,7 @@ export interface NegativeConsequence {
   /** The most points the item deducts in the assessment, however many events; none: no cap. */
   readonly pointsCap?: number;
   /** Stars removed per event (摘星). */
-  readonly stars?: number;
+  readonly removeStars?: number;
   /** No 优秀 (and, for stars, no place at a quota's threshold) this year. */
   readonly noTop?: boolean;
   /** Graded 不称职/不合格 whatever the score. */
@@ -54,18 +55,18 @@ export interface NegativeList {
  */
 export const DEFAULT_NEGATIVE_LIST: NegativeList = {
   items: [
-    { id: "1-1", category: "党的组织纪律和工作纪律", text: "无故不参加“三会一课”等组织生活", consequence: { points: 2, pointsCap: 6, stars: 1 } },
+    { id: "1-1", category: "党的组织纪律和工作纪律", text: "无故不参加“三会一课”等组织生活", consequence: { points: 2, pointsCap: 6, removeStars: 1 } },
     { id: "1-2", category: "党的组织纪律和工作纪律", text: "无故脱岗、擅离职守", consequence: { points: 1, pointsCap: 5 } },
     { id: "1-3", category: "党的组织纪律和工作纪律", text: "违反党的纪律受到党纪处分", consequence: { fail: true } },
     { id: "2-1", category: "村务民主决策", text: "重大事项未经“四议两公开”程序擅自决策", consequence: { points: 5, pointsCap: 10, noTop: true } },
     { id: "2-2", category: "村务民主决策", text: "违规举债或擅自处置集体资产", consequence: { fail: true, yuan: 500 } },
     { id: "3-1", category: "村务民主管理", text: "集体资金、资产、资源管理不规范", consequence: { points: 3, pointsCap: 9 } },
-    { id: "3-2", category: "村务民主管理", text: "虚报冒领、违规发放补贴", consequence: { stars: 2, yuan: 200 } },
+    { id: "3-2", category: "村务民主管理", text: "虚报冒领、违规发放补贴", consequence: { removeStars: 2, yuan: 200 } },
     { id: "4-1", category: "村务民主监督", text: "村务、财务未按时公开", consequence: { points: 2, pointsCap: 8 } },
     { id: "4-2", category: "村务民主监督", text: "阻挠、不配合村务监督委员会监督", consequence: { noTop: true } },
     { id: "5-1", category: "社会秩序管理", text: "发生越级上访、集体访且处置不力", consequence: { noTop: true } },
     { id: "5-2", category: "社会秩序管理", text: "发生重大安全事故或群体性事件", consequence: { fail: true } },
-    { id: "5-3", category: "社会秩序管理", text: "违反殡葬改革等政策规定", consequence: { stars: 1 } },
+    { id: "5-3", category: "社会秩序管理", text: "违反殡葬改革等政策规定", consequence: { removeStars: 1 } },
   ],
 };
 
@@ -84,16 +85,22 @@ function categoryOf(v: unknown): NegativeCategory | undefined {
  * would change nothing, which a county would read as the tool ignoring its list.
  */
 export function validateNegativeList(raw: unknown, path = "negativeList"): { list?: NegativeList; problems: SchemeProblem[] } {
+  const { items, problems } = validateNegativeItems(isObject(raw) ? raw.items : undefined, `${path}.items`);
+  return items ? { list: { items }, problems } : { problems };
+}
+
+/** The items alone, as a scheme holds them (negativeList[0] …): the same checks, paths under `path`. */
+export function validateNegativeItems(raw: unknown, path = "negativeList"): { items?: NegativeItem[]; problems: SchemeProblem[] } {
   const problems: SchemeProblem[] = [];
   const add = (at: string, zh: string, en: string) => problems.push({ path: at, zh, en });
-  if (!isObject(raw) || !Array.isArray(raw.items)) {
-    add(`${path}.items`, "应为负面清单条目的列表", "must be a list of negative-list items");
+  if (!Array.isArray(raw)) {
+    add(path, "应为负面清单条目的列表", "must be a list of negative-list items");
     return { problems };
   }
   const seen = new Map<string, number>();
   const items: NegativeItem[] = [];
-  raw.items.forEach((item: unknown, i: number) => {
-    const at = `${path}.items[${i}]`;
+  raw.forEach((item: unknown, i: number) => {
+    const at = `${path}[${i}]`;
     if (!isObject(item)) return add(at, "应为一个条目（编号、类别、内容、后果）", "must be an item (id, category, text, consequence)");
     const before = problems.length;
     const id = typeof item.id === "number" ? String(item.id) : item.id;
@@ -109,7 +116,7 @@ export function validateNegativeList(raw: unknown, path = "negativeList"): { lis
     const consequence = consequenceOf(item.consequence, `${at}.consequence`, add);
     if (problems.length === before && category && consequence) items.push({ id: String(id).trim(), category, text: String(item.text).trim(), consequence });
   });
-  return problems.length ? { problems } : { list: { items }, problems };
+  return problems.length ? { problems } : { items, problems };
 }
 
 /** Money is read as the pay sheet reads it (yuanToFen), so the list and the pay agree on what a whole fen is. */
@@ -147,8 +154,10 @@ function consequenceOf(raw: unknown, at: string, add: (at: string, zh: string, e
     return v;
   };
   const flag = (key: string): boolean | undefined => {
-    const v = raw[key];
-    if (v === undefined || v === null) return undefined;
+    const typed = raw[key];
+    if (typed === undefined || typed === null) return undefined;
+    // The 考核方案 sheet shows 是/否.
+    const v = typeof typed === "string" ? (parseFlagText(typed) ?? typed) : typed;
     if (typeof v !== "boolean") {
       add(`${at}.${key}`, "应为 是/否", "must be yes or no");
       ok = false;
@@ -159,7 +168,7 @@ function consequenceOf(raw: unknown, at: string, add: (at: string, zh: string, e
   const c: NegativeConsequence = {
     points: amount("points", {}),
     pointsCap: amount("pointsCap", {}),
-    stars: amount("stars", { integer: true }),
+    removeStars: amount("removeStars", { integer: true }),
     noTop: flag("noTop"),
     fail: flag("fail"),
     yuan: amount("yuan", { fen: true }),
@@ -168,7 +177,7 @@ function consequenceOf(raw: unknown, at: string, add: (at: string, zh: string, e
     add(`${at}.pointsCap`, "有扣分上限却没有每次扣分；请填写每次扣分或删去上限", "a point cap without points per event; give the points or drop the cap");
     ok = false;
   }
-  if (ok && !c.points && !c.stars && !c.noTop && !c.fail && !c.yuan) {
+  if (ok && !c.points && !c.removeStars && !c.noTop && !c.fail && !c.yuan) {
     add(at, "没有任何后果；请至少填写一项（扣分、摘星、不得评优、定为不称职、扣绩效工资）", "has no consequence; give at least one (points, stars, no top grade, fail, yuan)");
     ok = false;
   }
@@ -245,9 +254,9 @@ export function applyNegativeList(records: readonly NegativeRecord[], list: Nega
       deduction = plus(deduction, pts);
       parts.push(`扣 ${toNumber(pts)} 分${capped ? `（每次 ${c.points} 分，本项上限 ${c.pointsCap} 分）` : ""}`);
     }
-    if (c.stars) {
-      starsRemoved += c.stars * n;
-      parts.push(`摘 ${c.stars * n} 星`);
+    if (c.removeStars) {
+      starsRemoved += c.removeStars * n;
+      parts.push(`摘 ${c.removeStars * n} 星`);
     }
     if (c.noTop && !c.fail) {
       noTop = true;

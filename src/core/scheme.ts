@@ -19,6 +19,7 @@ function settingText(v: unknown, locale: Locale): string {
 }
 import { roundingNames, tiePolicyNames, type Rounding, type TiePolicy } from "./quota";
 import { roundingWords } from "./wording";
+import { validateWorkflow, workflowDefaults, workflowSources, type WorkflowRules } from "./workflow-rules";
 
 /**
  * What is assessed: the id of an assessment kind (the kinds are defined in src/kinds and listed in its
@@ -208,6 +209,14 @@ export interface Scheme {
   missing: MissingRules;
   /** The workbook's own header for a field, where it differs from the standard one (field id → header). */
   columns: Record<string, string>;
+  /** 公示: the notice period and where objections go. */
+  notice: WorkflowRules["notice"];
+  /** 负面清单: the negative list's items and their consequences. */
+  negativeList: WorkflowRules["negativeList"];
+  /** 表彰名单 and 帮扶名单 of member stars. */
+  starLists: WorkflowRules["starLists"];
+  /** Columns that hold personal data: never on a notice, the ID masked elsewhere. */
+  personal: WorkflowRules["personal"];
 }
 
 // ---------------------------------------------------------------- defaults
@@ -299,6 +308,7 @@ const common = {
   // A missing rater group is shared out by the documented rule; a missing score of a person's own is a problem, never a silent reweighting.
   missing: { parts: "problem", periods: "problem", raters: "reweight" } as MissingRules,
   columns: {} as Record<string, string>,
+  ...workflowDefaults(),
 };
 
 /**
@@ -368,6 +378,7 @@ export const schemeSources: Record<string, { zh: string; en: string }> = {
   "ledger.majority": { zh: "干部任免须三分之二以上委员同意（《关于乡镇党委规范化建设试点工作的意见》）", en: "personnel decisions: more than two thirds in favour (the opinions on standardising township Party committees)" },
   "ledger.trainingPerMember": { zh: "党员教育培训经费每人每年不少于30元（《我县农村党建工作措施》）", en: "training funds at least 30 yuan per member a year (the county's rural Party-building measures)" },
   targets: { zh: "“五好”≥65%，满意度≥65%，“五带头”≥60%（《我县农村党建工作措施》）", en: "five good ≥ 65%, satisfaction ≥ 65%, five lead ≥ 60% (the county's rural Party-building measures)" },
+  ...workflowSources,
 };
 
 // ---------------------------------------------------------------- validation
@@ -674,6 +685,9 @@ export function validateScheme(raw: unknown, known: KnownKinds): { scheme?: Sche
   c.number(s.ledger.trainingPerMember, "ledger.trainingPerMember", { min: 0 });
   if (typeof s.columns !== "object" || s.columns === null || Array.isArray(s.columns)) c.add("columns", "列对应关系应为对象", "the column mapping must be an object");
   else for (const [k, v] of Object.entries(s.columns)) c.text(v, `columns.${k}`);
+  const workflow = validateWorkflow(r as Record<string, unknown>, d);
+  for (const p of workflow.problems) c.add(p.path, p.zh, p.en);
+  if (workflow.rules) Object.assign(s, workflow.rules);
 
   return c.problems.length ? { problems: c.problems } : { scheme: s, problems: [] };
 }

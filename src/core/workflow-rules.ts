@@ -1,9 +1,10 @@
 // The scheme's settings for the work around the numbers (公示, the negative list, the star lists, personal columns): types, defaults with their sources, validation.
 import { DEFAULT_BACKWARD_THRESHOLD, DEFAULT_COMMEND_THRESHOLD, DEFAULT_MAX_HELPED, DEFAULT_RESERVE_CANDIDATES } from "./commend";
 import { DEFAULT_PERSONAL_HEADERS, type PersonalKind } from "./mask";
-import { DEFAULT_NEGATIVE_LIST, NEGATIVE_LIST_SOURCE, validateNegativeList, type NegativeList } from "./negative-list";
+import { DEFAULT_NEGATIVE_LIST, NEGATIVE_LIST_SOURCE, validateNegativeItems, type NegativeItem } from "./negative-list";
 import { DEFAULT_NOTICE_DAYS } from "./notice";
 import type { SchemeProblem } from "./scheme";
+import { parseFlagText } from "./text";
 
 export interface NoticeRules {
   /** Calendar days, the start day the first. */
@@ -23,12 +24,20 @@ export interface StarListRules {
   maxHelped: number;
 }
 
-/** Headers that hold personal data, by kind, beyond the ones the tool knows. */
-export type PersonalRules = Record<PersonalKind, string[]>;
+/** Headers that hold personal data, by kind: the ones the tool knows and any a county adds. */
+export interface PersonalRules {
+  idCard: string[];
+  phone: string[];
+  address: string[];
+}
+
+/** The personal headers as the masking rules take them. */
+export const personalHeaders = (p: PersonalRules): Record<PersonalKind, readonly string[]> => ({ id: p.idCard, phone: p.phone, address: p.address });
 
 export interface WorkflowRules {
   notice: NoticeRules;
-  negativeList: NegativeList;
+  /** The negative list's items, as the scheme holds them. */
+  negativeList: NegativeItem[];
   starLists: StarListRules;
   personal: PersonalRules;
 }
@@ -37,9 +46,9 @@ export interface WorkflowRules {
 export function workflowDefaults(): WorkflowRules {
   return structuredClone({
     notice: { days: DEFAULT_NOTICE_DAYS, issuer: "", objectionsTo: "", phone: "" },
-    negativeList: DEFAULT_NEGATIVE_LIST,
+    negativeList: [...DEFAULT_NEGATIVE_LIST.items],
     starLists: { commendThreshold: DEFAULT_COMMEND_THRESHOLD, reserveCandidates: DEFAULT_RESERVE_CANDIDATES, backwardThreshold: DEFAULT_BACKWARD_THRESHOLD, maxHelped: DEFAULT_MAX_HELPED },
-    personal: { id: [...DEFAULT_PERSONAL_HEADERS.id], phone: [...DEFAULT_PERSONAL_HEADERS.phone], address: [...DEFAULT_PERSONAL_HEADERS.address] },
+    personal: { idCard: [...DEFAULT_PERSONAL_HEADERS.id], phone: [...DEFAULT_PERSONAL_HEADERS.phone], address: [...DEFAULT_PERSONAL_HEADERS.address] },
   });
 }
 
@@ -75,13 +84,14 @@ export const workflowSources: Record<string, { zh: string; en: string }> = {
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
- * The workflow settings of a scheme as read from a workbook or JSON, each missing one taken from its
- * default, every problem named by its path. `raw` is the scheme object.
+ * The workflow settings of a scheme as read from a workbook or JSON, each missing one taken from
+ * `base` (the kind's defaults), every problem named by its path. `raw` is the scheme object. A blank
+ * text setting (the sheet's empty cell reads back as nothing) is "".
  */
-export function validateWorkflow(raw: Record<string, unknown>): { rules?: WorkflowRules; problems: SchemeProblem[] } {
+export function validateWorkflow(raw: Record<string, unknown>, base: WorkflowRules = workflowDefaults()): { rules?: WorkflowRules; problems: SchemeProblem[] } {
   const problems: SchemeProblem[] = [];
   const add = (path: string, zh: string, en: string) => problems.push({ path, zh, en });
-  const rules = workflowDefaults();
+  const rules: WorkflowRules = structuredClone({ notice: base.notice, negativeList: base.negativeList, starLists: base.starLists, personal: base.personal });
   const whole = (v: unknown, path: string, min: number, max: number): number | undefined => {
     if (v === undefined) return undefined;
     if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
@@ -92,6 +102,7 @@ export function validateWorkflow(raw: Record<string, unknown>): { rules?: Workfl
   };
   const words = (v: unknown, path: string): string | undefined => {
     if (v === undefined) return undefined;
+    if (v === null) return "";
     if (typeof v !== "string") {
       add(path, "应为文字", "must be text");
       return undefined;
@@ -116,9 +127,9 @@ export function validateWorkflow(raw: Record<string, unknown>): { rules?: Workfl
     rules.notice.phone = words(notice.phone, "notice.phone") ?? rules.notice.phone;
   }
   if (raw.negativeList !== undefined) {
-    const checked = validateNegativeList(raw.negativeList);
+    const checked = validateNegativeItems(raw.negativeList);
     problems.push(...checked.problems);
-    if (checked.list) rules.negativeList = checked.list;
+    if (checked.items) rules.negativeList = checked.items;
   }
   const lists = section("starLists");
   if (lists) {
@@ -127,7 +138,9 @@ export function validateWorkflow(raw: Record<string, unknown>): { rules?: Workfl
     s.backwardThreshold = whole(lists.backwardThreshold, "starLists.backwardThreshold", 0, 100) ?? s.backwardThreshold;
     s.maxHelped = whole(lists.maxHelped, "starLists.maxHelped", 1, 100) ?? s.maxHelped;
     if (lists.reserveCandidates !== undefined) {
-      if (typeof lists.reserveCandidates === "boolean") s.reserveCandidates = lists.reserveCandidates;
+      // The 考核方案 sheet shows 是/否.
+      const typed = typeof lists.reserveCandidates === "string" ? parseFlagText(lists.reserveCandidates) : lists.reserveCandidates;
+      if (typeof typed === "boolean") s.reserveCandidates = typed;
       else add("starLists.reserveCandidates", "应为 是/否", "must be yes or no");
     }
     if (s.backwardThreshold >= s.commendThreshold)
@@ -135,7 +148,7 @@ export function validateWorkflow(raw: Record<string, unknown>): { rules?: Workfl
   }
   const personal = section("personal");
   if (personal)
-    for (const kind of ["id", "phone", "address"] as const) {
+    for (const kind of ["idCard", "phone", "address"] as const) {
       const v = personal[kind];
       if (v === undefined) continue;
       if (!Array.isArray(v) || v.some((h) => typeof h !== "string")) add(`personal.${kind}`, "应为表头文字的列表", "must be a list of headers");

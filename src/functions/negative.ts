@@ -29,7 +29,7 @@ export const negativePartNames: Record<string, NegativePart> = {
   说明: "reasons",
 };
 
-const CONSEQUENCE_KEYS = ["points", "pointsCap", "stars", "noTop", "fail", "yuan"] as const;
+const CONSEQUENCE_KEYS = ["points", "pointsCap", "removeStars", "noTop", "fail", "yuan"] as const;
 
 /** A number cell of the list as it is, text read as a number where it is one, so validation can name what is wrong. */
 function listValue(v: Cell): unknown {

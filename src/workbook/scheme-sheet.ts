@@ -35,6 +35,8 @@ function sourceOf(path: string): string {
 /** A setting's value as the sheet shows it: a choice in Chinese (去尾法, not floor); a number or the user's own text as it is. */
 function shownValue(path: string, v: string | number | boolean | null, labels: readonly string[]): PlanCell {
   if (v === null) return "";
+  // A yes/no setting reads 是/否 as the rest of the sheet does; either reads back as yes/no.
+  if (typeof v === "boolean") return v ? "是" : "否";
   const choices = typeof v === "string" ? settingChoices(path, labels, kindChoices()) : undefined;
   return choices ? choiceText(choices, v as string) : v;
 }

@@ -12,7 +12,7 @@ const list: NegativeList = {
   items: [
     { id: "1-1", category: "党的组织纪律和工作纪律", text: "无故不参加组织生活", consequence: { points: 2, pointsCap: 5 } },
     { id: "2-1", category: "村务民主决策", text: "未经程序擅自决策", consequence: { points: 1.5, noTop: true } },
-    { id: "3-1", category: "村务民主管理", text: "违规发放补贴", consequence: { stars: 2, yuan: 200.5 } },
+    { id: "3-1", category: "村务民主管理", text: "违规发放补贴", consequence: { removeStars: 2, yuan: 200.5 } },
     { id: "5-2", category: "社会秩序管理", text: "发生重大安全事故", consequence: { fail: true, yuan: 0.1 } },
   ],
 };
@@ -80,7 +80,7 @@ describe("validation", () => {
       items: [
         { id: "1", category: "村务民主决策", text: "a", consequence: { points: 2 } },
         { id: "1", category: "村务公开", text: "", consequence: {} },
-        { id: "3", category: "社会秩序管理", text: "c", consequence: { yuan: 1.234, stars: 1.5, noTop: "是" } },
+        { id: "3", category: "社会秩序管理", text: "c", consequence: { yuan: 1.234, removeStars: 1.5, noTop: "也许" } },
         { id: "4", category: "社会秩序管理", text: "d", consequence: { pointsCap: 5 } },
       ],
     });
@@ -90,7 +90,7 @@ describe("validation", () => {
       "negativeList.items[1].category",
       "negativeList.items[1].text",
       "negativeList.items[1].consequence",
-      "negativeList.items[2].consequence.stars",
+      "negativeList.items[2].consequence.removeStars",
       "negativeList.items[2].consequence.noTop",
       "negativeList.items[2].consequence.yuan",
       "negativeList.items[3].consequence.pointsCap",

@@ -6,7 +6,7 @@ describe("the workflow settings", () => {
     const d = workflowDefaults();
     expect(d.notice).toEqual({ days: 7, issuer: "", objectionsTo: "", phone: "" });
     expect(d.starLists).toEqual({ commendThreshold: 9, reserveCandidates: true, backwardThreshold: 2, maxHelped: 2 });
-    expect(d.negativeList.items.length).toBeGreaterThanOrEqual(10);
+    expect(d.negativeList.length).toBeGreaterThanOrEqual(10);
   });
   it("every default has its source named by its document, never by a file", () => {
     for (const key of ["notice.days", "negativeList", "starLists.commendThreshold", "starLists.backwardThreshold", "starLists.maxHelped", "personal"]) expect(workflowSources[key]?.zh).toBeTruthy();
@@ -23,23 +23,23 @@ describe("the workflow settings", () => {
   it("each bad setting is named by its path", () => {
     const { rules, problems } = validateWorkflow({
       notice: { days: 0 },
-      starLists: { backwardThreshold: 9, reserveCandidates: "是" },
-      personal: { id: "身份证" },
-      negativeList: { items: [{ id: "1", category: "x", text: "t", consequence: { noTop: true } }] },
+      starLists: { backwardThreshold: 9, reserveCandidates: "可以" },
+      personal: { idCard: "身份证" },
+      negativeList: [{ id: "1", category: "x", text: "t", consequence: { noTop: true } }],
     });
     expect(rules).toBeUndefined();
     expect(problems.map((p) => p.path)).toEqual([
       "notice.days",
-      "negativeList.items[0].category",
+      "negativeList[0].category",
       "starLists.reserveCandidates",
       "starLists.backwardThreshold",
-      "personal.id",
+      "personal.idCard",
     ]);
     expect(problems[3].zh).toBe("后进线（9星）应低于表彰线（9星）");
   });
   it("defaults are fresh copies: changing one scheme's list leaves the next alone", () => {
     const a = workflowDefaults();
-    (a.negativeList.items as unknown[]).splice(0);
-    expect(workflowDefaults().negativeList.items.length).toBeGreaterThan(0);
+    a.negativeList.splice(0);
+    expect(workflowDefaults().negativeList.length).toBeGreaterThan(0);
   });
 });

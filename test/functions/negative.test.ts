@@ -18,7 +18,7 @@ describe("KAOHE.NEGATIVE's rule", () => {
   it("reads the list's range: blank rows skipped, 是/否 and numbers as text read", () => {
     expect(negativeListArg(list).items.map((i) => [i.id, i.consequence])).toEqual([
       ["1-1", { points: 2, pointsCap: 5 }],
-      ["3-2", { stars: 1, yuan: 200 }],
+      ["3-2", { removeStars: 1, yuan: 200 }],
       ["5-1", { noTop: true }],
       ["5-2", { fail: true, yuan: 50.5 }],
     ]);
