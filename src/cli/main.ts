@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import type { Workbook } from "exceljs";
 import { version } from "../../package.json";
 import { YEAR_BLANK, schemeToJson, describeProblem, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
-import { defaultScheme, kindFromWord, kindNames, schemeFromJson, schemeKinds } from "../kinds/registry";
+import { defaultScheme, kindById, kindFromWord, kindNames, schemeFromJson, schemeKinds } from "../kinds/registry";
 import { mergeReturns, mergeScheme, sourceProblem, type MergeResult, type MergeSchemeChoice, type MergeSource } from "../workbook/merge";
 import { describeDifferences } from "../workbook/scheme-diff";
 import { recognisedTables, resolveScheme, runAssessment, type RecognisedTable, type RunResult } from "../workbook/pipeline";
@@ -54,6 +54,7 @@ interface Options {
   sheet?: string;
   kind?: string;
   year?: string;
+  with?: string[];
   lang?: string;
   help?: boolean;
   version?: boolean;
@@ -61,8 +62,8 @@ interface Options {
 
 /** The options each command accepts; any other is a usage error, not silently ignored. */
 const allowed: Record<Command, (keyof Options)[]> = {
-  run: ["scheme", "output", "skip-bad-rows", "force", "kind", "sheet", "lang", "help"],
-  check: ["scheme", "kind", "sheet", "lang", "help"],
+  run: ["scheme", "output", "skip-bad-rows", "force", "kind", "sheet", "with", "lang", "help"],
+  check: ["scheme", "kind", "sheet", "with", "lang", "help"],
   merge: ["scheme", "output", "skip-bad-rows", "force", "kind", "sheet", "lang", "help"],
   template: ["output", "scheme", "lang", "help"],
   scheme: ["output", "kind", "year", "lang", "help"],
@@ -75,6 +76,7 @@ const optionSpec = {
   "skip-bad-rows": { type: "boolean" },
   force: { type: "boolean" },
   sheet: { type: "string" },
+  with: { type: "string", multiple: true },
   kind: { type: "string" },
   year: { type: "string" },
   lang: { type: "string" },
@@ -92,7 +94,7 @@ const help: Record<Command | "main", { zh: string; en: string }> = {
     zh: `kaohe ${version} — 考核：党建量化考核的命令行工具（不需要 Excel）
 
 用法：
-  kaohe run <输入.xlsx> [-o 输出.xlsx] [--scheme 方案.json] [--kind 类型] [--sheet 工作表] [--skip-bad-rows] [--force]
+  kaohe run <输入.xlsx> [-o 输出.xlsx] [--scheme 方案.json] [--kind 类型] [--sheet 工作表] [--with 另一工作簿.xlsx] [--skip-bad-rows] [--force]
       计算考核，写出结果工作簿（默认为输入文件旁的“<文件名>-结果.xlsx”），原文件不变
   kaohe check <输入.xlsx> [--scheme 方案.json] [--kind 类型] [--sheet 工作表]
       只检查数据，列出每一个问题（工作表、行、列）
@@ -118,7 +120,7 @@ English: kaohe --help --lang en`,
     en: `kaohe ${version} — Kaohe: quantified Party-building assessments on the command line (no Excel needed)
 
 Usage:
-  kaohe run <in.xlsx> [-o out.xlsx] [--scheme scheme.json] [--kind KIND] [--sheet SHEET] [--skip-bad-rows] [--force]
+  kaohe run <in.xlsx> [-o out.xlsx] [--scheme scheme.json] [--kind KIND] [--sheet SHEET] [--with other.xlsx] [--skip-bad-rows] [--force]
       compute the assessment and write a new workbook (default "<name>-结果.xlsx" beside the input);
       the input is never changed
   kaohe check <in.xlsx> [--scheme scheme.json] [--kind KIND] [--sheet SHEET]
@@ -159,6 +161,9 @@ Exit codes: 0 ok; 1 data problems; 2 usage error; 3 input file unreadable; 4 tab
   --kind <类型>          考核类型，工作簿和方案都没有说明时使用：${kindList}
   --sheet <工作表>       计算这个工作表中的表；工作簿中有几张考核表时必须指定，
                          结果文件默认为“<输入文件名>-<工作表>-结果.xlsx”，每张表一个
+  --with <文件>          从另一工作簿取数（可多次指定）：如村书记表、干部表的“民主测评”“年终考评”取自
+                         民主测评表的综合得分，逐人按编号或姓名和单位对应，对不上的逐人列在“关联核对”表；
+                         同一工作簿中另有民主测评表时不必指定
   --skip-bad-rows        跳过有问题的行继续计算，被跳过的行列在“审计”表中
   --force                结果文件已存在、又不是本输入之前的结果时，仍然替换它
   --lang zh|en           提示语言
@@ -183,6 +188,10 @@ Options:
   --kind <kind>          the kind when neither the workbook nor the scheme says it: ${kindListEn}
   --sheet <sheet>        compute the table in this sheet; required when the workbook holds several tables;
                          the default result is then "<input name>-<sheet>-结果.xlsx", one per table
+  --with <file>          take linked columns from another workbook (may be repeated): the secretaries' 民主测评
+                         and the cadres' 年终考评 from the appraisal's 综合得分, person by person by ID or by
+                         name and unit, everyone not matched listed on the 关联核对 sheet; an appraisal sheet
+                         in the same workbook needs no --with
   --skip-bad-rows        compute without the rows that have problems; they are listed in the 审计 sheet
   --force                replace an existing output even when it is not an earlier result of this input
   --lang zh|en           language of messages
@@ -624,10 +633,19 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
     stage("读取文件");
     const opened = await openXlsx(input);
     const invisible = invisibleCharacters(opened.data);
+    const withBooks = [];
+    for (const f of ctx.opts.with ?? []) {
+      const o = await openXlsx(resolve(ctx.cwd, f));
+      withBooks.push({ name: o.name, workbook: o.data });
+    }
+    let sheet = ctx.opts.sheet;
     if (ctx.opts.sheet === undefined) {
       // run: any two tables could share one result file's name; check: the tables of the kind asked for.
       const tables = recognisedTables(opened.data, checkOnly ? { scheme, kind } : { anyKind: true });
-      if (tables.length > 1) {
+      // One table whose links read all the others (村书记考核 beside its 民主测评) is the one to compute.
+      const takers = tables.filter((t) => tables.every((o) => o === t || (kindById(t.kind).links ?? []).some((l) => l.from === o.kind)));
+      if (!checkOnly && tables.length > 1 && takers.length === 1) sheet = takers[0].sheet;
+      else if (tables.length > 1) {
         progress.finish();
         if (checkOnly) return checkEach(ctx, opened, tables, scheme, kind);
         throw severalTables(opened.name, tables);
@@ -636,7 +654,8 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
     const result = runAssessment(opened.data, {
       scheme,
       kind,
-      sheet: ctx.opts.sheet,
+      sheet,
+      with: withBooks,
       skipBadRows: Boolean(ctx.opts["skip-bad-rows"]),
       now: ctx.now,
       inputName: opened.name,
@@ -651,6 +670,10 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
     if (invisible) {
       progress.finish();
       p.warn(invisible.zh, invisible.en);
+    }
+    for (const w of withBooks.filter((b) => !result.linkedUsed?.includes(b.name))) {
+      progress.finish();
+      p.warn(`“${w.name}”中没有本表可以取数的考核表，未使用（${kindNames[result.scheme.kind].zh}从中取数的表：${[...new Set((kindById(result.scheme.kind).links ?? []).map((l) => kindNames[l.from].zh))].join("、") || "无"}）`, `"${w.name}" holds no table this one takes values from, so it was not used`);
     }
     if (checkOnly) {
       progress.finish();
