@@ -5,8 +5,11 @@ import { DEFAULT_NEGATIVE_LIST, NEGATIVE_LIST_SOURCE, validateNegativeItems, typ
 import { DEFAULT_NOTICE_DAYS } from "./notice";
 import type { SchemeProblem } from "./scheme";
 import { parseFlagText } from "./text";
+import { EXCEL_MAX_SERIAL, parseDateText } from "./dates";
 
 export interface NoticeRules {
+  /** The first day of the notice: date text or an Excel serial; blank: the day of computing. */
+  start: string | number;
   /** Calendar days, the start day the first. */
   days: number;
   /** The issuing body as the notice signs; blank until the county fills it in, and the notice says so. */
@@ -45,7 +48,7 @@ export interface WorkflowRules {
 /** Fresh defaults: a scheme owns and may change its copy. */
 export function workflowDefaults(): WorkflowRules {
   return structuredClone({
-    notice: { days: DEFAULT_NOTICE_DAYS, issuer: "", objectionsTo: "", phone: "" },
+    notice: { start: "", days: DEFAULT_NOTICE_DAYS, issuer: "", objectionsTo: "", phone: "" },
     negativeList: [...DEFAULT_NEGATIVE_LIST.items],
     starLists: { commendThreshold: DEFAULT_COMMEND_THRESHOLD, reserveCandidates: DEFAULT_RESERVE_CANDIDATES, backwardThreshold: DEFAULT_BACKWARD_THRESHOLD, maxHelped: DEFAULT_MAX_HELPED },
     personal: { idCard: [...DEFAULT_PERSONAL_HEADERS.id], phone: [...DEFAULT_PERSONAL_HEADERS.phone], address: [...DEFAULT_PERSONAL_HEADERS.address] },
@@ -61,6 +64,7 @@ export const workflowSources: Record<string, { zh: string; en: string }> = {
     zh: "公示期一般为7天（《关于乡镇党委规范化建设试点工作的意见》）；5天公示也常用",
     en: "a notice generally runs 7 days (the opinions on standardising township Party committees); 5-day notices are also used",
   },
+  "notice.start": { zh: "公示张贴的第一天；空为计算当天", en: "the first day the notice is posted; blank: the day of computing" },
   "notice.issuer": { zh: "公示落款的发布机关，由县、乡镇填写", en: "the body that issues the notice, filled in by the county or township" },
   "notice.objectionsTo": { zh: "公示期间受理异议的部门，由县、乡镇填写", en: "the office that takes objections during the notice, filled in by the county or township" },
   "notice.phone": { zh: "受理异议的办公电话（可空）", en: "the office telephone for objections (may be blank)" },
@@ -122,6 +126,12 @@ export function validateWorkflow(raw: Record<string, unknown>, base: WorkflowRul
   const notice = section("notice");
   if (notice) {
     rules.notice.days = whole(notice.days, "notice.days", 1, 60) ?? rules.notice.days;
+    if (notice.start !== undefined) {
+      const v = notice.start === null ? "" : notice.start;
+      const ok = (typeof v === "string" && (v.trim() === "" || parseDateText(v) !== undefined)) || (typeof v === "number" && Number.isFinite(v) && v >= 1 && v <= EXCEL_MAX_SERIAL);
+      if (ok) rules.notice.start = typeof v === "string" ? v.trim() : v;
+      else add("notice.start", "应为日期，如 2025-12-1；空为计算当天", "must be a date such as 2025-12-1; blank for the day of computing");
+    }
     rules.notice.issuer = words(notice.issuer, "notice.issuer") ?? rules.notice.issuer;
     rules.notice.objectionsTo = words(notice.objectionsTo, "notice.objectionsTo") ?? rules.notice.objectionsTo;
     rules.notice.phone = words(notice.phone, "notice.phone") ?? rules.notice.phone;

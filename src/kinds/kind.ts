@@ -4,6 +4,7 @@ import type { KindRules } from "../workbook/assess/common";
 import type { FieldDef } from "../workbook/fields";
 import type { KindLink } from "../workbook/links";
 import type { KindNotes, KindSheet } from "../workbook/templates";
+import type { Announced } from "../workbook/workflow";
 
 /** The task pane's scheme sections (src/taskpane renders them; a kind lists the ones its computation reads). */
 export type SchemeSectionId = (typeof schemeSections)[number];
@@ -56,4 +57,6 @@ export interface Kind {
   /** The pane's scheme sections its computation reads. */
   sections: readonly SchemeSectionId[];
   presets?: readonly Preset[];
+  /** What its 公示 shows (the last column is the result an objection may change) and whether stars lead to the 表彰名单 and 帮扶名单; none: no notice. */
+  announced?: Announced;
 }

@@ -19,6 +19,7 @@ import { bandBlock } from "./band-block";
 import { findTableIn, headerKey, type FoundTable } from "./table";
 import { absentColumnWarnings, duplicateHeaderProblems, headerMaxProblems, stateWarnings } from "./table-checks";
 import { describeTownshipSource, townshipOf, type TownshipFound } from "./township";
+import { runWorkflow } from "./workflow";
 
 export interface RunOptions {
   /** The scheme to use; otherwise the one stored in the workbook, otherwise the kind's defaults. */
@@ -391,12 +392,19 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
       ignored: usable.ignored,
     };
   }
+  // 公示, objections and the star lists: after the numbers and before they are placed, since an upheld objection changes a result.
+  const announced = kindById(scheme.kind).announced;
+  const flow = announced ? runWorkflow({ workbook, scheme, fields, records: usable.records, assessment, announced, now: options.now ?? new Date() }) : undefined;
   const block = placeResults(table, assessment);
   block.rows = usable.records.map((r, i) => ({ row: r.row, cells: assessment.cells[i] }));
   const band = bandBlock(table, block, assessment.band);
   const audit = auditReport(scheme, options, table, usable.records.length, usable.ignored, assessment, township);
-  stateWarnings([...(read.warnings ?? []), ...absentColumnWarnings(table, fields), ...(linked?.warnings ?? []), ...(assessment.warnings ?? [])], assessment.summary, audit);
-  const reports = [...assessment.reports, ...(linked?.report ? [linked.report] : []), audit, schemeSheet(scheme)];
+  stateWarnings([...(read.warnings ?? []), ...absentColumnWarnings(table, fields), ...(linked?.warnings ?? []), ...(assessment.warnings ?? []), ...(flow?.warnings ?? [])], assessment.summary, audit);
+  if (flow?.audit.length) {
+    audit.rows.push(["", "", ""], ["公示与异议", "", ""], ["", "被异议人", "经过"], ...flow.audit);
+    audit.strongRows = [...(audit.strongRows ?? []), audit.rows.length - flow.audit.length - 2];
+  }
+  const reports = [...assessment.reports, ...(flow?.reports ?? []), ...(linked?.report ? [linked.report] : []), audit, schemeSheet(scheme)];
   const replaceable = nameReports(workbook, reports, owned);
   // After the run's facts, before the first blank row; the bold section rows below move down by one.
   const factsEnd = audit.rows.findIndex((r) => r[0] === "");

@@ -62,6 +62,7 @@ const names: Record<string, string> = {
   trainingPerMember: "每名党员每年培训经费（元）",
   notice: "公示",
   days: "公示天数",
+  start: "开始日期",
   issuer: "发布机关",
   objectionsTo: "异议受理部门",
   phone: "电话",

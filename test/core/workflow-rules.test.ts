@@ -4,7 +4,7 @@ import { validateWorkflow, workflowDefaults, workflowSources } from "../../src/c
 describe("the workflow settings", () => {
   it("defaults: a 7-day notice, 9 stars commended with the reserve flag, 2 stars or fewer helped, 2 per helper", () => {
     const d = workflowDefaults();
-    expect(d.notice).toEqual({ days: 7, issuer: "", objectionsTo: "", phone: "" });
+    expect(d.notice).toEqual({ start: "", days: 7, issuer: "", objectionsTo: "", phone: "" });
     expect(d.starLists).toEqual({ commendThreshold: 9, reserveCandidates: true, backwardThreshold: 2, maxHelped: 2 });
     expect(d.negativeList.length).toBeGreaterThanOrEqual(10);
   });
@@ -16,13 +16,13 @@ describe("the workflow settings", () => {
   });
   it("an absent section keeps its defaults; a given one is read", () => {
     const { rules } = validateWorkflow({ notice: { days: 5, issuer: " 中共某镇委员会 " }, starLists: { reserveCandidates: false } });
-    expect(rules?.notice).toEqual({ days: 5, issuer: "中共某镇委员会", objectionsTo: "", phone: "" });
+    expect(rules?.notice).toEqual({ start: "", days: 5, issuer: "中共某镇委员会", objectionsTo: "", phone: "" });
     expect(rules?.starLists.reserveCandidates).toBe(false);
     expect(rules?.starLists.commendThreshold).toBe(9);
   });
   it("each bad setting is named by its path", () => {
     const { rules, problems } = validateWorkflow({
-      notice: { days: 0 },
+      notice: { days: 0, start: "下周一" },
       starLists: { backwardThreshold: 9, reserveCandidates: "可以" },
       personal: { idCard: "身份证" },
       negativeList: [{ id: "1", category: "x", text: "t", consequence: { noTop: true } }],
@@ -30,12 +30,13 @@ describe("the workflow settings", () => {
     expect(rules).toBeUndefined();
     expect(problems.map((p) => p.path)).toEqual([
       "notice.days",
+      "notice.start",
       "negativeList[0].category",
       "starLists.reserveCandidates",
       "starLists.backwardThreshold",
       "personal.idCard",
     ]);
-    expect(problems[3].zh).toBe("后进线（9星）应低于表彰线（9星）");
+    expect(problems[4].zh).toBe("后进线（9星）应低于表彰线（9星）");
   });
   it("defaults are fresh copies: changing one scheme's list leaves the next alone", () => {
     const a = workflowDefaults();

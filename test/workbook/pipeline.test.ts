@@ -70,7 +70,7 @@ describe("the pipeline on a cadre table", () => {
 
   it("writes the standard reports and the audit sheet", () => {
     const names = result.plan!.reports.map((r) => r.name);
-    expect(names).toEqual(["汇总", "配额核查", "排名", "绩效工资发放表", "审计", "考核方案"]);
+    expect(names).toEqual(["汇总", "配额核查", "排名", "绩效工资发放表", "公示", "审计", "考核方案"]);
     const audit = result.plan!.reports.find((r) => r.name === "审计")!;
     expect(audit.rows.find((r) => r[0] === "计算行数")?.[1]).toBe(6);
     const quota = result.plan!.reports.find((r) => r.name === "配额核查")!;

@@ -17,4 +17,5 @@ export const appraisal: Kind = {
   sheet: appraisalSheet,
   notes: appraisalNotes,
   sections: ["basic", "raters", "ballot", "grade"],
+  announced: { columns: ["综合得分", "得票等次"] },
 };

@@ -27,6 +27,7 @@ export const cadre: Kind = {
   sheet: cadreSheet,
   notes: cadreNotes,
   sections: ["basic", "composite", "grade", "pay"],
+  announced: { columns: ["综合得分", "等次"] },
   presets: [
     {
       id: "cadreTop20",

@@ -22,6 +22,7 @@ export const member: Kind = {
   sheet: memberSheet,
   notes: memberNotes,
   sections: ["basic", "stars", "grade"],
+  announced: { columns: ["最终星数"], starLists: true },
   presets: [
     {
       id: "memberTopThird",

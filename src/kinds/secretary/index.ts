@@ -19,5 +19,6 @@ export const secretary: Kind = {
   sheet: secretarySheet,
   notes: secretaryNotes,
   sections: ["basic", "items", "deductions", "composite", "grade", "pay"],
+  announced: { columns: ["综合得分", "等次"] },
   presets: [{ id: "secretaryPay6040", apply: (s) => ({ ...s, pay: { ...s.pay, basicRatio: "60%" } }) }],
 };
