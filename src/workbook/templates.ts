@@ -1,12 +1,10 @@
 // The standard assessment templates as plain data: each kind's data sheets (columns, validations, print setup), its 填表说明 and the formulas the add-in writes after insertion.
 import { excelSerial } from "../core/dates";
-import { CLASS_NUMERALS, className } from "../core/classes";
-import { INVALID_BALLOT } from "../core/votes";
+import { className } from "../core/classes";
 import { atLeastShare, toNumber, toRatio } from "../core/exact";
-import { periodWords, ratioWords, roundingWords, shareWords } from "../core/wording";
+import { ratioWords, roundingWords } from "../core/wording";
 import type { RatioText, Scheme, SchemeKind } from "../core/scheme";
 import type { FieldDef } from "./fields";
-import { BAND_ACTUAL, BAND_REACHED } from "./band-block";
 import { textWidth, type FormatName } from "./plan";
 import { fitScale, PRINT_MARGINS, printLayout } from "./print";
 import { rankHeader } from "./rank-column";

@@ -4,7 +4,7 @@ import { INVALID_BALLOT } from "../../core/votes";
 import { ratioWords } from "../../core/wording";
 import { type Scheme } from "../../core/scheme";
 import { type FieldDef } from "../../workbook/fields";
-import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormula, arrayConst, colOf, rankFormula, rankLine, rankResult, ratioArg, scoreResult, subtitleRow, text, titleRow, gradeLines, type KindNotes } from "../../workbook/templates";
+import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormula, arrayConst, colOf, rankFormula, rankLine, rankResult, ratioArg, scoreResult, subtitleRow, titleRow, type KindNotes } from "../../workbook/templates";
 
 export function appraisalSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const th = s.ballot.thresholds;
@@ -109,7 +109,6 @@ function blankRules(s: Scheme): string[] {
 /** The scheme's points (六、考核方案要点). */
 function schemeLines(s: Scheme): string[] {
   const g = s.grade;
-  const { grade, quota } = gradeLines(s);
       return [
         `评议主体权重：${s.raters.map((r) => `${r.name}${r.weight}`).join("、")}（见第2行，可按本地方案修改）。`,
         `得票等次：${g.labels[0]}票≥${ratioWords(s.ballot.thresholds[0])}为${g.labels[0]}；${g.labels[0]}＋${g.labels[1]}票≥${ratioWords(s.ballot.thresholds[1])}为${g.labels[1]}；${g.labels[3]}票≥${ratioWords(s.ballot.thresholds[2])}为${g.labels[3]}；其余为${g.labels[2]}。`,

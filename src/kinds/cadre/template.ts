@@ -2,7 +2,7 @@
 import { ratioWords } from "../../core/wording";
 import { type Scheme } from "../../core/scheme";
 import { type FieldDef } from "../../workbook/fields";
-import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, b0Override, colOf, gradeMeaning, gradesFormula, rankFormula, rankResult, ratioArg, scoreResult, text, titleRow, withOverride, gradeLines, type KindNotes } from "../../workbook/templates";
+import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, b0Override, colOf, gradeMeaning, gradesFormula, rankFormula, rankResult, ratioArg, scoreResult, titleRow, withOverride, gradeLines, type KindNotes } from "../../workbook/templates";
 
 export function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const coefTable = s.pay.coefficients;
@@ -100,7 +100,7 @@ function performanceFormula(s: Scheme, b: SheetBuilder): string {
 }
 
 /** What a blank means in each column (三、空白与0的区别). */
-function blankRules(s: Scheme): string[] {
+function blankRules(_s: Scheme): string[] {
       return [
         "任务得分：百分制，按任务完成时间和完成质量评定；必须填写。",
         "年终考评：留空表示未参加年终考评，综合得分只按任务得分计（权重自动折算），不按0分计。",
@@ -112,7 +112,6 @@ function blankRules(s: Scheme): string[] {
 
 /** The scheme's points (六、考核方案要点). */
 function schemeLines(s: Scheme): string[] {
-  const g = s.grade;
   const { grade, quota } = gradeLines(s);
       return [
         grade,

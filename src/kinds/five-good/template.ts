@@ -4,7 +4,7 @@ import { type Scheme } from "../../core/scheme";
 import { type FieldDef } from "../../workbook/fields";
 import { BAND_ACTUAL, BAND_REACHED } from "../../workbook/band-block";
 import { columnLetter } from "../../workbook/sheet";
-import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, colOf, ratioValue, text, titleRow, gradeLines, type KindNotes } from "../../workbook/templates";
+import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, colOf, ratioValue, titleRow, type KindNotes } from "../../workbook/templates";
 
 export function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const b = new SheetBuilder(
@@ -69,7 +69,7 @@ export function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
 }
 
 /** What a blank means in each column (三、空白与0的区别). */
-function blankRules(s: Scheme): string[] {
+function blankRules(_s: Scheme): string[] {
       return [
         "五项标准填“是”或“否”，留空按“否”计。",
         "群众满意度填百分数的数字部分（85表示85%）；没有测评的留空，不计入平均。",
@@ -79,8 +79,6 @@ function blankRules(s: Scheme): string[] {
 
 /** The scheme's points (六、考核方案要点). */
 function schemeLines(s: Scheme): string[] {
-  const g = s.grade;
-  const { grade, quota } = gradeLines(s);
       return [`县定目标：${s.targets.map((t) => `${t.name}不低于${ratioWords(t.ratio)}`).join("；")}（见表头上方第2行）。`];
 }
 

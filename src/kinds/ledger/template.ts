@@ -3,7 +3,7 @@ import { LEDGER_SHEET, ledgerFields, ORGANISATION_SHEET, organisationFields } fr
 import { periodWords, ratioWords, shareWords } from "../../core/wording";
 import { type Scheme } from "../../core/scheme";
 import { type FieldDef } from "../../workbook/fields";
-import { type BandRow, type DataSheetSpec, type KindSheet, ORGANISATION_TYPES, SheetBuilder, type TemplateFormula, colOf, inputColumns, ledgerEventChoices, ratioCell, ratioExample, subtitleRow, text, titleRow, gradeLines, type KindNotes } from "../../workbook/templates";
+import { type BandRow, type DataSheetSpec, type KindSheet, ORGANISATION_TYPES, SheetBuilder, type TemplateFormula, colOf, inputColumns, ledgerEventChoices, ratioCell, ratioExample, subtitleRow, titleRow, type KindNotes } from "../../workbook/templates";
 
 export function ledgerSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const l = s.ledger;
@@ -121,7 +121,7 @@ function ledgerOwnNotes(s: Scheme, sheet: DataSheetSpec, extra: readonly DataShe
 
 
 /** What a blank means in each column (三、空白与0的区别). */
-function blankRules(s: Scheme): string[] {
+function blankRules(_s: Scheme): string[] {
       return [
         "应到人数：需要核对到会人数的会议（党委会、民主生活会、村委会等）填写全体委员（成员）人数；谈心谈话、培训、走访可以留空，留空的行不判断是否达到法定人数。",
         "实到人数：填写了应到人数的，实到人数留空按0人计，即不足法定人数；请假、缺席的不计入实到人数。",
@@ -132,8 +132,6 @@ function blankRules(s: Scheme): string[] {
 
 /** The scheme's points (六、考核方案要点). */
 function schemeLines(s: Scheme): string[] {
-  const g = s.grade;
-  const { grade, quota } = gradeLines(s);
       const l = s.ledger;
       return [
         ...l.duties.map((d) => `${d.name}：${d.orgType || "所有组织"}${periodWords[d.period].zh}不少于${d.min}次；计入的类型：${d.events.join("、")}。`),

@@ -2,7 +2,7 @@
 import { ratioWords, roundingWords } from "../../core/wording";
 import { baseScheme, type Scheme } from "../../core/scheme";
 import { type FieldDef } from "../../workbook/fields";
-import { type KindSheet, SheetBuilder, type TemplateFormula, arrayConst, colOf, groupWords, ratioArg, subtitleRow, text, titleRow, gradeLines, type KindNotes } from "../../workbook/templates";
+import { type KindSheet, SheetBuilder, type TemplateFormula, arrayConst, colOf, groupWords, ratioArg, subtitleRow, titleRow, type KindNotes } from "../../workbook/templates";
 
 export function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const st = s.stars;
@@ -68,8 +68,6 @@ function blankRules(s: Scheme): string[] {
 
 /** The scheme's points (六、考核方案要点). */
 function schemeLines(s: Scheme): string[] {
-  const g = s.grade;
-  const { grade, quota } = gradeLines(s);
       return [
         `每个方面得分≥${s.stars.thresholds[0]}分得${s.stars.thresholds.length}星，≥${s.stars.thresholds[s.stars.thresholds.length - 1]}分得1星。`,
         `星级上限：${s.stars.categories.map((c) => `${c.name}（又称${c.aliases.join("、")}）${c.cap}星`).join("；")}。`,

@@ -2,7 +2,7 @@
 import { CLASS_NUMERALS, className } from "../../core/classes";
 import { type Scheme } from "../../core/scheme";
 import { type FieldDef } from "../../workbook/fields";
-import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, b0Override, classMeaning, colOf, gradeMeaning, gradesFormula, groupWords, rankFormula, rankLine, rankResult, scoreResult, text, titleRow, weighted, withOverride, gradeLines, type KindNotes } from "../../workbook/templates";
+import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, b0Override, classMeaning, colOf, gradeMeaning, gradesFormula, groupWords, rankFormula, rankLine, rankResult, scoreResult, titleRow, weighted, withOverride, gradeLines, type KindNotes } from "../../workbook/templates";
 
 export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const parts = s.parts;
