@@ -1,6 +1,5 @@
 // A column of an assessment table (a field) and the fields several kinds share; each kind lists its own in src/kinds.
 
-
 export type FieldType =
   /** free text: names, units */
   | "text"
