@@ -29,6 +29,20 @@ export interface KindLink {
 /** A source table computed: its table, its records and its result block. */
 export type SourceRun = { ok: true; table: FoundTable; records: RowRecord[]; block: ResultBlock } | { ok: false; problems: Problem[] };
 
+/** A source table computed for a kind that reads it itself (the ledger's 组织名单 against the five-good results), with where it is. */
+export interface SourceTable {
+  place: LinkSourcePlace;
+  table: FoundTable;
+  records: RowRecord[];
+  block: ResultBlock;
+}
+
+/** A source found but not computed: its problems, said where it is. */
+export interface SourceFailed {
+  place: LinkSourcePlace;
+  problems: Problem[];
+}
+
 /** What the pipeline lends: the sheets of a workbook holding a table of a kind, and one such table computed. */
 export interface LinkRunner {
   find(workbook: WorkbookData, kind: SchemeKind, except?: string): string[];
@@ -65,6 +79,24 @@ function sources(kind: SchemeKind, workbook: WorkbookData, table: FoundTable, li
   const out: Found[] = runner.find(workbook, kind, table.sheet).map((sheet) => ({ place: { sheet }, workbook }));
   for (const l of linked) for (const sheet of runner.find(l.workbook, kind)) out.push({ place: { file: l.name, sheet }, workbook: l.workbook, linkedName: l.name });
   return out;
+}
+
+/**
+ * The first table of a kind in this workbook (another sheet) or a linked one, computed; undefined
+ * when there is none. Records the linked workbook it read in `used`.
+ */
+export function sourceTable(kind: SchemeKind, workbook: WorkbookData, table: FoundTable, linked: readonly LinkedWorkbook[], runner: LinkRunner, used: Set<string>): SourceTable | SourceFailed | undefined {
+  const src = sources(kind, workbook, table, linked, runner)[0];
+  if (!src) return undefined;
+  if (src.linkedName) used.add(src.linkedName);
+  const run = runner.run(src.workbook, kind, src.place.sheet);
+  return run.ok ? { place: src.place, table: run.table, records: run.records, block: run.block } : { place: src.place, problems: run.problems };
+}
+
+/** The cell of a source's result column, by header, for each of its records (by sheet row). */
+export function resultCells(src: SourceTable, header: string): Map<number, PlanCell> {
+  const at = src.block.columns.findIndex((c) => c.header === header);
+  return new Map(src.block.rows.map((r) => [r.row, at < 0 ? null : r.cells[at]]));
 }
 
 /**

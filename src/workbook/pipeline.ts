@@ -8,7 +8,7 @@ import { type FieldDef } from "./fields";
 import { withinCellLimit } from "./cell-limit";
 import { OWNED_SHEETS_KEY, reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "./plan";
 import { readRecords, withoutBadRows, type IgnoredRow } from "./read";
-import { applyLinks, type LinkedWorkbook, type LinkOutcome, type LinkRunner } from "./links";
+import { applyLinks, sourceTable, type LinkedWorkbook, type LinkOutcome, type LinkRunner, type SourceFailed, type SourceTable } from "./links";
 import { chinaDate, chinaTime } from "../core/local-time";
 import { quoted } from "../core/title-text";
 import { SCHEME_SHEET, schemeFromSheet, schemeSheet } from "./scheme-sheet";
@@ -368,7 +368,15 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
   // Filled before the checks, so a linked value is checked and counted as a typed one would be.
   const linked: LinkOutcome | undefined = links.length && !options.noLinks ? applyLinks(links, workbook, table, read.records, options.with ?? [], linkRunner(options)) : undefined;
   const kind = kindById(scheme.kind).rules;
-  const input: AssessInput = { workbook, scheme, fields, table, records: read.records };
+  const runner = linkRunner(options);
+  const usedBooks = new Set<string>(linked?.used ?? []);
+  const computed = new Map<SchemeKind, SourceTable | SourceFailed | undefined>();
+  const source = (k: SchemeKind) => {
+    if (options.noLinks) return undefined;
+    if (!computed.has(k)) computed.set(k, sourceTable(k, workbook, table!, options.with ?? [], runner, usedBooks));
+    return computed.get(k);
+  };
+  const input: AssessInput = { workbook, scheme, fields, table, records: read.records, source };
   read = { ...read, problems: [...duplicateHeaderProblems(table, fields), ...headerMaxProblems(table, fields), ...read.problems, ...kind.check(input)] };
   if (read.records.length === 0)
     return { status: "noTable", scheme, table, problems: [{ sheet: table.sheet, row: table.headerRow + 1, col: 0, zh: "表中没有数据行", en: "the table has no data rows" }], ignored: read.ignored };
@@ -420,7 +428,7 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
     township,
     problems: [],
     ignored: usable.ignored,
-    linkedUsed: linked ? [...linked.used] : [],
+    linkedUsed: [...usedBooks],
     plan: withinCellLimit({
       results: [block, ...(band ? [band] : []), ...(linked?.blocks ?? [])],
       reports,

@@ -136,6 +136,9 @@ describe("a hand-made ledger", () => {
       `台账 ${ENTRIES.length} 条，4 个组织，2025-01-01 至 2025-12-31`,
       // 2 months + 1 half year; east 1 + 1 + 2; north 2 + 1 + 53 + 1 + 1 (its yearly talk with village cadres).
       "未落实 65 个周期；到会不足 1 次；表决未通过 1 次",
+      // Without the lists the documents' measures need, each count is said to be the stand-in it is.
+      "提示：没有“联系点名单”：联系点走访按每个适用的组织核查，不是联系点的村也会显示未落实；请添加“联系点名单”（领导、联系点），按每位领导到本人联系点的次数核查",
+      "提示：没有“满意度测评”表：满意度按各组织群众满意度的平均分计算；《我县农村党建工作措施》要求的是县直部门和基层站所中满意单位所占比例，请添加“满意度测评”（测评单位、测评结果）",
     ]);
   });
 
@@ -206,7 +209,7 @@ describe("a hand-made ledger", () => {
   it("compares the county's targets exactly: 3 of 4 five-good, mean satisfaction 75, 18 of 30 five-lead is 60%", () => {
     expect(section(r, "全县目标")).toEqual([
       ["“五好”乡镇党委和村党组织", "≥ 65%", "3/4（75.0%）", "达到"],
-      ["基层群众满意度", "≥ 65%", "75.0%", "达到"],
+      ["基层群众满意度", "≥ 65%", "75.0%（各组织满意度平均分）", "达到"],
       ["农村党员“五带头”", "≥ 60%", "18/30（60.0%）", "达到"],
     ]);
   });

@@ -6,15 +6,21 @@ import { atLeastShare, toRatio } from "../../core/exact";
 import { labelKey } from "../../core/grade";
 import { countyTargetsMet, meetsTarget, perHeadYuan, tallyOf } from "../../core/targets";
 import { countShareText, fixedText, periodWords, shareWords } from "../../core/wording";
-import type { DutyDef, Scheme } from "../../core/scheme";
+import type { DutyDef } from "../../core/scheme";
 import { ORGANISATION_SHEET, organisationFields } from "./fields";
 import { reportSheetNames, type PlanCell, type ReportSheet } from "../../workbook/plan";
 import { readRecords, type RowRecord } from "../../workbook/read";
 import type { Problem } from "../../workbook/sheet";
 import { findTableIn } from "../../workbook/table";
-import { type AssessInput, type Assessment, type KindRules, flag, num, str } from "../../workbook/assess/common";
+import { type AssessInput, type Assessment, type KindRules, type Warning, flag, num, str } from "../../workbook/assess/common";
+import { CONTACT_SHEET, contactProblems, countContacts, isContactDuty, yearsOf } from "./contact-points";
+import { fiveGoodSource } from "./five-good-source";
+import { readSatisfaction, SATISFACTION_SHEET } from "./satisfaction-sheet";
+import { satisfactionShareMet } from "../../core/satisfaction";
 
 interface Organisation {
+  /** Its row of 组织名单. */
+  row: number;
   name: string;
   township: string;
   orgType: string;
@@ -70,6 +76,7 @@ function readOrganisations(input: AssessInput): { orgs: Map<string, Organisation
   const orgs = new Map<string, Organisation>();
   for (const r of read.records)
     orgs.set(labelKey(str(r.values.organisation)), {
+      row: r.row,
       name: str(r.values.organisation),
       township: str(r.values.township),
       orgType: str(r.values.orgType),
@@ -84,6 +91,7 @@ function readOrganisations(input: AssessInput): { orgs: Map<string, Organisation
 
 function check(input: AssessInput): Problem[] {
   const { orgs, problems, found } = readOrganisations(input);
+  problems.push(...contactProblems(input, new Set(orgs.keys()), found), ...readSatisfaction(input).problems);
   const col = input.table.columns.get("organisation")!;
   const dateCol = input.table.columns.get("date")!;
   const key = keyCache();
@@ -176,10 +184,19 @@ function assess(input: AssessInput): Assessment {
   const dutyRows: PlanCell[][] = [];
   const warn: number[] = [];
   let shortfalls = 0;
+  // With a contact-point list, a contact duty is each leader's at his own point, not every village's.
+  const { fromYear, toYear } = yearsOf(start, end);
+  const contacts = countContacts(input, scheme.ledger.duties, fromYear, toYear, dateText);
+  const warnings: Warning[] = [];
+  if (!contacts && scheme.ledger.duties.some(isContactDuty))
+    warnings.push({
+      zh: `没有“${CONTACT_SHEET}”：联系点走访按每个适用的组织核查，不是联系点的村也会显示未落实；请添加“${CONTACT_SHEET}”（领导、联系点），按每位领导到本人联系点的次数核查`,
+      en: `no ${CONTACT_SHEET} sheet: contact-point visits are checked per organisation, so villages that are nobody's contact point show shortfalls; add the list (leader, contact point) to check each leader at his own point`,
+    });
   for (const [k, entry] of byOrg) {
     const org = orgs.get(k);
     for (const duty of scheme.ledger.duties) {
-      if (!applies(duty, org)) continue;
+      if (!applies(duty, org) || (contacts && isContactDuty(duty))) continue;
       const serials = duty.events.flatMap((e) => entry.events.get(key(e)) ?? []);
       const { periods: count, short: missing } = periods(serials, duty.period, duty.min);
       if (missing.length) {
@@ -199,6 +216,12 @@ function assess(input: AssessInput): Assessment {
     }
   }
 
+  if (contacts) {
+    for (const i of contacts.short) warn.push(dutyRows.length + i);
+    dutyRows.push(...contacts.rows);
+    shortfalls += contacts.shortfalls;
+  }
+
   // Meetings below quorum and decisions without the majority, by row.
   const flagged: PlanCell[][] = [];
   records.forEach((r, i) => {
@@ -215,7 +238,8 @@ function assess(input: AssessInput): Assessment {
       return [o.township, o.name, o.members!, o.trainingSpend!, perHeadYuan(o.trainingSpend!, o.members!), ok ? "达标" : `低于 ${perHead} 元`];
     });
 
-  const targetRows = countyTargets(scheme, [...orgs.values()]);
+  const targets = countyTargets(input, [...orgs.values()]);
+  warnings.push(...targets.warnings);
   const rows: PlanCell[][] = [...dutyRows];
   const strong: number[] = [];
   const section = (title: string, header: PlanCell[], body: PlanCell[][], isWarn: (r: PlanCell[]) => boolean) => {
@@ -232,7 +256,9 @@ function assess(input: AssessInput): Assessment {
   };
   section("到会人数不足或表决未通过", ["行", "组织", "类型", "日期", "情况"], flagged, () => true);
   section(`党员教育培训经费（每人每年不少于 ${perHead} 元）`, ["乡镇", "组织", "党员人数", "培训经费（元）", "人均（元）", "是否达标"], fundRows, (r) => r[5] !== "达标");
-  section("全县目标", ["目标", "要求", "实际", "是否达到"], targetRows, (r) => r[3] === "未达到");
+  if (contacts) section("未计入领导的联系点走访", ["行", "组织", "日期", "走访领导", "原因"], contacts.uncounted, () => true);
+  if (targets.fiveGoodRows) section("“五好”评定与“组织名单”不一致或未对上", ["行", "组织", "情况"], targets.fiveGoodRows, () => true);
+  section("全县目标", ["目标", "要求", "实际", "是否达到"], targets.rows, (r) => r[3] === "未达到");
 
   const report: ReportSheet = {
     name: REPORT_NAME,
@@ -263,6 +289,7 @@ function assess(input: AssessInput): Assessment {
       { header: "说明", width: 24 },
     ],
     cells,
+    warnings,
     reports: [report],
     overrides: [],
     summary: {
@@ -279,16 +306,36 @@ function dateText(serial: number): string {
   return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
 }
 
-/** The county's target rates from the organisations sheet, where it carries them. */
-function countyTargets(scheme: Scheme, orgs: Organisation[]): PlanCell[][] {
+/**
+ * The county's target rates: the five-good share from the five-good assessment where there is one
+ * (else from 组织名单), satisfaction as the share of rating units satisfied where 满意度测评 is given
+ * (else the organisations' mean score, said to be so), the five-lead share from 组织名单.
+ */
+function countyTargets(input: AssessInput, orgs: Organisation[]): { rows: PlanCell[][]; warnings: Warning[]; fiveGoodRows?: PlanCell[][] } {
+  const { scheme } = input;
+  const warnings: Warning[] = [];
+  const linked = fiveGoodSource(input, orgs.map((o) => ({ row: o.row, organisation: o.name, township: o.township || null, fiveGood: o.fiveGood })));
+  if (linked) warnings.push(linked.warning);
+  const verdicts = linked && "verdicts" in linked ? linked.verdicts : null;
   // An organisation without rural members adds nothing to the five-lead share, as before: it is left out.
-  const t = tallyOf(orgs.map((o) => ({ ...o, fiveLead: o.members ? o.fiveLead : null })));
-  const met = countyTargetsMet(t, scheme.targets.map((x) => toRatio(x.ratio)));
-  const actual = [countShareText(t.fiveGood, t.rated), `${fixedText(t.satisfactionSum / t.satisfactionCount, 1)}%`, countShareText(t.fiveLead, t.members)];
-  return scheme.targets
+  const t = tallyOf(orgs.map((o, i) => ({ ...o, fiveGood: verdicts ? verdicts[i] : o.fiveGood, fiveLead: o.members ? o.fiveLead : null })));
+  const ratios = scheme.targets.map((x) => toRatio(x.ratio));
+  const met = countyTargetsMet(t, ratios);
+  const actual = [countShareText(t.fiveGood, t.rated), `${fixedText(t.satisfactionSum / t.satisfactionCount, 1)}%（各组织满意度平均分）`, countShareText(t.fiveLead, t.members)];
+  const { share } = readSatisfaction(input);
+  if (share && share.rated > 0 && ratios[1]) {
+    met[1] = satisfactionShareMet(share, ratios[1]);
+    actual[1] = `${countShareText(share.satisfied, share.rated)}（满意单位数/测评单位数）`;
+  } else if (met[1] !== null)
+    warnings.push({
+      zh: `没有“${SATISFACTION_SHEET}”表：满意度按各组织群众满意度的平均分计算；《我县农村党建工作措施》要求的是县直部门和基层站所中满意单位所占比例，请添加“${SATISFACTION_SHEET}”（测评单位、测评结果）`,
+      en: `no ${SATISFACTION_SHEET} sheet: satisfaction is the mean of the organisations' scores; the county's measures ask for the share of county departments and grass-roots stations satisfied: add the sheet (unit, rating)`,
+    });
+  const rows = scheme.targets
     .slice(0, 3)
     .map<PlanCell[] | null>((target, k) => (met[k] === null ? null : [target.name, `≥ ${String(target.ratio)}`, actual[k], met[k] ? "达到" : "未达到"]))
     .filter((r): r is PlanCell[] => r !== null);
+  return { rows, warnings, fiveGoodRows: linked && "rows" in linked ? linked.rows : undefined };
 }
 
 export const ledgerRules: KindRules = { check, assess };

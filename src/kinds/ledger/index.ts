@@ -4,6 +4,8 @@ import { countyTargets } from "../five-good";
 import { ledgerRules } from "./assess";
 import { LEDGER_SHEET, ledgerFields, ORGANISATION_SHEET, organisationFields } from "./fields";
 import { ledgerNotes, ledgerSheet } from "./template";
+import { CONTACT_SHEET, contactFields } from "./contact-points";
+import { ratingFields, SATISFACTION_SHEET } from "./satisfaction-sheet";
 
 export const ledger: Kind = {
   id: "ledger",
@@ -13,7 +15,11 @@ export const ledger: Kind = {
   template: { title: "组织生活台账", file: "组织生活台账" },
   defaults: countyTargets,
   fields: () => [...ledgerFields],
-  secondTables: [{ sheet: ORGANISATION_SHEET, fields: organisationFields, merged: true, mapped: true }],
+  secondTables: [
+    { sheet: ORGANISATION_SHEET, fields: organisationFields, merged: true, mapped: true },
+    { sheet: CONTACT_SHEET, fields: contactFields, merged: true },
+    { sheet: SATISFACTION_SHEET, fields: ratingFields, merged: true },
+  ],
   rules: ledgerRules,
   sheet: ledgerSheet,
   notes: ledgerNotes,

@@ -5,12 +5,13 @@ import { maxOf, minOf } from "../../core/extremes";
 import type { GroupQuota } from "../../core/grade";
 import { percentRanksAllInGroups } from "../../core/percentrank";
 import { rankAllInGroups } from "../../core/rank";
-import type { GroupBy, Scheme } from "../../core/scheme";
+import type { GroupBy, Scheme, SchemeKind } from "../../core/scheme";
 import type { FieldDef } from "../fields";
 import type { PlanCell, PlanColumn, ReportSheet } from "../plan";
 import type { FieldValue, RowRecord } from "../read";
 import type { Problem, WorkbookData } from "../sheet";
 import type { FoundTable } from "../table";
+import type { SourceFailed, SourceTable } from "../links";
 
 export interface AssessInput {
   /** The whole workbook, for a kind that reads a second table (the ledger's list of organisations). */
@@ -19,6 +20,8 @@ export interface AssessInput {
   fields: FieldDef[];
   table: FoundTable;
   records: RowRecord[];
+  /** Another kind's table in this workbook or a linked one, computed (the ledger reads the five-good results); undefined when there is none. */
+  source?: (kind: SchemeKind) => SourceTable | SourceFailed | undefined;
 }
 
 /** A result a person changed by hand, with the reason they gave. */
