@@ -126,10 +126,11 @@ function Steps({ host, s, w, locale, file, tab: tabRef, selection, downloaded, o
   const [tab, setTab] = useState<PageScreen>("start");
   const panel = useRef<HTMLDivElement>(null);
   tabRef.current = tab;
-  const { loadScheme } = a;
+  const { refreshOverview, loadScheme } = a;
   useEffect(() => {
-    if (file) void loadScheme();
-  }, [file, loadScheme]);
+    // One after the other, as in the pane: the overview then says what a saved scheme is called.
+    if (file) void refreshOverview().then(loadScheme);
+  }, [file, refreshOverview, loadScheme]);
 
   const navigate = (screen: ScreenId) => {
     if (screen === "freeze") return;
@@ -159,7 +160,7 @@ function Steps({ host, s, w, locale, file, tab: tabRef, selection, downloaded, o
   const screens: Record<PageScreen, () => JSX.Element> = {
     start: () => (
       <>
-        <OpenScreen s={s} w={w} locale={locale} fileName={file?.name} overview={file?.overview} busy={start.busy} progress={start.progress} notice={start.notice} onOpen={start.onOpen} onNotice={start.onNotice} onNavigate={navigate} />
+        <OpenScreen s={s} w={w} locale={locale} fileName={file?.name} overview={a.state.overview ?? file?.overview} busy={start.busy} progress={start.progress} notice={start.notice} onOpen={start.onOpen} onNotice={start.onNotice} onNavigate={navigate} />
         {noteLines.length > 0 && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, serve } from "../e2e/browser";
 import { screenshotDir } from "../e2e/shots";
 import { bilingual, createWork } from "../../src/web/work";
+import { kaohe } from "../cli/helpers";
+import { differences, withoutMoment } from "./compare";
 import { messyReturn, type CountyFile } from "./county-file";
 import { webDist } from "./dist";
 
@@ -119,15 +121,28 @@ describe("kaohe.html in a browser, over the sample county's messy member return"
     const rows = quota.slice(header + 1).filter((row) => row && typeof row[allowed] === "number");
     expect(rows.length).toBeGreaterThan(180);
     for (const row of rows) expect(row[actual] as number).toBeLessThanOrEqual(row[allowed] as number);
+
+    // The same cells as kaohe run's result for the same file, but for the moment each was made.
+    const cliOut = join(dir, "cli-result.xlsx");
+    const ran = await kaohe(["run", file.path, "--skip-bad-rows", "-o", cliOut]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const cli = new Workbook();
+    await cli.xlsx.readFile(cliOut);
+    expect(differences(cli, wb, withoutMoment)).toEqual([]);
   }, 240_000);
 
-  it("previews a report sheet with its rows", async () => {
+  it("previews a report sheet with its rows, and one with its chart", async () => {
     await page.getByRole("tab", { name: "报表", exact: true }).click();
     await page.getByRole("button", { name: "预览工作表“配额核查”" }).click();
     const preview = page.getByRole("region", { name: "预览：配额核查" });
     await preview.waitFor();
     expect(await preview.getByRole("columnheader", { name: "允许人数" }).count()).toBe(1);
     expect(await preview.getByRole("row").count()).toBeGreaterThan(5);
+    // The summary carries the star distribution's chart: drawn in the preview as bars.
+    await page.getByRole("button", { name: "预览工作表“汇总”" }).click();
+    const summary = page.getByRole("region", { name: "预览：汇总" });
+    await summary.waitFor();
+    expect(await summary.getByRole("img").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${screenshotDir()}/web-reports.png`, fullPage: true });
   }, 60_000);
 

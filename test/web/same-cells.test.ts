@@ -3,11 +3,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { columnLetter } from "../../src/workbook/sheet";
 import { sha256 } from "../../src/web/checksum";
 import { createWork } from "../../src/web/work";
 import { kaohe, tempDir } from "../cli/helpers";
-import { xlsxCell } from "../excel/same-cells";
+import { differences } from "./compare";
 import { messyReturn, type CountyFile } from "./county-file";
 
 const { dir, cleanup } = tempDir();
@@ -20,26 +19,6 @@ async function load(bytes: Uint8Array): Promise<Workbook> {
   const wb = new Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return wb;
-}
-
-/** Every cell where the two workbooks differ, as "sheet!A1: …" lines; the sheets' order too. */
-function differences(a: Workbook, b: Workbook): string[] {
-  const out: string[] = [];
-  const names = (wb: Workbook) => wb.worksheets.map((w) => w.name);
-  if (JSON.stringify(names(a)) !== JSON.stringify(names(b))) out.push(`sheets: ${names(a).join(",")} / ${names(b).join(",")}`);
-  for (const x of a.worksheets) {
-    const y = b.getWorksheet(x.name);
-    if (!y) continue;
-    const rows = Math.max(x.rowCount, y.rowCount);
-    const cols = Math.max(x.columnCount, y.columnCount);
-    for (let r = 1; r <= rows; r++)
-      for (let c = 1; c <= cols; c++) {
-        const p = JSON.stringify(xlsxCell(x, r, c));
-        const q = JSON.stringify(xlsxCell(y, r, c));
-        if (p !== q) out.push(`${x.name}!${columnLetter(c)}${r}: ${p} / ${q}`);
-      }
-  }
-  return out;
 }
 
 describe("the page's result workbook and kaohe run's, for the sample county's messy member return", () => {
