@@ -58,14 +58,20 @@ function addRelationship(relsXml: string | undefined, type: string, target: stri
  * that already holds a drawing (none that ExcelJS writes for a report does) is left as it is.
  */
 export async function addCharts(bytes: Uint8Array, reports: { report: ReportSheet; layout: SheetLayout }[]): Promise<Uint8Array> {
-  const withCharts = reports.filter((r) => (r.report.charts ?? []).length > 0);
-  if (withCharts.length === 0) return bytes;
+  if (!reports.some((r) => (r.report.charts ?? []).length > 0)) return bytes;
   const zip = await JSZip.loadAsync(bytes);
+  return (await addChartsToZip(zip, reports)) ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : bytes;
+}
+
+/** The same on a zip being assembled; false when it lacks the workbook's part lists (nothing is changed then). */
+export async function addChartsToZip(zip: JSZip, reports: { report: ReportSheet; layout: SheetLayout }[]): Promise<boolean> {
+  const withCharts = reports.filter((r) => (r.report.charts ?? []).length > 0);
+  if (withCharts.length === 0) return true;
   const read = (path: string) => zip.file(path)?.async("string");
   const workbookXml = await read("xl/workbook.xml");
   const workbookRels = await read("xl/_rels/workbook.xml.rels");
   let types = await read("[Content_Types].xml");
-  if (!workbookXml || !workbookRels || !types) return bytes;
+  if (!workbookXml || !workbookRels || !types) return false;
   let drawingN = 1;
   let chartN = 1;
   for (const { report, layout } of withCharts) {
@@ -96,5 +102,5 @@ export async function addCharts(bytes: Uint8Array, reports: { report: ReportShee
     zip.file(sheetPath, `${sheetXml.slice(0, at)}<drawing ${rAttr}="${rel.id}"/>${sheetXml.slice(at)}`);
   }
   zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return true;
 }

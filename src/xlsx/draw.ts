@@ -49,7 +49,8 @@ function lookStyle(look: CellLook, boxed: boolean, numFmt?: string): Partial<Sty
 const namedStyle = (name: LookName | "plain", boxed: boolean, numFmt?: string): Partial<Style> =>
   shared(`${name}|${boxed}|${numFmt ?? ""}`, () => lookStyle(name === "plain" ? {} : looks[name], boxed, numFmt));
 
-const headerStyle = (): Partial<Style> => namedStyle("header", true);
+/** The look of a result column's header cell (the stream writer takes it from here too). */
+export const headerStyle = (): Partial<Style> => namedStyle("header", true);
 
 const numFmtStyle = (numFmt: string): Partial<Style> => shared(`numFmt|${numFmt}`, () => ({ numFmt }));
 

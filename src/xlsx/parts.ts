@@ -10,10 +10,17 @@ export const unescapeXml = (s: string): string =>
     return n <= 0x10ffff ? String.fromCodePoint(n) : "";
   });
 
+/** One pattern per attribute name, made once: attr runs for every row and cell a writer patches. */
+const attrPatterns = new Map<string, RegExp>();
+
 /** An attribute of one tag's text, unescaped, or undefined. */
 export function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescapeXml(m[1]) : undefined;
+  let re = attrPatterns.get(name);
+  if (!re) attrPatterns.set(name, (re = new RegExp(`\\s${name}="([^"]*)"`)));
+  const m = re.exec(tag);
+  if (!m) return undefined;
+  // Most values hold no escape: the replace is skipped for them (a sheet's every row asks for its r).
+  return m[1].includes("&") ? unescapeXml(m[1]) : m[1];
 }
 
 /** The folder of a part: xl/worksheets/sheet1.xml → xl/worksheets. */

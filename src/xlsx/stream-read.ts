@@ -74,7 +74,7 @@ async function parsePart(zip: JSZip, path: string, parser: SaxesParser, fail: (e
 }
 
 /** The shared strings, in order, as ExcelJS gives them: runs joined, phonetic runs left out; an item with no text at all is blank. */
-async function sharedStrings(zip: JSZip, path: string | undefined, fail: (e: unknown) => XlsxError): Promise<(string | null)[]> {
+export async function sharedStrings(zip: JSZip, path: string | undefined, fail: (e: unknown) => XlsxError): Promise<(string | null)[]> {
   const out: (string | null)[] = [];
   if (!path) return out;
   const parser = new SaxesParser({ position: false });

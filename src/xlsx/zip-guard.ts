@@ -181,6 +181,18 @@ async function replaceParts(buf: Uint8Array, parts: Map<string, Uint8Array>): Pr
  */
 export async function checkZip(buf: Uint8Array, name: string, options: { dropEmptyRows?: boolean } = {}): Promise<CheckedZip> {
   const { dropEmptyRows = true } = options;
+  const known = passed.get(buf);
+  // The same bytes passed before (read, then drawn into): inflating every part again would find the same.
+  if (known && !(dropEmptyRows && known.dropped.length)) return { bytes: buf, zip: await JSZip.loadAsync(buf), sheets: known.sheets, dropped: known.dropped };
+  const checked = await checkAnew(buf, name, dropEmptyRows);
+  if (checked.zip) passed.set(buf, { sheets: checked.sheets, dropped: checked.dropped });
+  return checked;
+}
+
+/** Bytes that passed the checks, by identity (not kept alive by this), with what the checks found. */
+const passed = new WeakMap<Uint8Array, Pick<CheckedZip, "sheets" | "dropped">>();
+
+async function checkAnew(buf: Uint8Array, name: string, dropEmptyRows: boolean): Promise<CheckedZip> {
   const entries = zipDirectory(buf);
   if (!entries) return { bytes: buf, dropped: [], sheets: [] };
   if (entries.length > MAX_ENTRIES)
