@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import type { Workbook } from "exceljs";
 import { version } from "../../package.json";
 import { YEAR_BLANK, schemeToJson, describeProblem, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
-import { defaultScheme, kindById, kindFromWord, kindNames, schemeFromJson, schemeKinds } from "../kinds/registry";
+import { defaultScheme, kindFromWord, kindNames, schemeFromJson, schemeKinds, sourceKinds } from "../kinds/registry";
 import { mergeReturns, mergeScheme, sourceProblem, type MergeResult, type MergeSchemeChoice, type MergeSource } from "../workbook/merge";
 import { describeDifferences } from "../workbook/scheme-diff";
 import { recognisedTables, resolveScheme, runAssessment, type RecognisedTable, type RunResult } from "../workbook/pipeline";
@@ -643,7 +643,7 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
       // run: any two tables could share one result file's name; check: the tables of the kind asked for.
       const tables = recognisedTables(opened.data, checkOnly ? { scheme, kind } : { anyKind: true });
       // One table whose links read all the others (村书记考核 beside its 民主测评) is the one to compute.
-      const takers = tables.filter((t) => tables.every((o) => o === t || (kindById(t.kind).links ?? []).some((l) => l.from === o.kind)));
+      const takers = tables.filter((t) => tables.every((o) => o === t || sourceKinds(t.kind).includes(o.kind)));
       if (!checkOnly && tables.length > 1 && takers.length === 1) sheet = takers[0].sheet;
       else if (tables.length > 1) {
         progress.finish();
@@ -673,7 +673,7 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
     }
     for (const w of withBooks.filter((b) => !result.linkedUsed?.includes(b.name))) {
       progress.finish();
-      p.warn(`“${w.name}”中没有本表可以取数的考核表，未使用（${kindNames[result.scheme.kind].zh}从中取数的表：${[...new Set((kindById(result.scheme.kind).links ?? []).map((l) => kindNames[l.from].zh))].join("、") || "无"}）`, `"${w.name}" holds no table this one takes values from, so it was not used`);
+      p.warn(`“${w.name}”中没有本表可以取数的考核表，未使用（${kindNames[result.scheme.kind].zh}从中取数的表：${sourceKinds(result.scheme.kind).map((k) => kindNames[k].zh).join("、") || "无"}）`, `"${w.name}" holds no table this one takes values from, so it was not used`);
     }
     if (checkOnly) {
       progress.finish();

@@ -46,6 +46,8 @@ export interface Kind {
   fields(scheme: Scheme): FieldDef[];
   /** Columns another kind's results fill, where that kind's table is in this workbook or a linked one. */
   links?: readonly KindLink[];
+  /** Other kinds whose results its own rules read through AssessInput.source (the ledger reads the five-good verdicts). */
+  reads?: readonly SchemeKind[];
   /** Tables read besides its own, by sheet. */
   secondTables?: readonly SecondTable[];
   /** Check and assess: rows to core inputs, core results to cells. */

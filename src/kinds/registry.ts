@@ -27,6 +27,12 @@ export function kindById(id: SchemeKind): Kind {
   return k;
 }
 
+/** The kinds whose results a kind takes: its links' sources and the tables its rules read. */
+export const sourceKinds = (kind: SchemeKind): SchemeKind[] => {
+  const k = kindById(kind);
+  return [...new Set([...(k.links ?? []).map((l) => l.from), ...(k.reads ?? [])])];
+};
+
 /** The kinds' names in Chinese and English, by id. */
 export const kindNames: Readonly<Record<SchemeKind, { zh: string; en: string }>> = Object.fromEntries(kinds.map((k) => [k.id, k.names]));
 

@@ -15,6 +15,7 @@ export const ledger: Kind = {
   template: { title: "组织生活台账", file: "组织生活台账" },
   defaults: countyTargets,
   fields: () => [...ledgerFields],
+  reads: ["fiveGood"],
   secondTables: [
     { sheet: ORGANISATION_SHEET, fields: organisationFields, merged: true, mapped: true },
     { sheet: CONTACT_SHEET, fields: contactFields, merged: true },
