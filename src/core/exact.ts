@@ -1,9 +1,9 @@
 // Exact rational arithmetic for ratios and thresholds: "two thirds" and "30%" compared without floating-point drift.
-import { create, fractionDependencies } from "mathjs";
+// Only mathjs's Fraction class (fraction.js): create({ fractionDependencies }) carried mathjs's typed
+// functions, BigNumber and Complex into both add-in scripts, a third of the task pane's download.
+import { Fraction } from "mathjs";
 import { numError, valueError } from "./errors";
 import type { MessageParams } from "./messages";
-
-const math = create({ fractionDependencies });
 
 /** An exact rational num/den (den > 0); ratios read from users are non-negative and in lowest terms. */
 export interface Ratio {
@@ -26,10 +26,10 @@ export function toRatio(value: number | string, at: MessageParams = {}): Ratio {
   try {
     if (typeof value === "number") {
       if (!Number.isFinite(value)) throw valueError("notFinite", at);
-      f = math.fraction(value);
+      f = new Fraction(value);
     } else {
       if (text === "") throw valueError("required", at);
-      f = math.fraction(text);
+      f = new Fraction(text);
     }
   } catch (e) {
     if (e instanceof Error && e.name === "RuleError") throw e;
