@@ -1,5 +1,6 @@
 // Timing helpers shared by every benchmark: median of repeated runs, after a warm-up.
 import { performance } from "node:perf_hooks";
+import { mulberry32 } from "../src/kinds/sample/county-shape";
 
 export interface BenchRow {
   /** What was measured, e.g. "KAOHE.RANKS (whole column)". */
@@ -31,14 +32,5 @@ export function time(fn: () => unknown, runs = 5): number {
   return ms[Math.floor(ms.length / 2)];
 }
 
-/** A deterministic pseudo-random generator (mulberry32) so benchmarks and property tests are repeatable. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random generator (the sample county's mulberry32) so benchmarks and property tests are repeatable. */
+export const seeded = (seed: number): (() => number) => mulberry32(seed);
