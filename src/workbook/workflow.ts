@@ -10,6 +10,7 @@ import type { Assessment } from "./assess/common";
 import type { FieldDef } from "./fields";
 import { noticeReport } from "./notice-report";
 import { applyObjections } from "./objections";
+import { applyNegativeRecords } from "./negative-apply";
 import type { PlanCell, ReportSheet } from "./plan";
 import type { RowRecord } from "./read";
 import { describeDataProblem, type WorkbookData } from "./sheet";
@@ -81,6 +82,13 @@ export function runWorkflow(args: { workbook: WorkbookData; scheme: Scheme; fiel
     }
   });
   const warnings = objections.problems.map((p) => ({ zh: describeDataProblem(p, "zh-CN"), en: describeDataProblem(p, "en-US") }));
+  // The kind applied the negative list before its quota; here its consequences and any record that matched nobody go to 审计.
+  if (scheme.negativeList.length) {
+    const people = records.map((r, i) => ({ name: names[i], units: units.map((f) => text(r.values[f.id])) }));
+    const negative = applyNegativeRecords(workbook, { items: scheme.negativeList }, people, { failLabel: scheme.grade.labels[scheme.grade.labels.length - 1] });
+    audit.unshift(...negative.audit);
+    for (const p of negative.unmatched) warnings.push({ zh: describeDataProblem(p, "zh-CN"), en: describeDataProblem(p, "en-US") });
+  }
 
   if (announced.starLists) {
     const earlier = workbook.sheets.find((sh) => sh.name === HELPER_SHEET);

@@ -14,6 +14,11 @@ import { atRecord } from "../../workbook/assess/place";
 import { maxOf, minOf } from "../../core/extremes";
 import { append } from "../../core/append";
 import { numberText } from "../../core/number-text";
+import { applyNegativeRecords } from "../../workbook/negative-apply";
+import { readNegativeRecords } from "../../workbook/negative-records";
+
+/** Each member as the 负面清单记录 sheet names them: the name, within the township and branch. */
+const people = (input: AssessInput) => input.records.map((r) => ({ name: str(r.values.name), units: [str(r.values.township), str(r.values.branch)] }));
 
 function categoryIndex(scheme: Scheme): Map<string, StarCategoryDef> {
   const m = new Map<string, StarCategoryDef>();
@@ -69,6 +74,7 @@ function aspectProblems(input: AssessInput, categories: Map<string, StarCategory
 
 function check(input: AssessInput): Problem[] {
   const out = overrideProblems(input, "override", "overrideReason");
+  append(out, readNegativeRecords(input.workbook, { items: input.scheme.negativeList }).problems);
   append(out, aspectProblems(input, categoryIndex(input.scheme)));
   const categories = categoryIndex(input.scheme);
   const catCol = input.table.columns.get("category");
@@ -108,6 +114,9 @@ function assess(input: AssessInput): Assessment {
     const aspects = st.aspects.slice(0, cats[i].aspects).map((_, k) => num(r.values[aspectFieldId(k)]));
     return atRecord(input, r, st.aspects.map((_, k) => aspectFieldId(k)), () => stars(aspects, st.thresholds, cats[i].cap));
   });
+  // The negative list acts before the quota: stars removed first, and a barred member takes no top-star place.
+  const negative = applyNegativeRecords(input.workbook, { items: scheme.negativeList }, people(input), { failLabel: scheme.grade.labels[scheme.grade.labels.length - 1] });
+  const counted = earned.map((s, i) => (s === null ? null : Math.max(0, s - negative.outcomes[i].starsRemoved)));
   const hasOverall = input.table.columns.has("tiebreak");
   const tiebreak = records.map((r, i) =>
     starTiebreak(
@@ -118,7 +127,7 @@ function assess(input: AssessInput): Assessment {
   );
   const groups = groupsOf(records, st.groupBy);
   const { rows: quotaRows, groups: quotaGroups } = starQuota(
-    records.map((_, i) => ({ stars: earned[i], cap: cats[i].cap, tiebreak: tiebreak[i], group: groups[i] })),
+    records.map((_, i) => ({ stars: counted[i], cap: cats[i].cap, tiebreak: tiebreak[i], group: groups[i], barred: negative.outcomes[i].noTop })),
     { rules: st.quota.map((q) => ({ cap: q.cap, threshold: q.threshold, ratio: toRatio(q.ratio) })), rounding: st.rounding, tiePolicy: st.tiePolicy },
   );
   const overrides: Override[] = [];
@@ -129,8 +138,9 @@ function assess(input: AssessInput): Assessment {
     return given;
   });
   const notes = quotaRows.map((q, i) => {
-    const parts: string[] = [];
-    if (q.dropped) parts.push(`超出比例，由 ${earned[i]} 星调为 ${q.stars} 星`);
+    const parts: string[] = [...negative.outcomes[i].reasons];
+    if (q.barred) parts.push(`不得评为${st.quota.find((r) => r.cap === cats[i].cap)?.threshold ?? ""}星以上，由 ${counted[i]} 星调为 ${q.stars} 星`);
+    if (q.dropped) parts.push(`超出比例，由 ${counted[i]} 星调为 ${q.stars} 星`);
     if (q.overQuota) parts.push("并列保留，超额");
     if (final[i] !== q.stars) parts.push(`人工调整：${str(records[i].values.overrideReason)}`);
     return parts.join("；");
