@@ -376,7 +376,7 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
     if (!computed.has(k)) computed.set(k, sourceTable(k, workbook, table!, options.with ?? [], runner, usedBooks));
     return computed.get(k);
   };
-  const input: AssessInput = { workbook, scheme, fields, table, records: read.records, source };
+  const input: AssessInput = { workbook, scheme, fields, table, records: read.records, source, linked: options.noLinks ? [] : (options.with ?? []) };
   read = { ...read, problems: [...duplicateHeaderProblems(table, fields), ...headerMaxProblems(table, fields), ...read.problems, ...kind.check(input)] };
   if (read.records.length === 0)
     return { status: "noTable", scheme, table, problems: [{ sheet: table.sheet, row: table.headerRow + 1, col: 0, zh: "表中没有数据行", en: "the table has no data rows" }], ignored: read.ignored };
@@ -403,6 +403,7 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
   // 公示, objections and the star lists: after the numbers and before they are placed, since an upheld objection changes a result.
   const announced = kindById(scheme.kind).announced;
   const flow = announced ? runWorkflow({ workbook, scheme, fields, records: usable.records, assessment, announced, now: options.now ?? new Date() }) : undefined;
+  for (const name of assessment.linkedUsed ?? []) usedBooks.add(name);
   const block = placeResults(table, assessment);
   block.rows = usable.records.map((r, i) => ({ row: r.row, cells: assessment.cells[i] }));
   const band = bandBlock(table, block, assessment.band);

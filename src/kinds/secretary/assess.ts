@@ -3,6 +3,9 @@ import { toRatio } from "../../core/exact";
 import { className, classes } from "../../core/classes";
 import { weightedMean } from "../../core/composite";
 import { aggregatePeriods } from "../../core/periods";
+import { combineItemPeriods } from "../../core/item-periods";
+import { numberText } from "../../core/number-text";
+import { halfYearGaps, readHalfYear, type HalfYear } from "./half-year";
 import { sheetTotal, totalDeduction } from "../../core/scores";
 import { deductionFieldId, itemFieldId } from "../../workbook/fields";
 import type { PlanCell } from "../../workbook/plan";
@@ -30,13 +33,14 @@ function composites(input: AssessInput): { periods: PartSpec[]; parts: PartSpec[
   };
 }
 
-function missing(input: AssessInput) {
+/** With a half-year table its gaps are the period gaps; without one, the typed 半年考核 column's. */
+function missing(input: AssessInput, half: HalfYear | undefined) {
   const c = composites(input);
-  return [missingParts(input, c.periods, input.scheme.missing.periods, "periods"), missingParts(input, c.parts, input.scheme.missing.parts, "parts")];
+  return [half ? halfYearGaps(input, half) : missingParts(input, c.periods, input.scheme.missing.periods, "periods"), missingParts(input, c.parts, input.scheme.missing.parts, "parts")];
 }
 
 function check(input: AssessInput): Problem[] {
-  return [...gradeOverrideProblems(input), ...missing(input).flatMap((m) => m.problems)];
+  return [...gradeOverrideProblems(input), ...missing(input, readHalfYear(input)).flatMap((m) => m.problems)];
 }
 
 function assess(input: AssessInput): Assessment {
@@ -45,7 +49,9 @@ function assess(input: AssessInput): Assessment {
   const annual: number[] = [];
   const quantified: (number | null)[] = [];
   const totals: (number | null)[] = [];
-  for (const r of records) atRecord(input, r, [], () => {
+  const half = readHalfYear(input);
+  const typedApart: string[] = records.map(() => "");
+  records.forEach((r, ri) => atRecord(input, r, [], () => {
     const v = r.values;
     const deducted = totalDeduction(scheme.deductions.map((d, i) => ({ count: num(v[deductionFieldId(i)]), points: d.points, cap: d.cap })));
     deductions.push(roundScore(deducted));
@@ -57,18 +63,30 @@ function assess(input: AssessInput): Assessment {
     }).total;
     annual.push(roundScore(total));
     // The year combines the half-year test and the annual test; a missing half year is a problem, or (as the scheme says) leaves the annual alone, said in 说明.
-    const [half, year] = scheme.periods.length === 2 ? scheme.periods : [{ weight: 0 }, { weight: 1 }];
-    const q = aggregatePeriods([num(v.halfYear), total], [half.weight, year.weight]);
+    const [halfWeight, yearWeight] = scheme.periods.length === 2 ? scheme.periods.map((p) => p.weight) : [0, 1];
+    let q: number;
+    if (half) {
+      // Item by item: the half-year result is the town's items computed, never a typed number.
+      const annualTest = { items: scheme.items.map((_, i) => num(v[itemFieldId(i)]) ?? 0), bonus: num(v.bonus), deductions: deducted };
+      const halfTest = half.tests[ri] ?? { items: scheme.items.map(() => null) };
+      const res = combineItemPeriods({ maxes: scheme.items.map((it) => it.max), weights: [halfWeight, yearWeight], tests: [halfTest, annualTest], bonusCap: scheme.bonusCap, missing: scheme.missing.periods });
+      // check() made every gap a problem of its row, so only a row of a run skipping bad rows gets here without a result.
+      if (!res.ok) throw new Error(`half-year gaps of row ${r.row} were not reported`);
+      q = res.total;
+      const typed = num(v.halfYear);
+      const computed = res.periodTotals[0];
+      if (typed !== null && computed !== null && roundScore(typed) !== roundScore(computed)) typedApart[ri] = `本表半年考核填 ${numberText(typed)}，按半年考核表逐项计算为 ${numberText(roundScore(computed))}，已按后者`;
+    } else q = aggregatePeriods([num(v.halfYear), total], [halfWeight, yearWeight]);
     quantified.push(roundScore(q));
     const parts = scheme.parts.length === 2 ? scheme.parts : [{ weight: 1 }, { weight: 0 }];
     totals.push(roundScore(weightedMean([
       { score: q, weight: parts[0].weight },
       { score: num(v.ballot), weight: parts[1].weight },
     ])));
-  });
+  }));
   const names = records.map((r) => str(r.values.name));
   const graded = gradeScores(input, totals, names);
-  const gaps = missing(input);
+  const gaps = missing(input, half);
   const klass = classes(
     totals.map((s, i) => ({ score: s, group: graded.groups[i] })),
     scheme.classes.map((x) => toRatio(x)),
@@ -82,7 +100,7 @@ function assess(input: AssessInput): Assessment {
     cell(graded.ranks.rank[i]),
     cell(graded.final[i]),
     klass[i] === null ? "" : className(klass[i]!),
-    gaps.reduce((note, m) => withNote(m.notes[i], note), graded.notes[i]),
+    withNote(gaps.reduce((note, m) => withNote(m.notes[i], note), graded.notes[i]), typedApart[i]),
   ]);
   return {
     columns: [
@@ -97,6 +115,7 @@ function assess(input: AssessInput): Assessment {
     ],
     cells,
     warnings: gaps.flatMap((m) => m.warnings),
+    linkedUsed: half?.linked ? [half.linked] : [],
     reports: gradedReports(scheme, graded, totals, names, "综合得分"),
     overrides: graded.overrides,
     summary: gradedSummary(scheme, graded, records.length),

@@ -11,7 +11,7 @@ import type { PlanCell, PlanColumn, ReportSheet } from "../plan";
 import type { FieldValue, RowRecord } from "../read";
 import type { Problem, WorkbookData } from "../sheet";
 import type { FoundTable } from "../table";
-import type { SourceFailed, SourceTable } from "../links";
+import type { LinkedWorkbook, SourceFailed, SourceTable } from "../links";
 
 export interface AssessInput {
   /** The whole workbook, for a kind that reads a second table (the ledger's list of organisations). */
@@ -20,6 +20,8 @@ export interface AssessInput {
   fields: FieldDef[];
   table: FoundTable;
   records: RowRecord[];
+  /** Workbooks passed along (kaohe run … --with), for a kind that reads a table of its own kind from one (the secretary's half-year test). */
+  linked?: readonly LinkedWorkbook[];
   /** Another kind's table in this workbook or a linked one, computed (the ledger reads the five-good results); undefined when there is none. */
   source?: (kind: SchemeKind) => SourceTable | SourceFailed | undefined;
 }
@@ -41,6 +43,8 @@ export interface Warning {
 }
 
 export interface Assessment {
+  /** The linked workbooks (AssessInput.linked) the kind read, by name. */
+  linkedUsed?: string[];
   /** Said on screen and in 审计; a row it changes also says so in its 说明. */
   warnings?: Warning[];
   columns: PlanColumn[];
