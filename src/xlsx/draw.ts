@@ -45,8 +45,8 @@ function lookStyle(look: CellLook, boxed: boolean, numFmt?: string): Partial<Sty
   };
 }
 
-/** A named look, boxed or not, with a number format: one shared style object each. */
-const namedStyle = (name: LookName | "plain", boxed: boolean, numFmt?: string): Partial<Style> =>
+/** A named look, boxed or not, with a number format: one shared style object each (the stream writer styles report rows with it too). */
+export const namedStyle = (name: LookName | "plain", boxed: boolean, numFmt?: string): Partial<Style> =>
   shared(`${name}|${boxed}|${numFmt ?? ""}`, () => lookStyle(name === "plain" ? {} : looks[name], boxed, numFmt));
 
 /** The look of a result column's header cell (the stream writer takes it from here too). */

@@ -49,7 +49,7 @@ export const stringItem = (text: string): string => `<si><t xml:space="preserve"
  * A cell's XML: value and style. Text goes into the shared strings (appended to the input's), as
  * ExcelJS and Excel write it: readers undo the _xHHHH_ escapes there, not in every inline string.
  */
-function cellXml(ref: string, v: PlanCell, s: number, stringIndex: (text: string) => number): string {
+export function cellXml(ref: string, v: PlanCell, s: number, stringIndex: (text: string) => number): string {
   const style = s > 0 ? ` s="${s}"` : "";
   if (v === null || (typeof v === "number" && !Number.isFinite(v))) return s > 0 ? `<c r="${ref}"${style}/>` : "";
   if (typeof v === "number") return `<c r="${ref}"${style}><v>${v}</v></c>`;

@@ -1,18 +1,20 @@
 // The result workbook made from the input's zip: untouched parts copied as they are, result cells patched into the sheets' rows as they stream past, report sheets (drawn by ExcelJS in a small workbook of their own) added as new parts.
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
-import { layoutReport, type SheetLayout } from "../workbook/layout";
+import { cellNumberFormat, layoutReport, type SheetLayout } from "../workbook/layout";
+import type { LookName } from "../workbook/look";
+import { columnLetter } from "../workbook/sheet";
 import type { Plan, ReportSheet, ResultBlock } from "../workbook/plan";
 import { sheetProblem } from "../workbook/sheet-checks";
 import { concatBytes, utf8Bytes } from "./bytes";
 import { addChartsToZip } from "./charts";
-import { drawReport, headerStyle } from "./draw";
+import { drawReport, headerStyle, namedStyle } from "./draw";
 import { XlsxError } from "./errors";
 import { readFailure, writeFailure } from "./exceljs-failure";
 import { streamEntry } from "./inflate";
 import { inputNotes } from "./notes";
 import { attr, relsOf, resolvePart, sheetPart, unescapeXml } from "./parts";
-import { NotStreamable, SheetPatcher, stringItem } from "./sheet-patch";
+import { cellXml, NotStreamable, SheetPatcher, stringItem } from "./sheet-patch";
 import { setAttr, StyleBook } from "./style-book";
 import { sharedStrings } from "./stream-read";
 import { escapeUnwritableText } from "./xml-text";
@@ -34,12 +36,36 @@ interface DrawnReport {
 }
 
 /** The report sheets (and one header cell) drawn by ExcelJS in a workbook of their own, with its styles and strings. */
-async function drawReports(plan: Plan, layouts: SheetLayout[], output: string): Promise<{ reports: DrawnReport[]; styles: string; strings: string[]; headerXf: number }> {
+async function drawReports(
+  plan: Plan,
+  layouts: SheetLayout[],
+  output: string,
+): Promise<{ reports: DrawnReport[]; styles: string; strings: string[]; headerXf: number; rowXf: Map<string, number> }> {
   const wb = new Workbook();
-  plan.reports.forEach((rep, i) => drawReport(wb, rep, new Set(), layouts[i]));
+  // ExcelJS draws each report without its data rows (a 公示 of 100,000 members would cost it seconds
+  // and hundreds of MB); the rows are written here, styled as drawReport styles them.
+  plan.reports.forEach((rep, i) => drawReport(wb, { ...rep, rows: [] }, new Set(), layouts[i]));
   const scratch = wb.addWorksheet(SCRATCH);
   scratch.getCell(1, 1).value = "x";
   scratch.getCell(1, 1).style = headerStyle();
+  const combos = new Map<string, { look: LookName | "plain"; fmt?: string }>();
+  plan.reports.forEach((rep, k) => {
+    const looks = new Map(layouts[k].rowLooks.map((r) => [r.index, r.look]));
+    rep.rows.forEach((cells, i) =>
+      rep.columns.forEach((_c, j) => {
+        const look = looks.get(i) ?? "plain";
+        const fmt = cellNumberFormat(cells[j] ?? null, layouts[k].numberFormats[j]);
+        combos.set(`${look}|${fmt ?? ""}`, { look, fmt });
+      }),
+    );
+  });
+  const comboCell = new Map<string, string>();
+  [...combos].forEach(([key, c], i) => {
+    const cell = scratch.getCell(2 + i, 1);
+    cell.value = "x";
+    cell.style = namedStyle(c.look, true, c.fmt);
+    comboCell.set(key, `A${2 + i}`);
+  });
   let bytes: Uint8Array;
   const restore = escapeUnwritableText(wb);
   try {
@@ -69,8 +95,37 @@ async function drawReports(plan: Plan, layouts: SheetLayout[], output: string): 
     reports.push({ report, layout: layouts[i], xml: await xmlOf(report.name), names: names.filter((n) => attr(n, "localSheetId") === String(at)) });
   }
   const scratchXml = await xmlOf(SCRATCH);
-  const headerXf = Number(/<c r="A1" s="(\d+)"/.exec(scratchXml)?.[1] ?? 0);
-  return { reports, styles: await text("xl/styles.xml"), strings, headerXf };
+  const xfOf = (ref: string) => Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(scratchXml)?.[1] ?? 0);
+  const rowXf = new Map([...comboCell].map(([key, ref]) => [key, xfOf(ref)]));
+  return { reports, styles: await text("xl/styles.xml"), strings, headerXf: xfOf("A1"), rowXf };
+}
+
+/** A report's data rows as XML, each cell styled as drawReport styles it (its row's look, boxed, its column's number format). */
+function reportRows(d: DrawnReport, rowXf: Map<string, number>, xfMap: number[], stringIndex: (text: string) => number): { first: number; xml: string } {
+  const { report, layout } = d;
+  const looks = new Map(layout.rowLooks.map((r) => [r.index, r.look]));
+  const parts: string[] = [];
+  report.rows.forEach((cells, i) => {
+    const r = layout.firstDataRow + i;
+    const look = looks.get(i) ?? "plain";
+    let row = `<row r="${r}">`;
+    report.columns.forEach((_c, j) => {
+      const v = cells[j] ?? null;
+      const fmt = cellNumberFormat(v, layout.numberFormats[j]);
+      const xf = xfMap[rowXf.get(`${look}|${fmt ?? ""}`) ?? 0] ?? 0;
+      row += cellXml(`${columnLetter(j + 1)}${r}`, v, xf, stringIndex);
+    });
+    parts.push(`${row}</row>`);
+  });
+  return { first: layout.firstDataRow, xml: parts.join("") };
+}
+
+/** The sheet's XML with rows put among its own in order: before the first row below `first`'s. */
+function insertRows(xml: string, rows: { first: number; xml: string }): string {
+  if (!rows.xml) return xml;
+  for (const m of xml.matchAll(/<row r="(\d+)"/g)) if (Number(m[1]) >= rows.first) return xml.slice(0, m.index) + rows.xml + xml.slice(m.index);
+  if (xml.includes("</sheetData>")) return xml.replace("</sheetData>", () => `${rows.xml}</sheetData>`);
+  return xml.replace(/<sheetData\s*\/>/, () => `<sheetData>${rows.xml}</sheetData>`);
 }
 
 /** The sheet's XML with the blocks patched in, as bytes: decoded, patched and encoded a chunk at a time. */
@@ -181,10 +236,14 @@ export async function streamResult(bytes: Uint8Array, plan: Plan, name: string, 
     const dropNamesOf = new Set<number>();
     for (const d of drawn.reports) {
       // Report cells are restyled into the input's styles; the tab is not selected (two selected tabs are a group).
-      const xml = d.xml
-        .replace(/(<(?:c|row)\b[^>]*?\s)s="(\d+)"/g, (_m, pre: string, s: string) => `${pre}s="${xfMap[Number(s)] ?? 0}"`)
-        .replace(/\stabSelected="1"/g, "")
-        .replace(/(<c\b[^>]*\bt="s"[^>]*><v>)(\d+)(<\/v>)/g, (_m, pre: string, i: string, post: string) => `${pre}${itemIndex(`<si>${drawn.strings[Number(i)] ?? "<t></t>"}</si>`)}${post}`);
+      const xml = insertRows(
+        d.xml
+          .replace(/(<(?:c|row)\b[^>]*?\s)s="(\d+)"/g, (_m, pre: string, s: string) => `${pre}s="${xfMap[Number(s)] ?? 0}"`)
+          .replace(/\stabSelected="1"/g, "")
+          .replace(/(<c\b[^>]*\bt="s"[^>]*><v>)(\d+)(<\/v>)/g, (_m, pre: string, i: string, post: string) => `${pre}${itemIndex(`<si>${drawn.strings[Number(i)] ?? "<t></t>"}</si>`)}${post}`),
+        // The data rows come in with the input's style and string indexes already.
+        reportRows(d, drawn.rowXf, xfMap, stringIndex),
+      );
       const old = sheetNames.findIndex((n) => n.toLowerCase() === d.report.name.toLowerCase());
       let index: number;
       if (old >= 0 && replaceable.has(d.report.name.toLowerCase())) {
