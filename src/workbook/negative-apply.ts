@@ -3,6 +3,15 @@ import { applyNegativeList, type NegativeList, type NegativeOutcome } from "../c
 import type { PlanCell } from "./plan";
 import type { Problem, WorkbookData } from "./sheet";
 import { readNegativeRecords } from "./negative-records";
+import type { FieldDef } from "./fields";
+import type { RowRecord } from "./read";
+
+/** The people of a table as the record sheet names them: the name, within the table's unit columns (township, village, branch). */
+export function peopleOf(fields: readonly FieldDef[], records: readonly RowRecord[]): PersonRef[] {
+  const units = fields.filter((f) => f.unit);
+  const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
+  return records.map((r) => ({ name: text(r.values.name), units: units.map((f) => text(r.values[f.id])) }));
+}
 
 /** A person of the assessment table: the name and the units (township, village, branch) the row gives. */
 export interface PersonRef {

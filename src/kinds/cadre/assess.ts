@@ -14,6 +14,9 @@ import { atRecord } from "../../workbook/assess/place";
 import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary } from "../../workbook/assess/graded";
 import { missingParts, withNote, type PartSpec } from "../../workbook/assess/missing";
 import { singlePool, unusedSheetPool } from "./pool";
+import { applyNegativeRecords, peopleOf } from "../../workbook/negative-apply";
+import { readNegativeRecords } from "../../workbook/negative-records";
+import type { NegativeOutcome } from "../../core/negative-list";
 
 /**
  * A county's own headers for the template's result columns: the result is written there (under the
@@ -31,6 +34,16 @@ const resultAliases = {
 /** 说明 of every row of a township whose pool cannot be shared, and its pay-report subtotal. */
 const UNSHARED = "全部系数为 0，绩效工资池未分配";
 
+/**
+ * The negative list's lines for 说明. Its yuan are not taken from this table's 绩效工资, which shares
+ * the pool exactly; the line says so, so the pay office deducts them when paying.
+ */
+function negativeNote(o: NegativeOutcome): string {
+  const lines = [...o.reasons];
+  if (o.yuanDeducted > 0) lines.push(`应扣绩效工资 ${yuanText(o.yuanDeducted)} 元未从本表“绩效工资”中扣除，发放时扣减`);
+  return lines.join("；");
+}
+
 /** The task and year-end scores as the composite's parts, with the scheme's names and weights. */
 function parts(input: AssessInput): PartSpec[] {
   const [daily, yearEnd] = input.scheme.parts.length === 2 ? input.scheme.parts : [{ name: "任务得分", weight: 1 }, { name: "年终考评", weight: 0 }];
@@ -41,7 +54,7 @@ function parts(input: AssessInput): PartSpec[] {
 }
 
 function check(input: AssessInput): Problem[] {
-  return [...gradeOverrideProblems(input), ...missingParts(input, parts(input), input.scheme.missing.parts, "parts").problems, ...singlePool(input).problems];
+  return [...gradeOverrideProblems(input), ...missingParts(input, parts(input), input.scheme.missing.parts, "parts").problems, ...singlePool(input).problems, ...readNegativeRecords(input.workbook, { items: input.scheme.negativeList }).problems];
 }
 
 function assess(input: AssessInput): Assessment {
@@ -55,8 +68,13 @@ function assess(input: AssessInput): Assessment {
     ]))),
   );
   const names = records.map((r) => str(r.values.name));
+  // The negative list acts on the score and on the grade, before the quota: its points come off 综合得分 (not below 0).
+  const negative = applyNegativeRecords(input.workbook, { items: scheme.negativeList }, peopleOf(input.fields, records), { failLabel: scheme.grade.labels[scheme.grade.labels.length - 1] });
+  negative.outcomes.forEach((o, i) => {
+    if (o.deduction > 0 && scores[i] !== null) scores[i] = roundScore(Math.max(0, scores[i]! - o.deduction));
+  });
   // gradeScores ranks where the scheme says (rank.scope), whatever the groups of the grade quota.
-  const graded = gradeScores(input, scores, names);
+  const graded = gradeScores(input, scores, names, negative.outcomes);
   const table = coefficientTable(scheme.pay.coefficients.map((c) => ({ label: c.grade, aliases: [], coefficient: c.coefficient })));
   const coefficient = graded.final.map((g, i) => payCoefficient(g, num(records[i].values.postCoefficient), table));
 
@@ -104,7 +122,7 @@ function assess(input: AssessInput): Assessment {
     coefficient[i],
     fenToYuan(split[i].basicFen),
     fenToYuan(paid[i]),
-    withNote(withNote(missing.notes[i], graded.notes[i]), unsharedNote[i]),
+    withNote(withNote(missing.notes[i], withNote(negativeNote(negative.outcomes[i]), graded.notes[i])), unsharedNote[i]),
   ]);
   return {
     columns: [

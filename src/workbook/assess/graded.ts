@@ -42,15 +42,24 @@ export function gradeOverrideProblems(input: AssessInput): Problem[] {
   return out;
 }
 
-/** Ranks and grades the scores of a table by the scheme's grade rules. */
-export function gradeScores(input: AssessInput, scores: (number | null)[], names: string[]): Graded {
+/**
+ * Ranks and grades the scores of a table by the scheme's grade rules. `barred` (from the negative
+ * list) bars a row from the top grade, or forces the lowest, besides the table's own 一票否决 column;
+ * the kind says why in 说明.
+ */
+export function gradeScores(input: AssessInput, scores: (number | null)[], names: string[], barred?: readonly { noTop: boolean; forcedFail: boolean }[]): Graded {
   const { scheme, records } = input;
   const g = scheme.grade;
   const groups = groupsOf(records, g.groupBy);
   // The rank is counted where the scheme says (rank.scope), whatever the groups of the grade quota.
   const ranks = rankWithin(scores, records.map((r) => groupOf(r, scheme.rank.scope === "county" ? "none" : "township")));
   const { rows: results, groups: quotaGroups } = gradesWithQuota(
-    records.map((r, i) => ({ score: scores[i], group: groups[i], veto: flag(r.values.veto), tiebreak: null })),
+    records.map((r, i) => {
+      const typed = flag(r.values.veto);
+      const listed = barred?.[i];
+      const fail = listed?.forcedFail === true || (typed && g.veto === "fail");
+      return { score: scores[i], group: groups[i], veto: typed || listed?.noTop === true, vetoMode: fail ? ("fail" as const) : ("noTop" as const), tiebreak: null };
+    }),
     {
       scale: gradeScale(g.cutoffs, g.labels),
       topQuota: g.topRatio === null ? undefined : { ratio: toRatio(g.topRatio), rounding: g.rounding, minimum: g.minimum },
@@ -67,7 +76,8 @@ export function gradeScores(input: AssessInput, scores: (number | null)[], names
   });
   const notes = results.map((res, i) => {
     const parts: string[] = [];
-    if (res.vetoed) parts.push(g.veto === "fail" ? "一票否决，定为末等" : "一票否决，不得评为优秀");
+    // A bar from the negative list alone is said by the kind with its item.
+    if (res.vetoed && flag(records[i].values.veto)) parts.push(g.veto === "fail" ? "一票否决，定为末等" : "一票否决，不得评为优秀");
     if (res.demoted) parts.push(`超出${g.labels[0]}比例，按${g.labels[1]}`);
     if (res.overQuota) parts.push(`并列入选${g.labels[0]}，超额`);
     if (final[i] !== res.grade) parts.push(`人工调整：${str(records[i].values.overrideReason)}`);
