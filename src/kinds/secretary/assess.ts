@@ -6,6 +6,7 @@ import { aggregatePeriods } from "../../core/periods";
 import { combineItemPeriods } from "../../core/item-periods";
 import { numberText } from "../../core/number-text";
 import { halfYearGaps, readHalfYear, type HalfYear } from "./half-year";
+import { fourPromiseItem, readFourPromises } from "./four-promises-sheet";
 import { sheetTotal, totalDeduction } from "../../core/scores";
 import { deductionFieldId, itemFieldId } from "../../workbook/fields";
 import type { PlanCell } from "../../workbook/plan";
@@ -40,7 +41,7 @@ function missing(input: AssessInput, half: HalfYear | undefined) {
 }
 
 function check(input: AssessInput): Problem[] {
-  return [...gradeOverrideProblems(input), ...missing(input, readHalfYear(input)).flatMap((m) => m.problems)];
+  return [...gradeOverrideProblems(input), ...missing(input, readHalfYear(input)).flatMap((m) => m.problems), ...(readFourPromises(input)?.problems ?? [])];
 }
 
 function assess(input: AssessInput): Assessment {
@@ -51,8 +52,17 @@ function assess(input: AssessInput): Assessment {
   const totals: (number | null)[] = [];
   const half = readHalfYear(input);
   const typedApart: string[] = records.map(() => "");
+  // The 四诺 item summed from its register, where the workbook or a linked one has it.
+  const promises = readFourPromises(input);
+  const promiseItem = itemFieldId(fourPromiseItem(scheme.items));
   records.forEach((r, ri) => atRecord(input, r, [], () => {
-    const v = r.values;
+    let v = r.values;
+    const fromRegister = promises?.scores[ri];
+    if (fromRegister !== undefined && fromRegister !== null) {
+      const typed = num(v[promiseItem]);
+      if (typed !== null && roundScore(typed) !== roundScore(fromRegister)) typedApart[ri] = withNote(typedApart[ri], `本表“四诺”填 ${numberText(typed)}，按四诺承诺践诺台账计算为 ${numberText(roundScore(fromRegister))}，已按后者`);
+      v = { ...v, [promiseItem]: fromRegister };
+    }
     const deducted = totalDeduction(scheme.deductions.map((d, i) => ({ count: num(v[deductionFieldId(i)]), points: d.points, cap: d.cap })));
     deductions.push(roundScore(deducted));
     const total = sheetTotal({
@@ -75,7 +85,7 @@ function assess(input: AssessInput): Assessment {
       q = res.total;
       const typed = num(v.halfYear);
       const computed = res.periodTotals[0];
-      if (typed !== null && computed !== null && roundScore(typed) !== roundScore(computed)) typedApart[ri] = `本表半年考核填 ${numberText(typed)}，按半年考核表逐项计算为 ${numberText(roundScore(computed))}，已按后者`;
+      if (typed !== null && computed !== null && roundScore(typed) !== roundScore(computed)) typedApart[ri] = withNote(typedApart[ri], `本表半年考核填 ${numberText(typed)}，按半年考核表逐项计算为 ${numberText(roundScore(computed))}，已按后者`);
     } else q = aggregatePeriods([num(v.halfYear), total], [halfWeight, yearWeight]);
     quantified.push(roundScore(q));
     const parts = scheme.parts.length === 2 ? scheme.parts : [{ weight: 1 }, { weight: 0 }];
@@ -114,8 +124,8 @@ function assess(input: AssessInput): Assessment {
       { header: "说明", width: 24 },
     ],
     cells,
-    warnings: gaps.flatMap((m) => m.warnings),
-    linkedUsed: half?.linked ? [half.linked] : [],
+    warnings: [...gaps.flatMap((m) => m.warnings), ...(promises?.warnings ?? [])],
+    linkedUsed: [half?.linked, promises?.linked].filter((x): x is string => x !== undefined),
     reports: gradedReports(scheme, graded, totals, names, "综合得分"),
     overrides: graded.overrides,
     summary: gradedSummary(scheme, graded, records.length),

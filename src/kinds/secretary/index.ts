@@ -3,6 +3,8 @@ import type { Kind } from "../kind";
 import { secretaryRules } from "./assess";
 import { secretaryFields } from "./fields";
 import { secretaryDefaults } from "./scheme";
+import { FOUR_PROMISES_SHEET, fourPromiseFields } from "./four-promises-sheet";
+import { HALF_YEAR_SHEET } from "./half-year";
 import { secretaryNotes, secretarySheet } from "./template";
 
 export const secretary: Kind = {
@@ -13,6 +15,11 @@ export const secretary: Kind = {
   template: { title: "村党组织书记年度考核表", file: "村党组织书记年度考核" },
   defaults: secretaryDefaults,
   fields: secretaryFields,
+  // Read by its own rules, never a table of its own: the 四诺 register, and the half-year test (the secretary's own columns, under the scheme).
+  secondTables: [
+    { sheet: FOUR_PROMISES_SHEET, fields: fourPromiseFields },
+    { sheet: HALF_YEAR_SHEET, fields: [] },
+  ],
   // The appraisal's composite, where its table is in this workbook or one named with --with: typed once, in the appraisal.
   links: [{ field: "ballot", from: "appraisal", result: "综合得分", also: "得票等次" }],
   rules: secretaryRules,

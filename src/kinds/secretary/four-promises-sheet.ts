@@ -1,0 +1,133 @@
+// The 四诺承诺践诺台账 read for the secretaries: one row per promise, grouped per secretary, summed into the 四诺 item (北戴河区《农村基层党建工作责任落实办法》).
+import { fourPromiseScore, QUARTERS, yearEndShare, type PromiseRecord } from "../../core/four-promises";
+import { linkRows, type LinkSourcePlace } from "../../core/link";
+import { idKey } from "../../core/duplicates";
+import { labelKey } from "../../core/grade";
+import { parseFlagText } from "../../core/text";
+import { type AssessInput, type Warning, num, str } from "../../workbook/assess/common";
+import type { FieldDef } from "../../workbook/fields";
+import { reportSheetNames } from "../../workbook/plan";
+import { readRecords, type RowRecord } from "../../workbook/read";
+import type { Problem } from "../../workbook/sheet";
+import { findTable, type FoundTable } from "../../workbook/table";
+
+export const FOUR_PROMISES_SHEET = "四诺承诺践诺台账";
+
+const quarterNames = ["一季度践诺", "二季度践诺", "三季度践诺", "四季度践诺"];
+
+/** One row per promise: who, the promise set at the start of the year, a practice record per quarter, the half-year evaluation, the year-end result. */
+export const fourPromiseFields: readonly FieldDef[] = [
+  { id: "township", header: "乡镇", aliases: ["所属乡镇"], type: "text", required: true, fillDown: true },
+  { id: "village", header: "村", aliases: ["村名", "行政村", "村（社区）"], type: "text", required: true, fillDown: true },
+  { id: "name", header: "姓名", aliases: ["书记姓名"], type: "text", required: true, fillDown: true },
+  { id: "id", header: "编号", aliases: ["人员编号"], type: "text", required: false },
+  { id: "promise", header: "承诺事项", aliases: ["承诺内容", "建诺事项"], type: "text", required: true },
+  ...quarterNames.map<FieldDef>((h, i) => ({ id: `quarter${i + 1}`, header: h, aliases: [`第${"一二三四"[i]}季度践诺`, `${"一二三四"[i]}季度`], type: "text", required: false })),
+  { id: "halfYear", header: "半年评诺", aliases: ["半年评诺得分", "评诺得分"], type: "score", required: false, min: 0, max: 100 },
+  { id: "yearEnd", header: "年终兑现", aliases: ["年终结果", "兑现情况", "授星结果"], type: "text", required: false },
+];
+
+/** The 四诺 item of the scheme: the one named for it. */
+export const fourPromiseItem = (items: readonly { name: string }[]): number => items.findIndex((it) => it.name.includes("四诺"));
+
+export interface FourPromises {
+  place: LinkSourcePlace;
+  /** Per record of the secretaries' table: the 四诺 points computed, or null (not in the register, or a gap to fill). */
+  scores: (number | null)[];
+  problems: Problem[];
+  warnings: Warning[];
+  linked?: string;
+}
+
+/** A practice record: any text but a no (否、无、×) is a record of practice that quarter. */
+function practised(v: unknown): boolean {
+  if (v === null || v === undefined) return false;
+  const t = String(v).trim();
+  if (t === "") return false;
+  return parseFlagText(t) !== false;
+}
+
+function findRegister(input: AssessInput): { table: FoundTable; place: LinkSourcePlace; linked?: string } | undefined {
+  const skip = new Set<string>([input.table.sheet, ...Object.values(reportSheetNames)]);
+  const books = [{ name: undefined as string | undefined, sheets: input.workbook.sheets.filter((s) => !skip.has(s.name)) }, ...(input.linked ?? []).map((l) => ({ name: l.name, sheets: l.workbook.sheets }))];
+  for (const book of books)
+    for (const sheet of [...book.sheets].sort((a, b) => Number(b.name === FOUR_PROMISES_SHEET) - Number(a.name === FOUR_PROMISES_SHEET))) {
+      const t = findTable(sheet, fourPromiseFields);
+      if (t && t.missing.length === 0) return { table: t, place: { file: book.name, sheet: sheet.name }, linked: book.name };
+    }
+  return undefined;
+}
+
+/**
+ * The secretaries' 四诺 points from the register, undefined without one (the typed 四诺 item counts).
+ * A secretary's promises are his rows (by ID, else by township, village and name); he is matched to
+ * the secretaries' table by ID or by name within township and village. A blank half-year evaluation or
+ * year-end result, or a result that is not 兑现 / 部分兑现 / 未兑现, is a problem at its cell.
+ */
+export function readFourPromises(input: AssessInput): FourPromises | undefined {
+  const { scheme } = input;
+  const k = fourPromiseItem(scheme.items);
+  if (k < 0) return undefined;
+  const found = findRegister(input);
+  if (!found) return undefined;
+  const { table } = found;
+  const read = readRecords(table, fourPromiseFields);
+  const problems: Problem[] = [...read.problems];
+  const at = (r: RowRecord, field: string, zh: string, en: string): Problem => ({ sheet: table.sheet, row: r.row, col: (table.columns.get(field) ?? -1) + 1, header: table.headers.get(field), zh, en });
+
+  // A result already named as unreadable is not named again as blank.
+  const unreadable = new Set<number>();
+  // Each secretary's promises, in the register's order.
+  const groups = new Map<string, RowRecord[]>();
+  for (const r of read.records) {
+    const v = r.values;
+    const key = str(v.id) ? `id:${idKey(str(v.id))}` : `n:${labelKey(str(v.township))}|${labelKey(str(v.village))}|${labelKey(str(v.name))}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const people = [...groups.values()].map((rows) => {
+    const promises: PromiseRecord[] = rows.map((r) => {
+      const raw = str(r.values.yearEnd);
+      const share = raw === "" ? undefined : yearEndShare(raw);
+      if (raw !== "" && share === undefined) unreadable.add(r.row);
+      if (raw !== "" && share === undefined)
+        problems.push(at(r, "yearEnd", `无法识别年终兑现“${raw}”；请填写“兑现”“部分兑现”或“未兑现”`, `the year-end result "${raw}" is not recognised; write 兑现, 部分兑现 or 未兑现`));
+      return {
+        quarters: Array.from({ length: QUARTERS }, (_, q) => practised(table.rows[r.row - 1]?.[table.columns.get(`quarter${q + 1}`) ?? -1])),
+        halfYear: num(r.values.halfYear),
+        yearEnd: share ?? null,
+      };
+    });
+    const first = rows[0];
+    return { row: first.row, rows, promises, id: str(first.values.id) || null, name: str(first.values.name), unit: `${str(first.values.township)}${str(first.values.village)}` || null };
+  });
+
+  const max = scheme.items[k].max;
+  const linked = linkRows(
+    input.records.map((r) => ({ row: r.row, id: str(r.values.id) || null, name: str(r.values.name), unit: `${str(r.values.township)}${str(r.values.village)}` || null })),
+    found.place,
+    people.map((p) => ({ row: p.row, id: p.id, name: p.name, unit: p.unit, values: p })),
+  );
+  const warnings: Warning[] = linked.problems.map((p) => ({ zh: `四诺承诺践诺台账：${p.zh}`, en: `四诺 register: ${p.en}` }));
+  const scores = linked.rows.map((l) => {
+    if (!l.values) return null;
+    const res = fourPromiseScore(l.values.promises, max);
+    if (res.ok) return res.score;
+    for (const g of res.gaps) {
+      const r = l.values.rows[g.promise];
+      if (g.stage === "yearEnd" && unreadable.has(r.row)) continue;
+      problems.push(
+        g.stage === "halfYear"
+          ? at(r, "halfYear", "半年评诺为空：四诺逐条计算，每条承诺都要有半年评诺得分（0 分请填 0）", "the half-year evaluation is blank: every promise needs one (type 0 for none)")
+          : at(r, "yearEnd", "年终兑现为空：请填写“兑现”“部分兑现”或“未兑现”", "the year-end result is blank: write 兑现, 部分兑现 or 未兑现"),
+      );
+    }
+    return null;
+  });
+  const taken = scores.filter((s) => s !== null).length;
+  const where = `${found.place.file ? `“${found.place.file}”的` : ""}“${found.place.sheet}”表`;
+  warnings.unshift({
+    zh: `“${scheme.items[k].name}”取自${where}：${taken} 人，按承诺、季度践诺、半年评诺、年终兑现计算（各占三分之一）`,
+    en: `${scheme.items[k].name} taken from the register ${found.place.sheet}: ${taken} people, by practice, half-year evaluation and year-end result (a third each)`,
+  });
+  return { place: found.place, scores, problems, warnings, linked: found.linked };
+}
