@@ -3,6 +3,7 @@
 import { quorum as quorumRule, TWO_THIRDS } from "../core/quorum";
 import { missingPeriods, periodNames, type Period } from "../core/cadence";
 import { meetsTarget } from "../core/targets";
+import { negativeFor } from "./negative";
 import { maxOf, minOf } from "../core/extremes";
 import { rankColumn, rankColumnInGroups, rankOf, type Column, type GroupLabel, type RankMethod, type RankOrder } from "../core/rank";
 import { DEFAULT_SIGNIFICANCE, percentRank as percentRankRule, percentRanksColumn, percentRanksColumnInGroups } from "../core/percentrank";
@@ -1098,4 +1099,31 @@ export function cadence(dates: unknown[][], period: string, min_per_period?: num
  */
 export function target(count: number | string, total: number | string, target: number | string): boolean | ExcelError {
   return guard(() => meetsTarget(numberArg(count, "count"), numberArg(total, "total"), ratioArg(target, "target")));
+}
+
+/**
+ * One person's negative-list records applied to the list: points deducted (default), stars removed, TRUE when barred from 优秀, TRUE when forced to 不称职/不合格, yuan off performance pay, or the reasons as one text. Example: =KAOHE.NEGATIVE(B2, 负面清单记录!$B$2:$B$200, 负面清单记录!$C$2:$C$200, 考核方案!$A$40:$I$60)
+ * @customfunction NEGATIVE
+ * @param name The person's name; blank gives an empty result. Example: B2
+ * @param record_names The names column of the 负面清单记录 sheet. Example: 负面清单记录!$B$2:$B$200
+ * @param record_items The item column of the record sheet: an item's number or its text; an item not on the list is #N/A. Example: 负面清单记录!$C$2:$C$200
+ * @param list The negative list, nine columns without a header: number, category, text, points per event, point cap, stars removed, no 优秀, forced fail, yuan per event. Example: 负面清单!$A$2:$I$47
+ * @param [what] "points" (default), "stars", "notop", "fail", "yuan" or "reasons" (扣分, 摘星, 不得评优, 不称职, 扣绩效工资, 说明). Example: "stars"
+ * @param [record_counts] The count column of the record sheet; blank means one event. Example: 负面清单记录!$D$2:$D$200
+ * @returns The part of the outcome asked for.
+ */
+export function negative(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  name: any,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  record_names: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  record_items: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  list: any[][],
+  what?: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  record_counts?: any[][],
+): number | boolean | string | ExcelError {
+  return guard(() => negativeFor(name, record_names, record_items, list, what, record_counts));
 }
