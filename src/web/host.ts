@@ -111,7 +111,7 @@ export function createWebHost(client: WorkerClient, locale: Locale, events: WebH
       const o = need();
       // The workbook the worker holds is not sent back to it: 100 000 rows cross between threads once only.
       const held = workbook === o.data && o.generation === client.generation;
-      const r: RunResult = await work(() => client.request({ type: "assess", workbook: held ? undefined : workbook, options: { ...options, inputName: o.name } }, staged(onProgress), signal));
+      const r: RunResult = await work(() => client.request({ type: "assess", workbook: held ? undefined : workbook, options }, staged(onProgress), signal));
       if (r.plan) last = { plan: r.plan, generation: client.generation };
       return r;
     },
