@@ -16,6 +16,8 @@ import { gradeOverrideProblems, gradeScores, gradedReports, gradedSummary } from
 import { rankColumn } from "../../workbook/rank-column";
 import { missingParts, withNote, type PartSpec } from "../../workbook/assess/missing";
 import type { Problem } from "../../workbook/sheet";
+import { applyNegativeRecords, peopleOf } from "../../workbook/negative-apply";
+import { readNegativeRecords } from "../../workbook/negative-records";
 
 /** The half-year test beside the annual one, and the ballot beside the quantified score: each composite's parts. */
 function composites(input: AssessInput): { periods: PartSpec[]; parts: PartSpec[] } {
@@ -41,7 +43,7 @@ function missing(input: AssessInput, half: HalfYear | undefined) {
 }
 
 function check(input: AssessInput): Problem[] {
-  return [...gradeOverrideProblems(input), ...missing(input, readHalfYear(input)).flatMap((m) => m.problems), ...(readFourPromises(input)?.problems ?? [])];
+  return [...gradeOverrideProblems(input), ...missing(input, readHalfYear(input)).flatMap((m) => m.problems), ...(readFourPromises(input)?.problems ?? []), ...readNegativeRecords(input.workbook, { items: input.scheme.negativeList }).problems];
 }
 
 function assess(input: AssessInput): Assessment {
@@ -95,7 +97,12 @@ function assess(input: AssessInput): Assessment {
     ])));
   }));
   const names = records.map((r) => str(r.values.name));
-  const graded = gradeScores(input, totals, names);
+  // The negative list acts on the final score and on the grade, before the quota: its points come off 综合得分 (not below 0).
+  const negative = applyNegativeRecords(input.workbook, { items: scheme.negativeList }, peopleOf(input.fields, records), { failLabel: scheme.grade.labels[scheme.grade.labels.length - 1] });
+  negative.outcomes.forEach((o, i) => {
+    if (o.deduction > 0 && totals[i] !== null) totals[i] = roundScore(Math.max(0, totals[i]! - o.deduction));
+  });
+  const graded = gradeScores(input, totals, names, negative.outcomes);
   const gaps = missing(input, half);
   const klass = classes(
     totals.map((s, i) => ({ score: s, group: graded.groups[i] })),
@@ -110,7 +117,7 @@ function assess(input: AssessInput): Assessment {
     cell(graded.ranks.rank[i]),
     cell(graded.final[i]),
     klass[i] === null ? "" : className(klass[i]!),
-    withNote(gaps.reduce((note, m) => withNote(m.notes[i], note), graded.notes[i]), typedApart[i]),
+    withNote(gaps.reduce((note, m) => withNote(m.notes[i], note), withNote(negative.outcomes[i].reasons.join("；"), graded.notes[i])), typedApart[i]),
   ]);
   return {
     columns: [
