@@ -34,8 +34,12 @@ export class WorkerClient {
     if (signal?.aborted) throw abortError();
     if (request.type === "open") {
       const r = request as Extract<Request, { type: "open" }>;
+      const answer = await this.send(r, onStage, signal);
+      // Kept once read: a file that could not be read leaves the last good one open, in this worker and the next.
       this.opened = { file: r.file, name: r.name };
-    } else if (!this.worker && this.opened) await this.send({ type: "open", ...this.opened }, onStage, signal);
+      return answer as Answers[K];
+    }
+    if (!this.worker && this.opened) await this.send({ type: "open", ...this.opened }, onStage, signal);
     return this.send(request, onStage, signal) as Promise<Answers[K]>;
   }
 

@@ -53,6 +53,19 @@ describe("WorkerClient", () => {
     await expect(opened).rejects.toMatchObject({ name: "WorkerError", text: { zh: "不是工作簿", en: "not a workbook" } });
   });
 
+  it("keeps the last file it could read: a fresh worker reads that one, not a file that failed", async () => {
+    const { c, workers } = client();
+    const good = c.request({ type: "open", file, name: "a.xlsx" });
+    workers[0].reply({ id: workers[0].sent[0].id, type: "done", value: {} });
+    await good;
+    const bad = c.request({ type: "open", file: new Blob(["y"]), name: "b.xlsx" });
+    workers[0].reply({ id: workers[0].sent[1].id, type: "failed", error: { zh: "不是工作簿", en: "not a workbook" } });
+    await expect(bad).rejects.toMatchObject({ name: "WorkerError" });
+    c.cancel();
+    void c.request({ type: "assess", options: {} });
+    expect(workers[1].sent[0]).toMatchObject({ type: "open", name: "a.xlsx" });
+  });
+
   it("ends the worker on Cancel, and a fresh one reads the file again before computing", async () => {
     const { c, workers } = client();
     const opened = c.request({ type: "open", file, name: "a.xlsx" });
