@@ -153,6 +153,15 @@ describe("the five-good rate counted once", () => {
     expect(r.plan!.summary.zh).toContain("提示：“五好”比例按“五好党组织评定”表的评定结果计算（3/4）；“组织名单”中有 2 个组织所填与评定不同，逐个列在“组织生活落实情况”表");
   });
 
+  it("takes a blank 是否“五好” of the list as no verdict, not as a 否 that disagrees", () => {
+    const blank: SheetData = { name: ORGANISATION_SHEET, rows: [organisationFields.map((f) => f.header), ...LIST.map((r) => [...r.slice(0, 5), null, ...r.slice(6)])] };
+    const wb = workbook([fiveGood]);
+    wb.sheets[1] = blank;
+    const r = run(wb, { sheet: standardSheetNames.ledger });
+    expect(section(r, "全县目标")[0]).toEqual(["“五好”乡镇党委和村党组织", "≥ 65%", "3/4（75.0%）", "达到"]);
+    expect(section(r, "“五好”评定与“组织名单”不一致")).toEqual([["无"]]);
+  });
+
   it("reads the five-good assessment of another workbook", () => {
     const r = run(workbook(), { with: [{ name: "五好.xlsx", workbook: { sheets: [fiveGood] } }] });
     expect(r.status, JSON.stringify(r.problems)).toBe("ok");

@@ -27,6 +27,8 @@ interface Organisation {
   members: number | null;
   trainingSpend: number | null;
   fiveGood: boolean | null;
+  /** 是否“五好” as typed: null for a blank cell (counted 否 on its own, but no verdict to set against the five-good assessment's). */
+  fiveGoodTyped: boolean | null;
   satisfaction: number | null;
   fiveLead: number | null;
 }
@@ -73,6 +75,11 @@ function readOrganisations(input: AssessInput): { orgs: Map<string, Organisation
     const raw = leadCol === undefined ? null : table.rows[r.row - 1]?.[leadCol];
     return raw === null || raw === undefined || String(raw).trim() === "" ? null : num(r.values.fiveLead);
   };
+  const goodCol = table.columns.get("fiveGood");
+  const typedGood = (r: RowRecord) => {
+    const raw = goodCol === undefined ? null : table.rows[r.row - 1]?.[goodCol];
+    return raw === null || raw === undefined || String(raw).trim() === "" ? null : flag(r.values.fiveGood);
+  };
   const orgs = new Map<string, Organisation>();
   for (const r of read.records)
     orgs.set(labelKey(str(r.values.organisation)), {
@@ -83,6 +90,7 @@ function readOrganisations(input: AssessInput): { orgs: Map<string, Organisation
       members: num(r.values.members),
       trainingSpend: num(r.values.trainingSpend),
       fiveGood: hasFiveGood ? flag(r.values.fiveGood) : null,
+      fiveGoodTyped: hasFiveGood ? typedGood(r) : null,
       satisfaction: num(r.values.satisfaction),
       fiveLead: leadOf(r),
     });
@@ -217,6 +225,10 @@ function assess(input: AssessInput): Assessment {
   }
 
   if (contacts) {
+    warnings.push({
+      zh: `联系点走访按“${CONTACT_SHEET}”逐位领导核查：${contacts.rows.length} 位领导，${contacts.short.length} 位未达要求；${contacts.uncounted.length} 次走访未计入任何领导（见“组织生活落实情况”表）`,
+      en: `contact-point visits checked leader by leader from ${CONTACT_SHEET}: ${contacts.rows.length} leaders, ${contacts.short.length} short; ${contacts.uncounted.length} visits counted for no leader (see the report)`,
+    });
     for (const i of contacts.short) warn.push(dutyRows.length + i);
     dutyRows.push(...contacts.rows);
     shortfalls += contacts.shortfalls;
@@ -256,7 +268,8 @@ function assess(input: AssessInput): Assessment {
   };
   section("到会人数不足或表决未通过", ["行", "组织", "类型", "日期", "情况"], flagged, () => true);
   section(`党员教育培训经费（每人每年不少于 ${perHead} 元）`, ["乡镇", "组织", "党员人数", "培训经费（元）", "人均（元）", "是否达标"], fundRows, (r) => r[5] !== "达标");
-  if (contacts) section("未计入领导的联系点走访", ["行", "组织", "日期", "走访领导", "原因"], contacts.uncounted, () => true);
+  // A visit to a village that is nobody's contact point is no fault, only not counted; the others want a look.
+  if (contacts) section("未计入领导的联系点走访", ["行", "组织", "日期", "走访领导", "原因"], contacts.uncounted, (r) => !String(r[4]).startsWith("该组织不是任何领导的联系点"));
   if (targets.fiveGoodRows) section("“五好”评定与“组织名单”不一致或未对上", ["行", "组织", "情况"], targets.fiveGoodRows, () => true);
   section("全县目标", ["目标", "要求", "实际", "是否达到"], targets.rows, (r) => r[3] === "未达到");
 
@@ -314,7 +327,7 @@ function dateText(serial: number): string {
 function countyTargets(input: AssessInput, orgs: Organisation[]): { rows: PlanCell[][]; warnings: Warning[]; fiveGoodRows?: PlanCell[][] } {
   const { scheme } = input;
   const warnings: Warning[] = [];
-  const linked = fiveGoodSource(input, orgs.map((o) => ({ row: o.row, organisation: o.name, township: o.township || null, fiveGood: o.fiveGood })));
+  const linked = fiveGoodSource(input, orgs.map((o) => ({ row: o.row, organisation: o.name, township: o.township || null, fiveGood: o.fiveGoodTyped })));
   if (linked) warnings.push(linked.warning);
   const verdicts = linked && "verdicts" in linked ? linked.verdicts : null;
   // An organisation without rural members adds nothing to the five-lead share, as before: it is left out.
@@ -326,6 +339,10 @@ function countyTargets(input: AssessInput, orgs: Organisation[]): { rows: PlanCe
   if (share && share.rated > 0 && ratios[1]) {
     met[1] = satisfactionShareMet(share, ratios[1]);
     actual[1] = `${countShareText(share.satisfied, share.rated)}（满意单位数/测评单位数）`;
+    warnings.push({
+      zh: `满意度按“${SATISFACTION_SHEET}”计算：满意 ${share.satisfied} 个单位 / 测评 ${share.rated} 个单位，${met[1] ? "达到" : "未达到"} ${String(scheme.targets[1].ratio)}`,
+      en: `satisfaction from ${SATISFACTION_SHEET}: ${share.satisfied} of ${share.rated} units satisfied, ${met[1] ? "meets" : "misses"} ${String(scheme.targets[1].ratio)}`,
+    });
   } else if (met[1] !== null)
     warnings.push({
       zh: `没有“${SATISFACTION_SHEET}”表：满意度按各组织群众满意度的平均分计算；《我县农村党建工作措施》要求的是县直部门和基层站所中满意单位所占比例，请添加“${SATISFACTION_SHEET}”（测评单位、测评结果）`,

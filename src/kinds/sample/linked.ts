@@ -1,0 +1,63 @@
+// The sample county's workbooks linked, each fact entered once: the secretaries' 民主测评 left to the appraisal, the ledger's 五好 to the five-good assessment, and the lists the ledger's counts need.
+import type { CellValue } from "../../workbook/sheet";
+import { dataSheet, inputColumns, type DataSheetSpec } from "../../workbook/templates";
+import { CONTACT_SHEET, contactFields } from "../ledger/contact-points";
+import { ratingFields, SATISFACTION_SHEET } from "../ledger/satisfaction-sheet";
+import { Dice, mulberry32, personName, type SampleCounty, type SampleSheet } from "./county-shape";
+
+/** A sheet the linked ledger adds: its name and rows, the header first. */
+export interface LinkedSheet {
+  name: string;
+  rows: CellValue[][];
+}
+
+export interface LinkedSample {
+  /** The secretaries' return with 民主测评 blank: it comes from the appraisal. */
+  secretary: SampleSheet;
+  /** The ledger with the 组织名单's 是否“五好” blank: it comes from the five-good assessment. */
+  ledger: SampleSheet;
+  /** 联系点名单 and 满意度测评, for the ledger's workbook. */
+  ledgerSheets: LinkedSheet[];
+}
+
+/** The data rows with one input column blanked. */
+function blanked(sheet: DataSheetSpec, rows: readonly CellValue[][], field: string): CellValue[][] {
+  const at = inputColumns(sheet).findIndex((c) => c.field === field);
+  return rows.map((r) => r.map((v, i) => (i === at ? null : v)));
+}
+
+/** The county departments and grass-roots stations that rate the grass roots. */
+const RATING_UNITS = ["县委办", "县政府办", "县纪委监委", "县委组织部", "县委宣传部", "县委统战部", "县委政法委", "县发改局", "县财政局", "县人社局", "县农业农村局", "县民政局", "县自然资源局", "县住建局", "县水利局", "县卫健局", "县教育局", "县司法局", "县供电所", "县农技站"];
+
+/**
+ * The linked returns of a county: the same people and organisations, nothing typed twice. Each
+ * township's secretary and head of government take the first two village branches of the 组织名单 as
+ * their contact points; the county's 20 rating units give 满意, 基本满意 or 不满意 (deterministic, from `seed`).
+ */
+export function linkedSample(county: SampleCounty, seed = county.seed): LinkedSample {
+  const d = new Dice(mulberry32((seed ^ 0x5f3759df) >>> 0));
+  const secretary = county.files.secretary;
+  const ledger = county.files.ledger;
+  const listSpec = ledger.spec.extra![0];
+  const list = ledger.extra![0];
+  const listCols = inputColumns(listSpec);
+  const col = (field: string) => listCols.findIndex((c) => c.field === field);
+  const contacts: CellValue[][] = [contactFields.map((f) => f.header)];
+  for (const town of county.townships) {
+    const villages = list.rows.filter((r) => r[col("township")] === town && r[col("orgType")] === "村党组织").slice(0, 2);
+    villages.forEach((v, k) => contacts.push([town, personName(d), k === 0 ? "党委书记" : "乡镇长", v[col("organisation")]]));
+  }
+  const ratings: CellValue[][] = [ratingFields.map((f) => f.header), ...RATING_UNITS.map((u) => [u, d.chance(0.8) ? "满意" : d.chance(0.7) ? "基本满意" : "不满意"])];
+  return {
+    secretary: { ...secretary, fileName: secretary.fileName.replace(/\.xlsx$/, "（取数）.xlsx"), rows: blanked(dataSheet(secretary.spec), secretary.rows, "ballot") },
+    ledger: {
+      ...ledger,
+      fileName: ledger.fileName.replace(/\.xlsx$/, "（取数）.xlsx"),
+      extra: [{ ...list, rows: blanked(listSpec, list.rows, "fiveGood") }, ...(ledger.extra ?? []).slice(1)],
+    },
+    ledgerSheets: [
+      { name: CONTACT_SHEET, rows: contacts },
+      { name: SATISFACTION_SHEET, rows: ratings },
+    ],
+  };
+}
