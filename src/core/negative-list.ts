@@ -37,12 +37,12 @@ export interface NegativeConsequence {
   readonly yuan?: number;
 }
 
-export interface NegativeItem {
+/** An item with its consequences beside its text, one row of the list as the scheme and the pane's form hold it. */
+export interface NegativeItem extends NegativeConsequence {
   /** The item's number as the county's list gives it, e.g. "2-1"; a record names it by this or by its text. */
   readonly id: string;
   readonly category: NegativeCategory;
   readonly text: string;
-  readonly consequence: NegativeConsequence;
 }
 
 export interface NegativeList {
@@ -55,18 +55,18 @@ export interface NegativeList {
  */
 export const DEFAULT_NEGATIVE_LIST: NegativeList = {
   items: [
-    { id: "1-1", category: "党的组织纪律和工作纪律", text: "无故不参加“三会一课”等组织生活", consequence: { points: 2, pointsCap: 6, removeStars: 1 } },
-    { id: "1-2", category: "党的组织纪律和工作纪律", text: "无故脱岗、擅离职守", consequence: { points: 1, pointsCap: 5 } },
-    { id: "1-3", category: "党的组织纪律和工作纪律", text: "违反党的纪律受到党纪处分", consequence: { fail: true } },
-    { id: "2-1", category: "村务民主决策", text: "重大事项未经“四议两公开”程序擅自决策", consequence: { points: 5, pointsCap: 10, noTop: true } },
-    { id: "2-2", category: "村务民主决策", text: "违规举债或擅自处置集体资产", consequence: { fail: true, yuan: 500 } },
-    { id: "3-1", category: "村务民主管理", text: "集体资金、资产、资源管理不规范", consequence: { points: 3, pointsCap: 9 } },
-    { id: "3-2", category: "村务民主管理", text: "虚报冒领、违规发放补贴", consequence: { removeStars: 2, yuan: 200 } },
-    { id: "4-1", category: "村务民主监督", text: "村务、财务未按时公开", consequence: { points: 2, pointsCap: 8 } },
-    { id: "4-2", category: "村务民主监督", text: "阻挠、不配合村务监督委员会监督", consequence: { noTop: true } },
-    { id: "5-1", category: "社会秩序管理", text: "发生越级上访、集体访且处置不力", consequence: { noTop: true } },
-    { id: "5-2", category: "社会秩序管理", text: "发生重大安全事故或群体性事件", consequence: { fail: true } },
-    { id: "5-3", category: "社会秩序管理", text: "违反殡葬改革等政策规定", consequence: { removeStars: 1 } },
+    { id: "1-1", category: "党的组织纪律和工作纪律", text: "无故不参加“三会一课”等组织生活", points: 2, pointsCap: 6, removeStars: 1 },
+    { id: "1-2", category: "党的组织纪律和工作纪律", text: "无故脱岗、擅离职守", points: 1, pointsCap: 5 },
+    { id: "1-3", category: "党的组织纪律和工作纪律", text: "违反党的纪律受到党纪处分", fail: true },
+    { id: "2-1", category: "村务民主决策", text: "重大事项未经“四议两公开”程序擅自决策", points: 5, pointsCap: 10, noTop: true },
+    { id: "2-2", category: "村务民主决策", text: "违规举债或擅自处置集体资产", fail: true, yuan: 500 },
+    { id: "3-1", category: "村务民主管理", text: "集体资金、资产、资源管理不规范", points: 3, pointsCap: 9 },
+    { id: "3-2", category: "村务民主管理", text: "虚报冒领、违规发放补贴", removeStars: 2, yuan: 200 },
+    { id: "4-1", category: "村务民主监督", text: "村务、财务未按时公开", points: 2, pointsCap: 8 },
+    { id: "4-2", category: "村务民主监督", text: "阻挠、不配合村务监督委员会监督", noTop: true },
+    { id: "5-1", category: "社会秩序管理", text: "发生越级上访、集体访且处置不力", noTop: true },
+    { id: "5-2", category: "社会秩序管理", text: "发生重大安全事故或群体性事件", fail: true },
+    { id: "5-3", category: "社会秩序管理", text: "违反殡葬改革等政策规定", removeStars: 1 },
   ],
 };
 
@@ -113,8 +113,8 @@ export function validateNegativeItems(raw: unknown, path = "negativeList"): { it
     const category = categoryOf(item.category);
     if (!category) add(`${at}.category`, `类别应为五类之一：${NEGATIVE_CATEGORIES.join("、")}`, `the category must be one of the five: ${NEGATIVE_CATEGORIES.join(", ")}`);
     if (typeof item.text !== "string" || item.text.trim() === "") add(`${at}.text`, "内容不能为空", "the text cannot be blank");
-    const consequence = consequenceOf(item.consequence, `${at}.consequence`, add);
-    if (problems.length === before && category && consequence) items.push({ id: String(id).trim(), category, text: String(item.text).trim(), consequence });
+    const consequence = consequenceOf(item, at, add);
+    if (problems.length === before && category && consequence) items.push({ id: String(id).trim(), category, text: String(item.text).trim(), ...consequence });
   });
   return problems.length ? { problems } : { items, problems };
 }
@@ -129,15 +129,12 @@ function wholeFen(yuan: number): boolean {
   }
 }
 
-function consequenceOf(raw: unknown, at: string, add: (at: string, zh: string, en: string) => void): NegativeConsequence | undefined {
-  if (!isObject(raw)) {
-    add(at, "应写明后果（扣分、摘星、不得评优、定为不称职、扣绩效工资）", "must give a consequence (points, stars, no top grade, fail, yuan)");
-    return undefined;
-  }
+/** The consequences of an item, read from the item's own fields; a blank one (an empty cell of the form) is none. */
+function consequenceOf(raw: Record<string, unknown>, at: string, add: (at: string, zh: string, en: string) => void): NegativeConsequence | undefined {
   let ok = true;
   const amount = (key: string, opts: { integer?: boolean; fen?: boolean }): number | undefined => {
     const v = raw[key];
-    if (v === undefined || v === null) return undefined;
+    if (v === undefined || v === null || v === "") return undefined;
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
       add(`${at}.${key}`, "应为不小于 0 的数字", "must be a number of at least 0");
       ok = false;
@@ -155,7 +152,7 @@ function consequenceOf(raw: unknown, at: string, add: (at: string, zh: string, e
   };
   const flag = (key: string): boolean | undefined => {
     const typed = raw[key];
-    if (typed === undefined || typed === null) return undefined;
+    if (typed === undefined || typed === null || typed === "") return undefined;
     // The 考核方案 sheet shows 是/否.
     const v = typeof typed === "string" ? (parseFlagText(typed) ?? typed) : typed;
     if (typeof v !== "boolean") {
@@ -245,7 +242,7 @@ export function applyNegativeList(records: readonly NegativeRecord[], list: Nega
   for (const item of list.items) {
     const n = events.get(item);
     if (n === undefined) continue;
-    const c = item.consequence;
+    const c = item;
     const parts: string[] = [];
     if (c.points) {
       const raw = times(exactOf(c.points), exactOf(n));

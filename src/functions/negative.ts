@@ -60,9 +60,9 @@ export function negativeListArg(list: Cell): NegativeList {
     if (cells.every(isBlank)) continue;
     const [id, category, text, ...rest] = cells;
     const values = [listValue(rest[0]), listValue(rest[1]), listValue(rest[2]), flagValue(rest[3]), flagValue(rest[4]), listValue(rest[5])];
-    const consequence = Object.fromEntries(CONSEQUENCE_KEYS.map((k, i) => [k, values[i]]).filter(([, v]) => v !== undefined));
+    const consequences = Object.fromEntries(CONSEQUENCE_KEYS.map((k, i) => [k, values[i]]).filter(([, v]) => v !== undefined));
     rowOfItem.push(r + 1);
-    items.push({ id: isBlank(id) ? "" : cellText(id).trim(), category: isBlank(category) ? "" : cellText(category), text: isBlank(text) ? "" : cellText(text), consequence });
+    items.push({ id: isBlank(id) ? "" : cellText(id).trim(), category: isBlank(category) ? "" : cellText(category), text: isBlank(text) ? "" : cellText(text), ...consequences });
   }
   const { list: checked, problems } = validateNegativeList({ items }, "list");
   if (checked) return checked;

@@ -10,7 +10,7 @@ import type { Announced } from "../workbook/workflow";
 export type SchemeSectionId = (typeof schemeSections)[number];
 
 /** Every section of the scheme editor, in the order shown. */
-export const schemeSections = ["basic", "items", "deductions", "composite", "grade", "stars", "pay", "raters", "ballot", "ledger", "targets", "columns"] as const;
+export const schemeSections = ["basic", "items", "deductions", "composite", "grade", "stars", "pay", "raters", "ballot", "ledger", "targets", "workflow", "columns"] as const;
 
 /** A common scheme a county starts from: it changes a few settings of the scheme being edited. */
 export interface Preset {

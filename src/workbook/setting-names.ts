@@ -70,7 +70,6 @@ const names: Record<string, string> = {
   id: "编号",
   category: "类别",
   text: "内容",
-  consequence: "后果",
   pointsCap: "本项扣分上限",
   removeStars: "每次摘星",
   noTop: "不得评优",

@@ -10,10 +10,10 @@ import { ruleErrorOf } from "./helpers";
 
 const list: NegativeList = {
   items: [
-    { id: "1-1", category: "党的组织纪律和工作纪律", text: "无故不参加组织生活", consequence: { points: 2, pointsCap: 5 } },
-    { id: "2-1", category: "村务民主决策", text: "未经程序擅自决策", consequence: { points: 1.5, noTop: true } },
-    { id: "3-1", category: "村务民主管理", text: "违规发放补贴", consequence: { removeStars: 2, yuan: 200.5 } },
-    { id: "5-2", category: "社会秩序管理", text: "发生重大安全事故", consequence: { fail: true, yuan: 0.1 } },
+    { id: "1-1", category: "党的组织纪律和工作纪律", text: "无故不参加组织生活", points: 2, pointsCap: 5 },
+    { id: "2-1", category: "村务民主决策", text: "未经程序擅自决策", points: 1.5, noTop: true },
+    { id: "3-1", category: "村务民主管理", text: "违规发放补贴", removeStars: 2, yuan: 200.5 },
+    { id: "5-2", category: "社会秩序管理", text: "发生重大安全事故", fail: true, yuan: 0.1 },
   ],
 };
 
@@ -78,10 +78,10 @@ describe("validation", () => {
   it("names each bad item by its path", () => {
     const { list: out, problems } = validateNegativeList({
       items: [
-        { id: "1", category: "村务民主决策", text: "a", consequence: { points: 2 } },
-        { id: "1", category: "村务公开", text: "", consequence: {} },
-        { id: "3", category: "社会秩序管理", text: "c", consequence: { yuan: 1.234, removeStars: 1.5, noTop: "也许" } },
-        { id: "4", category: "社会秩序管理", text: "d", consequence: { pointsCap: 5 } },
+        { id: "1", category: "村务民主决策", text: "a", points: 2 },
+        { id: "1", category: "村务公开", text: "", },
+        { id: "3", category: "社会秩序管理", text: "c", yuan: 1.234, removeStars: 1.5, noTop: "也许" },
+        { id: "4", category: "社会秩序管理", text: "d", pointsCap: 5 },
       ],
     });
     expect(out).toBeUndefined();
@@ -89,11 +89,11 @@ describe("validation", () => {
       "negativeList.items[1].id",
       "negativeList.items[1].category",
       "negativeList.items[1].text",
-      "negativeList.items[1].consequence",
-      "negativeList.items[2].consequence.removeStars",
-      "negativeList.items[2].consequence.noTop",
-      "negativeList.items[2].consequence.yuan",
-      "negativeList.items[3].consequence.pointsCap",
+      "negativeList.items[1]",
+      "negativeList.items[2].removeStars",
+      "negativeList.items[2].noTop",
+      "negativeList.items[2].yuan",
+      "negativeList.items[3].pointsCap",
     ]);
     expect(problems[0].zh).toContain("重复");
     expect(problems[6].zh).toContain("1.234 元不是整分");
@@ -103,7 +103,7 @@ describe("validation", () => {
     expect(validateNegativeList(null, "scheme.negativeList").problems.map((p) => p.path)).toEqual(["scheme.negativeList.items"]);
   });
   it("a category is matched ignoring width and spaces; a numeric id is read as text", () => {
-    const { list: out } = validateNegativeList({ items: [{ id: 7, category: " 村务民主监督 ", text: "x", consequence: { noTop: true, fail: false } }] });
-    expect(out?.items[0]).toEqual({ id: "7", category: "村务民主监督", text: "x", consequence: { noTop: true } });
+    const { list: out } = validateNegativeList({ items: [{ id: 7, category: " 村务民主监督 ", text: "x", noTop: true, fail: false }] });
+    expect(out?.items[0]).toEqual({ id: "7", category: "村务民主监督", text: "x", noTop: true });
   });
 });

@@ -5,9 +5,9 @@ import { starQuota } from "../../src/core/stars";
 
 const list: NegativeList = {
   items: [
-    { id: "1-1", category: "党的组织纪律和工作纪律", text: "无故不参加组织生活", consequence: { points: 2, pointsCap: 6, removeStars: 1 } },
-    { id: "5-1", category: "社会秩序管理", text: "越级上访处置不力", consequence: { noTop: true } },
-    { id: "5-2", category: "社会秩序管理", text: "重大安全事故", consequence: { fail: true } },
+    { id: "1-1", category: "党的组织纪律和工作纪律", text: "无故不参加组织生活", points: 2, pointsCap: 6, removeStars: 1 },
+    { id: "5-1", category: "社会秩序管理", text: "越级上访处置不力", noTop: true },
+    { id: "5-2", category: "社会秩序管理", text: "重大安全事故", fail: true },
   ],
 };
 

@@ -25,7 +25,7 @@ describe("the workflow settings", () => {
       notice: { days: 0, start: "下周一" },
       starLists: { backwardThreshold: 9, reserveCandidates: "可以" },
       personal: { idCard: "身份证" },
-      negativeList: [{ id: "1", category: "x", text: "t", consequence: { noTop: true } }],
+      negativeList: [{ id: "1", category: "x", text: "t", noTop: true }],
     });
     expect(rules).toBeUndefined();
     expect(problems.map((p) => p.path)).toEqual([

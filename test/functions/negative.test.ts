@@ -16,7 +16,7 @@ const counts = [[2], [""], [""], [3], [""]];
 
 describe("KAOHE.NEGATIVE's rule", () => {
   it("reads the list's range: blank rows skipped, 是/否 and numbers as text read", () => {
-    expect(negativeListArg(list).items.map((i) => [i.id, i.consequence])).toEqual([
+    expect(negativeListArg(list).items.map(({ id, category: _c, text: _t, ...consequence }) => [id, consequence])).toEqual([
       ["1-1", { points: 2, pointsCap: 5 }],
       ["3-2", { removeStars: 1, yuan: 200 }],
       ["5-1", { noTop: true }],

@@ -16,6 +16,6 @@ export const appraisal: Kind = {
   rules: appraisalRules,
   sheet: appraisalSheet,
   notes: appraisalNotes,
-  sections: ["basic", "raters", "ballot", "grade"],
+  sections: ["basic", "raters", "ballot", "grade", "workflow"],
   announced: { columns: ["综合得分", "得票等次"] },
 };

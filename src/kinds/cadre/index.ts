@@ -26,7 +26,7 @@ export const cadre: Kind = {
   rules: cadreRules,
   sheet: cadreSheet,
   notes: cadreNotes,
-  sections: ["basic", "composite", "grade", "pay"],
+  sections: ["basic", "composite", "grade", "pay", "workflow"],
   announced: { columns: ["综合得分", "等次"] },
   presets: [
     {

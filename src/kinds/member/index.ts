@@ -21,7 +21,7 @@ export const member: Kind = {
   rules: memberRules,
   sheet: memberSheet,
   notes: memberNotes,
-  sections: ["basic", "stars", "grade"],
+  sections: ["basic", "stars", "grade", "workflow"],
   announced: { columns: ["最终星数"], starLists: true },
   presets: [
     {

@@ -25,7 +25,7 @@ export const secretary: Kind = {
   rules: secretaryRules,
   sheet: secretarySheet,
   notes: secretaryNotes,
-  sections: ["basic", "items", "deductions", "composite", "grade", "pay"],
+  sections: ["basic", "items", "deductions", "composite", "grade", "pay", "workflow"],
   announced: { columns: ["综合得分", "等次"] },
   presets: [{ id: "secretaryPay6040", apply: (s) => ({ ...s, pay: { ...s.pay, basicRatio: "60%" } }) }],
 };

@@ -12,6 +12,7 @@ import { DraftInput } from "./DraftInput";
 import { RowsEditor, type RowColumn } from "./RowsEditor";
 import { SettingField } from "./SettingField";
 import { FitSelect } from "./FitSelect";
+import { NEGATIVE_CATEGORIES } from "../../core/negative-list";
 
 export type SectionId = SchemeSectionId;
 
@@ -33,6 +34,7 @@ export const sectionPaths: Record<SectionId, readonly string[]> = {
   ballot: ["ballot", "trim"],
   ledger: ["ledger"],
   targets: ["targets"],
+  workflow: ["notice", "negativeList", "starLists", "personal"],
   columns: ["columns"],
 };
 
@@ -303,6 +305,49 @@ export function SchemeEditor({ draft, problems, sections, onChange, kindField, l
           {input(s.fieldMinCount, ["trim", "minCount"], parseNumber)}
         </>
       ),
+    },
+    workflow: {
+      title: s.secWorkflow,
+      body: () => {
+        const yesNo: Options = [
+          ["", "—"],
+          ["true", s.flagYes],
+          ["false", s.flagNo],
+        ];
+        return (
+          <>
+            {input(s.fieldNoticeStart, ["notice", "start"], (t) => t)}
+            {input(s.fieldNoticeDays, ["notice", "days"], parseNumber)}
+            {input(s.fieldIssuer, ["notice", "issuer"], (t) => t)}
+            {input(s.fieldObjectionsTo, ["notice", "objectionsTo"], (t) => t)}
+            {input(s.fieldNoticePhone, ["notice", "phone"], (t) => t)}
+            {rows(
+              s.fieldNegativeList,
+              ["negativeList"],
+              [
+                { key: "id", label: s.colNegId, kind: "text", grow: 1 },
+                { key: "category", label: s.colNegCategory, kind: "choice", grow: 2, options: NEGATIVE_CATEGORIES.map((c) => [c, c] as const) },
+                { key: "text", label: s.colNegText, kind: "text", grow: 4 },
+                { key: "points", label: s.colNegPoints, kind: "optionalNumber", grow: 1 },
+                { key: "pointsCap", label: s.colNegCap, kind: "optionalNumber", grow: 1 },
+                { key: "removeStars", label: s.colNegStars, kind: "optionalNumber", grow: 1 },
+                { key: "noTop", label: s.colNegNoTop, kind: "choice", grow: 1, options: yesNo },
+                { key: "fail", label: s.colNegFail, kind: "choice", grow: 1, options: yesNo },
+                { key: "yuan", label: s.colNegYuan, kind: "optionalNumber", grow: 1 },
+              ],
+              () => ({ id: "", category: NEGATIVE_CATEGORIES[0], text: "", points: 1 }),
+              { stacked: true },
+            )}
+            {input(s.fieldCommendThreshold, ["starLists", "commendThreshold"], parseNumber)}
+            {select(s.fieldReserve, ["starLists", "reserveCandidates"], yesNo.slice(1))}
+            {input(s.fieldBackward, ["starLists", "backwardThreshold"], parseNumber)}
+            {input(s.fieldMaxHelped, ["starLists", "maxHelped"], parseNumber)}
+            {input(s.fieldPersonalId, ["personal", "idCard"], parseTextList, s.listHint)}
+            {input(s.fieldPersonalPhone, ["personal", "phone"], parseTextList, s.listHint)}
+            {input(s.fieldPersonalAddress, ["personal", "address"], parseTextList, s.listHint)}
+          </>
+        );
+      },
     },
     ledger: {
       title: s.secLedger,
