@@ -1,10 +1,10 @@
 // The 公示 report sheet: the announced results with the notice period, where objections go, and the issuing body, printable on A4; personal columns never shown.
 import { DEFAULT_PERSONAL_HEADERS, maskIdsInText, personalKind, type PersonalKind } from "../core/mask";
 import { chineseDate, noticePeriodText, type NoticePeriod } from "../core/notice";
-import type { PlanCell, PlanColumn, ReportSheet } from "./plan";
+import { reportSheetNames, type PlanCell, type PlanColumn, type ReportSheet } from "./plan";
 
 /** The sheet's name, the same for every kind. */
-export const NOTICE_SHEET = "公示";
+export const NOTICE_SHEET = reportSheetNames.notice;
 
 /** What a notice says beyond its list: who issues it, when, for how long, and where objections go. */
 export interface NoticeSettings {

@@ -110,6 +110,9 @@ export const reportSheetNames = {
   ledger: "组织生活落实情况",
   audit: "审计",
   scheme: "考核方案",
+  notice: "公示",
+  commendation: "表彰名单",
+  helpers: "帮扶名单",
 } as const;
 
 /** The row of the 审计 sheet that lists the report sheets a run drew, so the next run knows they are its own. */

@@ -1,10 +1,10 @@
 // The 表彰名单 and 帮扶名单 report sheets drawn from members' final stars, and the helpers a user typed into an earlier 帮扶名单, read back for the next run.
 import type { Commended, HelperAssignment, ListMember } from "../core/commend";
-import type { PlanCell, ReportSheet } from "./plan";
+import { reportSheetNames, type PlanCell, type ReportSheet } from "./plan";
 import type { SheetData } from "./sheet";
 
-export const COMMEND_SHEET = "表彰名单";
-export const HELPER_SHEET = "帮扶名单";
+export const COMMEND_SHEET = reportSheetNames.commendation;
+export const HELPER_SHEET = reportSheetNames.helpers;
 
 /** A member as the lists print it: the fields the rules read and the ones a reader needs. */
 export interface ListRow extends ListMember {
