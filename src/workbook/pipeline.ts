@@ -64,6 +64,15 @@ export interface RunResult {
   linkedUsed?: string[];
 }
 
+/** The input columns a kind computed, written into the table's own columns so the result file shows what was counted. */
+function inputBlocks(table: FoundTable, records: readonly { row: number }[], assessment: Assessment): ResultBlock[] {
+  return (assessment.inputs ?? []).flatMap(({ field, values }) => {
+    const col = table.columns.get(field);
+    const rows = records.flatMap((r, i) => (values[i] === null || values[i] === undefined ? [] : [{ row: r.row, cells: [values[i]] as PlanCell[] }]));
+    return col === undefined || rows.length === 0 ? [] : [{ sheet: table.sheet, headerRow: table.headerRow + 1, columns: [{ header: table.headers.get(field) ?? field, col: col + 1, format: "score" as const }], rows }];
+  });
+}
+
 /** What a link borrows from the pipeline: the sheets holding a table best read as a kind, and one computed. */
 function linkRunner(options: RunOptions): LinkRunner {
   return {
@@ -431,7 +440,7 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
     ignored: usable.ignored,
     linkedUsed: [...usedBooks],
     plan: withinCellLimit({
-      results: [block, ...(band ? [band] : []), ...(linked?.blocks ?? [])],
+      results: [block, ...(band ? [band] : []), ...(linked?.blocks ?? []), ...inputBlocks(table, usable.records, assessment)],
       reports,
       replaceable,
       summary: {

@@ -44,6 +44,10 @@ describe("the 四诺 register", () => {
     // 5 × (3/4 + 4/5 + 3/4) / 3 = 23/6 = 3.8333…; year 30 + 40 + 23/6 = 73.83. 李二 keeps his typed 4: 84.
     expect(results(r, "年度得分")).toEqual([73.83, 84]);
     expect(results(r, "说明")[0]).toContain("本表“四诺”填 3，按四诺承诺践诺台账计算为 3.83，已按后者");
+    // Written into the table's own 四诺 column (G), for 王一 only.
+    const written = r.plan!.results.find((b) => b.columns[0]?.header === "“四诺”承诺践诺")!;
+    expect(written.columns[0].col).toBe(7);
+    expect(written.rows).toEqual([{ row: 3, cells: [3.83] }]);
     expect(r.plan!.summary.zh).toContain("提示：““四诺”承诺践诺”取自“四诺承诺践诺台账”表：1 人，按承诺、季度践诺、半年评诺、年终兑现计算（各占三分之一）");
     expect(r.plan!.summary.zh.some((l) => l.includes("第4行 城关镇西关村李二") && l.includes("找不到此人"))).toBe(true);
   });

@@ -47,6 +47,13 @@ describe("the secretaries' half-year test item by item", () => {
     expect(notes[1]).toContain("无半年考核，按年度考核计算");
     expect(notes[2]).toContain("本表半年考核填 60，按半年考核表逐项计算为 70，已按后者");
     expect(r.plan!.summary.zh).toContain("提示：半年考核逐项取自“半年考核”表：2 人；1 人没有半年考核，按年度考核计算（见各行说明）");
+    // The half-year results computed are written into the table's own 半年考核 column (I); 李二 has none.
+    const written = r.plan!.results.find((b) => b.columns[0]?.header === "半年考核")!;
+    expect(written.columns[0].col).toBe(9);
+    expect(written.rows).toEqual([
+      { row: 3, cells: [70] },
+      { row: 5, cells: [70] },
+    ]);
   });
 
   it("gives the same year when half-year points move from one item to another", () => {

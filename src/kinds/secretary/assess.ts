@@ -54,6 +54,8 @@ function assess(input: AssessInput): Assessment {
   const totals: (number | null)[] = [];
   const half = readHalfYear(input);
   const typedApart: string[] = records.map(() => "");
+  const halfResults: (number | null)[] = records.map(() => null);
+  const promiseResults: (number | null)[] = records.map(() => null);
   // The 四诺 item summed from its register, where the workbook or a linked one has it.
   const promises = readFourPromises(input);
   const promiseItem = itemFieldId(fourPromiseItem(scheme.items));
@@ -64,6 +66,7 @@ function assess(input: AssessInput): Assessment {
       const typed = num(v[promiseItem]);
       if (typed !== null && roundScore(typed) !== roundScore(fromRegister)) typedApart[ri] = withNote(typedApart[ri], `本表“四诺”填 ${numberText(typed)}，按四诺承诺践诺台账计算为 ${numberText(roundScore(fromRegister))}，已按后者`);
       v = { ...v, [promiseItem]: fromRegister };
+      promiseResults[ri] = roundScore(fromRegister);
     }
     const deducted = totalDeduction(scheme.deductions.map((d, i) => ({ count: num(v[deductionFieldId(i)]), points: d.points, cap: d.cap })));
     deductions.push(roundScore(deducted));
@@ -87,6 +90,7 @@ function assess(input: AssessInput): Assessment {
       q = res.total;
       const typed = num(v.halfYear);
       const computed = res.periodTotals[0];
+      halfResults[ri] = computed === null ? null : roundScore(computed);
       if (typed !== null && computed !== null && roundScore(typed) !== roundScore(computed)) typedApart[ri] = withNote(typedApart[ri], `本表半年考核填 ${numberText(typed)}，按半年考核表逐项计算为 ${numberText(roundScore(computed))}，已按后者`);
     } else q = aggregatePeriods([num(v.halfYear), total], [halfWeight, yearWeight]);
     quantified.push(roundScore(q));
@@ -133,6 +137,10 @@ function assess(input: AssessInput): Assessment {
     cells,
     warnings: [...gaps.flatMap((m) => m.warnings), ...(promises?.warnings ?? [])],
     linkedUsed: [half?.linked, promises?.linked].filter((x): x is string => x !== undefined),
+    inputs: [
+      ...(half ? [{ field: "halfYear", values: halfResults }] : []),
+      ...(promises ? [{ field: promiseItem, values: promiseResults }] : []),
+    ],
     reports: gradedReports(scheme, graded, totals, names, "综合得分"),
     overrides: graded.overrides,
     summary: gradedSummary(scheme, graded, records.length),

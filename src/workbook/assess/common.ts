@@ -45,6 +45,11 @@ export interface Warning {
 export interface Assessment {
   /** The linked workbooks (AssessInput.linked) the kind read, by name. */
   linkedUsed?: string[];
+  /**
+   * Input columns whose values the kind computed from another table (the secretary's 半年考核 from the
+   * half-year sheet): written into the table's own column, one value per record (null: left as typed).
+   */
+  inputs?: { field: string; values: (number | null)[] }[];
   /** Said on screen and in 审计; a row it changes also says so in its 说明. */
   warnings?: Warning[];
   columns: PlanColumn[];
