@@ -1,7 +1,7 @@
 // Excel-exact PERCENTRANK.INC and PERCENTRANK.EXC of one value or of a whole column, truncated exactly.
 import { RuleError, naError, numError, valueError } from "./errors";
 import { decimalOf } from "./exact";
-import { checkGroupSize, columnOf, perGroupColumn, tiesOfColumn, valuesOf, type Column, type GroupLabel } from "./rank";
+import { byRuns, checkGroupSize, columnOf, expandRuns, perGroupRuns, valuesOf, type Column, type GroupLabel, type RunResults } from "./rank";
 
 /** Excel's default: three digits after the point (0.xxx). */
 export const DEFAULT_SIGNIFICANCE = 3;
@@ -160,17 +160,15 @@ export function percentRanksAll(
 
 /** percentRanksAll for a Column: NaN in, NaN out. */
 export function percentRanksColumn(column: Column, significance: number, exclusive: boolean): Column {
+  return expandRuns(percentRanksRuns(column, significance, exclusive));
+}
+
+/** percentRanksColumn as runs of ties: one share a run, so one truncation a distinct value. */
+export function percentRanksRuns(column: Column, significance: number, exclusive: boolean): RunResults {
   const digits = significanceDigits(significance);
-  const { rows, starts } = tiesOfColumn(column);
-  const runs = starts.length - 1;
-  const n = starts[runs];
-  const out = new Float64Array(column.length).fill(NaN);
-  for (let d = 0; d < runs; d++) {
-    const below = starts[d];
-    const share = exclusive ? truncateShare(below + 1, n + 1, digits) : n === 1 ? 1 : truncateShare(below, n - 1, digits);
-    for (let t = below; t < starts[d + 1]; t++) out[rows[t]] = share;
-  }
-  return out;
+  return byRuns(column, (below, _atMost, _run, _runs, n) =>
+    exclusive ? truncateShare(below + 1, n + 1, digits) : n === 1 ? 1 : truncateShare(below, n - 1, digits),
+  );
 }
 
 /** percentRanksAll within each group: one sort per group. */
@@ -182,16 +180,16 @@ export function percentRanksAllInGroups(
 ): (number | undefined)[] {
   const digits = significanceDigits(significance);
   checkGroupSize(values, groups);
-  return valuesOf(percentRanksColumnInGroups(columnOf(values), groups, digits, exclusive));
+  return valuesOf(expandRuns(percentRanksRunsInGroups(columnOf(values), groups, digits, exclusive)));
 }
 
-/** percentRanksColumn within each group. */
-export function percentRanksColumnInGroups(
+/** percentRanksRuns within each group. */
+export function percentRanksRunsInGroups(
   column: Column,
   groups: readonly GroupLabel[],
   significance: number,
   exclusive: boolean,
-): Column {
+): RunResults {
   const digits = significanceDigits(significance);
-  return perGroupColumn(column, groups, (subset) => percentRanksColumn(subset, digits, exclusive));
+  return perGroupRuns(column, groups, (subset) => percentRanksRuns(subset, digits, exclusive));
 }

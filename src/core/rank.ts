@@ -71,12 +71,27 @@ export function ascendingOrder(keys: Float64Array): Uint32Array {
     for (; end < n && hi[order[end]] === h; end++) if (lo[order[end]] !== l) mixed = true;
     // Positions of one run are still ascending (the sort is stable), so a tie on lo keeps them so.
     if (mixed) {
-      if (end - start < RADIX_FROM) order.subarray(start, end).sort((a, b) => lo[a] - lo[b] || a - b);
+      // Mostly pairs, when distinct values share the high bits by chance: an insertion sort in place costs less than a sort call.
+      if (end - start <= INSERTION_UP_TO) insertionSort(order, start, end, lo);
+      else if (end - start < RADIX_FROM) order.subarray(start, end).sort((a, b) => lo[a] - lo[b] || a - b);
       else radixSort(order.subarray(start, end), spare.subarray(start, end), lo, count);
     }
     start = end;
   }
   return order;
+}
+
+const INSERTION_UP_TO = 32;
+
+/** Sort order[start, end) in place, stably, by word[position]. */
+function insertionSort(order: Uint32Array, start: number, end: number, word: Uint32Array): void {
+  for (let i = start + 1; i < end; i++) {
+    const at = order[i];
+    const key = word[at];
+    let j = i - 1;
+    for (; j >= start && word[order[j]] > key; j--) order[j + 1] = order[j];
+    order[j + 1] = at;
+  }
 }
 
 /** Sort positions in place, stably, by word[position]: three 11-bit digits, all counted in one pass. */
@@ -215,16 +230,42 @@ export function rankAll(values: readonly (number | undefined)[], order: RankOrde
 
 /** rankAll for a Column: NaN in, NaN out. */
 export function rankColumn(column: Column, order: RankOrder, method: RankMethod): Column {
+  return expandRuns(rankRuns(column, order, method));
+}
+
+/** rankColumn as runs of ties: one rank a run. */
+export function rankRuns(column: Column, order: RankOrder, method: RankMethod): RunResults {
+  return byRuns(column, (below, atMost, run, runs, n) => rankFromCounts(below, atMost, run + 1, n, runs, order, method));
+}
+
+/**
+ * A whole-column result as the runs of ties have it: every row of a run gets the same result, so it is
+ * kept once a run. value[d] is run d's result; runOf[row] is the row's run, −1 for a row with no number.
+ * A caller that builds an object per result (a spill's row) can then build one a run instead of one a row.
+ */
+export interface RunResults {
+  readonly runOf: Int32Array;
+  readonly value: Float64Array;
+}
+
+/** Sort once, then result(below, atMost, run, runs, n) for each run: below = count(< v), atMost = count(≤ v). */
+export function byRuns(column: Column, result: (below: number, atMost: number, run: number, runs: number, n: number) => number): RunResults {
   const { rows, starts } = tiesOfColumn(column);
   const runs = starts.length - 1;
   const n = starts[runs];
-  const out = new Float64Array(column.length).fill(NaN);
+  const runOf = new Int32Array(column.length).fill(-1);
+  const value = new Float64Array(runs);
   for (let d = 0; d < runs; d++) {
-    const below = starts[d];
-    const atMost = starts[d + 1];
-    const rank = rankFromCounts(below, atMost, d + 1, n, runs, order, method);
-    for (let t = below; t < atMost; t++) out[rows[t]] = rank;
+    value[d] = result(starts[d], starts[d + 1], d, runs, n);
+    for (let t = starts[d]; t < starts[d + 1]; t++) runOf[rows[t]] = d;
   }
+  return { runOf, value };
+}
+
+/** RunResults as a Column: each row's result, NaN where it has none. */
+export function expandRuns({ runOf, value }: RunResults): Column {
+  const out = new Float64Array(runOf.length);
+  for (let i = 0; i < runOf.length; i++) out[i] = runOf[i] < 0 ? NaN : value[runOf[i]];
   return out;
 }
 
@@ -287,17 +328,20 @@ export function checkGroupSize(values: { readonly length: number }, groups: read
     throw valueError("sizeMismatch", { arg: "groups", got: groups.length, other: "values", expected: values.length });
 }
 
-/** Apply a whole-column computation to each group separately; results land back in their rows, NaN where none. */
-export function perGroupColumn(column: Column, groups: readonly GroupLabel[], compute: (subset: Column) => Column): Column {
+/** Apply a whole-column computation to each group separately; results land back in their rows. Runs stay each group's own. */
+export function perGroupRuns(column: Column, groups: readonly GroupLabel[], compute: (subset: Column) => RunResults): RunResults {
   checkGroupSize(column, groups);
-  const out = new Float64Array(column.length).fill(NaN);
+  const runOf = new Int32Array(column.length).fill(-1);
+  const value: number[] = [];
   for (const rows of groupRows(groups)) {
     const subset = new Float64Array(rows.length);
     for (let j = 0; j < rows.length; j++) subset[j] = column[rows[j]];
     const results = compute(subset);
-    for (let j = 0; j < rows.length; j++) out[rows[j]] = results[j];
+    const first = value.length;
+    for (let d = 0; d < results.value.length; d++) value.push(results.value[d]);
+    for (let j = 0; j < rows.length; j++) if (results.runOf[j] >= 0) runOf[rows[j]] = first + results.runOf[j];
   }
-  return out;
+  return { runOf, value: Float64Array.from(value) };
 }
 
 /** rankAll within each group: one sort per group. */
@@ -308,10 +352,10 @@ export function rankAllInGroups(
   method: RankMethod,
 ): (number | undefined)[] {
   checkGroupSize(values, groups);
-  return valuesOf(rankColumnInGroups(columnOf(values), groups, order, method));
+  return valuesOf(expandRuns(rankRunsInGroups(columnOf(values), groups, order, method)));
 }
 
-/** rankColumn within each group. */
-export function rankColumnInGroups(column: Column, groups: readonly GroupLabel[], order: RankOrder, method: RankMethod): Column {
-  return perGroupColumn(column, groups, (subset) => rankColumn(subset, order, method));
+/** rankRuns within each group. */
+export function rankRunsInGroups(column: Column, groups: readonly GroupLabel[], order: RankOrder, method: RankMethod): RunResults {
+  return perGroupRuns(column, groups, (subset) => rankRuns(subset, order, method));
 }

@@ -132,7 +132,9 @@ describe("the radix sort behind whole columns of 1,024 values or more", () => {
     fc.assert(
       fc.property(fc.array(key, { minLength: 1024, maxLength: 3000 }), fc.integer({ min: 0, max: 1023 }), (ks, cut) => {
         // A run of one high word longer than the radix threshold, and (with the other values) runs shorter than it.
-        for (const keys of [Float64Array.from(ks), Float64Array.from(ks.map((k, i) => (i % 1024 < cut ? k : k + 1)))]) {
+        // And fifty families a 2⁻¹⁹ apart, of 20 to 60 keys each: short runs, sorted in place or by a comparator.
+        const families = Float64Array.from(ks.map((k, i) => (k < 2 && k > 1 ? k + (i % 50) * 2 ** -19 : k)));
+        for (const keys of [Float64Array.from(ks), Float64Array.from(ks.map((k, i) => (i % 1024 < cut ? k : k + 1))), families]) {
           const order = Array.from(ascendingOrder(keys));
           expect(order).toEqual(reference(keys));
         }
