@@ -8,6 +8,12 @@ function scores(n: number, seed: number): number[] {
   return Array.from({ length: n }, () => Math.round(600 + random() * 400) / 10);
 }
 
+/** n scores from 60 to 100 with every digit a double holds: no two alike, the worst case for results kept once a run of ties. */
+function distinctScores(n: number, seed: number): number[] {
+  const random = seeded(seed);
+  return Array.from({ length: n }, () => 60 + random() * 40);
+}
+
 /** A filled-down formula: the one-cell function once per row, each call seeing the whole column. */
 function filledDown(column: number[][], one: (x: number, ref: number[][]) => unknown): unknown[] {
   const out = column.map(([x]) => one(x, column));
@@ -26,7 +32,8 @@ const suite: BenchSuite = {
   title: "Ranking: KAOHE.RANKS and KAOHE.PERCENTRANKS",
   about:
     "Whole-column spills (one sort per column) against the one-cell KAOHE.RANK / KAOHE.PERCENTRANK filled down one row at a time, " +
-    "and against a bare Float64Array sort of the same numbers (the floor). Scores 60.0–100.0 with one decimal, seeded.",
+    "and against a bare Float64Array sort of the same numbers (the floor). Scores 60.0–100.0 with one decimal, seeded; " +
+    "the rows marked \"every score distinct\" rank scores with all their digits instead, against a sort of those.",
   run(): BenchRow[] {
     // Let the JIT compile every path first, so the small sizes time steady code rather than compilation.
     const warm = scores(2_000, 1).map((x) => [x]);
@@ -51,6 +58,13 @@ const suite: BenchSuite = {
       rows.push({ case: "KAOHE.RANKS dense (whole column)", n, ms: wholeDense, note: vsFloor(wholeDense) });
       const wholePercent = time(() => percentRanks(column), RUNS);
       rows.push({ case: "KAOHE.PERCENTRANKS (whole column)", n, ms: wholePercent, note: vsFloor(wholePercent) });
+
+      const distinct = distinctScores(n, n);
+      const distinctColumn = distinct.map((x) => [x]);
+      const distinctFloor = time(() => Float64Array.from(distinct).sort(), RUNS);
+      rows.push({ case: "bare Float64Array sort, every score distinct (floor)", n, ms: distinctFloor });
+      const distinctRanks = time(() => ranks(distinctColumn), RUNS);
+      rows.push({ case: "KAOHE.RANKS, every score distinct", n, ms: distinctRanks, note: `${(distinctRanks / distinctFloor).toFixed(1)}× the bare sort` });
 
       for (const [name, one, whole] of [
         ["KAOHE.RANK filled down (one call per row)", (x: number, ref: number[][]) => rank(x, ref), wholeRanks],
