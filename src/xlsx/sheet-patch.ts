@@ -3,7 +3,7 @@ import { columnWidth, type PlanCell, type ResultBlock } from "../workbook/plan";
 import { cellNumberFormat, columnFormat } from "../workbook/layout";
 import { columnLetter, parseArea } from "../workbook/sheet";
 import { XlsxError } from "./errors";
-import { attr } from "./parts";
+import { attr, unescapeXml } from "./parts";
 import { setAttr, type StyleBook } from "./style-book";
 import { xstring } from "./xml-text";
 
@@ -73,7 +73,7 @@ function cellText(cell: string, ctx: PatchContext): string | undefined {
   }
   if (t === "inlineStr" || t === "str") {
     const texts = [...cell.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>|<v>([^<]*)<\/v>/g)].map((m) => m[1] ?? m[2] ?? "");
-    return texts.join("").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+    return unescapeXml(texts.join(""));
   }
   return undefined;
 }

@@ -154,7 +154,8 @@ async function readSheet(zip: JSZip, path: string, ctx: SheetContext): Promise<S
 
   let inRow = false;
   const endRow = () => {
-    if (inRow && rowIndex >= 0) read.rows[rowIndex] = row;
+    // A row without cells (formatting only, often a million of them) is not kept: it reads as empty anyway.
+    if (inRow && rowIndex >= 0 && row.length) read.rows[rowIndex] = row;
     inRow = false;
   };
   parser.on("opentag", (tag) => {

@@ -15,7 +15,7 @@ import { streamEntry } from "./inflate";
 import { inputNotes } from "./notes";
 import { attr, relsOf, resolvePart, sheetPart, unescapeXml } from "./parts";
 import { cellXml, NotStreamable, SheetPatcher, stringItem } from "./sheet-patch";
-import { setAttr, StyleBook } from "./style-book";
+import { escapeAttr, setAttr, StyleBook } from "./style-book";
 import { sharedStrings } from "./stream-read";
 import { escapeUnwritableText } from "./xml-text";
 import { checkZip, MAX_PART_BYTES, partText } from "./zip-guard";
@@ -24,8 +24,6 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 /** A sheet in the small workbook ExcelJS draws, holding one header cell: the header look's style index is read from it. */
 const SCRATCH = "kaohe-styles";
-
-const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A report sheet as ExcelJS wrote it: its XML and the print names (titles, area) that belong to it. */
 interface DrawnReport {

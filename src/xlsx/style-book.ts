@@ -11,7 +11,8 @@ interface Group {
   original: number;
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Text as an attribute's value. */
+export const escapeAttr = (s: string): string => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** The tag with this attribute set (replaced, or added at the end of the opening tag). */
 export function setAttr(tag: string, name: string, value: string): string {
