@@ -196,6 +196,37 @@ describe("kaohe.html in a browser, over the sample county's messy member return"
   });
 });
 
+describe("kaohe.html in other browsers", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    server = await serve(webDist());
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("says plainly, in both languages, what a browser without Web Workers lacks", async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      delete (window as { Worker?: unknown }).Worker;
+    });
+    await page.goto(server.url + "kaohe.html");
+    await page.getByText("此浏览器缺少本页需要的功能（Web Worker），无法使用").waitFor({ timeout: 30_000 });
+    expect(await page.getByText("This browser lacks what the page needs (Web Worker)").count()).toBe(1);
+    expect(await page.getByRole("tab").count()).toBe(0);
+  });
+
+  it("speaks English when asked (?lang=en)", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + "kaohe.html?lang=en");
+    await page.getByText("Your files stay on this computer and are never uploaded").waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("tab", { name: "Templates" }).count()).toBe(1);
+  });
+});
+
 describe("kaohe.html opened from a local folder (file://)", () => {
   it("starts its worker and reads a workbook without a server", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kaohe-web-file-"));
