@@ -1,7 +1,7 @@
 // Runs every bench/*.bench.ts suite and records the figures, with date and machine, in bench/RESULTS.md.
 // `run.ts ranking` runs one suite and prints it; `run.ts --record ranking` also puts it in place of its own section.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BenchSuite } from "./harness";
@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     const rows = await suite.run();
     const section = [`## ${suite.title}`, ""];
     // A section recorded alone says its own date and machine: the file's first line is another run's.
-    if (record) section.push(`Recorded ${date} on ${machine}; \`npx tsx bench/run.ts --record ${f.replace(".bench.ts", "")}\` records it alone.`, "");
+    // The load says how far other work on the machine may have stretched the figures.
+    const load = `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores when it started`;
+    if (record) section.push(`Recorded ${date} on ${machine}, ${load}; \`npx tsx bench/run.ts --record ${f.replace(".bench.ts", "")}\` records it alone.`, "");
     section.push(suite.about, "", "| case | n | ms | note |", "|---|---:|---:|---|");
     for (const r of rows) section.push(`| ${r.case} | ${r.n.toLocaleString("en-US")} | ${r.ms.toFixed(1)} | ${r.note ?? ""} |`);
     section.push("");
