@@ -79,7 +79,9 @@ export function createWork(options: WorkOptions = {}): Work {
         noteReplacedFormulas(result.plan, replacedFormulas(result.plan, h.read.holdsFormula));
         h.plan = result.plan;
       }
-      return result;
+      // The table's copy of the sheet's values stays here: the page has the workbook already, and 100,000 rows
+      // crossing to its thread a second time would hold it up for no use (the pane reads the table's place only).
+      return result.table ? { ...result, table: { ...result.table, rows: [] } } : result;
     },
     async draw(r, report) {
       const h = need();
