@@ -3,6 +3,7 @@ import { toRatio, type Ratio } from "./exact";
 import { labelKey } from "./grade";
 import type { Locale } from "./messages";
 import { numberText } from "./number-text";
+import type { SatisfactionMeasure } from "./satisfaction";
 
 /**
  * A setting's value as a problem quotes it: JSON would print 1e400 as null and a 5,000,000-character
@@ -181,6 +182,8 @@ export interface LedgerRules {
   majority: RatioText;
   /** Training spending per member per year, yuan. */
   trainingPerMember: number;
+  /** The satisfaction target measured as the share of rating units satisfied (the document's), or the mean of satisfaction scores, kept for a scheme that asks for it. */
+  satisfaction: SatisfactionMeasure;
 }
 
 export interface Scheme {
@@ -304,6 +307,7 @@ const common = {
     quorum: "2/3",
     majority: "2/3",
     trainingPerMember: 30,
+    satisfaction: "share",
   } as LedgerRules,
   // A missing rater group is shared out by the documented rule; a missing score of a person's own is a problem, never a silent reweighting.
   missing: { parts: "problem", periods: "problem", raters: "reweight" } as MissingRules,
@@ -377,6 +381,7 @@ export const schemeSources: Record<string, { zh: string; en: string }> = {
   "ledger.quorum": { zh: "党委会须三分之二以上委员到会（《关于乡镇党委规范化建设试点工作的意见》）", en: "more than two thirds present (the opinions on standardising township Party committees)" },
   "ledger.majority": { zh: "干部任免须三分之二以上委员同意（《关于乡镇党委规范化建设试点工作的意见》）", en: "personnel decisions: more than two thirds in favour (the opinions on standardising township Party committees)" },
   "ledger.trainingPerMember": { zh: "党员教育培训经费每人每年不少于30元（《我县农村党建工作措施》）", en: "training funds at least 30 yuan per member a year (the county's rural Party-building measures)" },
+  "ledger.satisfaction": { zh: "县直部门和基层站所中满意单位所占比例（《我县农村党建工作措施》）；“按满意度平均分”只在本县方案要求时使用", en: "the share of county departments and grass-roots stations satisfied (the county's rural Party-building measures); the mean score only where a county's scheme asks for it" },
   targets: { zh: "“五好”≥65%，满意度≥65%，“五带头”≥60%（《我县农村党建工作措施》）", en: "five good ≥ 65%, satisfaction ≥ 65%, five lead ≥ 60% (the county's rural Party-building measures)" },
   ...workflowSources,
 };
@@ -512,6 +517,7 @@ const methodNames: Record<PayMethod, PayMethod> = { coefficient: "coefficient", 
 const poolNames = { rows: "rows", sheet: "sheet" } as const;
 const missingNames: Record<MissingPartPolicy, MissingPartPolicy> = { problem: "problem", reweight: "reweight" };
 const rankScopeNames: Record<RankScope, RankScope> = { township: "township", county: "county" };
+const satisfactionNames: Record<SatisfactionMeasure, SatisfactionMeasure> = { share: "share", mean: "mean" };
 
 /**
  * Checks a scheme read from JSON or from the workbook, listing every problem (not just the first).
@@ -683,6 +689,7 @@ export function validateScheme(raw: unknown, known: KnownKinds): { scheme?: Sche
   c.ratio(s.ledger.quorum, "ledger.quorum");
   c.ratio(s.ledger.majority, "ledger.majority");
   c.number(s.ledger.trainingPerMember, "ledger.trainingPerMember", { min: 0 });
+  c.option(s.ledger.satisfaction, "ledger.satisfaction", satisfactionNames);
   if (typeof s.columns !== "object" || s.columns === null || Array.isArray(s.columns)) c.add("columns", "列对应关系应为对象", "the column mapping must be an object");
   else for (const [k, v] of Object.entries(s.columns)) c.text(v, `columns.${k}`);
   const workflow = validateWorkflow(r as Record<string, unknown>, d);

@@ -68,6 +68,10 @@ const byPath: Record<string, readonly Choice[]> = {
   "missing.parts": missing,
   "missing.periods": missing,
   "missing.raters": missing,
+  "ledger.satisfaction": [
+    { code: "share", zh: "按满意单位所占比例", aliases: ["满意单位比例", "按比例", "比例"] },
+    { code: "mean", zh: "按满意度平均分", aliases: ["平均分", "按平均分", "平均"] },
+  ],
   "ledger.duties[].period": (["week", "month", "quarter", "half", "year"] as const).map((code) => ({ code, zh: periodWords[code].zh, aliases: aliasesOf(periodNames, code) })),
 };
 

@@ -60,6 +60,7 @@ const names: Record<string, string> = {
   quorum: "会议到会比例",
   majority: "人事决定同意比例",
   trainingPerMember: "每名党员每年培训经费（元）",
+  satisfaction: "满意度计算方法",
   notice: "公示",
   days: "公示天数",
   start: "开始日期",

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { excelSerial } from "../../src/core/dates";
 import { ledgerFields, ORGANISATION_SHEET, organisationFields } from "../../src/kinds/ledger/fields";
-import { standardSheetNames } from "../../src/kinds/registry";
+import { defaultScheme, standardSheetNames, validateScheme } from "../../src/kinds/registry";
 import type { PlanCell } from "../../src/workbook/plan";
 import { runAssessment, type RunResult } from "../../src/workbook/pipeline";
 import type { CellValue, SheetData, WorkbookData } from "../../src/workbook/sheet";
@@ -118,6 +118,21 @@ describe("satisfaction", () => {
     const r = run(workbook([ratings]));
     expect(r.problems).toEqual([expect.objectContaining({ sheet: "满意度测评", row: 3, col: 2 })]);
     expect(r.problems[0].zh).toContain("无法识别测评结果“良好”");
+  });
+
+  it("is the mean only where the scheme asks for it (ledger.satisfaction = mean), the ratings then unused", () => {
+    const scheme = defaultScheme("ledger", 2025);
+    const ratings: SheetData = { name: "满意度测评", rows: [["测评单位", "测评结果"], ["县委办", "不满意"], ["县财政局", "不满意"]] };
+    const r = run(workbook([ratings]), { scheme: { ...scheme, ledger: { ...scheme.ledger, satisfaction: "mean" } } });
+    expect(target(r)).toEqual(["基层群众满意度", "≥ 65%", "75.0%（各组织满意度平均分）", "达到"]);
+    expect(r.plan!.summary.zh.some((l) => l.includes("满意度测评"))).toBe(false);
+  });
+
+  it("refuses a satisfaction measure it does not know, naming the setting", () => {
+    const scheme = defaultScheme("ledger", 2025);
+    const r = validateScheme({ ...scheme, ledger: { ...scheme.ledger, satisfaction: "average" } });
+    expect(r.problems.map((p) => p.path)).toEqual(["ledger.satisfaction"]);
+    expect(scheme.ledger.satisfaction).toBe("share");
   });
 
   it("falls back on the organisations' mean without the ratings, saying which it is", () => {

@@ -335,7 +335,9 @@ function countyTargets(input: AssessInput, orgs: Organisation[]): { rows: PlanCe
   const ratios = scheme.targets.map((x) => toRatio(x.ratio));
   const met = countyTargetsMet(t, ratios);
   const actual = [countShareText(t.fiveGood, t.rated), `${fixedText(t.satisfactionSum / t.satisfactionCount, 1)}%（各组织满意度平均分）`, countShareText(t.fiveLead, t.members)];
-  const { share } = readSatisfaction(input);
+  // The mean only where the scheme asks for it (ledger.satisfaction = mean); else the share the document counts.
+  const asks = scheme.ledger.satisfaction ?? "share";
+  const { share } = asks === "share" ? readSatisfaction(input) : { share: undefined };
   if (share && share.rated > 0 && ratios[1]) {
     met[1] = satisfactionShareMet(share, ratios[1]);
     actual[1] = `${countShareText(share.satisfied, share.rated)}（满意单位数/测评单位数）`;
@@ -343,7 +345,7 @@ function countyTargets(input: AssessInput, orgs: Organisation[]): { rows: PlanCe
       zh: `满意度按“${SATISFACTION_SHEET}”计算：满意 ${share.satisfied} 个单位 / 测评 ${share.rated} 个单位，${met[1] ? "达到" : "未达到"} ${String(scheme.targets[1].ratio)}`,
       en: `satisfaction from ${SATISFACTION_SHEET}: ${share.satisfied} of ${share.rated} units satisfied, ${met[1] ? "meets" : "misses"} ${String(scheme.targets[1].ratio)}`,
     });
-  } else if (met[1] !== null)
+  } else if (asks === "share" && met[1] !== null)
     warnings.push({
       zh: `没有“${SATISFACTION_SHEET}”表：满意度按各组织群众满意度的平均分计算；《我县农村党建工作措施》要求的是县直部门和基层站所中满意单位所占比例，请添加“${SATISFACTION_SHEET}”（测评单位、测评结果）`,
       en: `no ${SATISFACTION_SHEET} sheet: satisfaction is the mean of the organisations' scores; the county's measures ask for the share of county departments and grass-roots stations satisfied: add the sheet (unit, rating)`,
