@@ -419,7 +419,7 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
   const audit = auditReport(scheme, options, table, usable.records.length, usable.ignored, assessment, township);
   stateWarnings([...(read.warnings ?? []), ...absentColumnWarnings(table, fields), ...(linked?.warnings ?? []), ...(assessment.warnings ?? []), ...(flow?.warnings ?? [])], assessment.summary, audit);
   if (flow?.audit.length) {
-    audit.rows.push(["", "", ""], ["公示与异议", "", ""], ["", "被异议人", "经过"], ...flow.audit);
+    audit.rows.push(["", "", ""], ["负面清单、公示与异议", "", ""], ["事项", "姓名", "经过"], ...flow.audit);
     audit.strongRows = [...(audit.strongRows ?? []), audit.rows.length - flow.audit.length - 2];
   }
   const reports = [...assessment.reports, ...(flow?.reports ?? []), ...(linked?.report ? [linked.report] : []), audit, schemeSheet(scheme)];

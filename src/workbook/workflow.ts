@@ -24,7 +24,7 @@ export interface Announced {
 
 export interface WorkflowOutcome {
   readonly reports: ReportSheet[];
-  /** Rows for 审计, under their own heading. */
+  /** Rows for 审计 (事项, 姓名, 经过), under the heading 负面清单、公示与异议. */
   readonly audit: PlanCell[][];
   /** Said on screen and in 审计: rows of the objection sheet that could not be applied, with their place. */
   readonly warnings: { zh: string; en: string }[];
