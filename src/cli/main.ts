@@ -150,7 +150,9 @@ Exit codes: 0 ok; 1 data problems; 2 usage error; 3 input file unreadable; 4 tab
 
 读取工作簿，找到考核表（按中文表头识别，表头可不在第一行、列的顺序不限），检查每一行，计算得分、排名、
 等次、星级或工资，写出一个新的工作簿：原有工作表、格式和公式保留，结果列写在表格右侧，另加汇总、排名、
-配额核查、审计等报表。输入文件不会被修改。也可读取 .xls、WPS 的 .et、.ods 和 .xlsb，结果总是 .xlsx。
+配额核查、公示（党员另有表彰名单、帮扶名单）、审计等报表。工作簿中有“负面清单记录”“异议记录”表的，
+按考核方案的负面清单和异议处理结果计算，逐条写入“说明”和“审计”。输入文件不会被修改。
+也可读取 .xls、WPS 的 .et、.ods 和 .xlsb，结果总是 .xlsx。
 表中没有“乡镇”列时，乡镇取自标题（如“2025年度城关镇……”）、工作表名或文件名，并在屏幕和“审计”表中注明。
 
 选项：
@@ -174,10 +176,12 @@ Exit codes: 0 ok; 1 data problems; 2 usage error; 3 input file unreadable; 4 tab
 Reads the workbook, finds the assessment table by its Chinese headers (anywhere in the sheet, columns in
 any order), checks every row, computes scores, ranks, grades, stars or pay, and writes a new workbook: the
 user's sheets, formats and formulas are kept, result columns go to the right of the table, and report
-sheets are added (summary, ranking, quota check, audit). The input file is never modified. Old formats
-(.xls, WPS .et, .ods, .xlsb) are read too; the result is always .xlsx. A table without a 乡镇 column
-takes its township from its title (such as 2025年度城关镇…), its sheet's name or the file's name, and
-the screen and the 审计 sheet say which.
+sheets are added (summary, ranking, quota check, the public notice 公示 with, for members, the
+commendation and helper lists, audit); a 负面清单记录 or 异议记录 sheet in the workbook is applied by the
+scheme's negative list and the objections' outcomes, each said in 说明 and 审计. The input file is never
+modified. Old formats (.xls, WPS .et, .ods, .xlsb) are read too; the result is always .xlsx. A table
+without a 乡镇 column takes its township from its title (such as 2025年度城关镇…), its sheet's name or the
+file's name, and the screen and the 审计 sheet say which.
 
 Options:
   -o, --output <file>    the result workbook (.xlsx); default "<input name>-结果.xlsx"; not the input itself;

@@ -279,7 +279,7 @@ const zh = {
 
   // 计算
   computeHeading: "计算",
-  computeIntro: "计算全部数据：把结果列写在考核表右侧，并生成汇总、排名、配额核查、审计等报表。",
+  computeIntro: "计算全部数据：把结果列写在考核表右侧，并生成汇总、排名、配额核查、公示（党员另有表彰名单、帮扶名单）、审计等报表。",
   computeScheme: (title: string) => `考核方案：${title}`,
   computeNoScheme: "尚未设置考核方案：将按工作簿中保存的方案计算，没有则按识别出的考核类型的默认方案计算。",
   computeUnsaved: "方案有未保存的修改。计算时会按当前方案计算，并把它写入“考核方案”表。",
@@ -602,7 +602,7 @@ const en: Strings = {
   draftInvalid: "The scheme has problems; fix them on the Scheme page first.",
 
   computeHeading: "Compute",
-  computeIntro: "Computes all rows, writes the result columns beside the table and the reports: summary, ranking, quota check, audit.",
+  computeIntro: "Computes all rows, writes the result columns beside the table and the reports: summary, ranking, quota check, the public notice (for members also the commendation and helper lists), audit.",
   computeScheme: (title) => `Scheme: ${title}`,
   computeNoScheme: "No scheme set: the workbook's stored scheme is used, else the defaults of the kind recognised.",
   computeUnsaved: "The scheme has unsaved changes. The current scheme is used and written to the 考核方案 sheet.",
