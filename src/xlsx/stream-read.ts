@@ -108,6 +108,15 @@ export async function sharedStrings(zip: JSZip, path: string | undefined, fail: 
   return out;
 }
 
+/**
+ * The shared strings of bytes read before, by identity (not kept alive by this): the writer needs them
+ * again for the same bytes, and the values hold the same strings already, so keeping the list is cheap.
+ */
+const readStrings = new WeakMap<Uint8Array, (string | null)[]>();
+
+/** The shared strings a read of these very bytes found, if one did. */
+export const stringsRead = (bytes: Uint8Array): (string | null)[] | undefined => readStrings.get(bytes);
+
 /** One sheet's cells while they stream past. */
 interface SheetRead {
   rows: CellValue[][];
@@ -369,6 +378,7 @@ export async function streamWorkbook(bytes: Uint8Array, name: string): Promise<S
     throw new XlsxError("unreadable", `“${name}”不是有效的 Excel 工作簿（没有工作表）`, `"${name}" is not a valid Excel workbook (it has no worksheets)`);
   const stylesXml = await partText(zip, find(relTarget(rels, "styles") ?? "xl/styles.xml"));
   const strings = await sharedStrings(zip, find(relTarget(rels, "sharedStrings") ?? "xl/sharedStrings.xml"), fail);
+  readStrings.set(bytes, strings);
   const ctx: SheetContext = {
     strings,
     dates: dateStyles(stylesXml ?? ""),

@@ -16,7 +16,7 @@ import { inputNotes } from "./notes";
 import { attr, relsOf, resolvePart, sheetPart, unescapeXml } from "./parts";
 import { cellXml, NotStreamable, SheetPatcher, stringItem } from "./sheet-patch";
 import { escapeAttr, setAttr, StyleBook } from "./style-book";
-import { sharedStrings } from "./stream-read";
+import { sharedStrings, stringsRead } from "./stream-read";
 import { escapeUnwritableText } from "./xml-text";
 import { checkZip, MAX_PART_BYTES, partText } from "./zip-guard";
 
@@ -202,7 +202,7 @@ export async function streamResult(bytes: Uint8Array, plan: Plan, name: string, 
     const xfMap = styles.importFrom(drawn.styles);
     const headerXf = xfMap[drawn.headerXf] ?? 0;
     const sstPath = find(resolvePart("xl/workbook.xml", /Target="([^"]*sharedStrings\.xml)"/.exec(rels)?.[1] ?? "sharedStrings.xml"));
-    const strings = sstPath ? await sharedStrings(zip, sstPath, (e) => readFailure(name, e)) : [];
+    const strings = !sstPath ? [] : (stringsRead(bytes) ?? (await sharedStrings(zip, sstPath, (e) => readFailure(name, e))));
     // New text is appended to the input's shared strings, each once.
     const added: string[] = [];
     const addedAt = new Map<string, number>();
