@@ -1,7 +1,7 @@
 // Excel-exact PERCENTRANK.INC and PERCENTRANK.EXC of one value or of a whole column, truncated exactly.
 import { RuleError, naError, numError, valueError } from "./errors";
 import { decimalOf } from "./exact";
-import { byRuns, checkGroupSize, columnOf, expandRuns, perGroupRuns, valuesOf, type Column, type GroupLabel, type RunResults } from "./rank";
+import { checkGroupSize, columnOf, expandRuns, perGroupRuns, runsOf, valuesOf, type Column, type GroupLabel, type RunResults } from "./rank";
 
 /** Excel's default: three digits after the point (0.xxx). */
 export const DEFAULT_SIGNIFICANCE = 3;
@@ -166,9 +166,15 @@ export function percentRanksColumn(column: Column, significance: number, exclusi
 /** percentRanksColumn as runs of ties: one share a run, so one truncation a distinct value. */
 export function percentRanksRuns(column: Column, significance: number, exclusive: boolean): RunResults {
   const digits = significanceDigits(significance);
-  return byRuns(column, (below, _atMost, _run, _runs, n) =>
-    exclusive ? truncateShare(below + 1, n + 1, digits) : n === 1 ? 1 : truncateShare(below, n - 1, digits),
-  );
+  const { runOf, starts } = runsOf(column);
+  const runs = starts.length - 1;
+  const n = starts[runs];
+  const value = new Float64Array(runs);
+  for (let d = 0; d < runs; d++) {
+    const below = starts[d];
+    value[d] = exclusive ? truncateShare(below + 1, n + 1, digits) : n === 1 ? 1 : truncateShare(below, n - 1, digits);
+  }
+  return { runOf, value };
 }
 
 /** percentRanksAll within each group: one sort per group. */

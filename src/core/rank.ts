@@ -235,7 +235,12 @@ export function rankColumn(column: Column, order: RankOrder, method: RankMethod)
 
 /** rankColumn as runs of ties: one rank a run. */
 export function rankRuns(column: Column, order: RankOrder, method: RankMethod): RunResults {
-  return byRuns(column, (below, atMost, run, runs, n) => rankFromCounts(below, atMost, run + 1, n, runs, order, method));
+  const { runOf, starts } = runsOf(column);
+  const runs = starts.length - 1;
+  const n = starts[runs];
+  const value = new Float64Array(runs);
+  for (let d = 0; d < runs; d++) value[d] = rankFromCounts(starts[d], starts[d + 1], d + 1, n, runs, order, method);
+  return { runOf, value };
 }
 
 /**
@@ -248,18 +253,12 @@ export interface RunResults {
   readonly value: Float64Array;
 }
 
-/** Sort once, then result(below, atMost, run, runs, n) for each run: below = count(< v), atMost = count(≤ v). */
-export function byRuns(column: Column, result: (below: number, atMost: number, run: number, runs: number, n: number) => number): RunResults {
+/** Sort once: each row's run of ties (−1 for no number), and where each run starts among the sorted values, then n. */
+export function runsOf(column: Column): { runOf: Int32Array; starts: Uint32Array } {
   const { rows, starts } = tiesOfColumn(column);
-  const runs = starts.length - 1;
-  const n = starts[runs];
   const runOf = new Int32Array(column.length).fill(-1);
-  const value = new Float64Array(runs);
-  for (let d = 0; d < runs; d++) {
-    value[d] = result(starts[d], starts[d + 1], d, runs, n);
-    for (let t = starts[d]; t < starts[d + 1]; t++) runOf[rows[t]] = d;
-  }
-  return { runOf, value };
+  for (let d = 0; d < starts.length - 1; d++) for (let t = starts[d]; t < starts[d + 1]; t++) runOf[rows[t]] = d;
+  return { runOf, starts };
 }
 
 /** RunResults as a Column: each row's result, NaN where it has none. */

@@ -205,8 +205,17 @@ function rankingSpill(g: Shape, { runOf, value }: RunResults): (number | string)
   // reshape's shape, built row by row in one pass: slicing a flat array per row costs as much as the sort at 100,000 rows.
   const out = new Array<(number | string)[]>(g.rows);
   if (g.cols === 1) {
-    // One row array a run of ties, shared by the run's rows (Excel reads a spill, never writes into it): scores
-    // with one decimal make a few hundred arrays at 100,000 rows instead of 100,000 for the collector to move.
+    // Mostly distinct results: an array literal a row, as it is needed. Building them a run ahead, in a
+    // second array as long as the column, costs the collector twice as much.
+    if (value.length * 2 > g.rows) {
+      for (let r = 0; r < g.rows; r++) {
+        const d = runOf[r];
+        out[r] = d < 0 ? [""] : [value[d]];
+      }
+      return out;
+    }
+    // Many ties: one row array a run, shared by the run's rows (Excel reads a spill, never writes into it):
+    // scores with one decimal make a few hundred arrays at 100,000 rows instead of 100,000.
     const runRows = new Array<number[]>(value.length);
     for (let d = 0; d < value.length; d++) runRows[d] = [value[d]];
     const blank = [""];
