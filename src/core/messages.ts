@@ -317,8 +317,8 @@ const catalogue = {
     en: (p) => `${leadEn(p)}the result of "${showEn(p.value)}" was changed: the reason is required`,
   },
   badNegativeList: {
-    zh: (p) => `${lead(p)}负面清单有误：${p.detail}`,
-    en: (p) => `${leadEn(p)}the negative list is wrong: ${p.detailEn}`,
+    zh: (p) => `${lead(p)}负面清单有误${p.detail === undefined ? "，请检查负面清单的各列" : `：${p.detail}`}`,
+    en: (p) => `${leadEn(p)}the negative list is wrong${p.detailEn === undefined ? "; check the list's columns" : `: ${p.detailEn}`}`,
   },
   objectionNotUpheld: {
     zh: (p) => `${lead(p)}对“${show(p.value)}”的异议${p.outcome === "pending" ? "尚未处理" : "未成立"}，结果不能因此改变；异议成立后再调整，或删去这条调整`,
