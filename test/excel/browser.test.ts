@@ -52,7 +52,7 @@ describe("the Office.js host in a real browser, over the fake Excel standing in 
     expect(out.host).toBe("Excel");
     expect(out.status).toBe("ok");
     expect(out.report.notWritten).toEqual([]);
-    expect(out.sheets).toEqual(["干部考核", "汇总", "配额核查", "排名", "绩效工资发放表", "审计", "考核方案"]);
+    expect(out.sheets).toEqual(["干部考核", "汇总", "配额核查", "排名", "绩效工资发放表", "公示", "审计", "考核方案"]);
     expect(out.name).toMatchObject({ value: "=张三" });
     expect(out.header).toBe("综合得分");
   });
