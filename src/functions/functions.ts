@@ -677,6 +677,22 @@ function flagColumn(v: unknown, data: Grid, dataArg: string, arg: string, fallba
   return g.cells.map((c, i) => (typeof c === "boolean" ? c : atCell(position(g, i, arg), () => booleanArg(c, arg, fallback))));
 }
 
+/** What a negative-list bar reads as: the veto modes' names, and the words the templates' 负面清单 column shows. */
+const barredNames: Record<string, VetoMode> = { ...vetoModeNames, 不得评优: "noTop", 末等: "fail", 定为末等: "fail" };
+
+/** A column of bars beside the data: undefined where none, else the bar's effect (TRUE bars the top grade). */
+function barredColumn(v: unknown, data: Grid): (VetoMode | undefined)[] | undefined {
+  if (isBlank(v)) return undefined;
+  const g = grid(v, "barred");
+  sameSize(data, "scores", g, "barred");
+  return g.cells.map((c, i) => {
+    if (isBlank(c) || c === "") return undefined;
+    const named = typeof c === "string" ? barredNames[c.trim().toLowerCase()] : undefined;
+    if (named) return named;
+    return atCell(position(g, i, "barred"), () => booleanArg(c, "barred", false)) ? "noTop" : undefined;
+  });
+}
+
 /** A whole number ≥ 0 in one cell, or null when blank. */
 function countCell(v: unknown, at: CellAt): number | null {
   return isBlank(v) ? null : atCell(at, () => integerArg(v, String(at.arg), undefined, 0));
@@ -824,6 +840,7 @@ export function quota(n: number, ratio: number | string, rounding?: string, mini
  * @param [minimum] The least quota per group; default 0. Example: 1
  * @param [veto] TRUE/FALSE per row: a one-vote veto, applied as veto_mode. Example: F2:F80
  * @param [veto_mode] "no_top" (no top grade; default) or "fail" (the lowest grade). Example: "fail"
+ * @param [barred] Per row, from the negative list: blank or FALSE none; TRUE or "不得评优" no top grade whatever veto_mode; "定为末等" (or "fail") the lowest grade. Example: G2:G80
  * @returns The grades, in the shape of scores.
  */
 export function grades(
@@ -846,6 +863,8 @@ export function grades(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   veto?: any[][],
   veto_mode?: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  barred?: any[][],
 ): Array<Array<string | ExcelError>> {
   return guardQuotaSpill(() => {
     const { g, values } = scoreCells(scores, "scores");
@@ -858,8 +877,15 @@ export function grades(
     const vetoes = flagColumn(veto, g, "scores", "veto", false);
     const second = scoreColumn(tiebreak, g, "scores", "tiebreak");
     const tiePolicy = optionArg(tie_policy, "tie_policy", tiePolicyNames, DEFAULT_TIE_POLICY);
-    const rows = values.map((score, i) => ({ score, group: keys?.[i], eligible: allowed?.[i], veto: vetoes?.[i], tiebreak: second?.[i] }));
-    const result = gradesWithQuota(rows, { scale, topQuota, tiePolicy, vetoMode: vetoModeArg(veto_mode) });
+    const mode = vetoModeArg(veto_mode);
+    const bars = barredColumn(barred, g);
+    // A bar from the negative list acts as its own item says, whatever the table's veto_mode, as the pipeline applies it.
+    const rows = values.map((score, i) => {
+      const bar = bars?.[i];
+      const vetoed = vetoes?.[i] === true;
+      return { score, group: keys?.[i], eligible: allowed?.[i], veto: vetoed || bar !== undefined, vetoMode: bar === "fail" || (vetoed && mode === "fail") ? ("fail" as const) : ("noTop" as const), tiebreak: second?.[i] };
+    });
+    const result = gradesWithQuota(rows, { scale, topQuota, tiePolicy, vetoMode: mode });
     return reshape(
       g,
       result.rows.map((r) => (r.grade === null ? "" : r.overQuota ? r.grade + OVER_QUOTA_MARK : r.grade)),
@@ -956,6 +982,7 @@ export function starCap(
  * @param [tie_policy] Members still tied across the quota: "strict" (none of them keeps; default) or "order" (row order). Example: "strict"
  * @param [rounding] How the quota is rounded: "floor" (default: "not more than 30%"), "round" or "ceil". Example: "floor"
  * @param [minimum] The least quota per group and cap; default 0. Example: 1
+ * @param [barred] TRUE/FALSE per member (from the negative list): TRUE holds the member below the threshold of the cap's rule, takes no place, and the place passes to the next. Example: K2:K90
  * @returns The stars after the quota, in the shape of stars.
  */
 export function starQuota(
@@ -972,6 +999,8 @@ export function starQuota(
   tie_policy?: string,
   rounding?: string,
   minimum?: number,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  barred?: any[][],
 ): Array<Array<number | string | ExcelError>> {
   return guardQuotaSpill(() => {
     const g = grid(stars, "stars");
@@ -986,8 +1015,9 @@ export function starQuota(
     });
     const keys = groupColumn(groups, g, "stars");
     const second = scoreColumn(tiebreak, g, "stars", "tiebreak");
+    const bars = flagColumn(barred, g, "stars", "barred", false);
     const result = starQuotaRule(
-      counts.map((s, i) => ({ stars: s, cap: capOf[i], tiebreak: second?.[i], group: keys?.[i] })),
+      counts.map((s, i) => ({ stars: s, cap: capOf[i], tiebreak: second?.[i], group: keys?.[i], barred: bars?.[i] })),
       {
         rules: starRulesArg(rules),
         tiePolicy: optionArg(tie_policy, "tie_policy", starTiePolicyNames, DEFAULT_TIE_POLICY),

@@ -192,6 +192,7 @@ export const helpZh: Record<string, ZhHelp> = {
       minimum: "每组名额下限；省略为 0。例：1",
       veto: "每行 TRUE/FALSE：是否被一票否决，按 veto_mode 处理。例：F2:F80",
       veto_mode: "一票否决的效果：\"no_top\"（不得评优秀，默认）或 \"fail\"（定为最低等次）。例：\"fail\"",
+      barred: "每行的负面清单后果：空白或 FALSE 为无；TRUE 或“不得评优”不得评为最高等次（不论 veto_mode）；“定为末等”（或 \"fail\"）定为最低等次。例：G2:G80",
     },
   },
   CLASSES: {
@@ -232,6 +233,7 @@ export const helpZh: Record<string, ZhHelp> = {
       tie_policy: "名额分界处仍并列时：\"strict\"（并列者均降星，保证不超比例，默认）或 \"order\"（按行序）。例：\"strict\"",
       rounding: `名额取整方法："${floor}"（默认，即“不超过30%”）、"${round}"、"${ceil}"。例："${floor}"`,
       minimum: "每个支部、每类上限的名额下限；省略为 0。例：1",
+      barred: "每行 TRUE/FALSE（来自负面清单）：TRUE 表示该党员不得达到本类门槛星数，不占名额，名额顺延给下一人。例：K2:K90",
     },
   },
   PAYSPLIT: {

@@ -13,8 +13,10 @@ import { fiveGoodRows } from "./five-good/sample";
 import { ledgerRows, ledgerOrganisations, addLedgerMess } from "./ledger/sample";
 import { dataSheet, inputColumns, type TemplateSpec } from "../workbook/templates";
 import { templateSpec } from "../workbook/template-spec";
+import { addWorkflowCases } from "./sample/workflow-cases";
 
 export { apportion, COUNTY_NAME, DEFAULT_LEDGER_ORGANISATIONS, DEFAULT_MEMBERS, DEFAULT_SEED, mulberry32, PREAMBLE_LINE, SAMPLE_CATEGORY_SHARES, SAMPLE_TOWNSHIPS } from "./sample/county-shape";
+export { SAMPLE_NEGATIVE_CASES, SAMPLE_OBJECTION_CASES } from "./sample/workflow-cases";
 export type { MessEntry, SampleCounty, SampleLedger, SampleLedgerGap, SampleOptions, SampleOrganisation, SampleSheet, SampleVillage } from "./sample/county-shape";
 
 // ---------------------------------------------------------------- the mess
@@ -156,6 +158,7 @@ export function sampleCounty(options: SampleOptions = {}): SampleCounty {
   });
   const files = Object.fromEntries(schemeKinds.map((k) => [k, sheet(k)])) as Record<SchemeKind, SampleSheet>;
   const county: SampleCounty = { name: COUNTY_NAME, seed, year, townships: SAMPLE_TOWNSHIPS.map((t) => t.name), villages: vs, files, ledger: ledger.ledger, mess: [] };
+  addWorkflowCases(county);
   if (options.mess) {
     addMess(stream(6), county);
     addLedgerMess(stream(8), county);

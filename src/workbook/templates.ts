@@ -548,7 +548,7 @@ export function gradeMeaning(s: Scheme): string {
 export const groupWords = (g: Scheme["grade"]["groupBy"]) => (g === "township" ? "本乡镇" : g === "branch" ? "本支部" : "全县");
 
 /** KAOHE.GRADES over the whole column: the quota needs every row at once, so it is one spill formula. */
-export function gradesFormula(s: Scheme, b: SheetBuilder, scoreLetter: string, vetoField: string): string {
+export function gradesFormula(s: Scheme, b: SheetBuilder, scoreLetter: string, vetoField: string, barredLetter?: string): string {
   const g = s.grade;
   const groups = g.groupBy === "township" ? b.down(b.f("township")) : g.groupBy === "branch" ? b.down(b.f("branch")) : "";
   const args = [
@@ -564,6 +564,7 @@ export function gradesFormula(s: Scheme, b: SheetBuilder, scoreLetter: string, v
     String(g.minimum),
     b.down(b.f(vetoField)),
     vetoModeArg(g.veto),
+    ...(barredLetter ? [b.down(barredLetter)] : []),
   ];
   return `=KAOHE.GRADES(${args.join(",")})`;
 }

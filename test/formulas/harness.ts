@@ -1,6 +1,7 @@
 // Fills a standard template as the add-in does, evaluates its KAOHE formulas in HyperFormula, runs the pipeline on the same rows, and lines up the two cell by cell.
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import type { Scheme, SchemeKind } from "../../src/core/scheme";
+import { OBJECTION_SHEET } from "../../src/workbook/objections";
 import { runAssessment } from "../../src/workbook/pipeline";
 import type { Plan, PlanCell } from "../../src/workbook/plan";
 import type { CellValue, WorkbookData } from "../../src/workbook/sheet";
@@ -103,7 +104,9 @@ export function fillTemplate(spec: TemplateSpec, data: TemplateData): FilledTemp
   const formulas = formulaCells(sheet, last);
   for (const c of formulas) (rows[c.row - 1] ??= [])[c.col - 1] = c.formula;
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  const hf = HyperFormula.buildFromSheets({ [sheet.name]: rows as RawCellContent[][] }, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+  // The other sheets (负面清单记录 with the list above it, 异议记录 …) go in too: the data sheet's formulas read them.
+  const others = Object.fromEntries(workbook.sheets.slice(1).map((o) => [o.name, o.rows.map((r) => Array.from(r, (v) => typed(v ?? null))) as RawCellContent[][]]));
+  const hf = HyperFormula.buildFromSheets({ [sheet.name]: rows as RawCellContent[][], ...others }, { licenseKey: "gpl-v3", useArrayArithmetic: true });
   const id = hf.getSheetId(sheet.name)!;
   // Read every formula cell once, so the engine can be let go.
   const values = new Map<string, Shown>();
@@ -117,7 +120,7 @@ export function fillTemplate(spec: TemplateSpec, data: TemplateData): FilledTemp
  * Evaluates the template's formulas over `data` (fillTemplate) and runs the pipeline with `scheme` over
  * the same workbook, then lines up each formula cell with the cell the pipeline writes for its row.
  */
-export function evaluate(spec: TemplateSpec, scheme: Scheme, data: TemplateData): Evaluation {
+export function evaluate(spec: TemplateSpec, scheme: Scheme, data: TemplateData, options: { withObjections?: boolean } = {}): Evaluation {
   const kind = spec.kind;
   const filled = fillTemplate(spec, data);
   const { sheet, workbook, lastData, last } = filled;
@@ -126,7 +129,11 @@ export function evaluate(spec: TemplateSpec, scheme: Scheme, data: TemplateData)
   const formulaOf = new Map(filled.formulas.map((c) => [`${c.col}:${c.row}`, c.formula]));
   const spillFirst = new Map(sheet.formulas.filter((f) => f.fill === "spill").map((f) => [f.col, formulaOf.get(`${f.col}:${sheet.firstDataRow}`)!]));
 
-  const result = runAssessment(workbook, { scheme, now: new Date("2026-01-15T00:00:00Z") });
+  // An objection upheld after the notice is a decision the formulas cannot know of (the template's own
+  // way is 调整后等次 with its reason): the formulas are held to the results as announced, and
+  // test/formulas/sample-county.test.ts holds the objection's change to exactly its one cell.
+  const announced = options.withObjections ? workbook : { ...workbook, sheets: workbook.sheets.filter((x) => x.name !== OBJECTION_SHEET) };
+  const result = runAssessment(announced, { scheme, now: new Date("2026-01-15T00:00:00Z") });
   if (result.status !== "ok" || !result.plan) throw new Error(`${kind}: the pipeline did not run: ${result.problems.slice(0, 3).map((p) => `${p.sheet}!${p.row},${p.col} ${p.zh}`).join("; ")}`);
   const block = result.plan.results[0];
   const byRow = new Map(block.rows.map((r) => [r.row, r.cells]));

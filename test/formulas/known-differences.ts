@@ -32,9 +32,10 @@ export const pipelineOnlyColumns: Record<SchemeKind, string[]> = {
 
 /** Template formula columns of the data rows that the pipeline does not compute at all. */
 export const formulaOnlyColumns: Record<SchemeKind, string[]> = {
-  secretary: [],
-  cadre: [],
-  member: [],
+  // Each person's bar from the negative list, which 等次 (or 最终星数) reads; the pipeline says it in 说明.
+  secretary: ["负面清单"],
+  cadre: ["负面清单"],
+  member: ["负面清单摘星", "负面清单不得评优"],
   appraisal: [],
   fiveGood: [],
   ledger: [],

@@ -31,4 +31,43 @@ describe("the templates' formulas over the sample county equal the pipeline's ce
   it.each(schemeKinds)("%s: columns only one side has, and counterparts written beside the table", (kind) => {
     expectLayout(runs[kind]);
   });
+
+  /** The formula's value in the column of the person with this 编号. */
+  const cellOf = (kind: SchemeKind, id: string, column: string) => {
+    const e = runs[kind];
+    const idCol = e.sheet.columns.find((c) => c.field === "id")!.col;
+    const row = e.sheet.firstDataRow + sampleCounty().files[kind].rows.findIndex((r) => r[idCol - 1] === id);
+    const pair = e.pairs.find((p) => p.column === column && p.row === row);
+    const only = e.formulaOnly.find((p) => p.column === column && p.row === row);
+    return { row, value: pair ? pair.fromFormula : only?.value };
+  };
+
+  it("the negative list acts in the formulas as in the pipeline: the sample county's deliberate cases, hand-computed", () => {
+    // 北塘镇: 17 secretaries, floor(17 × 20%) = 3 优秀. 苏云强 (94.33, first) is barred by 4-2, so 胡云 93.99, 李霞志 93.81 and 杨春 90.26 (over the quota before) take the three.
+    expect(cellOf("secretary", "SJ074", "负面清单").value).toBe("不得评优");
+    expect(cellOf("secretary", "SJ074", "等次").value).toBe("称职");
+    expect(cellOf("secretary", "SJ078", "等次").value).toBe("优秀");
+    // 李永: 86.08 after 4-1 twice (2 × 2 = 4 points, under the cap of 8) off 90.08; 称职, and 郭静东 (90.00) takes the third 优秀 of 桃源乡 (15 secretaries, 3 places).
+    expect(cellOf("secretary", "SJ101", "综合得分").value).toBe(86.08);
+    expect(cellOf("secretary", "SJ101", "等次").value).toBe("称职");
+    expect(cellOf("secretary", "SJ106", "等次").value).toBe("优秀");
+    // 彭东金 (81.46) is failed by 1-3 whatever his score; 徐平春 90.08 − 3 × 1 = 87.08, 称职.
+    expect(cellOf("cadre", "GB018", "等次").value).toBe("不称职");
+    expect(cellOf("cadre", "GB012", "综合得分").value).toBe(87.08);
+    expect(cellOf("cadre", "GB012", "等次").value).toBe("称职");
+    // 青龙岗村党支部, cap 6: 6 members, floor(6 × 30%) = 1 place at 5 stars or more. 王宏海 6 − 2 (5-3 twice) = 4, so 潘涛丽 keeps her 5.
+    expect(cellOf("member", "DY000016", "负面清单摘星").value).toBe(2);
+    expect(cellOf("member", "DY000016", "最终星数").value).toBe(4);
+    expect(cellOf("member", "DY000018", "最终星数").value).toBe(5);
+    // 叶东生 (10 stars, barred by 5-1) is held below 9: 8.
+    expect(cellOf("member", "DY000017", "最终星数").value).toBe(8);
+  });
+
+  it("the upheld objection changes exactly its one cell: 吴永's 等次, 优秀 as announced, 称职 after it", () => {
+    const county = sampleCounty();
+    const e = evaluate(county.files.secretary.spec, defaultScheme("secretary", county.year), county.files.secretary, { withObjections: true });
+    const changed = e.pairs.filter((p) => p.fromFormula !== p.fromPipeline && !(typeof p.fromFormula === "number" && typeof p.fromPipeline === "number" && Math.abs(p.fromFormula - p.fromPipeline) <= 0.005));
+    expect(changed.map((p) => [p.column, p.fromFormula, p.fromPipeline])).toEqual([["等次", "优秀", "称职"]]);
+    expect(changed[0].row).toBe(cellOf("secretary", "SJ006", "等次").row);
+  });
 });

@@ -2,6 +2,7 @@
 import { ratioWords } from "../../core/wording";
 import { type Scheme } from "../../core/scheme";
 import { type FieldDef } from "../../workbook/fields";
+import { NEGATIVE_BAR_HEADER, negativeBarFormula, negativeBarMeaning, negativeCall, workflowSheets } from "../../workbook/workflow-sheets";
 import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, b0Override, colOf, gradeMeaning, gradesFormula, rankFormula, rankResult, ratioArg, scoreResult, titleRow, withOverride, gradeLines, type KindNotes } from "../../workbook/templates";
 
 export function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
@@ -10,6 +11,7 @@ export function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     fields,
     [
       scoreResult("综合得分", s.parts.length >= 2 ? `任务得分×${s.parts[0].weight}＋年终考评×${s.parts[1].weight}（权重见第2行），保留两位小数；年终考评留空时等于任务得分` : "等于任务得分"),
+      ...(s.negativeList.length ? [{ header: NEGATIVE_BAR_HEADER, format: "text" as const, meaning: negativeBarMeaning }] : []),
       rankResult(s),
       { header: "等次", format: "text", meaning: `${gradeMeaning(s)}${b0Override}` },
       { header: "系数", format: "score", meaning: `岗位系数（空白按1.0）×等次系数（填了调整后等次的按调整后等次；${coefTable.map((c) => `${c.grade}${c.coefficient}`).join("、")}）` },
@@ -44,11 +46,16 @@ export function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const gradeCol = b.r("等次").letter;
   const pay = b.f("pay");
   const post = b.f("postCoefficient");
+  const composite = w1 && w2 ? `ROUND(KAOHE.COMPOSITE(${task}{r}:${yearEnd}{r},${task}$2:${yearEnd}$2),2)` : `${task}{r}`;
+  // The negative list's points come off 综合得分 (not below 0) before rank, grade and pay, as the pipeline applies them.
+  const points = negativeCall(s, `$${name}{r}`, "扣分");
+  const bar = negativeBarFormula(s, `$${name}{r}`);
   const formulas: TemplateFormula[] = [
-    { col: b.r("综合得分").col, header: "综合得分", fill: "row", text: guard(w1 && w2 ? `ROUND(KAOHE.COMPOSITE(${task}{r}:${yearEnd}{r},${task}$2:${yearEnd}$2),2)` : `${task}{r}`) },
+    { col: b.r("综合得分").col, header: "综合得分", fill: "row", text: guard(points ? `ROUND(MAX(0,${composite}-${points}),2)` : composite) },
+    ...(bar ? [{ col: b.r(NEGATIVE_BAR_HEADER).col, header: NEGATIVE_BAR_HEADER, fill: "row" as const, text: guard(bar) }] : []),
     rankFormula(s, b, total),
     // A grade changed by hand (调整后等次) replaces the computed one, as in the pipeline and in 系数; the quota is counted on the computed grades.
-    { col: b.r("等次").col, header: "等次", fill: "spill", text: withOverride(b, gradesFormula(s, b, total, "veto")) },
+    { col: b.r("等次").col, header: "等次", fill: "spill", text: withOverride(b, gradesFormula(s, b, total, "veto", bar ? b.r(NEGATIVE_BAR_HEADER).letter : undefined)) },
     {
       col: b.r("系数").col,
       header: "系数",
@@ -59,7 +66,7 @@ export function cadreSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     { col: b.r("基本工资").col, header: "基本工资", fill: "row", text: guard(`INDEX(KAOHE.PAYSPLIT(${pay}{r},${ratioArg(s.pay.basicRatio)}),1,1)`) },
     { col: b.r("绩效工资").col, header: "绩效工资", fill: "row", text: guard(performanceFormula(s, b)) },
   ];
-  return { band: [titleRow("", width), weightRow], headerRow: 3, blankRows: 300, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名乡镇干部" };
+  return { band: [titleRow("", width), weightRow], headerRow: 3, blankRows: 300, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名乡镇干部", extra: workflowSheets(s) };
 }
 
 /** The label of the band cell holding the pool when the scheme takes it from the sheet (pay.pool = sheet). */

@@ -2,7 +2,12 @@
 import { ratioWords, roundingWords } from "../../core/wording";
 import { baseScheme, type Scheme } from "../../core/scheme";
 import { type FieldDef } from "../../workbook/fields";
+import { negativeCall, workflowSheets } from "../../workbook/workflow-sheets";
 import { type KindSheet, SheetBuilder, type TemplateFormula, arrayConst, colOf, groupWords, ratioArg, subtitleRow, titleRow, type KindNotes } from "../../workbook/templates";
+
+/** The data sheet's columns that show the negative list's effect on a member's stars; 最终星数 reads them. */
+const STARS_REMOVED_HEADER = "负面清单摘星";
+const BARRED_HEADER = "负面清单不得评优";
 
 export function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const st = s.stars;
@@ -11,6 +16,12 @@ export function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     [
       { header: "星数", format: "integer", meaning: `各方面得分≥${st.thresholds[0]}得${st.thresholds.length}星、≥${st.thresholds[st.thresholds.length - 1]}得1星，逐项相加，不超过星级上限` },
       { header: "星级上限", format: "integer", meaning: `按党员类别：${st.categories.map((c) => `${c.name}${c.cap}星`).join("、")}` },
+      ...(s.negativeList.length
+        ? [
+            { header: STARS_REMOVED_HEADER, format: "integer" as const, meaning: "按“负面清单记录”表和其上方的负面清单摘去的星数，按比例核定前从星数中减去（不低于0星）" },
+            { header: BARRED_HEADER, format: "text" as const, meaning: "按负面清单不得评优的显示“是”：不得达到本类门槛星数，不占名额，名额顺延给下一人" },
+          ]
+        : []),
       {
         header: "最终星数",
         format: "integer",
@@ -40,10 +51,21 @@ export function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const capTable = sameCaps ? "" : `,{${st.categories.flatMap((c) => [c.name, ...c.aliases].map((n) => `"${n}",${c.cap}`)).join(";")}}`;
   const groups = st.groupBy === "branch" ? b.down(b.f("branch")) : st.groupBy === "township" ? b.down(b.f("township")) : "";
   const rules = `{${st.quota.map((q) => `${q.cap},${q.threshold},${ratioArg(q.ratio)}`).join(";")}}`;
-  const quota = `KAOHE.STARQUOTA(${b.down(starsCol)},${b.down(cap)},${b.down(b.f("tiebreak"))},${groups},${rules},"${st.tiePolicy === "all" ? "strict" : st.tiePolicy}","${st.rounding}",0)`;
+  // The negative list acts before the quota, as the pipeline applies it: stars removed (not below 0), and a barred member takes no top place.
+  const removed = negativeCall(s, `$${name}{r}`, "摘星");
+  const barred = negativeCall(s, `$${name}{r}`, "不得评优");
+  const counted = removed ? `IF(${b.down(starsCol)}="","",IF(${b.down(starsCol)}-${b.down(b.r(STARS_REMOVED_HEADER).letter)}<0,0,${b.down(starsCol)}-${b.down(b.r(STARS_REMOVED_HEADER).letter)}))` : b.down(starsCol);
+  const barredArg = barred ? `,${b.down(b.r(BARRED_HEADER).letter)}` : "";
+  const quota = `KAOHE.STARQUOTA(${counted},${b.down(cap)},${b.down(b.f("tiebreak"))},${groups},${rules},"${st.tiePolicy === "all" ? "strict" : st.tiePolicy}","${st.rounding}",0${barredArg})`;
   const formulas: TemplateFormula[] = [
     { col: b.r("星数").col, header: "星数", fill: "row", text: guard(starsFormula) },
     { col: b.r("星级上限").col, header: "星级上限", fill: "row", text: guard(`KAOHE.STARCAP(TRIM(${cat}{r})${capTable})`) },
+    ...(removed && barred
+      ? [
+          { col: b.r(STARS_REMOVED_HEADER).col, header: STARS_REMOVED_HEADER, fill: "row" as const, text: guard(removed) },
+          { col: b.r(BARRED_HEADER).col, header: BARRED_HEADER, fill: "row" as const, text: guard(`IF(${barred},"是","")`) },
+        ]
+      : []),
     {
       col: b.r("最终星数").col,
       header: "最终星数",
@@ -53,7 +75,7 @@ export function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     },
   ];
   const rule = `星级规则：${st.aspects.join("、")}五个方面各按百分制评分；${st.categories.map((c) => `${c.name}评前${c.aspects}个方面、上限${c.cap}星`).join("，")}。`;
-  return { band: [titleRow("", width), subtitleRow(2, rule, b.columns)], headerRow: 3, blankRows: 1000, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名党员" };
+  return { band: [titleRow("", width), subtitleRow(2, rule, b.columns)], headerRow: 3, blankRows: 1000, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名党员", extra: workflowSheets(s) };
 }
 
 /** What a blank means in each column (三、空白与0的区别). */

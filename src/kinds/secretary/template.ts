@@ -2,6 +2,7 @@
 import { CLASS_NUMERALS, className } from "../../core/classes";
 import { type Scheme } from "../../core/scheme";
 import { type FieldDef } from "../../workbook/fields";
+import { NEGATIVE_BAR_HEADER, negativeBarFormula, negativeBarMeaning, negativeCall, workflowSheets } from "../../workbook/workflow-sheets";
 import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, b0Override, classMeaning, colOf, gradeMeaning, gradesFormula, groupWords, rankFormula, rankLine, rankResult, scoreResult, titleRow, weighted, withOverride, gradeLines, type KindNotes } from "../../workbook/templates";
 
 export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
@@ -16,6 +17,7 @@ export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
         s.periods.length >= 2 ? `半年考核×${s.periods[0].weight}＋年度得分×${s.periods[1].weight}，保留两位小数；半年考核留空时等于年度得分` : "等于年度得分",
       ),
       scoreResult("综合得分", parts.length >= 2 ? `量化得分×${parts[0].weight}＋民主测评×${parts[1].weight}，保留两位小数；民主测评留空时等于量化得分` : "等于量化得分"),
+      ...(s.negativeList.length ? [{ header: NEGATIVE_BAR_HEADER, format: "text" as const, meaning: negativeBarMeaning }] : []),
       rankResult(s),
       { header: "等次", format: "text", meaning: `${gradeMeaning(s)}${b0Override}` },
       { header: "分类", format: "text", meaning: classMeaning(s) },
@@ -71,9 +73,14 @@ export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const [p1, p2] = s.periods;
   row("量化得分", p1 && p2 ? `IF(${half}{r}="",${annual}{r},ROUND(${weighted([{ weight: p1.weight, ref: `${half}{r}` }, { weight: p2.weight, ref: `${annual}{r}` }])},2))` : `${annual}{r}`);
   const [q1, q2] = parts;
-  row("综合得分", q1 && q2 ? `IF(${ballot}{r}="",${quantified}{r},ROUND(${weighted([{ weight: q1.weight, ref: `${quantified}{r}` }, { weight: q2.weight, ref: `${ballot}{r}` }])},2))` : `${quantified}{r}`);
+  const composite = q1 && q2 ? `IF(${ballot}{r}="",${quantified}{r},ROUND(${weighted([{ weight: q1.weight, ref: `${quantified}{r}` }, { weight: q2.weight, ref: `${ballot}{r}` }])},2))` : `${quantified}{r}`;
+  // The negative list's points come off 综合得分 (not below 0) before rank, grade and class, as the pipeline applies them.
+  const points = negativeCall(s, `$${name}{r}`, "扣分");
+  row("综合得分", points ? `ROUND(MAX(0,${composite}-${points}),2)` : composite);
+  const bar = negativeBarFormula(s, `$${name}{r}`);
+  if (bar) row(NEGATIVE_BAR_HEADER, bar);
   formulas.push(rankFormula(s, b, total));
-  formulas.push({ col: b.r("等次").col, header: "等次", text: withOverride(b, gradesFormula(s, b, total, "veto")), fill: "spill" });
+  formulas.push({ col: b.r("等次").col, header: "等次", text: withOverride(b, gradesFormula(s, b, total, "veto", bar ? b.r(NEGATIVE_BAR_HEADER).letter : undefined)), fill: "spill" });
   const classGroups = s.grade.groupBy === "township" ? `,${b.down(b.f("township"))}` : "";
   formulas.push({
     col: b.r("分类").col,
@@ -82,7 +89,7 @@ export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
     // Class k is named by the k-th numeral (一类, 二类 …), as the pipeline names it.
     text: `=IF(${b.down(total)}="","",MID("${CLASS_NUMERALS}",KAOHE.CLASSES(${b.down(total)},{${s.classes.join(",")}}${classGroups}),1)&"类")`,
   });
-  return { band: [titleRow("", width), capRow, maxRow], headerRow: 4, blankRows: 200, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名村党组织书记" };
+  return { band: [titleRow("", width), capRow, maxRow], headerRow: 4, blankRows: 200, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名村党组织书记", extra: workflowSheets(s) };
 }
 
 /** What a blank means in each column (三、空白与0的区别). */
