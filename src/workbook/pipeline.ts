@@ -2,6 +2,8 @@
 import { RuleError } from "../core/errors";
 import { describeProblem, withAssessedYear, yearInTitle, type Scheme, type SchemeKind, type SchemeProblem } from "../core/scheme";
 import { defaultScheme, fieldsFor, kindById, kindNames, schemeKinds, secondTables, standardSheetNames, validateScheme } from "../kinds/registry";
+import { NEGATIVE_RECORD_SHEET } from "./negative-records";
+import { OBJECTION_SHEET } from "./objections";
 import type { Assessment, AssessInput } from "./assess/common";
 import { ruleProblem } from "./assess/place";
 import { type FieldDef } from "./fields";
@@ -143,7 +145,8 @@ export function recognisedTables(workbook: WorkbookData, options: Pick<RunOption
   const kinds = scheme ? [scheme.kind] : options.kind && !options.anyKind ? [options.kind] : schemeKinds;
   const out: RecognisedTable[] = [];
   for (const sheet of workbook.sheets) {
-    if (owned.has(sheet.name.toLowerCase()) || sheet.name === SCHEME_SHEET || secondTables.some((t) => t.sheet === sheet.name)) continue;
+    // The 负面清单记录 and 异议记录 sheets name people (单位, 姓名) but are read beside a table, never computed on their own.
+    if (owned.has(sheet.name.toLowerCase()) || sheet.name === SCHEME_SHEET || secondTables.some((t) => t.sheet === sheet.name) || sheet.name === NEGATIVE_RECORD_SHEET || sheet.name === OBJECTION_SHEET) continue;
     const kind = detectKind({ sheets: [sheet] }, kinds, scheme);
     if (kind) out.push({ sheet: sheet.name, kind });
   }

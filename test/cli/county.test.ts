@@ -90,6 +90,48 @@ describe("kaohe run on the sample county", () => {
     for (const row of rows) expect(row[actual] as number).toBeLessThanOrEqual(row[allowed] as number);
   });
 
+  /** A data sheet's rows by 编号, each as header → value. */
+  async function people(kind: SchemeKind): Promise<Map<string, Record<string, unknown>>> {
+    const wb = await readWorkbook(ran.get(kind)!.out);
+    const rows = values(wb.worksheets[0]);
+    const h = rows.findIndex((row) => row?.includes("编号") && row.includes("姓名"));
+    const out = new Map<string, Record<string, unknown>>();
+    for (const row of rows.slice(h + 1)) if (row?.[rows[h].indexOf("编号")]) out.set(String(row[rows[h].indexOf("编号")]), Object.fromEntries(rows[h].map((k, i) => [String(k), row[i]])));
+    return out;
+  }
+
+  it("the negative list and the objections: the sample county's deliberate cases end as computed by hand, each in 说明 and 审计", async () => {
+    const sj = await people("secretary");
+    // 北塘镇: 17 secretaries, floor(17 × 20%) = 3 优秀; 苏云强 (94.33) barred by 4-2, the place passes to 杨春 (90.26).
+    expect([sj.get("SJ074")!["等次"], sj.get("SJ072")!["等次"], sj.get("SJ064")!["等次"], sj.get("SJ078")!["等次"]]).toEqual(["称职", "优秀", "优秀", "优秀"]);
+    expect(sj.get("SJ074")!["说明"]).toContain("负面清单 4-2「阻挠、不配合村务监督委员会监督」1 次：本年度不得评为优秀");
+    // 李永 90.08 − 2 × 2 = 86.08, 称职; 郭静东 (90.00) takes 桃源乡's third place.
+    expect([sj.get("SJ101")!["综合得分"], sj.get("SJ101")!["等次"], sj.get("SJ106")!["等次"]]).toEqual([86.08, "称职", "优秀"]);
+    // 吴永: 优秀 as announced, 称职 after the upheld objection; 刘刚's objection was not upheld and he stays 优秀.
+    expect(sj.get("SJ006")!["等次"]).toBe("称职");
+    expect(sj.get("SJ006")!["说明"]).toContain("公示后异议成立，由 优秀 调整为 称职");
+    expect(sj.get("SJ016")!["等次"]).toBe("优秀");
+    const wb = await readWorkbook(ran.get("secretary")!.out);
+    const audit = values(wb.getWorksheet("审计")!);
+    const line = (what: string, who: string) => audit.find((row) => row?.[0] === what && row[1] === who)?.[2];
+    expect(line("负面清单", "李永")).toContain("扣 4 分");
+    expect(line("异议", "刘刚")).toContain("不成立");
+    expect(line("公示后调整", "吴永")).toContain("经镇党委核实，违规发放补贴属实");
+    const notice = values(wb.getWorksheet("公示")!);
+    // The notice shows the result as computed, before the objection.
+    expect(notice.find((row) => row?.includes("吴永"))).toContain("优秀");
+
+    const gb = await people("cadre");
+    // 彭东金 failed by 1-3 whatever his 81.46: 不称职, coefficient 0, no performance pay; 徐平春 90.08 − 3 = 87.08, 称职 at 1.0 × post 1.1.
+    expect([gb.get("GB018")!["等次"], gb.get("GB018")!["系数"], gb.get("GB018")!["绩效工资"]]).toEqual(["不称职", 0, 0]);
+    expect([gb.get("GB012")!["综合得分"], gb.get("GB012")!["等次"], gb.get("GB012")!["系数"]]).toEqual([87.08, "称职", 1.1]);
+
+    const dy = await people("member");
+    // 青龙岗村党支部, cap 6: one place at 5 stars or more (floor(6 × 30%)); 王宏海 6 − 2 = 4, so 潘涛丽 keeps 5; 叶东生 (10, barred by 5-1) is held at 8.
+    expect([dy.get("DY000016")!["最终星数"], dy.get("DY000018")!["最终星数"], dy.get("DY000017")!["最终星数"]]).toEqual([4, 5, 8]);
+    expect(dy.get("DY000016")!["说明"]).toContain("摘 2 星");
+  });
+
   it("the ledger: names the missing periods as people say them", async () => {
     const wb = await readWorkbook(ran.get("ledger")!.out);
     const report = values(wb.getWorksheet("组织生活落实情况")!);
