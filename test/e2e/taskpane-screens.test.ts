@@ -329,10 +329,10 @@ describe("the task pane over a scripted host, as inside Excel", () => {
     await page.getByRole("alertdialog").getByRole("button", { name: "覆盖并写入" }).click();
     await page.getByText("写入工作表“汇总”时出错：工作表受保护").waitFor();
     expect(await page.getByText(`已写入：${SHEET}`).count()).toBe(1);
-    expect(await page.getByText("未写入：汇总、配额核查、排名、审计、考核方案").count()).toBe(1);
+    expect(await page.getByText("未写入：汇总、配额核查、排名、公示、审计、考核方案").count()).toBe(1);
     await shoot(page, "excel-compute-failed");
     await page.getByRole("tab", { name: "报表" }).click();
-    expect(await page.getByText("未写入", { exact: true }).count()).toBe(5);
+    expect(await page.getByText("未写入", { exact: true }).count()).toBe(6);
     await page.getByRole("tab", { name: "冻结" }).click();
     expect(await page.getByRole("button", { name: "生成无公式副本" }).isDisabled()).toBe(true);
     expect(errors).toEqual([]);
