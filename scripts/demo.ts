@@ -7,7 +7,6 @@ import { writeTemplate } from "../src/cli/xlsx-template";
 import { kindNames, schemeKinds } from "../src/kinds/registry";
 import { sampleCounty, type SampleSheet } from "../src/kinds/sample-county";
 import { linkedSample } from "../src/kinds/sample/linked";
-import { Workbook } from "exceljs";
 
 async function demo(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "kaohe-demo-"));
@@ -48,12 +47,8 @@ async function linkedDemo(root: string, io: { stdout: NodeJS.WriteStream; stderr
   const appraisal = await write(county.files.appraisal);
   const fiveGood = await write(county.files.fiveGood);
   const secretary = await write(linked.secretary);
+  // The ledger's template holds 联系点名单 and 满意度测评 beside 组织名单: the county fills them there.
   const ledger = await write(linked.ledger);
-  // The lists a county adds to its ledger workbook beside 组织名单.
-  const book = new Workbook();
-  await book.xlsx.readFile(ledger);
-  for (const sheet of linked.ledgerSheets) book.addWorksheet(sheet.name).addRows(sheet.rows);
-  await book.xlsx.writeFile(ledger);
   console.log("━━ 关联取数：每个数只填一次 / linked workbooks: each fact entered once ━━");
   for (const [input, source] of [
     [secretary, appraisal],

@@ -80,7 +80,8 @@ function linkRunner(options: RunOptions): LinkRunner {
   return {
     find: (wb, kind, except) => {
       const owned = ownedSheets(wb);
-      const skip = new Set([SCHEME_SHEET, ...secondTables.map((t) => t.sheet)]);
+      // The 负面清单记录 and 异议记录 sheets name people, as an appraisal does, but are never a source of results.
+      const skip = new Set([SCHEME_SHEET, ...secondTables.map((t) => t.sheet), NEGATIVE_RECORD_SHEET, OBJECTION_SHEET]);
       return wb.sheets.filter((s) => s.name !== except && !owned.has(s.name.toLowerCase()) && !skip.has(s.name) && detectKind({ sheets: [s] }) === kind).map((s) => s.name);
     },
     run: (wb, kind, sheet) => {

@@ -11,6 +11,12 @@ import { defaultScheme, schemeKinds } from "../../src/kinds/registry";
 import * as functions from "../../src/functions/functions";
 import { RATER_DETAIL_SHEET, raterDetailFields } from "../../src/kinds/appraisal/fields";
 import { ledgerFields, ORGANISATION_SHEET, organisationFields } from "../../src/kinds/ledger/fields";
+import { CONTACT_SHEET } from "../../src/kinds/ledger/contact-points";
+import { SATISFACTION_SHEET } from "../../src/kinds/ledger/satisfaction-sheet";
+import { FOUR_PROMISES_SHEET } from "../../src/kinds/secretary/four-promises-sheet";
+import { HALF_YEAR_SHEET } from "../../src/kinds/secretary/half-year";
+import { NEGATIVE_RECORD_SHEET } from "../../src/workbook/negative-records";
+import { OBJECTION_SHEET } from "../../src/workbook/objections";
 import { fieldsFor, standardSheetNames } from "../../src/kinds/registry";
 import { runAssessment } from "../../src/workbook/pipeline";
 import { readRecords } from "../../src/workbook/read";
@@ -124,9 +130,16 @@ describe("the standard templates", () => {
       expect(s.fileName).toMatch(/^[^/\\:*?"<>|]+\.xlsx$/);
       expect(s.sheets.map((x) => x.name)).toEqual([standardSheetNames[s.kind], NOTES_SHEET_NAME]);
       expect(s.sheets.map((x) => x.name)).not.toContain("考核方案");
-      // Only the ledger (its list of organisations) and the appraisal (the raters' own scores) read a second table.
-      const second: Partial<Record<SchemeKind, string>> = { ledger: ORGANISATION_SHEET, appraisal: RATER_DETAIL_SHEET };
-      expect((s.extra ?? []).map((x) => x.name)).toEqual(second[s.kind] ? [second[s.kind]] : []);
+      // The ledger reads its organisations, contact points and ratings; the appraisal the raters' own scores; the secretary the town's half-year test and the 四诺 register; the announced kinds their negative-list records and objections.
+      const workflow = [NEGATIVE_RECORD_SHEET, OBJECTION_SHEET];
+      const second: Partial<Record<SchemeKind, string[]>> = {
+        ledger: [ORGANISATION_SHEET, CONTACT_SHEET, SATISFACTION_SHEET],
+        appraisal: [RATER_DETAIL_SHEET],
+        secretary: [HALF_YEAR_SHEET, FOUR_PROMISES_SHEET, ...workflow],
+        cadre: workflow,
+        member: workflow,
+      };
+      expect((s.extra ?? []).map((x) => x.name)).toEqual(second[s.kind] ?? []);
       expect(dataSheets(s).map((x) => x.name)).toEqual([standardSheetNames[s.kind], ...(s.extra ?? []).map((x) => x.name)]);
     }
   });
@@ -392,10 +405,10 @@ describe("the ledger template", () => {
 
   it("draws the ledger, then 组织名单, then 填表说明", async () => {
     const wb = await templateBook("ledger");
-    expect(wb.worksheets.map((w) => w.name)).toEqual([standardSheetNames.ledger, ORGANISATION_SHEET, NOTES_SHEET_NAME]);
-    expect(spec.extra).toHaveLength(1);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([standardSheetNames.ledger, ORGANISATION_SHEET, CONTACT_SHEET, SATISFACTION_SHEET, NOTES_SHEET_NAME]);
+    expect(spec.extra).toHaveLength(3);
     expect(list.title).toBe("______年度组织名单");
-    expect(dataSheets(templateSpec("ledger", { year: 2025 })).map((x) => x.title)).toEqual(["2025年度组织生活台账", "2025年度组织名单"]);
+    expect(dataSheets(templateSpec("ledger", { year: 2025 })).map((x) => x.title)).toEqual(["2025年度组织生活台账", "2025年度组织名单", "2025年度领导干部联系点名单", "2025年度基层党建满意度测评"]);
   });
 
   it("is found by findTable on both sheets: every ledger field and every 组织名单 field, where the spec says", async () => {
@@ -491,7 +504,7 @@ describe("the ledger template", () => {
     const county = sampleCounty({ mess: true });
     const file = county.files.ledger;
     const wb = await roundTrip(file.spec, file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([standardSheetNames.ledger, ORGANISATION_SHEET, NOTES_SHEET_NAME]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([standardSheetNames.ledger, ORGANISATION_SHEET, CONTACT_SHEET, SATISFACTION_SHEET, NOTES_SHEET_NAME]);
     const date = inputColumns(main).find((c) => c.field === "date")!;
     const first = main.firstDataRow + file.preamble.length;
     const serialRow = file.rows.findIndex((r) => typeof r[date.col - 1] === "number");

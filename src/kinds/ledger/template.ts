@@ -1,5 +1,7 @@
 // The ledger kind's standard template: its data sheet, the result columns' formulas and its 填表说明.
 import { LEDGER_SHEET, ledgerFields, ORGANISATION_SHEET, organisationFields } from "./fields";
+import { CONTACT_SHEET, contactFields, isContactDuty, VISITOR_HEADERS } from "./contact-points";
+import { ratingFields, SATISFACTION_SHEET } from "./satisfaction-sheet";
 import { periodWords, ratioWords, shareWords } from "../../core/wording";
 import { type Scheme } from "../../core/scheme";
 import { type FieldDef } from "../../workbook/fields";
@@ -58,8 +60,25 @@ export function ledgerSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     formulas,
     builder: b,
     subject: "一次会议、谈心谈话、培训或走访",
-    extra: [{ name: ORGANISATION_SHEET, title: "组织名单", sheet: organisations }],
+    extra: [
+      { name: ORGANISATION_SHEET, title: "组织名单", sheet: organisations },
+      { name: CONTACT_SHEET, title: "领导干部联系点名单", sheet: listSheet(s, contactFields, CONTACT_NOTE, "leader", "一位领导的一个联系点") },
+      { name: SATISFACTION_SHEET, title: "基层党建满意度测评", sheet: listSheet(s, ratingFields, satisfactionNote(s), "unit", "一个测评单位") },
+    ],
   };
+}
+
+const CONTACT_NOTE = `每位领导的每个联系点填一行，联系点与“${ORGANISATION_SHEET}”中的组织名称写法一致。填了本表的，“联系点”职责按每位领导到本人联系点的走访次数核算，不再按每个组织核算；一个联系点有几位领导的，请在“${LEDGER_SHEET}”右侧增加“${VISITOR_HEADERS[0]}”列，写明每次走访的领导。`;
+
+function satisfactionNote(s: Scheme): string {
+  const target = s.targets[1];
+  return `每个参加测评的县直部门或基层站所填一行，测评结果填“满意”“基本满意”或“不满意”（只有“满意”计为满意）。满意度${target ? `目标（${target.name}不低于${ratioWords(target.ratio)}）` : ""}按满意单位数÷测评单位数计算；没有本表时按“${ORGANISATION_SHEET}”中群众满意度的平均分计算。`;
+}
+
+/** A list the ledger reads besides its events: a title, a note, one row per entry. */
+function listSheet(s: Scheme, fields: readonly FieldDef[], note: string, key: string, subject: string): KindSheet {
+  const b = new SheetBuilder(fields, [], s);
+  return { band: [titleRow("", b.columns.length), subtitleRow(2, note, b.columns)], headerRow: 3, blankRows: 300, freezeColumns: colOf(b, key), formulas: [], builder: b, subject };
 }
 
 /** The ledger's list of organisations: their type decides their duties; members and funds give the training check. */
@@ -102,6 +121,18 @@ function ledgerOwnNotes(s: Scheme, sheet: DataSheetSpec, extra: readonly DataShe
             `${list.name}：每个党组织填一行，填写${inputColumns(list).map((c) => c.header).join("、")}。组织类型（${ORGANISATION_TYPES.join("、")}）决定该组织应落实哪些职责；名单中的组织没有任何台账记录时，它的每项职责都按未落实列出。`,
           ]
         : []),
+      ...extra
+        .filter((e) => e.name === CONTACT_SHEET)
+        .map(
+          (e) =>
+            `${e.name}：每位领导的每个联系点填一行（${inputColumns(e).map((c) => c.header).join("、")}），联系点与组织名称写法一致；填了本表的，“联系点”职责（如“${s.ledger.duties.find(isContactDuty)?.name ?? "领导干部到联系点走访"}”）按每位领导到本人联系点的次数核算，不是本人联系点的走访不计入，并逐条列出。一个联系点有几位领导的，在“${sheet.name}”右侧增加“${VISITOR_HEADERS[0]}”列，写明每次走访的领导；只有一位领导的联系点可以不写。`,
+        ),
+      ...extra
+        .filter((e) => e.name === SATISFACTION_SHEET)
+        .map(
+          (e) =>
+            `${e.name}：每个参加测评的县直部门或基层站所填一行（${inputColumns(e).map((c) => c.header).join("、")}），测评结果填“满意”“基本满意”或“不满意”；满意度按评为“满意”的单位数÷测评单位数计算${s.ledger.satisfaction === "mean" ? "（本考核方案设为按平均分计算的，不读本表）" : ""}；没有本表的，按“${list?.name ?? ORGANISATION_SHEET}”中群众满意度的平均分计算，并在计算结果中提示。`,
+        ),
       "人数、金额只填数字，不要带“人”“元”等字；全角数字（如“８”）可以识别。",
     ],
     absence: {

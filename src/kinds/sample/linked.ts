@@ -1,23 +1,15 @@
 // The sample county's workbooks linked, each fact entered once: the secretaries' 民主测评 left to the appraisal, the ledger's 五好 to the five-good assessment, and the lists the ledger's counts need.
 import type { CellValue } from "../../workbook/sheet";
 import { dataSheet, inputColumns, type DataSheetSpec } from "../../workbook/templates";
-import { CONTACT_SHEET, contactFields } from "../ledger/contact-points";
-import { ratingFields, SATISFACTION_SHEET } from "../ledger/satisfaction-sheet";
+import { CONTACT_SHEET } from "../ledger/contact-points";
+import { SATISFACTION_SHEET } from "../ledger/satisfaction-sheet";
 import { Dice, mulberry32, personName, type SampleCounty, type SampleSheet } from "./county-shape";
-
-/** A sheet the linked ledger adds: its name and rows, the header first. */
-export interface LinkedSheet {
-  name: string;
-  rows: CellValue[][];
-}
 
 export interface LinkedSample {
   /** The secretaries' return with 民主测评 blank: it comes from the appraisal. */
   secretary: SampleSheet;
-  /** The ledger with the 组织名单's 是否“五好” blank: it comes from the five-good assessment. */
+  /** The ledger with the 组织名单's 是否“五好” blank (it comes from the five-good assessment), and its 联系点名单 and 满意度测评 filled. */
   ledger: SampleSheet;
-  /** 联系点名单 and 满意度测评, for the ledger's workbook. */
-  ledgerSheets: LinkedSheet[];
 }
 
 /** The data rows with one input column blanked. */
@@ -42,22 +34,21 @@ export function linkedSample(county: SampleCounty, seed = county.seed): LinkedSa
   const list = ledger.extra![0];
   const listCols = inputColumns(listSpec);
   const col = (field: string) => listCols.findIndex((c) => c.field === field);
-  const contacts: CellValue[][] = [contactFields.map((f) => f.header)];
+  // Rows in the template's column order: the 联系点名单 and 满意度测评 sheets list their fields in this order.
+  const contacts: CellValue[][] = [];
   for (const town of county.townships) {
     const villages = list.rows.filter((r) => r[col("township")] === town && r[col("orgType")] === "村党组织").slice(0, 2);
     villages.forEach((v, k) => contacts.push([town, personName(d), k === 0 ? "党委书记" : "乡镇长", v[col("organisation")]]));
   }
-  const ratings: CellValue[][] = [ratingFields.map((f) => f.header), ...RATING_UNITS.map((u) => [u, d.chance(0.8) ? "满意" : d.chance(0.7) ? "基本满意" : "不满意"])];
+  const ratings: CellValue[][] = [...RATING_UNITS.map((u) => [u, d.chance(0.8) ? "满意" : d.chance(0.7) ? "基本满意" : "不满意"])];
   return {
     secretary: { ...secretary, fileName: secretary.fileName.replace(/\.xlsx$/, "（取数）.xlsx"), rows: blanked(dataSheet(secretary.spec), secretary.rows, "ballot") },
     ledger: {
       ...ledger,
       fileName: ledger.fileName.replace(/\.xlsx$/, "（取数）.xlsx"),
-      extra: [{ ...list, rows: blanked(listSpec, list.rows, "fiveGood") }, ...(ledger.extra ?? []).slice(1)],
+      extra: ledger.spec.extra!.map((e, i) =>
+        i === 0 ? { ...list, rows: blanked(listSpec, list.rows, "fiveGood") } : { rows: e.name === CONTACT_SHEET ? contacts : e.name === SATISFACTION_SHEET ? ratings : [], merges: [], preamble: [] },
+      ),
     },
-    ledgerSheets: [
-      { name: CONTACT_SHEET, rows: contacts },
-      { name: SATISFACTION_SHEET, rows: ratings },
-    ],
   };
 }

@@ -72,6 +72,8 @@ export function readFourPromises(input: AssessInput): FourPromises | undefined {
   if (!found) return undefined;
   const { table } = found;
   const read = readRecords(table, fourPromiseFields);
+  // The template's blank register is no register yet: the typed 四诺 item still counts.
+  if (read.records.length === 0) return undefined;
   const problems: Problem[] = [...read.problems];
   const at = (r: RowRecord, field: string, zh: string, en: string): Problem => ({ sheet: table.sheet, row: r.row, col: (table.columns.get(field) ?? -1) + 1, header: table.headers.get(field), zh, en });
 

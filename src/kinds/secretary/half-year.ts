@@ -60,6 +60,8 @@ export function readHalfYear(input: AssessInput): HalfYear | undefined {
   const found = findHalfYear(input, fields);
   if (!found) return undefined;
   const read = readRecords(found.table, fields);
+  // The template's blank 半年考核 sheet is no test yet: the typed 半年考核 column still counts, as the data sheet's formula reads it.
+  if (read.records.length === 0) return undefined;
   const unit = (v: RowRecord["values"]) => `${str(v.township)}${str(v.village)}` || null;
   const testOf = (v: RowRecord["values"]): PeriodTest => ({
     items: scheme.items.map((_, i) => num(v[itemFieldId(i)])),

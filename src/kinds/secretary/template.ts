@@ -2,6 +2,10 @@
 import { CLASS_NUMERALS, className } from "../../core/classes";
 import { type Scheme } from "../../core/scheme";
 import { type FieldDef } from "../../workbook/fields";
+import { FOUR_PROMISES_SHEET, fourPromiseItem } from "./four-promises-sheet";
+import { FOUR_PROMISES_TITLE, fourPromiseSheet } from "./four-promises-template";
+import { HALF_YEAR_SHEET } from "./half-year";
+import { halfYearSheet } from "./half-year-template";
 import { NEGATIVE_BAR_HEADER, negativeBarFormula, negativeBarMeaning, negativeCall, workflowSheets } from "../../workbook/workflow-sheets";
 import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, b0Override, classMeaning, colOf, gradeMeaning, gradesFormula, groupWords, rankFormula, rankLine, rankResult, scoreResult, titleRow, weighted, withOverride, gradeLines, type KindNotes } from "../../workbook/templates";
 
@@ -89,7 +93,26 @@ export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
     // Class k is named by the k-th numeral (一类, 二类 …), as the pipeline names it.
     text: `=IF(${b.down(total)}="","",MID("${CLASS_NUMERALS}",KAOHE.CLASSES(${b.down(total)},{${s.classes.join(",")}}${classGroups}),1)&"类")`,
   });
-  return { band: [titleRow("", width), capRow, maxRow], headerRow: 4, blankRows: 200, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名村党组织书记", extra: workflowSheets(s) };
+  return { band: [titleRow("", width), capRow, maxRow], headerRow: 4, blankRows: 200, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名村党组织书记", extra: [...periodSheets(s), ...workflowSheets(s)] };
+}
+
+/** The sheets whose results the pipeline computes into this table: the town's half-year test and the 四诺 register, as the scheme has them. */
+function periodSheets(s: Scheme): NonNullable<KindSheet["extra"]> {
+  const half = halfYearSheet(s);
+  return [...(half ? [half] : []), ...(fourPromiseItem(s.items) >= 0 ? [{ name: FOUR_PROMISES_SHEET, title: FOUR_PROMISES_TITLE, sheet: fourPromiseSheet(s) }] : [])];
+}
+
+/** The lines on those sheets: where each result comes from once the sheet is filled. */
+function periodSheetLines(s: Scheme): string[] {
+  const k = fourPromiseItem(s.items);
+  return [
+    ...(s.periods.length >= 2
+      ? [`“${HALF_YEAR_SHEET}”表：乡镇半年考核按相同指标逐项填写（每名书记一行，每项都填分数，0分填0）；填了本表的，kaohe run 和加载项计算时按本表逐项算出${s.periods[0].name}，“${HALF_YEAR_SHEET}”列可以不填（填了而不一致的，按本表并在“说明”中注明；数据表内的公式只读该列）；本表不填的，仍按“${HALF_YEAR_SHEET}”列计算。`]
+      : []),
+    ...(k >= 0
+      ? [`“${FOUR_PROMISES_SHEET}”表：每条承诺填一行，填写各季度践诺、半年评诺和年终兑现；填了本表的，kaohe run 和加载项计算时“${s.items[k].name}”一项按本表计算（季度践诺、半年评诺、年终兑现各占三分之一，满分${s.items[k].max}分），与数据表所填不一致的按本表并在“说明”中注明；本表不填的，仍按“${s.items[k].name}”列计算。`]
+      : []),
+  ];
 }
 
 /** What a blank means in each column (三、空白与0的区别). */
@@ -102,6 +125,7 @@ function blankRules(s: Scheme): string[] {
         "民主测评：留空表示没有测评（如票数不足、未组织），综合得分只按量化得分计（权重自动折算），不按0分计。",
         "一票否决：有否决事项的填“是”，没有的留空或填“否”。",
         "调整后等次：经研究调整等次的，从下拉列表选择调整后的等次并填写调整原因；等次列即显示调整后等次。",
+        ...periodSheetLines(s),
       ];
 }
 
