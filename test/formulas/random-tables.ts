@@ -121,6 +121,14 @@ function member(d: Dice, s: Scheme): Row[] {
       // The aspects a category is rated on are all filled (the pipeline refuses a blank one; see the known differences), the others left blank.
       for (let k = 0; k < category.aspects; k++) r[`aspect${k + 1}`] = d.pick([100, 95, 90, 90, 89, 80, 75, 74, 60]);
       r.tiebreak = coarse(d, 0.3, [95, 90, 90, 85]);
+      // 三评两公开 for some: each group's stars or a group that did not rate, then a 初审 passing, adjusting or sending back.
+      if (d.chance(0.35)) {
+        s.raters.forEach((_, k) => (r[`rating${k + 1}`] = d.chance(0.2) ? null : d.int(0, category.cap)));
+        const outcome = d.pick([null, null, "通过", "调整", "退回"]);
+        r.review = outcome;
+        if (outcome === "调整") r.reviewStars = d.int(0, category.cap);
+        if (outcome === "调整" || outcome === "退回") r.reviewReason = "乡镇党委初审意见";
+      }
       rows.push(r);
     }
   });

@@ -16,6 +16,8 @@ import { append } from "../../core/append";
 import { numberText } from "../../core/number-text";
 import { applyNegativeRecords } from "../../workbook/negative-apply";
 import { readNegativeRecords } from "../../workbook/negative-records";
+import { hasRatings, isRated, proposed, ratingFieldId, reviewed, reviewOf, reviewProblems } from "./review-stage";
+import { withPeriods } from "./periods";
 
 /** Each member as the 负面清单记录 sheet names them: the name, within the township and branch. */
 const people = (input: AssessInput) => input.records.map((r) => ({ name: str(r.values.name), units: [str(r.values.township), str(r.values.branch)] }));
@@ -37,7 +39,8 @@ function aspectProblems(input: AssessInput, categories: Map<string, StarCategory
   const absent = new Map<number, number[]>();
   for (const r of input.records) {
     const cat = categories.get(categoryKey(str(r.values.category)));
-    if (!cat) continue;
+    // A member the 三评 rated takes the rater groups' stars: the aspects are not read.
+    if (!cat || isRated(scheme, r)) continue;
     for (let k = 0; k < Math.min(cat.aspects, scheme.stars.aspects.length); k++) {
       const id = aspectFieldId(k);
       const col = table.columns.get(id);
@@ -76,6 +79,7 @@ function check(input: AssessInput): Problem[] {
   const out = overrideProblems(input, "override", "overrideReason");
   append(out, readNegativeRecords(input.workbook, { items: input.scheme.negativeList }).problems);
   append(out, aspectProblems(input, categoryIndex(input.scheme)));
+  append(out, reviewProblems(input, (r) => categoryIndex(input.scheme).get(categoryKey(str(r.values.category)))));
   const categories = categoryIndex(input.scheme);
   const catCol = input.table.columns.get("category");
   const overCol = input.table.columns.get("override");
@@ -105,18 +109,28 @@ function check(input: AssessInput): Problem[] {
   return out;
 }
 
+/** The year-end table, or a period's computed on its own; then each period's stars beside the year's (星级进展). */
 function assess(input: AssessInput): Assessment {
+  return withPeriods(input, assessTable(input), (sub) => ({ problems: check(sub), assessment: () => assessTable(sub) }));
+}
+
+function assessTable(input: AssessInput): Assessment {
   const { scheme, records } = input;
   const st = scheme.stars;
   const categories = categoryIndex(scheme);
   const cats = records.map((r) => categories.get(categoryKey(str(r.values.category)))!);
+  // 三评两公开: the rater groups' stars where a group rated the member, then the township's 初审.
+  const rated = hasRatings(input);
+  const three = records.map((r, i) => atRecord(input, r, scheme.raters.map((_, k) => ratingFieldId(k)), () => proposed(scheme, r, cats[i].cap)));
   const earned = records.map((r, i) => {
+    if (three[i].stars !== null) return three[i].stars;
     const aspects = st.aspects.slice(0, cats[i].aspects).map((_, k) => num(r.values[aspectFieldId(k)]));
     return atRecord(input, r, st.aspects.map((_, k) => aspectFieldId(k)), () => stars(aspects, st.thresholds, cats[i].cap));
   });
   // The negative list acts before the quota: stars removed first, and a barred member takes no top-star place.
   const negative = applyNegativeRecords(input.workbook, { items: scheme.negativeList }, people(input), { failLabel: scheme.grade.labels[scheme.grade.labels.length - 1] });
-  const counted = earned.map((s, i) => (s === null ? null : Math.max(0, s - negative.outcomes[i].starsRemoved)));
+  const review = records.map((r, i) => reviewed(earned[i], r, cats[i].cap));
+  const counted = review.map(({ stars: s }, i) => (s === null ? null : Math.max(0, s - negative.outcomes[i].starsRemoved)));
   const hasOverall = input.table.columns.has("tiebreak");
   const tiebreak = records.map((r, i) =>
     starTiebreak(
@@ -138,18 +152,27 @@ function assess(input: AssessInput): Assessment {
     return given;
   });
   const notes = quotaRows.map((q, i) => {
-    const parts: string[] = [...negative.outcomes[i].reasons];
+    const parts: string[] = [three[i].note, review[i].line].filter((x): x is string => x !== undefined);
+    append(parts, negative.outcomes[i].reasons);
     if (q.barred) parts.push(`不得评为${st.quota.find((r) => r.cap === cats[i].cap)?.threshold ?? ""}星以上，由 ${counted[i]} 星调为 ${q.stars} 星`);
     if (q.dropped) parts.push(`超出比例，由 ${counted[i]} 星调为 ${q.stars} 星`);
     if (q.overQuota) parts.push("并列保留，超额");
     if (final[i] !== q.stars) parts.push(`人工调整：${str(records[i].values.overrideReason)}`);
     return parts.join("；");
   });
-  const cells = records.map<PlanCell[]>((_, i) => [earned[i], cats[i].cap, cell(final[i]), notes[i]]);
+  const cells = records.map<PlanCell[]>((_, i) => [...(rated ? [cell(three[i].stars)] : []), cell(review[i].stars), cats[i].cap, cell(final[i]), notes[i]]);
   const dropped = quotaRows.filter((q) => q.dropped).length;
+  const outcomes = records.map((r) => reviewOf(r)?.outcome);
+  const count = (o: string) => outcomes.filter((x) => x === o).length;
+  const byThree = three.filter((t) => t.stars !== null).length;
+  const stages =
+    rated || outcomes.some((o) => o !== undefined)
+      ? { zh: [`三评评星 ${byThree} 人；初审通过 ${count("pass")} 人，调整 ${count("adjust")} 人，退回重评 ${count("return")} 人`], en: [`${byThree} rated by the rater groups; preliminary examination: ${count("pass")} passed, ${count("adjust")} adjusted, ${count("return")} sent back`] }
+      : { zh: [], en: [] };
   const top = final.filter((s, i) => s !== null && st.quota.some((q) => q.cap === cats[i].cap && s >= q.threshold)).length;
   return {
     columns: [
+      ...(rated ? [{ header: "三评星数", format: "integer" as const, width: 8 }] : []),
       { header: "星数", format: "integer", width: 6 },
       { header: "星级上限", format: "integer", width: 8 },
       { header: "最终星数", format: "integer", width: 8 },
@@ -159,8 +182,8 @@ function assess(input: AssessInput): Assessment {
     reports: [starSummary(input, final, cats), starQuotaReport(scheme, quotaGroups, groups, quotaRows, records.map((r) => str(r.values.township)))],
     overrides,
     summary: {
-      zh: [`参评党员 ${records.length} 人，${new Set(groups).size} 个${groupTitle[st.groupBy]}`, `达到高星级门槛 ${top} 人，因比例调低 ${dropped} 人，人工调整 ${overrides.length} 人`],
-      en: [`${records.length} members in ${new Set(groups).size} groups`, `${top} at the high-star thresholds, ${dropped} brought down by the quota, ${overrides.length} changed by hand`],
+      zh: [`参评党员 ${records.length} 人，${new Set(groups).size} 个${groupTitle[st.groupBy]}`, `达到高星级门槛 ${top} 人，因比例调低 ${dropped} 人，人工调整 ${overrides.length} 人`, ...stages.zh],
+      en: [`${records.length} members in ${new Set(groups).size} groups`, `${top} at the high-star thresholds, ${dropped} brought down by the quota, ${overrides.length} changed by hand`, ...stages.en],
     },
   };
 }

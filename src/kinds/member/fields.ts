@@ -1,6 +1,7 @@
 // The member kind's columns: headers, other spellings, types and limits.
 import type { Scheme } from "../../core/scheme";
 import { aspectFieldId, person, personId, township, type FieldDef } from "../../workbook/fields";
+import { reviewFields } from "./review-stage";
 
 
 /** The columns of its table under this scheme. */
@@ -22,6 +23,8 @@ export function memberFields(scheme: Scheme): FieldDef[] {
       max: 100,
       absent: { zh: "没有“综合得分”列：星数并列时按各方面得分之和取舍", en: "no 综合得分 column: ties in stars are decided by the sum of the aspects" },
     },
+    // 三评两公开: the rater groups' stars and the 初审, between the aspects and a change by hand, as the stages follow.
+    ...reviewFields(scheme),
     { id: "override", header: "调整后星数", aliases: ["人工调整星数"], type: "number", required: false, min: 0 },
     { id: "overrideReason", header: "调整原因", aliases: ["调整理由", "调整说明"], type: "text", required: false },
   ];

@@ -4,6 +4,7 @@ import type { Kind } from "../kind";
 import { relabel } from "../presets";
 import { memberRules } from "./assess";
 import { memberFields } from "./fields";
+import { MEMBER_PERIODS } from "./periods";
 import { memberNotes, memberSheet } from "./template";
 
 const memberLabels = ["优秀", "合格", "基本合格", "不合格"];
@@ -21,7 +22,9 @@ export const member: Kind = {
   rules: memberRules,
   sheet: memberSheet,
   notes: memberNotes,
-  sections: ["basic", "stars", "grade", "workflow"],
+  // Read by its own rules, never tables of their own: each period's sheet, computed for 星级进展.
+  secondTables: MEMBER_PERIODS.map((sheet) => ({ sheet, fields: [] })),
+  sections: ["basic", "stars", "raters", "grade", "workflow"],
   announced: { columns: ["最终星数"], starLists: true },
   presets: [
     {

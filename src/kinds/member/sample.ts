@@ -25,6 +25,11 @@ export function memberRows(d: Dice, spec: TemplateSpec, vs: SampleVillage[], tot
       for (let k = 0; k < 5; k++) aspects.push(k < cat.aspects ? Math.round(clamp(a + d.normal(0, 4), 30, 100)) : null);
       const rated = aspects.filter((x): x is number => x !== null);
       const mean = round1(rated.reduce((s, x) => s + x, 0) / rated.length);
+      // The first village keeps 三评两公开, its groups' stars near the aspects' at the default thresholds (self one more, the public
+      // silent for every fourth member): combined and rounded they are the aspects' own, so the county's results stay as they were.
+      const threeRated = v === vs[0];
+      const own = rated.reduce((s, x) => s + (x >= 90 ? 2 : x >= 75 ? 1 : 0), 0);
+      const ratings = [Math.min(cat.aspects * 2, own + 1), own, i % 4 === 0 ? null : own, own];
       rows.push(
         cols.map<CellValue>((c) => {
           const f = c.field!;
@@ -35,6 +40,8 @@ export function memberRows(d: Dice, spec: TemplateSpec, vs: SampleVillage[], tot
           if (f === "category") return cat.name;
           if (f.startsWith("aspect")) return aspects[Number(f.slice(6)) - 1];
           if (f === "tiebreak") return mean;
+          if (threeRated && f.startsWith("rating")) return ratings[Number(f.slice(6)) - 1];
+          if (threeRated && f === "review") return "通过";
           return null;
         }),
       );

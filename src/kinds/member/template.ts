@@ -2,6 +2,8 @@
 import { ratioWords, roundingWords } from "../../core/wording";
 import { baseScheme, type Scheme } from "../../core/scheme";
 import { type FieldDef } from "../../workbook/fields";
+import { reviewOutcomeNames } from "../../core/review";
+import { ratingFieldId } from "./review-stage";
 import { negativeCall, workflowSheets } from "../../workbook/workflow-sheets";
 import { type KindSheet, SheetBuilder, type TemplateFormula, arrayConst, colOf, groupWords, ratioArg, subtitleRow, titleRow, type KindNotes } from "../../workbook/templates";
 
@@ -14,7 +16,16 @@ export function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const b = new SheetBuilder(
     fields,
     [
-      { header: "星数", format: "integer", meaning: `各方面得分≥${st.thresholds[0]}得${st.thresholds.length}星、≥${st.thresholds[st.thresholds.length - 1]}得1星，逐项相加，不超过星级上限` },
+      {
+        header: "三评星数",
+        format: "integer",
+        meaning: `三评两公开：${s.raters.map((r) => `${r.name}${r.weight}`).join("、")}加权平均各主体评定的星数，未评的主体不计、按其余主体权重折算，四舍五入到整星，不超过星级上限；各主体都未评的为空`,
+      },
+      {
+        header: "星数",
+        format: "integer",
+        meaning: `三评星数不为空的取三评星数，否则各方面得分≥${st.thresholds[0]}得${st.thresholds.length}星、≥${st.thresholds[st.thresholds.length - 1]}得1星，逐项相加，不超过星级上限；初审结果为“调整”的取初审调整星数，为“退回”的为空（退回重评，不占比例）`,
+      },
       { header: "星级上限", format: "integer", meaning: `按党员类别：${st.categories.map((c) => `${c.name}${c.cap}星`).join("、")}` },
       ...(s.negativeList.length
         ? [
@@ -46,6 +57,18 @@ export function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   for (const c of st.categories) if (c.aspects < st.aspects.length) byCount.set(c.aspects, [...(byCount.get(c.aspects) ?? []), c.name, ...c.aliases]);
   let starsFormula = starsOf(st.aspects.length);
   for (const [n, names] of [...byCount.entries()].sort((x, y) => y[0] - x[0])) starsFormula = `IF(ISNUMBER(MATCH(TRIM(${cat}{r}),${arrayConst(names)},0)),${starsOf(n)},${starsFormula})`;
+  // 三评两公开, in the pipeline's order: the rater groups' stars where any group rated, then the 初审 (调整: its stars; 退回: blank, no quota place).
+  const ratings = s.raters.map((_, k) => ratingFieldId(k)).filter((id) => b.has(id));
+  const threeCol = b.r("三评星数").letter;
+  const rated = ratings.length === s.raters.length ? `${b.f(ratings[0])}{r}:${b.f(ratings[ratings.length - 1])}{r}` : undefined;
+  const three = rated && `IF(COUNT(${rated})=0,"",MIN(${cap}{r},ROUND(KAOHE.COMPOSITE(${rated},${arrayConst(s.raters.map((r) => r.weight))}),0)))`;
+  const said = (o: string) => arrayConst(Object.keys(reviewOutcomeNames).filter((k) => reviewOutcomeNames[k] === o));
+  const reviewedStars = (computed: string) => {
+    const base = three ? `IF(${threeCol}{r}<>"",${threeCol}{r},${computed})` : computed;
+    if (!b.has("review") || !b.has("reviewStars")) return base;
+    const review = `TRIM(${b.f("review")}{r})`;
+    return `IF(ISNUMBER(MATCH(${review},${said("adjust")},0)),${b.f("reviewStars")}{r},IF(ISNUMBER(MATCH(${review},${said("return")},0)),"",${base}))`;
+  };
   const defaults = baseScheme(s.kind, "").stars;
   const sameCaps = JSON.stringify(defaults.categories) === JSON.stringify(st.categories);
   const capTable = sameCaps ? "" : `,{${st.categories.flatMap((c) => [c.name, ...c.aliases].map((n) => `"${n}",${c.cap}`)).join(";")}}`;
@@ -58,7 +81,8 @@ export function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const barredArg = barred ? `,${b.down(b.r(BARRED_HEADER).letter)}` : "";
   const quota = `KAOHE.STARQUOTA(${counted},${b.down(cap)},${b.down(b.f("tiebreak"))},${groups},${rules},"${st.tiePolicy === "all" ? "strict" : st.tiePolicy}","${st.rounding}",0${barredArg})`;
   const formulas: TemplateFormula[] = [
-    { col: b.r("星数").col, header: "星数", fill: "row", text: guard(starsFormula) },
+    ...(three ? [{ col: b.r("三评星数").col, header: "三评星数", fill: "row" as const, text: guard(three) }] : []),
+    { col: b.r("星数").col, header: "星数", fill: "row", text: guard(reviewedStars(starsFormula)) },
     { col: b.r("星级上限").col, header: "星级上限", fill: "row", text: guard(`KAOHE.STARCAP(TRIM(${cat}{r})${capTable})`) },
     ...(removed && barred
       ? [
