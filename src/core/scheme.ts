@@ -351,7 +351,10 @@ export const schemeSources: Record<string, { zh: string; en: string }> = {
   bonusCap: { zh: "各地方案：加分5–10分封顶", en: "local schemes: bonus capped at 5–10" },
   periods: { zh: "乡镇党委半年一考、组织部年度一考（北戴河区《农村基层党建工作责任落实办法》）", en: "town test each half year, Organization Department yearly (the Beidaihe rural Party-building responsibility measures)" },
   parts: { zh: "村书记方案：工作实绩70%+民主测评30%；日常80%+年终20%", en: "village-secretary schemes: results 70 + ballot 30; daily 80 + year-end 20" },
-  raters: { zh: "自评0.2、互评0.4、群众评议0.2、支部评定0.2（开源党建系统）", en: "self .2, peer .4, public .2, branch .2 (an open-source party system)" },
+  raters: {
+    zh: "四方评议：自评、互评、群众评议、支部评定（《关于开展“奉献我村、服务群众”农村党员创星行动的意见》的三评两公开）；权重自评0.2、互评0.4、群众评议0.2、支部评定0.2（开源党建系统）",
+    en: "four rater groups: self, peer, public, branch committee (the star-striving action opinions' 三评两公开); weights .2, .4, .2, .2 (an open-source party system)",
+  },
   trim: { zh: "测评表：评议人超过5人时去掉一个最高分和一个最低分", en: "ballot templates: more than 5 raters, drop highest and lowest" },
   ballot: { zh: "乡镇方案：优秀票≥90%为优秀，优秀+称职≥70%为称职，不称职≥30%为不称职；参评≥4/5有效", en: "a township scheme: 90% / 70% / 30%, turnout 4/5" },
   "grade.cutoffs": { zh: "≥90优秀，80–90称职，60–80基本称职，<60不称职（多地方案）", en: "≥ 90, [80, 90), [60, 80), < 60 (several schemes)" },
