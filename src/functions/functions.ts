@@ -983,6 +983,7 @@ export function starCap(
  * @param [rounding] How the quota is rounded: "floor" (default: "not more than 30%"), "round" or "ceil". Example: "floor"
  * @param [minimum] The least quota per group and cap; default 0. Example: 1
  * @param [barred] TRUE/FALSE per member (from the negative list): TRUE holds the member below the threshold of the cap's rule, takes no place, and the place passes to the next. Example: K2:K90
+ * @param [removed] Stars removed per member before the quota (摘星, from the negative list), not below 0; blank is none. Example: L2:L90
  * @returns The stars after the quota, in the shape of stars.
  */
 export function starQuota(
@@ -1001,14 +1002,24 @@ export function starQuota(
   minimum?: number,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   barred?: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  removed?: any[][],
 ): Array<Array<number | string | ExcelError>> {
   return guardQuotaSpill(() => {
     const g = grid(stars, "stars");
-    const counts = countColumn(g, "stars", countCell);
+    const earned = countColumn(g, "stars", countCell);
+    let counts = earned;
+    if (!isBlank(removed)) {
+      const r = grid(removed, "removed");
+      sameSize(g, "stars", r, "removed");
+      const off = countColumn(r, "removed", countCell);
+      // Stars are removed before the quota, as the pipeline applies the negative list; the cap is checked on the stars earned.
+      counts = earned.map((s, i) => (s === null ? null : Math.max(0, s - (off[i] ?? 0))));
+    }
     const capGrid = grid(caps, "caps");
     sameSize(g, "stars", capGrid, "caps");
     const capOf = countColumn(capGrid, "caps", capCell);
-    counts.forEach((s, i) => {
+    earned.forEach((s, i) => {
       if (s === null) return;
       if (capOf[i] === null) throw ruleErrors.valueError("required", position(capGrid, i, "caps"));
       if (s > (capOf[i] as number)) throw ruleErrors.valueError("starsAboveCap", { ...position(g, i, "stars"), value: s, cap: capOf[i] as number });

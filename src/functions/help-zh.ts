@@ -234,6 +234,7 @@ export const helpZh: Record<string, ZhHelp> = {
       rounding: `名额取整方法："${floor}"（默认，即“不超过30%”）、"${round}"、"${ceil}"。例："${floor}"`,
       minimum: "每个支部、每类上限的名额下限；省略为 0。例：1",
       barred: "每行 TRUE/FALSE（来自负面清单）：TRUE 表示该党员不得达到本类门槛星数，不占名额，名额顺延给下一人。例：K2:K90",
+      removed: "每名党员按负面清单摘去的星数，在比例核定前从星数中减去，不低于 0；空白为不摘星。例：L2:L90",
     },
   },
   PAYSPLIT: {

@@ -47,4 +47,13 @@ describe("=KAOHE.STARQUOTA(…, barred)", () => {
     expect(flat(starQuota(stars, caps, tb, undefined, undefined, undefined, undefined, undefined, col([true, null, null, null])))).toEqual([8, 10, 8, 8]);
     expect(flat(starQuota(stars, caps, tb, undefined, undefined, undefined, undefined, undefined, col(["是", "", "", ""])))).toEqual([8, 10, 8, 8]);
   });
+
+  it("stars removed come off before the quota: 10 − 2 = 8 leaves the place to the other 10, and 9 drops to 8", () => {
+    expect(flat(starQuota(stars, caps, tb, undefined, undefined, undefined, undefined, undefined, undefined, col([2, null, null, null])))).toEqual([8, 10, 8, 8]);
+  });
+
+  it("never below 0, and the cap is checked on the stars earned", () => {
+    expect(flat(starQuota(col([1]), col([6]), undefined, undefined, undefined, undefined, undefined, undefined, undefined, col([3])))).toEqual([0]);
+    expect(starQuota(col([7]), col([6]), undefined, undefined, undefined, undefined, undefined, undefined, undefined, col([2]))).toEqual([[expect.objectContaining({ code: "#VALUE!" })]]);
+  });
 });

@@ -549,8 +549,8 @@ describe("the formulas", () => {
     const by = (h: string) => f.find((c) => c.col === sheet.columns.find((x) => x.header === h)!.col)!.formula;
     expect(by("年度得分")).toBe('=IF($C5="","",KAOHE.SCORE(E5:X5,E$3:X$3,AB5,AB$3,AH5))');
     expect(by("扣分")).toBe('=IF($C5="","",KAOHE.DEDUCT(Y5:AA5,Y$3:AA$3,Y$2:AA$2))');
-    // A grade adjusted by hand (调整后等次, column AF) is the grade shown (issue 10).
-    expect(by("等次")).toBe('=IF(TRIM(AF5:AF10)<>"",TRIM(AF5:AF10),KAOHE.GRADES(AK5:AK10,{90,80,60},{"优秀","称职","基本称职","不称职"},"20%",A5:A10,,,"strict","floor",0,AE5:AE10,"no_top"))');
+    // A grade adjusted by hand (调整后等次, column AF) is the grade shown (issue 10); the 负面清单 column (AL) bars 优秀 or forces the lowest grade.
+    expect(by("等次")).toBe('=IF(TRIM(AF5:AF10)<>"",TRIM(AF5:AF10),KAOHE.GRADES(AK5:AK10,{90,80,60},{"优秀","称职","基本称职","不称职"},"20%",A5:A10,,,"strict","floor",0,AE5:AE10,"no_top",AL5:AL10))');
     expect(by("乡镇内名次")).toBe('=KAOHE.RANKS(AK5:AK10,0,"eq",A5:A10)');
     expect(by("分类")).toBe('=IF(AK5:AK10="","",MID("一二三四五六七八九十",KAOHE.CLASSES(AK5:AK10,{3,5,2},A5:A10),1)&"类")');
   });

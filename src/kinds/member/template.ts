@@ -77,9 +77,8 @@ export function memberSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   // The negative list acts before the quota, as the pipeline applies it: stars removed (not below 0), and a barred member takes no top place.
   const removed = negativeCall(s, `$${name}{r}`, "摘星");
   const barred = negativeCall(s, `$${name}{r}`, "不得评优");
-  const counted = removed ? `IF(${b.down(starsCol)}="","",IF(${b.down(starsCol)}-${b.down(b.r(STARS_REMOVED_HEADER).letter)}<0,0,${b.down(starsCol)}-${b.down(b.r(STARS_REMOVED_HEADER).letter)}))` : b.down(starsCol);
-  const barredArg = barred ? `,${b.down(b.r(BARRED_HEADER).letter)}` : "";
-  const quota = `KAOHE.STARQUOTA(${counted},${b.down(cap)},${b.down(b.f("tiebreak"))},${groups},${rules},"${st.tiePolicy === "all" ? "strict" : st.tiePolicy}","${st.rounding}",0${barredArg})`;
+  const negativeArgs = removed && barred ? `,${b.down(b.r(BARRED_HEADER).letter)},${b.down(b.r(STARS_REMOVED_HEADER).letter)}` : "";
+  const quota = `KAOHE.STARQUOTA(${b.down(starsCol)},${b.down(cap)},${b.down(b.f("tiebreak"))},${groups},${rules},"${st.tiePolicy === "all" ? "strict" : st.tiePolicy}","${st.rounding}",0${negativeArgs})`;
   const formulas: TemplateFormula[] = [
     ...(three ? [{ col: b.r("三评星数").col, header: "三评星数", fill: "row" as const, text: guard(three) }] : []),
     { col: b.r("星数").col, header: "星数", fill: "row", text: guard(reviewedStars(starsFormula)) },
