@@ -68,6 +68,15 @@ describe("the templates' formulas over random tables equal the pipeline's cells,
     expect(ties).toBeGreaterThan(0);
   });
 
+  it("the tables carry negative-list records that act: bars and points for secretaries and cadres, stars removed and bars for members", () => {
+    const shown = (kind: SchemeKind, column: string) => runs[kind].flatMap((r) => r.e.formulaOnly.filter((c) => c.column === column && c.value !== "" && c.value !== 0).map((c) => c.value));
+    for (const kind of ["secretary", "cadre"] as const) expect(new Set(shown(kind, "负面清单")), kind).toEqual(new Set(["不得评优", "定为末等"]));
+    expect(shown("member", "负面清单摘星").length).toBeGreaterThan(0);
+    expect(shown("member", "负面清单不得评优").length).toBeGreaterThan(0);
+    // Points come off 综合得分 on both sides: 说明 names the item's points somewhere in every kind that scores.
+    for (const kind of ["secretary", "cadre"] as const) expect(runs[kind].some((r) => r.e.plan.results[0].rows.some((row) => row.cells.some((c) => typeof c === "string" && /负面清单 .*扣 \d+ 分/.test(c)))), kind).toBe(true);
+  });
+
   it("the tables hold what they are for: a township with one cadre, a branch with two members, blanks and 缺考", () => {
     const t = randomTable("cadre", 1).data.rows;
     const townships = t.map((r) => r[0]);

@@ -6,6 +6,7 @@ import { mulberry32 } from "../../src/kinds/sample-county";
 import type { CellValue } from "../../src/workbook/sheet";
 import { dataSheets, inputColumns, ledgerEventChoices, type TemplateData, type TemplateSpec } from "../../src/workbook/templates";
 import { templateSpec } from "../../src/workbook/template-spec";
+import { NEGATIVE_RECORD_SHEET } from "../../src/workbook/negative-records";
 
 class Dice {
   private readonly next: () => number;
@@ -192,6 +193,30 @@ function ledger(d: Dice, s: Scheme): { rows: Row[]; organisations: Row[] } {
   return { rows, organisations };
 }
 
+/**
+ * Negative-list records for a few people named once in the table (a namesake would be matched by the
+ * pipeline only through a unit, which the template's formulas do not read): any item of the list,
+ * once or several times, sometimes two records for one person; the ties at the quota line untouched.
+ */
+function negativeRecords(d: Dice, s: Scheme, rows: Row[]): Row[] {
+  const names = rows.map((r) => String(r.name ?? "").trim());
+  // A township's first and last rows are the pair tied at the top (grouped): left alone, so the tie stays a tie.
+  const edge = (i: number) => rows[i - 1]?.township !== rows[i].township || rows[i + 1]?.township !== rows[i].township;
+  const once = names.filter((n, i) => n !== "" && !edge(i) && names.indexOf(n) === names.lastIndexOf(n));
+  const out: Row[] = [];
+  for (let k = 0; k < Math.min(once.length, d.int(1, 4)); k++) {
+    const name = d.pick(once);
+    const item = d.pick(s.negativeList);
+    out.push({ name, item: d.chance(0.5) ? item.id : item.text, count: d.pick([null, 1, 2, 3]), date: 45700 + d.int(0, 300) });
+  }
+  return out;
+}
+
+/** The template's extra sheets, with the records in 负面清单记录 and the rest blank. */
+function withRecords(spec: TemplateSpec, records: Row[]): TemplateData[] {
+  return (spec.extra ?? []).map((e, i) => ({ rows: e.name === NEGATIVE_RECORD_SHEET ? ordered(spec, records, i + 1) : [] }));
+}
+
 /** A random table of the kind from the seed, under the kind's default scheme. */
 export function randomTable(kind: SchemeKind, seed: number): RandomTable {
   const d = new Dice(seed);
@@ -201,6 +226,8 @@ export function randomTable(kind: SchemeKind, seed: number): RandomTable {
   const spec = templateSpec(kind, { scheme, year: YEAR });
   const rows =
     kind === "secretary" ? secretary(d, scheme) : kind === "cadre" ? cadre(d) : kind === "member" ? member(d, scheme) : kind === "appraisal" ? appraisal(d, scheme) : kind === "fiveGood" ? fiveGood(d) : undefined;
+  const recorded = spec.extra?.some((e) => e.name === NEGATIVE_RECORD_SHEET);
+  if (rows && recorded) return { kind, seed, scheme, spec, data: { rows: ordered(spec, rows), extra: withRecords(spec, negativeRecords(d, scheme, rows)) } };
   if (rows) return { kind, seed, scheme, spec, data: { rows: ordered(spec, rows) } };
   const l = ledger(d, scheme);
   return { kind, seed, scheme, spec, data: { rows: ordered(spec, l.rows), extra: [{ rows: ordered(spec, l.organisations, 1) }] } };
