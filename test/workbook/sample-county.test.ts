@@ -178,6 +178,42 @@ describe("the sample county", () => {
   });
 });
 
+describe("the sample county's negative-list and objection cases", () => {
+  /** The rows of a file's extra sheet, by the sheet's name. */
+  const sheetRows = (kind: SchemeKind, name: string) => clean.files[kind].extra![clean.files[kind].spec.extra!.findIndex((e) => e.name === name)].rows;
+
+  it("records each case in the 负面清单记录 sheet, the person named with the unit the table gives", () => {
+    // 单位, 姓名, 负面清单条目, 次数, 日期 (2025-06-18 is Excel day 45826), 依据, 记录人.
+    expect(sheetRows("secretary", "负面清单记录")).toEqual([
+      ["北塘镇", "苏云强", "4-2", null, 45826, "村务监督委员会书面报告", "组织办"],
+      ["桃源乡", "李永", "4-1", 2, 45930, "乡镇党委督查通报两次", "组织办"],
+    ]);
+    expect(sheetRows("cadre", "负面清单记录").map((r) => r.slice(0, 4))).toEqual([
+      ["城关镇", "彭东金", "1-3", null],
+      ["城关镇", "徐平春", "1-2", 3],
+    ]);
+    expect(sheetRows("member", "负面清单记录").map((r) => r.slice(0, 4))).toEqual([
+      ["青龙岗村党支部", "王宏海", "5-3", 2],
+      ["青龙岗村党支部", "叶东生", "5-1", null],
+    ]);
+  });
+
+  it("records one objection upheld with its change and reason, and one not upheld, in the secretaries' 异议记录 (2026-01-16, Excel day 46038)", () => {
+    expect(sheetRows("secretary", "异议记录")).toEqual([
+      [46038, "青龙铺村村民代表", "吴永", "反映该书记年内违规发放误工补贴，未计入考核", "成立", "称职", "经镇党委核实，违规发放补贴属实，按规定不得评为优秀", "乡镇党委"],
+      [46038, null, "刘刚", "反映民主测评存在拉票", "不成立", null, null, "乡镇党委"],
+    ]);
+    expect(sheetRows("member", "异议记录")).toEqual([]);
+  });
+
+  it("names people the tables hold once, so a record or an objection is never matched to a namesake", () => {
+    for (const kind of ["secretary", "cadre", "member"] as const) {
+      const names = column(clean, kind, "name");
+      for (const r of [...sheetRows(kind, "负面清单记录").map((x) => x[1]), ...sheetRows(kind, "异议记录").map((x) => x[2])]) expect(names.filter((n) => n === r), `${kind} ${String(r)}`).toHaveLength(1);
+    }
+  });
+});
+
 describe("the sample ledger", () => {
   const file = clean.files.ledger;
   const list = file.extra![0].rows;
