@@ -19,6 +19,10 @@ describe("the scheme form's sections", () => {
     for (const key of Object.keys(defaultScheme("secretary"))) if (!notInForm.includes(key)) expect(shown.has(key), key).toBe(true);
   });
 
+  it("show how satisfaction is measured to both kinds whose targets it judges, the ledger and the five-good kind", () => {
+    for (const kind of ["ledger", "fiveGood"] as const) expect(sectionsByKind[kind].flatMap((id) => sectionPaths[id]), kind).toContain("ledger.satisfaction");
+  });
+
   it("add the column mapping when the scheme has one, to the kind's sections or to all", () => {
     const s = defaultScheme("cadre");
     expect(sectionsFor(s, false)).toEqual(sectionsByKind.cadre);

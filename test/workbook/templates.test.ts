@@ -130,10 +130,11 @@ describe("the standard templates", () => {
       expect(s.fileName).toMatch(/^[^/\\:*?"<>|]+\.xlsx$/);
       expect(s.sheets.map((x) => x.name)).toEqual([standardSheetNames[s.kind], NOTES_SHEET_NAME]);
       expect(s.sheets.map((x) => x.name)).not.toContain("考核方案");
-      // The ledger reads its organisations, contact points and ratings; the appraisal the raters' own scores; the secretary the town's half-year test and the 四诺 register; the announced kinds their negative-list records and objections.
+      // The ledger reads its organisations, contact points and ratings, the five-good kind the ratings; the appraisal the raters' own scores; the secretary the town's half-year test and the 四诺 register; the announced kinds their negative-list records and objections.
       const workflow = [NEGATIVE_RECORD_SHEET, OBJECTION_SHEET];
       const second: Partial<Record<SchemeKind, string[]>> = {
         ledger: [ORGANISATION_SHEET, CONTACT_SHEET, SATISFACTION_SHEET],
+        fiveGood: [SATISFACTION_SHEET],
         appraisal: [RATER_DETAIL_SHEET],
         secretary: [HALF_YEAR_SHEET, FOUR_PROMISES_SHEET, ...workflow],
         cadre: workflow,
@@ -858,7 +859,7 @@ describe("the files", () => {
     }
     const wb = new Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["五好评定", NOTES_SHEET_NAME]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["五好评定", SATISFACTION_SHEET, NOTES_SHEET_NAME]);
   });
 
   it.each(schemeKinds)("templates/%s.xlsx is up to date with the generator (regenerate: npx tsx scripts/build-templates.ts)", async (kind) => {

@@ -7,7 +7,9 @@ import type { PlanCell, ReportSheet } from "../../workbook/plan";
 import type { RowRecord } from "../../workbook/read";
 import { countyActuals, countyTargetsMet, fiveLeadShare, tallyOf } from "../../core/targets";
 import { BAND_ACTUAL, BAND_REACHED } from "../../workbook/band-block";
-import { type AssessInput, type Assessment, type BandCell, type KindRules, groupIndices, groupOf, num } from "../../workbook/assess/common";
+import { type AssessInput, type Assessment, type BandCell, type KindRules, type Warning, groupIndices, groupOf, num } from "../../workbook/assess/common";
+import { satisfactionShareMet, type SatisfactionShare } from "../../core/satisfaction";
+import { readSatisfaction, SATISFACTION_SHEET } from "../ledger/satisfaction-sheet";
 
 /**
  * A count as typed: null when its cell is blank, though reading counts a blank as 0 (a blank vote is
@@ -19,8 +21,17 @@ function typed(input: AssessInput, r: RowRecord, id: string): number | null {
   return raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "") ? null : num(r.values[id]);
 }
 
+/** The units' ratings where the scheme counts satisfaction as a share (the default) and the workbook has them; undefined for the mean. */
+function ratedShare(input: AssessInput): SatisfactionShare | undefined {
+  if ((input.scheme.ledger.satisfaction ?? "share") !== "share") return undefined;
+  const { share } = readSatisfaction(input);
+  return share && share.rated > 0 ? share : undefined;
+}
+
 function assess(input: AssessInput): Assessment {
   const { scheme, records } = input;
+  // The rating units are the county's departments and stations: their share judges the county, never a township.
+  const share = ratedShare(input);
   const met = records.map((r) => FIVE_GOOD_CRITERIA.filter((_, k) => r.values[`criterion${k + 1}`] === true).length);
   const good = met.map((m) => m === FIVE_GOOD_CRITERIA.length);
   const cells = records.map<PlanCell[]>((r, i) => [met[i], good[i] ? "是" : "否", fiveLeadShare(typed(input, r, "fiveLead"), num(r.values.members)) ?? ""]);
@@ -28,7 +39,7 @@ function assess(input: AssessInput): Assessment {
   const townships = records.map((r) => groupOf(r, "township"));
   const rows: PlanCell[][] = [];
   const warn: number[] = [];
-  const line = (name: string, idx: number[]) => {
+  const line = (name: string, idx: number[], county = false) => {
     const sats = idx.map((i) => num(records[i].values.satisfaction)).filter((x): x is number => x !== null);
     // An organisation whose “五带头” count is blank is left out of the share, its rural members too (填表说明: 留空的不计入全县目标).
     const tally = tallyOf(
@@ -41,7 +52,12 @@ function assess(input: AssessInput): Assessment {
     );
     // A target with nothing to measure it on does not count against the area.
     const reached = countyTargetsMet(tally, targets.map((t) => t.ratio));
-    const [goodShare, satisfaction, leadShare] = countyActuals(tally);
+    const [goodShare, mean, leadShare] = countyActuals(tally);
+    let satisfaction = mean;
+    if (share) {
+      reached[1] = county && targets[1] ? satisfactionShareMet(share, targets[1].ratio) : null;
+      satisfaction = county ? share.satisfied / share.rated : null;
+    }
     const checks = reached.map((met) => met !== false);
     if (checks.includes(false)) warn.push(rows.length);
     rows.push([
@@ -63,7 +79,7 @@ function assess(input: AssessInput): Assessment {
   };
   for (const [g, idx] of groupIndices(townships)) line(g, idx);
   const countyRow = rows.length;
-  const countyFigures = line("全县", records.map((_, i) => i));
+  const countyFigures = line("全县", records.map((_, i) => i), true);
   const county = rows[countyRow];
   const band = bandCells(input, countyFigures);
   const report: ReportSheet = {
@@ -84,12 +100,17 @@ function assess(input: AssessInput): Assessment {
     rows,
     strongRows: [countyRow],
     warnRows: warn,
-    notes: ["比例按“以上”含本数、精确比较。", "“五带头”党员数留空的党组织不计入“五带头”比例，其党员也不计入“农村党员数”一列。"],
+    notes: [
+      "比例按“以上”含本数、精确比较。",
+      "“五带头”党员数留空的党组织不计入“五带头”比例，其党员也不计入“农村党员数”一列。",
+      ...(share ? [`满意度目标按“${SATISFACTION_SHEET}”表全县计算（满意 ${share.satisfied} 个单位 / 测评 ${share.rated} 个单位），不分乡镇；“平均满意度”为各党组织群众满意度的平均分，仅供参考。`] : []),
+    ],
     signatures: true,
     landscape: true,
     charts: countyRow > 0 ? [{ kind: "bar", title: "各乡镇“五好”比例", firstRow: 0, lastRow: countyRow - 1, categoryCol: 0, seriesCols: [3] }] : [],
   };
   return {
+    warnings: satisfactionWarnings(input, share, county),
     band,
     columns: [
       { header: "达标项数", format: "integer", width: 8 },
@@ -104,6 +125,30 @@ function assess(input: AssessInput): Assessment {
       en: [`${records.length} organisations, ${good.filter(Boolean).length} "five good"`, `county: ${warn.includes(countyRow) ? "a target is not met" : "all targets met"}`],
     },
   };
+}
+
+/** What the satisfaction target was measured on, said on screen and in 审计, as the ledger says it. */
+function satisfactionWarnings(input: AssessInput, share: SatisfactionShare | undefined, county: PlanCell[]): Warning[] {
+  const target = input.scheme.targets[1];
+  if (!target) return [];
+  if (share) {
+    const met = satisfactionShareMet(share, toRatio(target.ratio));
+    return [
+      {
+        zh: `满意度按“${SATISFACTION_SHEET}”计算：满意 ${share.satisfied} 个单位 / 测评 ${share.rated} 个单位，${met ? "达到" : "未达到"} ${String(target.ratio)}`,
+        en: `satisfaction from ${SATISFACTION_SHEET}: ${share.satisfied} of ${share.rated} units satisfied, ${met ? "meets" : "misses"} ${String(target.ratio)}`,
+      },
+    ];
+  }
+  // The mean counted where the scheme asks for it says nothing; counted for want of the ratings, it says what it stands in for.
+  if ((input.scheme.ledger.satisfaction ?? "share") === "share" && county[4] !== "")
+    return [
+      {
+        zh: `没有“${SATISFACTION_SHEET}”表：满意度按各党组织群众满意度的平均分计算；《我县农村党建工作措施》要求的是县直部门和基层站所中满意单位所占比例，请添加“${SATISFACTION_SHEET}”（测评单位、测评结果）`,
+        en: `no ${SATISFACTION_SHEET} sheet: satisfaction is the mean of the organisations' scores; the county's measures ask for the share of county departments and grass-roots stations satisfied: add the sheet (unit, rating)`,
+      },
+    ];
+  return [];
 }
 
 /** The columns the template's band judges, in the targets' order: the “五好” share, the satisfaction, the “五带头” share. */
@@ -125,4 +170,7 @@ function bandCells(input: AssessInput, county: { actual: PlanCell[]; reached: Pl
   return out;
 }
 
-export const fiveGoodRules: KindRules = { check: () => [], assess };
+/** A rating that is not a word the share knows is a problem at its cell, where the share is counted. */
+const check = (input: AssessInput) => ((input.scheme.ledger.satisfaction ?? "share") === "share" ? readSatisfaction(input).problems : []);
+
+export const fiveGoodRules: KindRules = { check, assess };

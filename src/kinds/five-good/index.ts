@@ -4,6 +4,7 @@ import type { Kind } from "../kind";
 import { fiveGoodRules } from "./assess";
 import { fiveGoodFields } from "./fields";
 import { fiveGoodNotes, fiveGoodSheet } from "./template";
+import { ratingFields, SATISFACTION_SHEET } from "../ledger/satisfaction-sheet";
 
 /** The county's targets (the county's rural Party-building measures), which the ledger checks too. */
 export function countyTargets(base: Scheme): void {
@@ -22,6 +23,8 @@ export const fiveGood: Kind = {
   template: { title: "党组织“五好”评定表", file: "党组织五好评定" },
   defaults: countyTargets,
   fields: fiveGoodFields,
+  // The units' satisfaction ratings, counted for the county's satisfaction target (ledger.satisfaction).
+  secondTables: [{ sheet: SATISFACTION_SHEET, fields: ratingFields, merged: true }],
   rules: fiveGoodRules,
   sheet: fiveGoodSheet,
   notes: fiveGoodNotes,

@@ -5,6 +5,23 @@ import { type FieldDef } from "../../workbook/fields";
 import { BAND_ACTUAL, BAND_REACHED } from "../../workbook/band-block";
 import { columnLetter } from "../../workbook/sheet";
 import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, colOf, ratioValue, titleRow, type KindNotes } from "../../workbook/templates";
+import { NOT_SATISFIED_WORDS, SATISFIED_WORDS } from "../../core/satisfaction";
+import { SATISFACTION_SHEET } from "../ledger/satisfaction-sheet";
+import { satisfactionSheet } from "../ledger/template";
+
+/**
+ * The satisfied and rated units of the 满意度测评 sheet's rating column, as counts of its words (是 and
+ * 否 as well, as the pipeline reads them); null when the scheme counts the mean.
+ */
+function ratingCounts(s: Scheme): { satisfied: string; rated: string } | null {
+  if ((s.ledger.satisfaction ?? "share") !== "share") return null;
+  const sheet = satisfactionSheet(s).sheet;
+  const col = columnLetter(colOf(sheet.builder, "rating"));
+  // The whole column: the title, the note and the header are no rating word, and lines added above the title move nothing.
+  const count = (words: readonly string[]) => words.map((w) => `COUNTIF('${SATISFACTION_SHEET}'!${col}:${col},"${w}")`).join("+");
+  const satisfied = count([...SATISFIED_WORDS, "是"]);
+  return { satisfied: `(${satisfied})`, rated: `(${satisfied}+${count([...NOT_SATISFIED_WORDS, "否"])})` };
+}
 
 export function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const b = new SheetBuilder(
@@ -41,17 +58,23 @@ export function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
   const goodCount = `COUNTIF(${all(good.letter)},"是")`;
   // The rural members of the organisations that gave a “五带头” count: a blank count is left out, its members too.
   const countedMembers = `SUMIF(${all(fiveLead)},"<>",${all(members)})`;
+  const ratings = ratingCounts(s);
+  const meanActual = `IF(COUNT(${all(sat)})=0,"",AVERAGE(${all(sat)})/100)`;
   const actual = [
     `=IF(${orgCount}=0,"",${goodCount}/${orgCount})`,
-    `=IF(COUNT(${all(sat)})=0,"",AVERAGE(${all(sat)})/100)`,
+    // The share of units satisfied where the 满意度测评 sheet has ratings, else the mean, as the pipeline counts it.
+    ratings ? `=IF(${ratings.rated}=0,${meanActual},${ratings.satisfied}/${ratings.rated})` : `=${meanActual}`,
     `=IF(${countedMembers}=0,"",SUM(${all(fiveLead)})/${countedMembers})`,
   ];
   // Band cells are anchored ($2, $3) so a sheet moved down by lines above its title moves them too.
   const at = (i: number, row: number) => `${columnLetter(targetCols[i])}$${row}`;
   // KAOHE.TARGET compares exactly; the mean satisfaction is the sum out of 100 points per organisation rated.
+  const meanReached = `IF(COUNT(${all(sat)})=0,"",IF(KAOHE.TARGET(SUM(${all(sat)}),100*COUNT(${all(sat)}),${at(1, 2)}),"达标","未达标"))`;
   const reached = [
     `=IF(${orgCount}=0,"",IF(KAOHE.TARGET(${goodCount},${orgCount},${at(0, 2)}),"达标","未达标"))`,
-    `=IF(COUNT(${all(sat)})=0,"",IF(KAOHE.TARGET(SUM(${all(sat)}),100*COUNT(${all(sat)}),${at(1, 2)}),"达标","未达标"))`,
+    ratings
+      ? `=IF(${ratings.rated}=0,${meanReached},IF(KAOHE.TARGET(${ratings.satisfied},${ratings.rated},${at(1, 2)}),"达标","未达标"))`
+      : `=${meanReached}`,
     `=IF(${countedMembers}=0,"",IF(KAOHE.TARGET(SUM(${all(fiveLead)}),${countedMembers},${at(2, 2)}),"达标","未达标"))`,
   ];
   const met = b.r("达标项数");
@@ -65,14 +88,15 @@ export function fiveGoodSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     const header = b.columns[col - 1].header;
     formulas.push({ col, header, fill: "cell", row: 3, text: actual[i] }, { col, header, fill: "cell", row: 4, text: reached[i] });
   });
-  return { band, headerRow, blankRows: 200, freezeColumns: colOf(b, "organisation"), formulas, builder: b, subject: "一个党组织" };
+  return { band, headerRow, blankRows: 200, freezeColumns: colOf(b, "organisation"), formulas, builder: b, subject: "一个党组织", extra: [satisfactionSheet(s)] };
 }
 
 /** What a blank means in each column (三、空白与0的区别). */
-function blankRules(_s: Scheme): string[] {
+function blankRules(s: Scheme): string[] {
       return [
         "五项标准填“是”或“否”，留空按“否”计。",
         "群众满意度填百分数的数字部分（85表示85%）；没有测评的留空，不计入平均。",
+        ...(ratingCounts(s) ? [`“${SATISFACTION_SHEET}”表：每个参加测评的县直部门或基层站所填一行，测评结果填“满意”“基本满意”或“不满意”；满意度目标按评为“满意”的单位数÷测评单位数计算（全县，不分乡镇）；本表不填的，按各党组织群众满意度的平均分计算，并在计算结果中提示。`] : []),
         "农村党员数、“五带头”党员数：乡镇党委一行可以留空，只在村党组织行填写。",
       ];
 }

@@ -63,7 +63,7 @@ export function ledgerSheet(s: Scheme, fields: FieldDef[]): KindSheet {
     extra: [
       { name: ORGANISATION_SHEET, title: "组织名单", sheet: organisations },
       { name: CONTACT_SHEET, title: "领导干部联系点名单", sheet: listSheet(s, contactFields, CONTACT_NOTE, "leader", "一位领导的一个联系点") },
-      { name: SATISFACTION_SHEET, title: "基层党建满意度测评", sheet: listSheet(s, ratingFields, satisfactionNote(s), "unit", "一个测评单位") },
+      satisfactionSheet(s),
     ],
   };
 }
@@ -72,7 +72,12 @@ const CONTACT_NOTE = `每位领导的每个联系点填一行，联系点与“$
 
 function satisfactionNote(s: Scheme): string {
   const target = s.targets[1];
-  return `每个参加测评的县直部门或基层站所填一行，测评结果填“满意”“基本满意”或“不满意”（只有“满意”计为满意）。满意度${target ? `目标（${target.name}不低于${ratioWords(target.ratio)}）` : ""}按满意单位数÷测评单位数计算；没有本表时按“${ORGANISATION_SHEET}”中群众满意度的平均分计算。`;
+  return `每个参加测评的县直部门或基层站所填一行，测评结果填“满意”“基本满意”或“不满意”（只有“满意”计为满意）。满意度${target ? `目标（${target.name}不低于${ratioWords(target.ratio)}）` : ""}按满意单位数÷测评单位数计算；没有本表时按各党组织群众满意度的平均分计算。`;
+}
+
+/** The units' ratings (满意度测评) as an extra sheet: the ledger's, and the five-good kind's, which judge the same target. */
+export function satisfactionSheet(s: Scheme): { name: string; title: string; sheet: KindSheet } {
+  return { name: SATISFACTION_SHEET, title: "基层党建满意度测评", sheet: listSheet(s, ratingFields, satisfactionNote(s), "unit", "一个测评单位") };
 }
 
 /** A list the ledger reads besides its events: a title, a note, one row per entry. */

@@ -33,7 +33,7 @@ export const sectionPaths: Record<SectionId, readonly string[]> = {
   raters: ["raters"],
   ballot: ["ballot", "trim"],
   ledger: ["ledger"],
-  targets: ["targets"],
+  targets: ["targets", "ledger.satisfaction"],
   workflow: ["notice", "negativeList", "starLists", "personal"],
   columns: ["columns"],
 };
@@ -414,16 +414,24 @@ export function SchemeEditor({ draft, problems, sections, onChange, kindField, l
     },
     targets: {
       title: s.secTargets,
-      body: () =>
-        rows(
-          s.fieldTargets,
-          ["targets"],
-          [
-            { key: "name", label: s.colTarget, kind: "text", grow: 3 },
-            { key: "ratio", label: s.colRatio, kind: "ratio", grow: 1 },
-          ],
-          () => ({ name: "", ratio: "60%" }),
-        ),
+      body: () => (
+        <>
+          {rows(
+            s.fieldTargets,
+            ["targets"],
+            [
+              { key: "name", label: s.colTarget, kind: "text", grow: 3 },
+              { key: "ratio", label: s.colRatio, kind: "ratio", grow: 1 },
+            ],
+            () => ({ name: "", ratio: "60%" }),
+          )}
+          {/* Beside the targets, as the satisfaction target is what it measures, for the ledger and the five-good kind alike. */}
+          {select(s.fieldSatisfaction, ["ledger", "satisfaction"], [
+            ["share", s.satisfactionShare],
+            ["mean", s.satisfactionMean],
+          ])}
+        </>
+      ),
     },
   };
 
