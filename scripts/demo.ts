@@ -13,6 +13,9 @@ async function demo(): Promise<void> {
   const county = sampleCounty({ mess: true });
   const io = { stdout: process.stdout, stderr: process.stderr };
   console.log(`样例县 / sample county → ${dir}\n`);
+  // The returns one by one, each with its own typed 民主测评 and 五好, show the checks on real mess; the county's way of working is the linked section last.
+  console.log("各类上报表逐一检查、计算（每张表单独可算：村书记表手填“民主测评”，台账“组织名单”手填“五好”）；本县的做法是最后一节的关联取数，每个数只填一次。");
+  console.log("Each return checked and computed on its own (the secretaries' 民主测评 and the ledger's 五好 typed in); the county's way of working is the last section, linked, each fact entered once.\n");
   for (const kind of schemeKinds) {
     const f = county.files[kind];
     const input = join(dir, f.fileName);
@@ -49,7 +52,9 @@ async function linkedDemo(root: string, io: { stdout: NodeJS.WriteStream; stderr
   const secretary = await write(linked.secretary);
   // The ledger's template holds 联系点名单 and 满意度测评 beside 组织名单: the county fills them there.
   const ledger = await write(linked.ledger);
-  console.log("━━ 关联取数：每个数只填一次 / linked workbooks: each fact entered once ━━");
+  console.log("━━ 本县的做法：关联取数，每个数只填一次 / the county's way: linked workbooks, each fact entered once ━━");
+  console.log("村书记表的“民主测评”“半年考核”留空：取自民主测评表和“半年考核”工作表（逐项）；台账“组织名单”的“五好”留空：取自五好评定表；台账另有联系点名单和满意度测评。");
+  console.log("The secretaries' 民主测评 and 半年考核 are blank (from the appraisal and, item by item, the 半年考核 sheet); the ledger's 五好 is blank (from the five-good assessment); the ledger carries its contact points and ratings.\n");
   for (const [input, source] of [
     [secretary, appraisal],
     [ledger, fiveGood],

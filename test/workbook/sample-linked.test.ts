@@ -18,6 +18,17 @@ describe("the sample county's linked workbooks", () => {
     expect(r.plan!.summary.zh).toContain("提示：“民主测评”取自“民主测评.xlsx”的“民主测评”表的综合得分：180 人；逐人见“关联核对”表");
   });
 
+  it("leave 半年考核 to the town's item sheet: no secretary's half-year score typed, all 180 computed item by item", () => {
+    const main = linked.secretary.spec.sheets[0];
+    const at = main.columns.filter((c) => c.role === "input").findIndex((c) => c.field === "halfYear");
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(linked.secretary.rows.filter((r) => r[at] !== null)).toEqual([]);
+    const appraisal = { name: "民主测评.xlsx", workbook: templateWorkbook(county.files.appraisal.spec, county.files.appraisal) };
+    const r = runAssessment(templateWorkbook(linked.secretary.spec, linked.secretary), { now, with: [appraisal] });
+    expect(r.status, JSON.stringify(r.problems.slice(0, 3))).toBe("ok");
+    expect(r.plan!.summary.zh).toContain("提示：半年考核逐项取自“半年考核”表：180 人");
+  });
+
   it("leave 五好 to the five-good assessment and count each leader's own contact point and satisfaction as a share", () => {
     const fiveGood = { name: "五好.xlsx", workbook: templateWorkbook(county.files.fiveGood.spec, county.files.fiveGood) };
     const book = templateWorkbook(linked.ledger.spec, linked.ledger);

@@ -3,10 +3,14 @@ import type { CellValue } from "../../workbook/sheet";
 import { dataSheet, inputColumns, type DataSheetSpec } from "../../workbook/templates";
 import { CONTACT_SHEET } from "../ledger/contact-points";
 import { SATISFACTION_SHEET } from "../ledger/satisfaction-sheet";
+import { HALF_YEAR_SHEET } from "../secretary/half-year";
 import { Dice, mulberry32, personName, type SampleCounty, type SampleSheet } from "./county-shape";
 
 export interface LinkedSample {
-  /** The secretaries' return with 民主测评 blank: it comes from the appraisal. */
+  /**
+   * The secretaries' return with 民主测评 blank (it comes from the appraisal) and 半年考核 blank: the
+   * town's half-year test is its 半年考核 sheet, item by item.
+   */
   secretary: SampleSheet;
   /** The ledger with the 组织名单's 是否“五好” blank (it comes from the five-good assessment), and its 联系点名单 and 满意度测评 filled. */
   ledger: SampleSheet;
@@ -16,6 +20,27 @@ export interface LinkedSample {
 function blanked(sheet: DataSheetSpec, rows: readonly CellValue[][], field: string): CellValue[][] {
   const at = inputColumns(sheet).findIndex((c) => c.field === field);
   return rows.map((r) => r.map((v, i) => (i === at ? null : v)));
+}
+
+/**
+ * The town's half-year test of each secretary, item by item: each annual item scaled by the ratio of
+ * the half-year score the standard return types to his annual items' sum, to the half point and within
+ * the item's maximum; no deductions or bonus at half year.
+ */
+function halfYearRows(sheet: DataSheetSpec, annual: readonly CellValue[][], at: (field: string) => number): CellValue[][] {
+  const cols = inputColumns(sheet);
+  const items = cols.filter((c) => c.field!.startsWith("item")).map((c) => c.field!);
+  const n = (v: CellValue) => (typeof v === "number" ? v : 0);
+  return annual.map((r) => {
+    const sum = items.reduce((t, f) => t + n(r[at(f)]), 0);
+    const ratio = sum > 0 ? n(r[at("halfYear")]) / sum : 0;
+    return cols.map((c) => {
+      const f = c.field!;
+      if (!f.startsWith("item")) return ["township", "village", "name", "id"].includes(f) ? r[at(f)] : null;
+      const max = c.validation?.type === "decimal" ? (c.validation.max ?? 0) : 0;
+      return Math.min(max, Math.round(n(r[at(f)]) * ratio * 2) / 2);
+    });
+  });
 }
 
 /** The county departments and grass-roots stations that rate the grass roots. */
@@ -40,9 +65,17 @@ export function linkedSample(county: SampleCounty, seed = county.seed): LinkedSa
     const villages = list.rows.filter((r) => r[col("township")] === town && r[col("orgType")] === "村党组织").slice(0, 2);
     villages.forEach((v, k) => contacts.push([town, personName(d), k === 0 ? "党委书记" : "乡镇长", v[col("organisation")]]));
   }
+  const secretaryExtra = secretary.spec.extra ?? [];
+  const mainCols = inputColumns(dataSheet(secretary.spec));
+  const mainAt = (field: string) => mainCols.findIndex((c) => c.field === field);
   const ratings: CellValue[][] = [...RATING_UNITS.map((u) => [u, d.chance(0.8) ? "满意" : d.chance(0.7) ? "基本满意" : "不满意"])];
   return {
-    secretary: { ...secretary, fileName: secretary.fileName.replace(/\.xlsx$/, "（取数）.xlsx"), rows: blanked(dataSheet(secretary.spec), secretary.rows, "ballot") },
+    secretary: {
+      ...secretary,
+      fileName: secretary.fileName.replace(/\.xlsx$/, "（取数）.xlsx"),
+      rows: blanked(dataSheet(secretary.spec), blanked(dataSheet(secretary.spec), secretary.rows, "ballot"), "halfYear"),
+      extra: secretaryExtra.map((e, i) => (e.name === HALF_YEAR_SHEET ? { rows: halfYearRows(e, secretary.rows, mainAt), merges: [], preamble: [] } : (secretary.extra?.[i] ?? { rows: [], merges: [], preamble: [] }))),
+    },
     ledger: {
       ...ledger,
       fileName: ledger.fileName.replace(/\.xlsx$/, "（取数）.xlsx"),
