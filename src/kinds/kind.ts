@@ -22,6 +22,8 @@ export interface Preset {
 export interface SecondTable {
   sheet: string;
   fields: readonly FieldDef[];
+  /** Its columns under a scheme, where they follow the scheme (the secretary's 半年考核: the scheme's items); `fields` otherwise. */
+  fieldsOf?: (scheme: Scheme) => readonly FieldDef[];
   /** Merged with the main table when a county's returns are merged (kaohe merge). */
   merged?: boolean;
   /** Found with the scheme's column mapping, as the main table is: its columns may be named there too. */

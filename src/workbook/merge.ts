@@ -299,22 +299,25 @@ export function mergeReturns(sources: readonly MergeSource[], scheme: Scheme, op
  * if it ends up missing organisations.
  */
 function mergedSecondTable(second: SecondTable, sources: readonly MergeSource[], merged: readonly { source: string; table: FoundTable }[], scheme: Scheme): SheetData {
-  const rows: CellValue[][] = [second.fields.map((f) => scheme.columns[f.id] ?? f.header)];
+  const fields = second.fieldsOf?.(scheme) ?? second.fields;
+  const rows: CellValue[][] = [fields.map((f) => scheme.columns[f.id] ?? f.header)];
   for (const src of sources) {
     const own = merged.find((m) => m.source === src.name)?.table.sheet;
     const table = findTableIn(
       src.data.sheets.filter((s) => s.name !== own),
-      second.fields,
+      fields,
       second.sheet,
       scheme.columns,
     );
     if (!table || table.missing.length > 0) continue;
-    for (const rec of readRecords(table, second.fields).records) {
+    for (const rec of readRecords(table, fields).records) {
       const raw = table.rows[rec.row - 1] ?? [];
       rows.push(
-        second.fields.map((f) => {
+        fields.map((f) => {
           const col = table.columns.get(f.id);
-          const v = col === undefined ? null : (raw[col] ?? null);
+          const typed = col === undefined ? null : (raw[col] ?? null);
+          // A name merged down a return's rows (a secretary's several promises) is written on each row, or the merged rows lose whose they are.
+          const v = f.fillDown && f.id !== "township" && blank(typed) ? ((rec.values[f.id] as CellValue | undefined) ?? null) : typed;
           return f.id === "township" && blank(v) ? (typeof rec.values.township === "string" && rec.values.township ? rec.values.township : townshipFromFileName(src.name)) : v;
         }),
       );

@@ -4,7 +4,7 @@ import { secretaryRules } from "./assess";
 import { secretaryFields } from "./fields";
 import { secretaryDefaults } from "./scheme";
 import { FOUR_PROMISES_SHEET, fourPromiseFields } from "./four-promises-sheet";
-import { HALF_YEAR_SHEET } from "./half-year";
+import { HALF_YEAR_SHEET, periodFields } from "./half-year";
 import { secretaryNotes, secretarySheet } from "./template";
 
 export const secretary: Kind = {
@@ -15,10 +15,10 @@ export const secretary: Kind = {
   template: { title: "村党组织书记年度考核表", file: "村党组织书记年度考核" },
   defaults: secretaryDefaults,
   fields: secretaryFields,
-  // Read by its own rules, never a table of its own: the 四诺 register, and the half-year test (the secretary's own columns, under the scheme).
+  // Read by its own rules, never a table of its own: the 四诺 register, and the half-year test (the secretary's own columns, under the scheme); kaohe merge carries both.
   secondTables: [
-    { sheet: FOUR_PROMISES_SHEET, fields: fourPromiseFields },
-    { sheet: HALF_YEAR_SHEET, fields: [] },
+    { sheet: FOUR_PROMISES_SHEET, fields: fourPromiseFields, merged: true },
+    { sheet: HALF_YEAR_SHEET, fields: [], fieldsOf: periodFields, merged: true },
   ],
   // The appraisal's composite, where its table is in this workbook or one named with --with: typed once, in the appraisal.
   links: [{ field: "ballot", from: "appraisal", result: "综合得分", also: "得票等次" }],
