@@ -1,6 +1,8 @@
 // The standard templates of the kinds: each kind's data sheets from its definition, and its 填表说明.
 import type { Scheme, SchemeKind } from "../core/scheme";
 import { defaultScheme, fieldsFor, kindById, kinds } from "../kinds/registry";
+import { NEGATIVE_RECORD_SHEET } from "./negative-records";
+import { OBJECTION_SHEET } from "./objections";
 import { dataSheetOf, FORMULA_NOTE, NOTES_SHEET_NAME, NOTES_WIDTH, notesPrint, type DataSheetSpec, type NotesSection, type NotesSheetSpec, type TemplateSpec } from "./templates";
 
 export interface TemplateOptions {
@@ -78,6 +80,7 @@ export function notesFor(kindId: SchemeKind, s: Scheme, sheet: DataSheetSpec, su
         ...results.map((c) => `${c.header}：${c.meaning ?? ""}`),
         ...(kind.notes.results ?? []),
         ...(own?.results ?? []),
+        ...workflowLines(extra),
       ],
     },
     { heading: "六、考核方案要点（可在“考核方案”中按本地规定修改）", lines: kind.notes.scheme(s).filter((l) => l !== "") },
@@ -94,6 +97,19 @@ export function notesFor(kindId: SchemeKind, s: Scheme, sheet: DataSheetSpec, su
     width: NOTES_WIDTH,
     print: { ...notesPrint, titleRows: undefined, footer: "&C第 &P 页，共 &N 页" },
   };
+}
+
+/** What the 负面清单记录 and 异议记录 sheets do, where the template has them. */
+function workflowLines(extra: readonly DataSheetSpec[]): string[] {
+  const has = (name: string) => extra.some((e) => e.name === name);
+  return [
+    ...(has(NEGATIVE_RECORD_SHEET)
+      ? [`负面清单：每发生一次负面清单事项，在“${NEGATIVE_RECORD_SHEET}”表填一行（该表上方列出考核方案的负面清单）；表内公式按清单从综合得分中扣分、摘星、不得评优或定为末等，名额顺延给下一人；kaohe run 和加载项计算时逐条写入“说明”和“审计”。`]
+      : []),
+    ...(has(OBJECTION_SHEET)
+      ? [`公示异议：公示期间的异议填在“${OBJECTION_SHEET}”表；异议成立并填写“调整为”和调整原因的，kaohe run 和加载项计算时改正结果并记入“审计”。表内公式不读异议记录：要在本表显示调整后的结果，请同时填写调整后等次（星数）和调整原因。`]
+      : []),
+  ];
 }
 
 /** The standard templates, in the order of the scheme kinds. */
