@@ -1155,14 +1155,14 @@ export function target(count: number | string, total: number | string, target: n
 }
 
 /**
- * One person's negative-list records applied to the list: points deducted (default), stars removed, TRUE when barred from 优秀, TRUE when forced to 不称职/不合格, yuan off performance pay, or the reasons as one text. Example: =KAOHE.NEGATIVE(B2, 负面清单记录!$B$2:$B$200, 负面清单记录!$C$2:$C$200, 考核方案!$A$40:$I$60)
+ * One person's negative-list records applied to the list: points deducted (default), stars removed, TRUE when barred from 优秀, TRUE when forced to 不称职/不合格, yuan off performance pay, or the reasons as one text. Example: =KAOHE.NEGATIVE(B2, 负面清单记录!$B$19:$B$218, 负面清单记录!$C$19:$C$218, 负面清单记录!$A$5:$I$16)
  * @customfunction NEGATIVE
  * @param name The person's name; blank gives an empty result. Example: B2
- * @param record_names The names column of the 负面清单记录 sheet. Example: 负面清单记录!$B$2:$B$200
- * @param record_items The item column of the record sheet: an item's number or its text; an item not on the list is #N/A. Example: 负面清单记录!$C$2:$C$200
- * @param list The negative list, nine columns without a header: number, category, text, points per event, point cap, stars removed, no 优秀, forced fail, yuan per event. Example: 负面清单!$A$2:$I$47
+ * @param record_names The names column of the 负面清单记录 sheet. Example: 负面清单记录!$B$19:$B$218
+ * @param record_items The item column of the record sheet: an item's number or its text; an item not on the list is #N/A. Example: 负面清单记录!$C$19:$C$218
+ * @param list The negative list, nine columns without a header: number, category, text, points per event, point cap, stars removed, no 优秀, forced fail, yuan per event. Example: 负面清单记录!$A$5:$I$16
  * @param [what] "points" (default), "stars", "notop", "fail", "yuan" or "reasons" (扣分, 摘星, 不得评优, 不称职, 扣绩效工资, 说明). Example: "stars"
- * @param [record_counts] The count column of the record sheet; blank means one event. Example: 负面清单记录!$D$2:$D$200
+ * @param [record_counts] The count column of the record sheet; blank means one event. Example: 负面清单记录!$D$19:$D$218
  * @returns The part of the outcome asked for.
  */
 export function negative(
