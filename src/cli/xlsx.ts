@@ -77,7 +77,7 @@ export async function loadXlsx(buf: Buffer, name: string): Promise<Workbook> {
 }
 
 /** What of this .xlsx the result workbook will not have. */
-export function unkeptParts(buf: Buffer): Note[] {
+export function unkeptParts(buf: Buffer): Promise<Note[]> {
   return unkeptPartsOf(buf);
 }
 

@@ -51,9 +51,9 @@ export async function readWorkbookBytes(input: Uint8Array | ArrayBuffer, options
     const { workbook, dropped, externalFormulas } = await loadModel(bytes, name);
     const data = workbookData(workbook);
     refuseOverlong(data, name);
-    return { data, notes: inputNotes(bytes, dropped, externalFormulas), holdsFormula: holdsFormula(workbook) };
+    return { data, notes: await inputNotes(bytes, dropped, externalFormulas), holdsFormula: holdsFormula(workbook) };
   }
   const read = await streamWorkbook(bytes, name);
   refuseOverlong(read.data, name);
-  return { data: read.data, notes: inputNotes(bytes, read.dropped, read.externalFormulas), holdsFormula: read.holdsFormula };
+  return { data: read.data, notes: await inputNotes(bytes, read.dropped, read.externalFormulas), holdsFormula: read.holdsFormula };
 }

@@ -129,7 +129,7 @@ describe("telling what a file is", () => {
   });
 
   it("names the parts the result workbook cannot keep (charts, PivotTables)", async () => {
-    expect(unkeptParts(Buffer.from("PK\x03\x04 xl/charts/chart1.xml xl/pivotTables/pivotTable1.xml"))).toEqual([
+    expect(await unkeptParts(Buffer.from("PK\x03\x04 xl/charts/chart1.xml xl/pivotTables/pivotTable1.xml"))).toEqual([
       { zh: "图表", en: "charts" },
       { zh: "数据透视表", en: "PivotTables" },
     ]);
