@@ -35,19 +35,20 @@ async function exceljsReadWrite(input: string, out: string): Promise<void> {
   await wb.xlsx.writeFile(out);
 }
 
-async function kaoheRun(input: string, out: string): Promise<void> {
-  const code = await main(["run", input, "-o", out], { stdout: { write: () => true }, stderr: { write: () => true, isTTY: false } });
+async function kaoheRun(input: string, out: string, sheet: string | undefined): Promise<void> {
+  // The sheet is named: the member template may hold a second table (负面清单) beside the star rating.
+  const code = await main(["run", input, "-o", out, ...(sheet ? ["--sheet", sheet] : [])], { stdout: { write: () => true }, stderr: { write: () => true, isTTY: false } });
   if (code !== 0) throw new Error(`kaohe run exited ${code}`);
 }
 
 async function go(): Promise<void> {
   // Timed from here: the case's own work, not the loading of its modules (the process's whole wall time is in the note).
-  const [kind, input, dir] = process.argv.slice(2);
+  const [kind, input, dir, sheet] = process.argv.slice(2);
   const out = join(dir, `${kind}-out.xlsx`);
   const t0 = performance.now();
   if (kind === "floor") await saxFloor(input);
   else if (kind === "exceljs") await exceljsReadWrite(input, out);
-  else if (kind === "run") await kaoheRun(input, out);
+  else if (kind === "run") await kaoheRun(input, out, sheet);
   else throw new Error(`no case ${kind}`);
   const ms = performance.now() - t0;
   console.log(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));

@@ -16,9 +16,9 @@ const CASES = [
 ] as const;
 
 /** One case in a child process: its own time and peak RSS, and the whole process's wall time. */
-function measure(kind: string, input: string, dir: string): { ms: number; maxRssMiB: number; wallMs: number } {
+function measure(kind: string, input: string, dir: string, sheet: string): { ms: number; maxRssMiB: number; wallMs: number } {
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, ["--max-old-space-size=16384", "--import", "tsx", resolve(import.meta.dirname, "cli-case.ts"), kind, input, dir], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const child = spawnSync(process.execPath, ["--max-old-space-size=16384", "--import", "tsx", resolve(import.meta.dirname, "cli-case.ts"), kind, input, dir, sheet], { encoding: "utf8", maxBuffer: 1 << 24 });
   const wallMs = performance.now() - t0;
   const last = child.stdout.trim().split("\n").pop() ?? "";
   if (child.status !== 0 || !last.startsWith("{")) throw new Error(`bench case ${kind} on ${input} failed (${child.status}): ${child.stderr.slice(-2000)}`);
@@ -95,6 +95,7 @@ const suite: BenchSuite = {
   async run(): Promise<BenchRow[]> {
     const dir = mkdtempSync(join(tmpdir(), "kaohe-bench-"));
     const rows: BenchRow[] = [];
+    const sheet = sampleCounty({ members: 1 }).files.member.spec.sheets[0].name;
     const sizes = [6_000, 100_000, ...(process.env.KAOHE_BENCH_MILLION === "1" ? [1_000_000] : [])];
     try {
       for (const members of sizes) {
@@ -104,7 +105,7 @@ const suite: BenchSuite = {
         for (const c of CASES) {
           // ExcelJS alone at a million rows needs several GB and many minutes: the floor and kaohe run say what matters there.
           if (c.kind === "exceljs" && members > 100_000) continue;
-          const m = measure(c.kind, input, dir);
+          const m = measure(c.kind, input, dir, sheet);
           if (c.kind === "floor") floor = m.ms;
           const ratio = c.kind === "floor" ? "" : `${(m.ms / floor).toFixed(1)}× the floor; `;
           rows.push({ case: c.label, n, ms: m.ms, note: `${ratio}peak RSS ${Math.round(m.maxRssMiB)} MiB; process ${(m.wallMs / 1000).toFixed(1)} s` });

@@ -1,5 +1,6 @@
-// A zip entry's bytes handed on chunk by chunk as JSZip inflates them, stopping once more came out than allowed: bounded memory, no Node zlib.
+// A zip entry's bytes handed on chunk by chunk as JSZip inflates them, stopping once more came out than allowed: bounded memory, by the host's zlib where it can (native-flate.ts), else by JSZip's.
 import type JSZip from "jszip";
+import { nativeInflate } from "./native-flate";
 
 /** JSZip's internal stream of an entry (public in its code, missing from its typings): chunks as they inflate, pausable. */
 interface EntryStream {
@@ -15,9 +16,11 @@ interface EntryStream {
  * count passes `limit` inflating stops (a bomb is refused without being inflated whole) and the count
  * so far is given. Rejects when the data does not inflate.
  */
-export function streamEntry(zip: JSZip, name: string, limit: number, onChunk: (b: Uint8Array) => void): Promise<number> {
+export async function streamEntry(zip: JSZip, name: string, limit: number, onChunk: (b: Uint8Array) => void): Promise<number> {
   const file = Object.hasOwn(zip.files, name) ? zip.files[name] : undefined;
-  if (!file || file.dir) return Promise.resolve(0);
+  if (!file || file.dir) return 0;
+  const native = await nativeInflate(file, limit, onChunk);
+  if (native !== undefined) return native;
   return new Promise((resolve, reject) => {
     let count = 0;
     let settled = false;

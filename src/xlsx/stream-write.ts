@@ -12,6 +12,7 @@ import { drawReport, headerStyle, namedStyle } from "./draw";
 import { XlsxError } from "./errors";
 import { readFailure, writeFailure } from "./exceljs-failure";
 import { streamEntry } from "./inflate";
+import { deflatedEntry } from "./native-flate";
 import { inputNotes } from "./notes";
 import { attr, relsOf, resolvePart, sheetPart, unescapeXml } from "./parts";
 import { cellXml, NotStreamable, SheetPatcher, stringItem } from "./sheet-patch";
@@ -98,44 +99,80 @@ async function drawReports(
   return { reports, styles: await text("xl/styles.xml"), strings, headerXf: xfOf("A1"), rowXf };
 }
 
-/** A report's data rows as XML, each cell styled as drawReport styles it (its row's look, boxed, its column's number format). */
-function reportRows(d: DrawnReport, rowXf: Map<string, number>, xfMap: number[], stringIndex: (text: string) => number): { first: number; xml: string } {
+/** A report's data rows as XML, one row at a time, each cell styled as drawReport styles it (its row's look, boxed, its column's number format). */
+function* reportRows(d: DrawnReport, rowXf: Map<string, number>, xfMap: number[], stringIndex: (text: string) => number): Generator<string> {
   const { report, layout } = d;
   const looks = new Map(layout.rowLooks.map((r) => [r.index, r.look]));
-  const parts: string[] = [];
-  report.rows.forEach((cells, i) => {
+  const letters = report.columns.map((_c, j) => columnLetter(j + 1));
+  const xfs = new Map<string, number>();
+  for (const [i, cells] of report.rows.entries()) {
     const r = layout.firstDataRow + i;
     const look = looks.get(i) ?? "plain";
     let row = `<row r="${r}">`;
-    report.columns.forEach((_c, j) => {
+    for (let j = 0; j < letters.length; j++) {
       const v = cells[j] ?? null;
-      const fmt = cellNumberFormat(v, layout.numberFormats[j]);
-      const xf = xfMap[rowXf.get(`${look}|${fmt ?? ""}`) ?? 0] ?? 0;
-      row += cellXml(`${columnLetter(j + 1)}${r}`, v, xf, stringIndex);
-    });
-    parts.push(`${row}</row>`);
-  });
-  return { first: layout.firstDataRow, xml: parts.join("") };
+      const key = `${look}|${cellNumberFormat(v, layout.numberFormats[j]) ?? ""}`;
+      let xf = xfs.get(key);
+      if (xf === undefined) xfs.set(key, (xf = xfMap[rowXf.get(key) ?? 0] ?? 0));
+      row += cellXml(`${letters[j]}${r}`, v, xf, stringIndex);
+    }
+    yield `${row}</row>`;
+  }
 }
 
-/** The sheet's XML with rows put among its own in order: before the first row below `first`'s. */
-function insertRows(xml: string, rows: { first: number; xml: string }): string {
-  if (!rows.xml) return xml;
-  for (const m of xml.matchAll(/<row r="(\d+)"/g)) if (Number(m[1]) >= rows.first) return xml.slice(0, m.index) + rows.xml + xml.slice(m.index);
-  if (xml.includes("</sheetData>")) return xml.replace("</sheetData>", () => `${rows.xml}</sheetData>`);
-  return xml.replace(/<sheetData\s*\/>/, () => `<sheetData>${rows.xml}</sheetData>`);
+/** The sheet's XML split where rows starting at `first` go among its own, in order: before the first row below `first`'s. */
+function splitForRows(xml: string, first: number): [string, string] {
+  for (const m of xml.matchAll(/<row r="(\d+)"/g)) if (Number(m[1]) >= first) return [xml.slice(0, m.index), xml.slice(m.index)];
+  const end = xml.indexOf("</sheetData>");
+  if (end >= 0) return [xml.slice(0, end), xml.slice(end)];
+  const empty = /<sheetData\s*\/>/.exec(xml);
+  if (!empty) return [xml, ""];
+  return [`${xml.slice(0, empty.index)}<sheetData>`, `</sheetData>${xml.slice(empty.index + empty[0].length)}`];
 }
 
-/** The sheet's XML with the blocks patched in, as bytes: decoded, patched and encoded a chunk at a time. */
-async function patchSheet(zip: JSZip, path: string, patcher: SheetPatcher): Promise<Uint8Array> {
+/** Puts a part made of many pieces of text into the zip, encoded and deflated a megabyte at a time where the host can, else joined and handed to JSZip. */
+async function putPart(zip: JSZip, path: string, pieces: Iterable<string>): Promise<void> {
+  const sink = deflatedEntry(zip, path);
+  if (!sink) {
+    zip.file(path, [...pieces].join(""));
+    return;
+  }
+  let pending: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    pending.push(piece);
+    size += piece.length;
+    if (size > 1 << 20) {
+      await sink.write(utf8Bytes(pending.join("")));
+      pending = [];
+      size = 0;
+    }
+  }
+  await sink.write(utf8Bytes(pending.join("")));
+  await sink.end();
+}
+
+/**
+ * Puts the sheet's XML with the blocks patched in into the zip: decoded, patched and encoded a chunk at
+ * a time, and deflated as it comes where the host can (so the 80 MB of a 100,000-row sheet are never
+ * held whole), else gathered and handed to JSZip.
+ */
+async function patchSheet(zip: JSZip, path: string, patcher: SheetPatcher): Promise<void> {
   const decoder = new TextDecoder();
+  const sink = deflatedEntry(zip, path);
   const out: Uint8Array[] = [];
+  let written = Promise.resolve();
   let pending: string[] = [];
   let size = 0;
   const flush = () => {
-    out.push(utf8Bytes(pending.join("")));
+    const bytes = utf8Bytes(pending.join(""));
     pending = [];
     size = 0;
+    if (sink) {
+      written = written.then(() => sink.write(bytes));
+      // Awaited once the sheet is read through; marked handled now so a failure meanwhile does not end the process.
+      written.catch(() => undefined);
+    } else out.push(bytes);
   };
   await streamEntry(zip, path, MAX_PART_BYTES, (b) => {
     patcher.push(decoder.decode(b, { stream: true }));
@@ -148,7 +185,9 @@ async function patchSheet(zip: JSZip, path: string, patcher: SheetPatcher): Prom
   patcher.end();
   pending.push(patcher.take());
   flush();
-  return concatBytes(out);
+  await written;
+  if (sink) await sink.end();
+  else zip.file(path, concatBytes(out));
 }
 
 /** The first relationship id a rels part does not use. */
@@ -167,7 +206,7 @@ function freeId(rels: string): string {
 export async function streamResult(bytes: Uint8Array, plan: Plan, name: string, output: string): Promise<Uint8Array | undefined> {
   const checked = await checkZip(bytes, name, { dropEmptyRows: false });
   const zip = checked.zip;
-  if (!zip || checked.dropped.length || inputNotes(bytes, [], 0).length) return undefined;
+  if (!zip || checked.dropped.length || (await inputNotes(bytes, [], 0)).length) return undefined;
   const actual = new Map(Object.keys(zip.files).map((p) => [p.toLowerCase(), p]));
   const find = (part: string) => actual.get(part.toLowerCase());
   const workbookPath = find("xl/workbook.xml");
@@ -223,7 +262,7 @@ export async function streamResult(bytes: Uint8Array, plan: Plan, name: string, 
       const path = part && find(part);
       if (!path) return undefined;
       const patcher = new SheetPatcher(sheet, blocks, { styles, headerXf, sharedString: (i) => strings[i], stringIndex });
-      zip.file(path, await patchSheet(zip, path, patcher));
+      await patchSheet(zip, path, patcher);
     }
 
     const replaceable = new Set(plan.replaceable.map((n) => n.toLowerCase()));
@@ -234,21 +273,24 @@ export async function streamResult(bytes: Uint8Array, plan: Plan, name: string, 
     const dropNamesOf = new Set<number>();
     for (const d of drawn.reports) {
       // Report cells are restyled into the input's styles; the tab is not selected (two selected tabs are a group).
-      const xml = insertRows(
-        d.xml
-          .replace(/(<(?:c|row)\b[^>]*?\s)s="(\d+)"/g, (_m, pre: string, s: string) => `${pre}s="${xfMap[Number(s)] ?? 0}"`)
-          .replace(/\stabSelected="1"/g, "")
-          .replace(/(<c\b[^>]*\bt="s"[^>]*><v>)(\d+)(<\/v>)/g, (_m, pre: string, i: string, post: string) => `${pre}${itemIndex(`<si>${drawn.strings[Number(i)] ?? "<t></t>"}</si>`)}${post}`),
-        // The data rows come in with the input's style and string indexes already.
-        reportRows(d, drawn.rowXf, xfMap, stringIndex),
-      );
+      const drawnXml = d.xml
+        .replace(/(<(?:c|row)\b[^>]*?\s)s="(\d+)"/g, (_m, pre: string, s: string) => `${pre}s="${xfMap[Number(s)] ?? 0}"`)
+        .replace(/\stabSelected="1"/g, "")
+        .replace(/(<c\b[^>]*\bt="s"[^>]*><v>)(\d+)(<\/v>)/g, (_m, pre: string, i: string, post: string) => `${pre}${itemIndex(`<si>${drawn.strings[Number(i)] ?? "<t></t>"}</si>`)}${post}`);
+      // The data rows come in with the input's style and string indexes already, streamed into the part row by row.
+      const [before, after] = splitForRows(drawnXml, d.layout.firstDataRow);
+      const xml = function* () {
+        yield before;
+        yield* reportRows(d, drawn.rowXf, xfMap, stringIndex);
+        yield after;
+      };
       const old = sheetNames.findIndex((n) => n.toLowerCase() === d.report.name.toLowerCase());
       let index: number;
       if (old >= 0 && replaceable.has(d.report.name.toLowerCase())) {
         const part = sheetPart(workbookXml, rels, sheetNames[old]);
         const path = part && find(part);
         if (!path) return undefined;
-        zip.file(path, xml);
+        await putPart(zip, path, xml());
         // Its drawing (an earlier run's charts) goes with it; the charts are drawn anew.
         const oldRels = find(relsOf(path));
         if (oldRels) zip.remove(oldRels);
@@ -257,7 +299,7 @@ export async function streamResult(bytes: Uint8Array, plan: Plan, name: string, 
       } else {
         while (find(`xl/worksheets/sheet${nextPart}.xml`) || zip.file(`xl/worksheets/sheet${nextPart}.xml`)) nextPart++;
         const path = `xl/worksheets/sheet${nextPart}.xml`;
-        zip.file(path, xml);
+        await putPart(zip, path, xml());
         const id = freeId(rels);
         rels = rels.replace(/<\/Relationships>\s*$/, `<Relationship Id="${id}" Type="${REL}/worksheet" Target="worksheets/sheet${nextPart}.xml"/></Relationships>`);
         types = types.replace("</Types>", `<Override PartName="/${path}" ContentType="${SHEET_TYPE}"/></Types>`);
