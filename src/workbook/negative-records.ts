@@ -13,7 +13,8 @@ export const negativeRecordFields: FieldDef[] = [
   // Not a person key: one person has as many rows as records.
   { id: "name", header: "姓名", aliases: ["考核对象", "当事人", "责任人"], type: "text", required: true },
   { id: "item", header: "负面清单条目", aliases: ["条目", "条目编号", "负面清单编号", "事项"], type: "text", required: true },
-  { id: "count", header: "次数", aliases: ["发生次数"], type: "count", required: false },
+  // At least 1 where typed, as KAOHE.NEGATIVE takes it (a typed 0 there is #VALUE!); blank is one event.
+  { id: "count", header: "次数", aliases: ["发生次数"], type: "count", required: false, min: 1 },
   { id: "date", header: "日期", aliases: ["发生日期", "记录日期"], type: "date", required: false },
   { id: "evidence", header: "依据", aliases: ["证据", "佐证材料", "事实依据"], type: "text", required: false },
   { id: "recordedBy", header: "记录人", aliases: ["登记人"], type: "text", required: false },
@@ -76,7 +77,7 @@ export function readNegativeRecords(workbook: WorkbookData, list: NegativeList, 
       outside.push({ row: r.row, zh: `第${r.row}行的日期不在本次考核期内，未计入`, en: `row ${r.row} is dated outside the assessed period and is not counted` });
       continue;
     }
-    // A blank 次数 reads as 0: the row itself records one event.
+    // A blank 次数 reads as 0: the row itself records one event (a typed 0 is a problem at its cell).
     const count = typeof r.values.count === "number" && r.values.count > 0 ? r.values.count : undefined;
     entries.push({
       name: text(r.values.name),

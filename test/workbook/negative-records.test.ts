@@ -39,6 +39,14 @@ describe("the 负面清单记录 sheet", () => {
     ]);
     expect(out.entries).toEqual([]);
   });
+  it("a typed 次数 of 0 is a problem at its cell, as KAOHE.NEGATIVE refuses it; a blank one is one event", () => {
+    const out = readNegativeRecords(workbook([["甲镇", "张三", "1-1", 0, "2025-3-5", "", ""]]), DEFAULT_NEGATIVE_LIST, YEAR_2025);
+    // A problem stops the run (or, skipping bad rows, the row): the template's KAOHE.NEGATIVE shows #VALUE! there.
+    expect(out.problems).toEqual([expect.objectContaining({ sheet: "负面清单记录", row: 3, col: 4, header: "次数" })]);
+    const blank = readNegativeRecords(workbook([["甲镇", "张三", "1-1", null, "2025-3-5", "", ""]]), DEFAULT_NEGATIVE_LIST, YEAR_2025);
+    expect(blank.problems).toEqual([]);
+    expect(applyNegativeList(recordsOf(blank.entries, "张三", ["甲镇"]), DEFAULT_NEGATIVE_LIST)).toMatchObject({ deduction: 2 });
+  });
   it("a row dated in another year is left out and said", () => {
     const out = readNegativeRecords(workbook([["甲镇", "张三", "1-1", 1, "2024-12-31", "", ""]]), DEFAULT_NEGATIVE_LIST, YEAR_2025);
     expect(out.entries).toEqual([]);
