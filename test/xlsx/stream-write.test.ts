@@ -100,3 +100,24 @@ describe("what the stream writer leaves as it was", () => {
     expect(Object.keys((await JSZip.loadAsync(out)).files).some((p) => p.startsWith("xl/pivotTables/"))).toBe(false);
   });
 });
+
+describe("parts deflated as they are written (the host's zlib, src/xlsx/native-flate.ts)", () => {
+  it("carry checksums and sizes a strict reader accepts, and the patched sheet and report sheets inflate to their rows", async () => {
+    const f = sampleCounty().files.cadre;
+    const path = join(dir, "crc.xlsx");
+    await writeTemplate(f.spec, path, f);
+    const bytes = new Uint8Array(readFileSync(path));
+    const read = await readWorkbookBytes(bytes, { name: f.fileName });
+    const result = runAssessment(read.data, { now, inputName: f.fileName, skipBadRows: true });
+    expect(result.plan, result.status).toBeDefined();
+    const out = await writeResultBytes(bytes, result.plan!, { name: f.fileName });
+    // checkCRC32 makes JSZip compare every entry's CRC-32 with the one its headers declare.
+    const zip = await JSZip.loadAsync(out, { checkCRC32: true });
+    const texts = await Promise.all(Object.values(zip.files).filter((e) => !e.dir).map((e) => e.async("string")));
+    expect(texts.every((t) => t.length > 0)).toBe(true);
+    const wb = await load(out);
+    // Each report sheet has a data row per person (a header above it); the table keeps its own rows.
+    for (const rep of result.plan!.reports) expect(wb.getWorksheet(rep.name)!.actualRowCount, rep.name).toBeGreaterThan(rep.rows.length);
+    expect(wb.getWorksheet(f.spec.sheets[0].name)!.actualRowCount).toBeGreaterThanOrEqual(f.rows.length);
+  }, 120_000);
+});
