@@ -95,11 +95,17 @@ export function fillMerges(sheet: SheetData): CellValue[][] {
     filled.set(sheet, sheet.rows);
     return sheet.rows;
   }
-  const rows = sheet.rows.map((r) => [...r]);
+  // Only the rows a merged area crosses are copied: the rest are shared, as they are when there are no
+  // merges (a template's header band would otherwise copy all 100,000 data rows).
+  const rows = sheet.rows.slice();
+  const copied = new Set<number>();
   for (const m of sheet.merges ?? []) {
     const v = rows[m.top]?.[m.left] ?? null;
     for (let r = m.top; r <= m.bottom; r++) {
-      if (!rows[r]) rows[r] = [];
+      if (!copied.has(r)) {
+        rows[r] = rows[r] ? [...rows[r]] : [];
+        copied.add(r);
+      }
       for (let c = m.left; c <= m.right; c++) rows[r][c] = v;
     }
   }
