@@ -214,15 +214,20 @@ function queueNotesSheet(ws: Excel.Worksheet, notes: NotesSheetSpec): void {
   applyPrint(ws, notes.print);
 }
 
-/** The names the template's sheets take: the data sheet's own (never taken over), and 填表说明, or 填表说明（<data sheet>） when that is taken. */
-export function templateSheetNames(spec: TemplateSpec, existing: readonly string[], locale: Locale): { data: string; notes: string } {
+/**
+ * The names the template's sheets take: the data sheet's own (never taken over), and 填表说明, or
+ * 填表说明（<data sheet>） when that is taken. A second table the workbook already has (the 负面清单记录
+ * another kind's template brought) is kept as it is and shared, never added twice nor overwritten.
+ */
+export function templateSheetNames(spec: TemplateSpec, existing: readonly string[], locale: Locale): { data: string; notes: string; extra: string[] } {
   const taken = new Set(existing.map((n) => n.toLowerCase()));
   const data = dataSheet(spec).name;
-  for (const name of [data, ...(spec.extra ?? []).map((x) => x.name)]) if (taken.has(name.toLowerCase())) throw hostError(messages.templateSheetTaken(name)[locale]);
+  if (taken.has(data.toLowerCase())) throw hostError(messages.templateSheetTaken(data)[locale]);
+  const extra = (spec.extra ?? []).map((x) => x.name).filter((name) => !taken.has(name.toLowerCase()));
   let notes = notesSheet(spec).name;
   if (taken.has(notes.toLowerCase())) notes = `${NOTES_SHEET_NAME}（${data}）`;
   if (taken.has(notes.toLowerCase())) throw hostError(messages.templateSheetTaken(notes)[locale]);
-  return { data, notes };
+  return { data, notes, extra };
 }
 
 /** Adds the template's two sheets and writes everything in one request, then shows the data sheet. */
@@ -244,7 +249,7 @@ export async function insertTemplate(session: Session, spec: TemplateSpec): Prom
   );
   const ws = book.worksheets.add(names.data);
   // Second tables (the ledger's 组织名单) follow the data sheet, before the instructions.
-  for (const extra of spec.extra ?? []) queueDataSheet(book.worksheets.add(extra.name), extra);
+  for (const extra of spec.extra ?? []) if (names.extra.includes(extra.name)) queueDataSheet(book.worksheets.add(extra.name), extra);
   const notesWs = book.worksheets.add(names.notes);
   queueDataSheet(ws, data);
   queueNotesSheet(notesWs, { ...notesSheet(spec), name: names.notes });
@@ -256,5 +261,5 @@ export async function insertTemplate(session: Session, spec: TemplateSpec): Prom
   } catch (e) {
     throw asHostError(e, names.data, session.locale);
   }
-  return [names.data, ...(spec.extra ?? []).map((x) => x.name), names.notes];
+  return [names.data, ...names.extra, names.notes];
 }

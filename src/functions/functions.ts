@@ -1158,7 +1158,7 @@ export function target(count: number | string, total: number | string, target: n
  * One person's negative-list records applied to the list: points deducted (default), stars removed, TRUE when barred from 优秀, TRUE when forced to 不称职/不合格, yuan off performance pay, or the reasons as one text. Example: =KAOHE.NEGATIVE(B2, 负面清单记录!$B$19:$B$218, 负面清单记录!$C$19:$C$218, 负面清单记录!$A$5:$I$16)
  * @customfunction NEGATIVE
  * @param name The person's name; blank gives an empty result. Example: B2
- * @param record_names The names column of the 负面清单记录 sheet. Example: 负面清单记录!$B$19:$B$218
+ * @param record_names The names column of the 负面清单记录 sheet. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: 负面清单记录!$B$19:$B$218
  * @param record_items The item column of the record sheet: an item's number or its text; an item not on the list is #N/A. Example: 负面清单记录!$C$19:$C$218
  * @param list The negative list, nine columns without a header: number, category, text, points per event, point cap, stars removed, no 优秀, forced fail, yuan per event. Example: 负面清单记录!$A$5:$I$16
  * @param [what] "points" (default), "stars", "notop", "fail", "yuan" or "reasons" (扣分, 摘星, 不得评优, 不称职, 扣绩效工资, 说明). Example: "stars"

@@ -68,6 +68,8 @@ const examples: Record<string, { args: unknown[]; expected: unknown }> = {
   COEF: { args: [[["优秀"], [""], ["称职"]]], expected: [[1.2], [""], [1]] },
   CADENCE: { args: [[["2025-1-5"], [""], ["2025-3-1"]], "month"], expected: 1 }, // January to March, February empty
   TARGET: { args: [13, 20, "65%"], expected: true }, // 13/20 = 65%
+  // 张三 has one record of item 1-1, 2 points an event (cap 8); 李四's record is not his.
+  NEGATIVE: { args: ["张三", [["张三"], ["李四"]], [["1-1"], ["1-1"]], [["1-1", "党的组织纪律和工作纪律", "无故不参加组织生活", 2, 8, "", "", "", ""]]], expected: 2 },
 };
 
 /** The input whose shape a spill takes: the first matrix argument, except ALLOCATE (the weights) and PAYSPLIT (1 × 2). */

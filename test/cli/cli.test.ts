@@ -82,7 +82,7 @@ describe("templates", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("已生成模板");
     const wb = await readWorkbook(join(d, "t.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["干部考核", "填表说明"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["干部考核", "负面清单记录", "异议记录", "填表说明"]);
     const hash = sha256File(join(d, "t.xlsx"));
     const again = await kaohe(["template", "cadre", "-o", join(d, "t.xlsx")]);
     expect(again.code).toBe(ExitCode.notWritten);

@@ -34,9 +34,13 @@ function value(f: FieldDef, i: number, kind: SchemeKind): CellValue {
       return scheme.stars.categories[i % scheme.stars.categories.length].name;
     case "orgType":
       return ["乡镇党委", "村党组织", "社区党组织"][i % 3];
+    // Left blank: an override, a post coefficient, the member's 初审 (passed when blank).
     case "override":
     case "overrideReason":
     case "postCoefficient":
+    case "review":
+    case "reviewStars":
+    case "reviewReason":
       return null;
   }
   switch (f.type) {

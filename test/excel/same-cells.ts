@@ -19,6 +19,8 @@ export function xlsxCell(ws: Worksheet, row: number, col: number): Cell {
   if (v === null || v === undefined) return { value: "", numberFormat };
   if (typeof v === "object" && "formula" in (v as object)) return { value: "", formula: `=${(v as { formula: string }).formula}`, numberFormat };
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return { value: v, numberFormat };
+  // A date a return typed (a 负面清单记录 or ledger date), as ExcelJS reads it: the same day on both sides compares equal.
+  if (v instanceof Date) return { value: v.toISOString(), numberFormat };
   throw new Error(`an ExcelJS value the comparison does not know: ${JSON.stringify(v)}`);
 }
 

@@ -79,14 +79,17 @@ describe("insertTemplate", () => {
     for (const c of formulaCells(data)) expect(fake.sheet(data.name).cell(c.address).formula).toBe(c.formula);
   });
 
-  it("never takes over a sheet of the same name; a second notes sheet gets its data sheet's name", async () => {
+  it("never takes over a sheet of the same name; a second notes sheet gets its data sheet's name; the record sheets are shared", async () => {
     const { fake, host } = setup({ sheets: [{ name: "Sheet1" }] });
     await host.insertTemplate("cadre");
+    const records = fake.sheet("负面清单记录").cell("A1").value;
+    // The member template finds the cadre's 负面清单记录 and 异议记录 and keeps them: one register for the workbook.
     await host.insertTemplate("member");
-    expect(fake.sheetNames()).toEqual(["Sheet1", "干部考核", NOTES_SHEET_NAME, "党员星级", `${NOTES_SHEET_NAME}（党员星级）`]);
+    expect(fake.sheetNames()).toEqual(["Sheet1", "干部考核", "负面清单记录", "异议记录", NOTES_SHEET_NAME, "党员星级", `${NOTES_SHEET_NAME}（党员星级）`]);
+    expect(fake.sheet("负面清单记录").cell("A1").value).toBe(records);
     const e = await rejection(host.insertTemplate("cadre"));
     expect(e).toBeInstanceOf(HostError);
     expect(e.message).toContain("工作簿中已有名为“干部考核”的工作表，模板不会覆盖它");
-    expect(fake.sheetNames()).toHaveLength(5);
+    expect(fake.sheetNames()).toHaveLength(7);
   });
 });
