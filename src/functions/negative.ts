@@ -2,7 +2,7 @@
 import { valueError } from "../core/errors";
 import { applyNegativeList, validateNegativeList, type NegativeList, type NegativeOutcome } from "../core/negative-list";
 import { parseFlagText } from "../core/text";
-import { cellText, grid, isBlank, optionArg, parseNumericText, position, sameSize, scalarArg, scoreCells, type Grid } from "./values";
+import { cellErrorCode, cellText, grid, isBlank, optionArg, parseNumericText, position, sameSize, scalarArg, scoreCells, type Grid } from "./values";
 
 type Cell = unknown;
 
@@ -107,6 +107,11 @@ export function negativeFor(name: Cell, record_names: Cell, record_items: Cell, 
   const key = cellText(who).trim();
   const records = [];
   for (let i = 0; i < names.cells.length; i++) {
+    // An error value in the records is never read as another person's name or an item: the result is that error, named by its place.
+    for (const [g, arg] of [[names, "record_names"], [itemsGrid, "record_items"]] as const) {
+      const code = cellErrorCode(g.cells[i]);
+      if (code !== undefined) throw valueError("errorValue", { ...position(g, i, arg), value: code });
+    }
     if (isBlank(names.cells[i]) || cellText(names.cells[i]).trim() !== key) continue;
     const item = itemsGrid.cells[i];
     if (isBlank(item)) throw valueError("required", position(itemsGrid, i, "record_items"));

@@ -15,6 +15,11 @@ const items = [["1-1"], ["3-2"], ["1-1"], ["违规发放补贴"], ["5-2"]];
 const counts = [[2], [""], [""], [3], [""]];
 
 describe("KAOHE.NEGATIVE's rule", () => {
+  it("an error value among the records (#DIV/0! in a name, #N/A in an item) is an error naming its row, never another person's record", () => {
+    const div0 = { code: "#DIV/0!" };
+    expect(ruleErrorOf(() => negativeFor("张三", [["李四"], [div0]], [["1-1"], ["1-1"]], list))).toMatchObject({ params: { arg: "record_names", row: 2, value: "#DIV/0!" } });
+    expect(ruleErrorOf(() => negativeFor("张三", [["张三"], ["李四"]], [["1-1"], [{ code: "#N/A" }]], list))).toMatchObject({ params: { arg: "record_items", row: 2, value: "#N/A" } });
+  });
   it("reads the list's range: blank rows skipped, 是/否 and numbers as text read", () => {
     expect(negativeListArg(list).items.map(({ id, category: _c, text: _t, ...consequence }) => [id, consequence])).toEqual([
       ["1-1", { points: 2, pointsCap: 5 }],
