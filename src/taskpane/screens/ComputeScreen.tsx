@@ -1,5 +1,6 @@
 // 计算: computes the whole table, says before it what Excel's undo can take back, asks before overwriting anything, writes the plan with progress and a Cancel button, and says exactly what was written.
-import { Body1, Button, Caption1, Card, CardHeader, Checkbox, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Checkbox, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Panel, PanelHeader } from "../components/Panel";
 import type { Locale } from "../../core/messages";
 import { kindNames } from "../../kinds/registry";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -70,8 +71,8 @@ export function ComputeScreen({ a, s, locale, onNavigate }: ComputeScreenProps) 
       <NoticeBar notice={notices.compute} s={s} onAction={onNavigate} />
       {/* The summary describes results that are in the workbook: only after a drawing that wrote everything. */}
       {plan && drawn && drawn.notWritten.length === 0 && !running && (
-        <Card>
-          <CardHeader header={<Subtitle2 as="h3" className={styles.heading}>{s.summaryHeading}</Subtitle2>} />
+        <Panel>
+          <PanelHeader header={<Subtitle2 as="h3" className={styles.heading}>{s.summaryHeading}</Subtitle2>} />
           <ul className={styles.lines}>
             {plan.summary[lang].map((line, i) => (
               <li key={i}>
@@ -79,7 +80,7 @@ export function ComputeScreen({ a, s, locale, onNavigate }: ComputeScreenProps) 
               </li>
             ))}
           </ul>
-        </Card>
+        </Panel>
       )}
       <ConfirmDialog
         open={pendingConflicts !== undefined}

@@ -1,5 +1,6 @@
 // 开始: what the active workbook holds, whether a scheme is stored, and what to do next; outside Excel, the browser-preview note.
-import { Badge, Body1, Button, Card, CardHeader, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Panel, PanelHeader } from "../components/Panel";
 import type { Locale } from "../../core/messages";
 import { kindNames } from "../../kinds/registry";
 import { NoticeBar } from "../components/NoticeBar";
@@ -52,8 +53,8 @@ export function StartScreen({ a, s, locale, inExcel, onNavigate }: StartScreenPr
       )}
       <NoticeBar notice={notices.start} s={s} onAction={onNavigate} />
       {inExcel && (
-        <Card>
-          <CardHeader header={<Subtitle2 as="h3" className={styles.heading}>{s.workbookHeading}</Subtitle2>} />
+        <Panel>
+          <PanelHeader header={<Subtitle2 as="h3" className={styles.heading}>{s.workbookHeading}</Subtitle2>} />
           <div className={styles.body}>
             {overview && (
               <>
@@ -93,7 +94,7 @@ export function StartScreen({ a, s, locale, inExcel, onNavigate }: StartScreenPr
               </Button>
             </div>
           </div>
-        </Card>
+        </Panel>
       )}
       <section aria-labelledby="next-heading">
         <Subtitle2 as="h3" id="next-heading" className={styles.heading}>
@@ -112,14 +113,14 @@ export function StartScreen({ a, s, locale, inExcel, onNavigate }: StartScreenPr
           ))}
         </ol>
       </section>
-      <Card>
-        <CardHeader header={<Subtitle2 as="h3" className={styles.heading}>{s.functionsHeading}</Subtitle2>} />
+      <Panel>
+        <PanelHeader header={<Subtitle2 as="h3" className={styles.heading}>{s.functionsHeading}</Subtitle2>} />
         <Body1>
           {s.functionsIntro}
           <code className={styles.code}>{s.exampleQuorum}</code>
         </Body1>
         {!inExcel && <Caption1>{s.nextSteps}</Caption1>}
-      </Card>
+      </Panel>
     </Screen>
   );
 }

@@ -1,5 +1,6 @@
 // 模板: the standard templates as cards; inserting one asks first, because Excel cannot undo inserting sheets.
-import { Body1, Button, Caption1, Card, CardFooter, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Panel, PanelHeader, PanelFooter } from "../components/Panel";
 import { useMemo, useState } from "react";
 import type { Locale } from "../../core/messages";
 import { type SchemeKind } from "../../core/scheme";
@@ -49,8 +50,8 @@ export function TemplatesScreen({ a, s, locale, onNavigate }: TemplatesScreenPro
       <ul className={styles.list}>
         {entries.map((e) => (
           <li key={e.kind}>
-            <Card size="small">
-              <CardHeader
+            <Panel size="small">
+              <PanelHeader
                 header={
                   <Text as="h3" weight="semibold" className={styles.title}>
                     {name(e)}
@@ -62,12 +63,12 @@ export function TemplatesScreen({ a, s, locale, onNavigate }: TemplatesScreenPro
                 {s.templateSheets(e.sheets.join(zh ? "、" : ", "))}
                 {e.columns !== undefined && ` · ${s.templateColumns(e.columns)}`}
               </Caption1>
-              <CardFooter>
+              <PanelFooter>
                 <Button appearance="primary" size="small" aria-label={s.insertAria(name(e))} disabled={busy !== undefined} onClick={() => setPending(e)}>
                   {s.insert}
                 </Button>
-              </CardFooter>
-            </Card>
+              </PanelFooter>
+            </Panel>
           </li>
         ))}
       </ul>
