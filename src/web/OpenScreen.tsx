@@ -1,8 +1,8 @@
 // 开始 of the page: that the files stay on this computer, a file to choose or drop, what the opened workbook holds, and the next steps.
-import { Badge, Body1, Button, Card, CardHeader, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Body1, Button, Card, CardHeader, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { WorkbookSummary } from "../taskpane/components/WorkbookSummary";
 import { useRef, useState, type DragEvent } from "react";
 import type { Locale } from "../core/messages";
-import { kindNames } from "../kinds/registry";
 import type { WorkbookOverview } from "../excel/ops";
 import { NoticeBar } from "../taskpane/components/NoticeBar";
 import { ProgressPanel } from "../taskpane/components/ProgressPanel";
@@ -27,7 +27,6 @@ const useStyles = makeStyles({
   over: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   hidden: { display: "none" },
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  sheets: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, listStyleType: "none", margin: 0, padding: 0 },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
@@ -108,17 +107,7 @@ export function OpenScreen({ s, w, locale, fileName, overview, busy, progress, n
         <Card>
           <CardHeader header={<Subtitle2 as="h3" className={styles.heading}>{fileName}</Subtitle2>} />
           <div className={styles.body}>
-            <Body1>{overview.sheets.length ? s.sheetsCount(overview.sheets.length) : s.noSheets}</Body1>
-            <ul className={styles.sheets}>
-              {overview.sheets.map((name) => (
-                <li key={name}>
-                  <Badge appearance="outline" color="informative">
-                    {name}
-                  </Badge>
-                </li>
-              ))}
-            </ul>
-            <Body1>{overview.schemeTitle ? s.schemeStored(overview.schemeTitle + (overview.schemeKind && !overview.schemeTitle.includes(kindNames[overview.schemeKind].zh) ? `（${kindNames[overview.schemeKind][lang]}）` : "")) : s.schemeNotStored}</Body1>
+            <WorkbookSummary overview={overview} s={s} lang={lang} />
           </div>
         </Card>
       )}

@@ -1,6 +1,7 @@
 // 开始: what the active workbook holds, whether a scheme is stored, and what to do next; outside Excel, the browser-preview note.
-import { Badge, Body1, Button, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { Panel, PanelHeader } from "../components/Panel";
+import { WorkbookSummary } from "../components/WorkbookSummary";
 import type { Locale } from "../../core/messages";
 import { kindNames } from "../../kinds/registry";
 import { NoticeBar } from "../components/NoticeBar";
@@ -11,7 +12,6 @@ import type { Assessment, ScreenId } from "../useAssessment";
 
 const useStyles = makeStyles({
   heading: { display: "block", margin: 0 },
-  sheets: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, listStyleType: "none", margin: 0, padding: 0 },
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   // Numbered by hand: a list marker sits by the last line of a button that wraps, not by its first.
@@ -56,28 +56,7 @@ export function StartScreen({ a, s, locale, inExcel, onNavigate }: StartScreenPr
         <Panel>
           <PanelHeader header={<Subtitle2 as="h3" className={styles.heading}>{s.workbookHeading}</Subtitle2>} />
           <div className={styles.body}>
-            {overview && (
-              <>
-                <Body1>{overview.sheets.length ? s.sheetsCount(overview.sheets.length) : s.noSheets}</Body1>
-                <ul className={styles.sheets}>
-                  {overview.sheets.map((name) => (
-                    <li key={name}>
-                      <Badge appearance="outline" color="informative">
-                        {name}
-                      </Badge>
-                    </li>
-                  ))}
-                </ul>
-                <Body1>
-                  {overview.schemeTitle
-                    ? s.schemeStored(
-                        // The default title already names the kind; a county's own title may not.
-                        overview.schemeTitle + (overview.schemeKind && !overview.schemeTitle.includes(kindNames[overview.schemeKind].zh) ? `（${kindNames[overview.schemeKind][lang]}）` : ""),
-                      )
-                    : s.schemeNotStored}
-                </Body1>
-              </>
-            )}
+            {overview && <WorkbookSummary overview={overview} s={s} lang={lang} />}
             {recognised !== undefined && (
               <Body1>
                 {recognised ? (recognised.fromScheme ? s.recognisedByScheme : s.recognisedAs)(kindNames[recognised.kind][lang], recognised.sheet) : s.notRecognised}
