@@ -48,6 +48,8 @@ export interface LinkRunner {
   find(workbook: WorkbookData, kind: SchemeKind, except?: string): string[];
   run(workbook: WorkbookData, kind: SchemeKind, sheet: string): SourceRun;
   kindName(kind: SchemeKind): string;
+  /** The sheet the user chose for a kind's table (the pane's 取数来源) where several could be read: taken before the first found. */
+  chosen?: Partial<Record<SchemeKind, LinkSourcePlace>>;
 }
 
 export interface LinkOutcome {
@@ -74,11 +76,34 @@ const numberIn = (c: PlanCell | undefined): number | null => (typeof c === "numb
 const textIn = (c: PlanCell | undefined): string => (c === null || c === undefined ? "" : typeof c === "object" ? String(c.result ?? "") : String(c));
 const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v).trim());
 
-/** The sources of a kind: other sheets of this workbook first, then the linked workbooks in the order given. */
-function sources(kind: SchemeKind, workbook: WorkbookData, table: FoundTable, linked: readonly LinkedWorkbook[], runner: LinkRunner): Found[] {
-  const out: Found[] = runner.find(workbook, kind, table.sheet).map((sheet) => ({ place: { sheet }, workbook }));
+const samePlace = (a: LinkSourcePlace, b: LinkSourcePlace) => a.sheet === b.sheet && (a.file ?? "") === (b.file ?? "");
+
+/** The sources of a kind: the one chosen (runner.chosen) if it is among them, then other sheets of this workbook, then the linked workbooks in the order given. */
+function sources(kind: SchemeKind, workbook: WorkbookData, except: string, linked: readonly LinkedWorkbook[], runner: LinkRunner): Found[] {
+  const out: Found[] = runner.find(workbook, kind, except).map((sheet) => ({ place: { sheet }, workbook }));
   for (const l of linked) for (const sheet of runner.find(l.workbook, kind)) out.push({ place: { file: l.name, sheet }, workbook: l.workbook, linkedName: l.name });
-  return out;
+  const chosen = runner.chosen?.[kind];
+  const at = chosen ? out.findIndex((f) => samePlace(f.place, chosen)) : -1;
+  return at > 0 ? [out[at], ...out.slice(0, at), ...out.slice(at + 1)] : out;
+}
+
+/**
+ * Every sheet a kind's results could be read from, the one a run reads first (sourceTable, applyLinks):
+ * what the pane shows before computing and offers to choose from. `except` is the computed table's sheet.
+ */
+export const sourcePlaces = (kind: SchemeKind, workbook: WorkbookData, except: string, linked: readonly LinkedWorkbook[], runner: LinkRunner): LinkSourcePlace[] =>
+  sources(kind, workbook, except, linked, runner).map((f) => f.place);
+
+/** A chosen sheet the run could not find (the file removed, the sheet renamed or no longer a table of the kind): said, never silently replaced. */
+function choiceMissed(kind: SchemeKind, src: Found | undefined, runner: LinkRunner): Warning | undefined {
+  const chosen = runner.chosen?.[kind];
+  if (!chosen || (src && samePlace(src.place, chosen))) return undefined;
+  const at = { zh: `${chosen.file ? `“${chosen.file}”的` : ""}“${chosen.sheet}”表`, en: `${chosen.file ? `${chosen.file}, ` : ""}sheet ${chosen.sheet}` };
+  const name = runner.kindName(kind);
+  return {
+    zh: `所选的${at.zh}不是可以读取的${name}表${src ? `，改为取自${src.place.file ? `“${src.place.file}”的` : ""}“${src.place.sheet}”表` : "，未从其他表取数"}。请在“取数来源”中重新选择`,
+    en: `the chosen ${at.en} is not a ${name} table that can be read${src ? `; ${src.place.file ? `${src.place.file}, ` : ""}sheet ${src.place.sheet} is read instead` : "; nothing is taken from another table"}. Choose again under Linked sources`,
+  };
 }
 
 /**
@@ -86,7 +111,7 @@ function sources(kind: SchemeKind, workbook: WorkbookData, table: FoundTable, li
  * when there is none. Records the linked workbook it read in `used`.
  */
 export function sourceTable(kind: SchemeKind, workbook: WorkbookData, table: FoundTable, linked: readonly LinkedWorkbook[], runner: LinkRunner, used: Set<string>): SourceTable | SourceFailed | undefined {
-  const src = sources(kind, workbook, table, linked, runner)[0];
+  const src = sources(kind, workbook, table.sheet, linked, runner)[0];
   if (!src) return undefined;
   if (src.linkedName) used.add(src.linkedName);
   const run = runner.run(src.workbook, kind, src.place.sheet);
@@ -112,7 +137,9 @@ export function applyLinks(links: readonly KindLink[], workbook: WorkbookData, t
   const rows: PlanCell[][] = [];
   const warnRows: number[] = [];
   for (const link of links) {
-    const found = sources(link.from, workbook, table, linked, runner);
+    const found = sources(link.from, workbook, table.sheet, linked, runner);
+    const unchosen = choiceMissed(link.from, found[0], runner);
+    if (unchosen) warnings.push(unchosen);
     if (found.length === 0) continue;
     const src = found[0];
     if (src.linkedName) used.add(src.linkedName);

@@ -10,8 +10,9 @@ import { type FieldDef } from "./fields";
 import { withinCellLimit } from "./cell-limit";
 import { OWNED_SHEETS_KEY, reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "./plan";
 import { readRecords, withoutBadRows, type IgnoredRow } from "./read";
-import { applyLinks, sourceTable, type LinkedWorkbook, type LinkOutcome, type LinkRunner, type SourceFailed, type SourceTable } from "./links";
+import { applyLinks, sourcePlaces, sourceTable, type LinkedWorkbook, type LinkOutcome, type LinkRunner, type SourceFailed, type SourceTable } from "./links";
 import { chinaDate, chinaTime } from "../core/local-time";
+import type { LinkSourcePlace } from "../core/link";
 import { quoted } from "../core/title-text";
 import { SCHEME_SHEET, schemeFromSheet, schemeSheet } from "./scheme-sheet";
 import { settingName } from "./setting-names";
@@ -42,6 +43,8 @@ export interface RunOptions {
   onProgress?: (stage: string, done: number, total: number) => void;
   /** Other workbooks whose results feed this table's linked columns (kaohe run … --with). */
   with?: readonly LinkedWorkbook[];
+  /** The sheet to read a source kind's results from where several could be (the pane's choice); otherwise the first found. */
+  sources?: Partial<Record<SchemeKind, LinkSourcePlace>>;
   /** Compute a source of a link: its own links are not followed. */
   noLinks?: boolean;
 }
@@ -92,8 +95,13 @@ function linkRunner(options: RunOptions): LinkRunner {
       return { ok: true, table: r.table, records: readRecords(r.table, fieldsFor(r.scheme)).records, block: r.plan.results[0] };
     },
     kindName: (k) => kindNames[k].zh,
+    chosen: options.sources,
   };
 }
+
+/** Every sheet of this workbook (but `except`, the computed table's) and of the linked ones a source kind could be read from, the one a run reads first. */
+export const linkSourcePlaces = (workbook: WorkbookData, kind: SchemeKind, options: Pick<RunOptions, "with" | "sources">, except = ""): LinkSourcePlace[] =>
+  sourcePlaces(kind, workbook, except, options.with ?? [], linkRunner(options));
 
 
 /** A scheme problem where people can find it: the setting's Chinese name (its key in English). */
