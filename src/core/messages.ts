@@ -105,6 +105,14 @@ const argNames: Record<string, string> = {
   what: "结果项",
   name: "姓名",
   days: "公示天数",
+  id: "编号",
+  person_unit: "所在单位",
+  source_ids: "来源编号",
+  source_names: "来源姓名",
+  source_units: "来源单位",
+  source_values: "来源取值",
+  if_none: "未找到时",
+  combine: "合并方式",
 };
 
 /** An argument as a Chinese message names it: 参数“分数”（scores）; an unlisted one by its own name. */
@@ -160,6 +168,10 @@ const catalogue = {
   errorValue: {
     zh: (p) => `${lead(p)}单元格是错误值 ${show(p.value)}；请先改正该单元格的公式或数据`,
     en: (p) => `${leadEn(p)}the cell holds the error ${showEn(p.value)}; fix its formula or data first`,
+  },
+  linkAmbiguous: {
+    zh: (p) => `${lead(p)}第${p.rows}行都可能是“${show(p.value)}”，无法确定是哪一位，未取数；请填写编号区分，或删去重复的行`,
+    en: (p) => `${leadEn(p)}rows ${p.rowsEn} could each be "${showEn(p.value)}"; which one is meant is unknown, so nothing was taken. Tell them apart by ID, or remove the repeated row`,
   },
   notSingle: {
     zh: (p) => `${lead(p)}应为一个值，却给了 ${show(p.rows)} 行 ${show(p.cols)} 列的区域；请只选一个单元格`,

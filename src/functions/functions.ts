@@ -4,6 +4,7 @@ import { quorum as quorumRule, TWO_THIRDS } from "../core/quorum";
 import { missingPeriods, periodNames, type Period } from "../core/cadence";
 import { meetsTarget } from "../core/targets";
 import { negativeFor } from "./negative";
+import { linkFor } from "./link";
 import { maxOf, minOf } from "../core/extremes";
 import { rankOf, rankRuns, rankRunsInGroups, type Column, type GroupLabel, type RankMethod, type RankOrder, type RunResults } from "../core/rank";
 import { DEFAULT_SIGNIFICANCE, percentRank as percentRankRule, percentRanksRuns, percentRanksRunsInGroups } from "../core/percentrank";
@@ -1179,4 +1180,40 @@ export function negative(
   record_counts?: any[][],
 ): number | boolean | string | ExcelError {
   return guard(() => negativeFor(name, record_names, record_items, list, what, record_counts));
+}
+
+/**
+ * One person's value from another sheet: his row found by ID, else by name within his unit (case, spaces and full width aside), as kaohe run links sheets. Example: =KAOHE.LINK(D5, C5, A5:B5, 半年考核!$D$4:$D$203, 半年考核!$C$4:$C$203, 半年考核!$A$4:$B$203, 半年考核!$AC$4:$AC$203, 0)
+ * @customfunction LINK
+ * @param id The person's ID; blank: found by name and unit. Example: D5
+ * @param name The person's name; blank with no ID gives an empty result. Example: C5
+ * @param person_unit The person's unit, one cell or a row of cells joined (乡镇, 村); blank: the name decides alone. Example: A5:B5
+ * @param source_ids The source's ID column; a source row with an ID is never a person with another ID. With an error value here (#N/A, #DIV/0!…) Excel does not compute the formula and shows an error; correct that cell. Example: 半年考核!$D$4:$D$203
+ * @param source_names The source's name column. Example: 半年考核!$C$4:$C$203
+ * @param source_units The source's unit columns, as many as person_unit has. Example: 半年考核!$A$4:$B$203
+ * @param source_values The column whose value is taken. Example: 半年考核!$AC$4:$AC$203
+ * @param [if_none] The result when the person is not in the source; default empty. Example: 0
+ * @param [combine] "one" (default): one row per person, two rows that could be him are #N/A; "mean": a person's several rows (one per promise), blank name and unit cells taking the row above's, averaged. Example: "mean"
+ * @returns The value found, if_none, or #N/A when two rows could be the person.
+ */
+export function link(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  id: any,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  name: any,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  person_unit: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  source_ids: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  source_names: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  source_units: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  source_values: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  if_none?: any,
+  combine?: string,
+): number | string | boolean | ExcelError {
+  return guard(() => linkFor(id, name, person_unit, source_ids, source_names, source_units, source_values, if_none, combine));
 }

@@ -70,6 +70,8 @@ const examples: Record<string, { args: unknown[]; expected: unknown }> = {
   TARGET: { args: [13, 20, "65%"], expected: true }, // 13/20 = 65%
   // 张三 has one record of item 1-1, 2 points an event (cap 8); 李四's record is not his.
   NEGATIVE: { args: ["张三", [["张三"], ["李四"]], [["1-1"], ["1-1"]], [["1-1", "党的组织纪律和工作纪律", "无故不参加组织生活", 2, 8, "", "", "", ""]]], expected: 2 },
+  // No ID: 张三 of 东镇甲村 is the second source row (the first 张三 is of 乙村, another person).
+  LINK: { args: ["", "张三", [["东镇", "甲村"]], [[""], [""]], [["张三"], ["张三"]], [["东镇", "乙村"], ["东镇", "甲村"]], [[80], [90]]], expected: 90 },
 };
 
 /** The input whose shape a spill takes: the first matrix argument, except ALLOCATE (the weights) and PAYSPLIT (1 × 2). */
