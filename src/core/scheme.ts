@@ -186,6 +186,15 @@ export interface LedgerRules {
   satisfaction: SatisfactionMeasure;
 }
 
+/** 四诺 at year end (授星): the stars a secretary's 四诺 item earns, where the scheme awards them. */
+export interface FourPromiseRules {
+  /**
+   * One star per threshold the item's points reach, each a percentage of the item's maximum (以上
+   * includes), from low to high; empty: no stars (北戴河区《农村基层党建工作责任落实办法》 names the stage, not thresholds).
+   */
+  starThresholds: number[];
+}
+
 export interface Scheme {
   version: 1;
   kind: SchemeKind;
@@ -208,6 +217,8 @@ export interface Scheme {
   rank: RankRules;
   targets: TargetDef[];
   ledger: LedgerRules;
+  /** The 四诺 item's stars at year end. */
+  fourPromises: FourPromiseRules;
   /** What each composite does with a missing part. */
   missing: MissingRules;
   /** The workbook's own header for a field, where it differs from the standard one (field id → header). */
@@ -309,6 +320,8 @@ const common = {
     trainingPerMember: 30,
     satisfaction: "share",
   } as LedgerRules,
+  // Off: the document awards stars at year end without saying for what, so a county sets its own thresholds.
+  fourPromises: { starThresholds: [] } as FourPromiseRules,
   // A missing rater group is shared out by the documented rule; a missing score of a person's own is a problem, never a silent reweighting.
   missing: { parts: "problem", periods: "problem", raters: "reweight" } as MissingRules,
   columns: {} as Record<string, string>,
@@ -385,6 +398,10 @@ export const schemeSources: Record<string, { zh: string; en: string }> = {
   "ledger.majority": { zh: "干部任免须三分之二以上委员同意（《关于乡镇党委规范化建设试点工作的意见》）", en: "personnel decisions: more than two thirds in favour (the opinions on standardising township Party committees)" },
   "ledger.trainingPerMember": { zh: "党员教育培训经费每人每年不少于30元（《我县农村党建工作措施》）", en: "training funds at least 30 yuan per member a year (the county's rural Party-building measures)" },
   "ledger.satisfaction": { zh: "县直部门和基层站所中满意单位所占比例（《我县农村党建工作措施》）；“按满意度平均分”只在本县方案要求时使用", en: "the share of county departments and grass-roots stations satisfied (the county's rural Party-building measures); the mean score only where a county's scheme asks for it" },
+  "fourPromises.starThresholds": {
+    zh: "年终授星：“四诺”一项得分每达到一个门槛（占该项满分的百分比，含本数）得一星；北戴河区《农村基层党建工作责任落实办法》规定年终授星，未规定门槛，默认不评星，由本县填写（如 60、80、100）",
+    en: "stars at year end: one star per threshold the 四诺 item reaches, as a percentage of its maximum (inclusive); the Beidaihe rural Party-building responsibility measures award stars at year end without thresholds, so none by default: a county writes its own (e.g. 60, 80, 100)",
+  },
   targets: { zh: "“五好”≥65%，满意度≥65%，“五带头”≥60%（《我县农村党建工作措施》）", en: "five good ≥ 65%, satisfaction ≥ 65%, five lead ≥ 60% (the county's rural Party-building measures)" },
   ...workflowSources,
 };
@@ -522,6 +539,24 @@ const missingNames: Record<MissingPartPolicy, MissingPartPolicy> = { problem: "p
 const rankScopeNames: Record<RankScope, RankScope> = { township: "township", county: "county" };
 const satisfactionNames: Record<SatisfactionMeasure, SatisfactionMeasure> = { share: "share", mean: "mean" };
 
+/** The 四诺 star thresholds: percentages of the item's maximum in (0, 100], from low to high, none twice. */
+function fourPromiseThresholds(c: Checker, v: unknown): void {
+  const path = "fourPromises.starThresholds";
+  if (!c.list(v, path)) return;
+  let numbers = true;
+  v.forEach((t, i) => {
+    if (!c.number(t, `${path}[${i}]`)) numbers = false;
+    else if (t <= 0 || t > 100)
+      c.add(
+        `${path}[${i}]`,
+        `四诺授星门槛是占该项满分的百分比，应大于 0、不超过 100（现为 ${numberText(t, "zh-CN")}）；如 80% 请写作 80`,
+        `a 四诺 star threshold is a percentage of the item's maximum, above 0 and at most 100 (is ${numberText(t, "en-US")}); write 80% as 80`,
+      );
+  });
+  if (numbers && v.some((t, i) => i > 0 && (t as number) <= (v[i - 1] as number)))
+    c.add(path, `四诺授星门槛应从低到高排列，且不能相同（现为 ${v.join("、")}）`, `the 四诺 star thresholds must run from low to high, none equal (are ${v.join(", ")})`);
+}
+
 /**
  * Checks a scheme read from JSON or from the workbook, listing every problem (not just the first).
  * Missing sections take the kind's defaults, so an old or partial scheme still loads.
@@ -551,6 +586,7 @@ export function validateScheme(raw: unknown, known: KnownKinds): { scheme?: Sche
     stars: { ...d.stars, ...r.stars },
     pay: { ...d.pay, ...r.pay },
     ledger: { ...d.ledger, ...r.ledger },
+    fourPromises: { ...d.fourPromises, ...r.fourPromises },
     missing: { ...d.missing, ...r.missing },
     rank: { ...d.rank, ...r.rank },
     columns: { ...d.columns, ...r.columns },
@@ -693,6 +729,7 @@ export function validateScheme(raw: unknown, known: KnownKinds): { scheme?: Sche
   c.ratio(s.ledger.majority, "ledger.majority");
   c.number(s.ledger.trainingPerMember, "ledger.trainingPerMember", { min: 0 });
   c.option(s.ledger.satisfaction, "ledger.satisfaction", satisfactionNames);
+  fourPromiseThresholds(c, s.fourPromises.starThresholds);
   if (typeof s.columns !== "object" || s.columns === null || Array.isArray(s.columns)) c.add("columns", "列对应关系应为对象", "the column mapping must be an object");
   else for (const [k, v] of Object.entries(s.columns)) c.text(v, `columns.${k}`);
   const workflow = validateWorkflow(r as Record<string, unknown>, d);

@@ -61,6 +61,8 @@ const names: Record<string, string> = {
   majority: "人事决定同意比例",
   trainingPerMember: "每名党员每年培训经费（元）",
   satisfaction: "满意度计算方法",
+  fourPromises: "四诺",
+  starThresholds: "授星门槛（占满分%）",
   notice: "公示",
   days: "公示天数",
   start: "开始日期",

@@ -7,6 +7,7 @@ import { combineItemPeriods } from "../../core/item-periods";
 import { numberText } from "../../core/number-text";
 import { halfYearGaps, readHalfYear, type HalfYear } from "./half-year";
 import { fourPromiseItem, readFourPromises } from "./four-promises-sheet";
+import { fourPromiseStarColumn, fourPromiseStarRules, fourPromiseStarsOf, fourPromiseStarWarnings } from "./four-promise-stars";
 import { sheetTotal, totalDeduction } from "../../core/scores";
 import { deductionFieldId, itemFieldId } from "../../workbook/fields";
 import type { PlanCell } from "../../workbook/plan";
@@ -59,6 +60,8 @@ function assess(input: AssessInput): Assessment {
   // The 四诺 item summed from its register, where the workbook or a linked one has it.
   const promises = readFourPromises(input);
   const promiseItem = itemFieldId(fourPromiseItem(scheme.items));
+  const starRules = fourPromiseStarRules(scheme);
+  const stars = records.map(() => ({ stars: null as number | null, note: "" }));
   records.forEach((r, ri) => atRecord(input, r, [], () => {
     let v = r.values;
     const fromRegister = promises?.scores[ri];
@@ -68,6 +71,8 @@ function assess(input: AssessInput): Assessment {
       v = { ...v, [promiseItem]: fromRegister };
       promiseResults[ri] = roundScore(fromRegister);
     }
+    // Stars from the points the table shows in the 四诺 item: the register's result as written there, else the typed points.
+    if (starRules) stars[ri] = fourPromiseStarsOf(starRules, promiseResults[ri] ?? num(r.values[promiseItem]), promiseResults[ri] !== null);
     const deducted = totalDeduction(scheme.deductions.map((d, i) => ({ count: num(v[deductionFieldId(i)]), points: d.points, cap: d.cap })));
     deductions.push(roundScore(deducted));
     const total = sheetTotal({
@@ -121,7 +126,8 @@ function assess(input: AssessInput): Assessment {
     cell(graded.ranks.rank[i]),
     cell(graded.final[i]),
     klass[i] === null ? "" : className(klass[i]!),
-    withNote(gaps.reduce((note, m) => withNote(m.notes[i], note), withNote(negative.outcomes[i].reasons.join("；"), graded.notes[i])), typedApart[i]),
+    ...(starRules ? [cell(stars[i].stars)] : []),
+    withNote(withNote(gaps.reduce((note, m) => withNote(m.notes[i], note), withNote(negative.outcomes[i].reasons.join("；"), graded.notes[i])), typedApart[i]), stars[i].note),
   ]);
   return {
     columns: [
@@ -132,10 +138,11 @@ function assess(input: AssessInput): Assessment {
       rankColumn(scheme.rank.scope),
       { header: "等次", width: 9 },
       { header: "分类", width: 7 },
+      ...(starRules ? [fourPromiseStarColumn] : []),
       { header: "说明", width: 24 },
     ],
     cells,
-    warnings: [...gaps.flatMap((m) => m.warnings), ...(promises?.warnings ?? [])],
+    warnings: [...gaps.flatMap((m) => m.warnings), ...(promises?.warnings ?? []), ...fourPromiseStarWarnings(scheme)],
     linkedUsed: [half?.linked, promises?.linked].filter((x): x is string => x !== undefined),
     inputs: [
       ...(half ? [{ field: "halfYear", values: halfResults }] : []),

@@ -24,7 +24,7 @@ export const sectionsByKind: Readonly<Record<SchemeKind, readonly SectionId[]>> 
 /** The settings each section shows, so a problem elsewhere can be listed on its own. */
 export const sectionPaths: Record<SectionId, readonly string[]> = {
   basic: ["kind", "title"],
-  items: ["items"],
+  items: ["items", "fourPromises"],
   deductions: ["deductions", "bonusCap"],
   composite: ["parts", "periods", "classes", "missing"],
   grade: ["grade", "rank"],
@@ -155,17 +155,22 @@ export function SchemeEditor({ draft, problems, sections, onChange, kindField, l
     },
     items: {
       title: s.secItems,
-      body: () =>
-        rows(
-          s.fieldItems,
-          ["items"],
-          [
-            { key: "name", label: s.colItem, kind: "text", grow: 4 },
-            { key: "max", label: s.colMax, kind: "number", grow: 1 },
-          ],
-          () => ({ name: "", max: 5 }),
-          { note: itemsTotal() },
-        ),
+      body: () => (
+        <>
+          {rows(
+            s.fieldItems,
+            ["items"],
+            [
+              { key: "name", label: s.colItem, kind: "text", grow: 4 },
+              { key: "max", label: s.colMax, kind: "number", grow: 1 },
+            ],
+            () => ({ name: "", max: 5 }),
+            { note: itemsTotal() },
+          )}
+          {/* Beside the items, as the stars are the 四诺 item's. */}
+          {input(s.fieldFourPromiseStars, ["fourPromises", "starThresholds"], parseNumberList, s.listHint)}
+        </>
+      ),
     },
     deductions: {
       title: s.secDeductions,
