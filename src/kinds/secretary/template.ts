@@ -7,7 +7,6 @@ import { FOUR_PROMISES_TITLE, fourPromiseSheet } from "./four-promises-template"
 import { FOUR_PROMISE_STARS_HEADER, fourPromiseStarFormula, fourPromiseStarResults } from "./four-promise-stars";
 import { HALF_YEAR_SHEET } from "./half-year";
 import { halfYearSheet } from "./half-year-template";
-import { itemsWithRegister, quantifiedFormula, type SheetRows } from "./period-formulas";
 import { NEGATIVE_BAR_HEADER, negativeBarFormula, negativeBarMeaning, negativeCall, workflowSheets } from "../../workbook/workflow-sheets";
 import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, b0Override, classMeaning, colOf, gradeMeaning, gradesFormula, groupWords, rankFormula, rankLine, rankResult, scoreResult, titleRow, weighted, withOverride, gradeLines, type KindNotes } from "../../workbook/templates";
 
@@ -75,19 +74,10 @@ export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
     row("扣分", `KAOHE.DEDUCT(${d0}{r}:${d1}{r},${d0}$3:${d1}$3,${d0}$2:${d1}$2)`);
   } else row("扣分", "0");
   const bonus = b.f("bonus");
-  // The half-year sheet and the 四诺 register are read where they are filled, as the pipeline reads them (period-formulas.ts).
-  const extra = periodSheets(s, b);
-  const rowsOf = (name: string): SheetRows | null => {
-    const e = extra.find((x) => x.name === name);
-    return e ? { sheet: e.name, builder: e.sheet.builder, first: e.sheet.headerRow + 1, last: e.sheet.headerRow + e.sheet.blankRows } : null;
-  };
-  const scores = itemsWithRegister(s, b, rowsOf(FOUR_PROMISES_SHEET), fourPromiseItem(s.items));
-  row("年度得分", `KAOHE.SCORE(${scores},${firstItem}$3:${lastItem}$3,${bonus}{r},${bonus}$3,${deduct}{r})`);
+  row("年度得分", `KAOHE.SCORE(${firstItem}{r}:${lastItem}{r},${firstItem}$3:${lastItem}$3,${bonus}{r},${bonus}$3,${deduct}{r})`);
   // Half-year and annual scores are not adjacent, so the weights are written out; a blank half-year test leaves the annual score alone.
   const [p1, p2] = s.periods;
-  const typedHalf = p1 && p2 ? `IF(${half}{r}="",${annual}{r},ROUND(${weighted([{ weight: p1.weight, ref: `${half}{r}` }, { weight: p2.weight, ref: `${annual}{r}` }])},2))` : `${annual}{r}`;
-  const halfRows = rowsOf(HALF_YEAR_SHEET);
-  row("量化得分", halfRows ? quantifiedFormula(s, b, halfRows, scores, deduct, typedHalf) : typedHalf);
+  row("量化得分", p1 && p2 ? `IF(${half}{r}="",${annual}{r},ROUND(${weighted([{ weight: p1.weight, ref: `${half}{r}` }, { weight: p2.weight, ref: `${annual}{r}` }])},2))` : `${annual}{r}`);
   const [q1, q2] = parts;
   const composite = q1 && q2 ? `IF(${ballot}{r}="",${quantified}{r},ROUND(${weighted([{ weight: q1.weight, ref: `${quantified}{r}` }, { weight: q2.weight, ref: `${ballot}{r}` }])},2))` : `${quantified}{r}`;
   // The negative list's points come off 综合得分 (not below 0) before rank, grade and class, as the pipeline applies them.
@@ -107,13 +97,13 @@ export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
     // Class k is named by the k-th numeral (一类, 二类 …), as the pipeline names it.
     text: `=IF(${b.down(total)}="","",MID("${CLASS_NUMERALS}",KAOHE.CLASSES(${b.down(total)},{${s.classes.join(",")}}${classGroups}),1)&"类")`,
   });
-  return { band: [titleRow("", width), capRow, maxRow], headerRow: 4, blankRows: 200, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名村党组织书记", extra: [...extra, ...workflowSheets(s)] };
+  return { band: [titleRow("", width), capRow, maxRow], headerRow: 4, blankRows: 200, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名村党组织书记", extra: [...periodSheets(s), ...workflowSheets(s)] };
 }
 
 /** The sheets whose results the pipeline computes into this table: the town's half-year test and the 四诺 register, as the scheme has them. */
-function periodSheets(s: Scheme, data: SheetBuilder): NonNullable<KindSheet["extra"]> {
-  const half = halfYearSheet(s, data);
-  return [...(half ? [half] : []), ...(fourPromiseItem(s.items) >= 0 ? [{ name: FOUR_PROMISES_SHEET, title: FOUR_PROMISES_TITLE, sheet: fourPromiseSheet(s, data) }] : [])];
+function periodSheets(s: Scheme): NonNullable<KindSheet["extra"]> {
+  const half = halfYearSheet(s);
+  return [...(half ? [half] : []), ...(fourPromiseItem(s.items) >= 0 ? [{ name: FOUR_PROMISES_SHEET, title: FOUR_PROMISES_TITLE, sheet: fourPromiseSheet(s) }] : [])];
 }
 
 /** The lines on those sheets: where each result comes from once the sheet is filled. */
