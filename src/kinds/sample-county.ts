@@ -2,7 +2,7 @@
 
 
 import { type SchemeKind } from "../core/scheme";
-import { schemeKinds } from "./registry";
+import { defaultScheme, schemeKinds } from "./registry";
 import type { CellValue } from "../workbook/sheet";
 import { COUNTY_NAME, DEFAULT_LEDGER_ORGANISATIONS, DEFAULT_MEMBERS, DEFAULT_SEED, Dice, MessEntry, PREAMBLE_LINE, SAMPLE_TOWNSHIPS, SampleCounty, SampleOptions, SampleSheet, mulberry32, villages } from "./sample/county-shape";
 import { secretaryRows } from "./secretary/sample";
@@ -14,6 +14,7 @@ import { ledgerRows, ledgerOrganisations, addLedgerMess } from "./ledger/sample"
 import { dataSheet, inputColumns, type TemplateSpec } from "../workbook/templates";
 import { templateSpec } from "../workbook/template-spec";
 import { addWorkflowCases } from "./sample/workflow-cases";
+import { linkCounty } from "./sample/linked";
 
 export { apportion, COUNTY_NAME, DEFAULT_LEDGER_ORGANISATIONS, DEFAULT_MEMBERS, DEFAULT_SEED, mulberry32, PREAMBLE_LINE, SAMPLE_CATEGORY_SHARES, SAMPLE_TOWNSHIPS } from "./sample/county-shape";
 export { SAMPLE_NEGATIVE_CASES, SAMPLE_OBJECTION_CASES } from "./sample/workflow-cases";
@@ -54,7 +55,6 @@ function addMess(d: Dice, county: SampleCounty): void {
     picks.add(i);
     return i;
   };
-  for (let k = 0; k < 3; k++) set("secretary", fresh(secretaries.length), "ballot", null, "blankBallot", "民主测评留空（未测评）");
   set("secretary", fresh(secretaries.length), "halfYear", "缺考", "absentWord", "分数格里填了“缺考”");
 
   const members = county.files.member.rows;
@@ -139,11 +139,14 @@ export function sampleCounty(options: SampleOptions = {}): SampleCounty {
   const organisations = ledgerOrganisations(ledgerDice, vs, ledgerCount);
   const years = Array.from({ length: ledgerYears }, (_, i) => year - ledgerYears + 1 + i);
   const ledger = ledgerRows(ledgerDice, dataSheet(specs.ledger), specs.ledger.extra![0], organisations, years, stream(9));
+  const ballotAt = inputColumns(dataSheet(specs.secretary)).findIndex((c) => c.field === "ballot");
+  const ballots = secretary.map((r) => Number(r[ballotAt]));
   const rows: Record<SchemeKind, CellValue[][]> = {
     secretary,
     cadre: cadreRows(stream(2), specs.cadre),
     member,
-    appraisal: appraisalRows(stream(4), specs.appraisal, secretary, specs.secretary),
+    // The appraisal gives each secretary the 民主测评 his return then leaves blank.
+    appraisal: appraisalRows(stream(4), specs.appraisal, secretary, specs.secretary, ballots, defaultScheme("appraisal", year).raters.map((r) => r.weight)),
     fiveGood: fiveGoodRows(stream(5), specs.fiveGood, vs),
     ledger: ledger.rows,
   };
@@ -157,8 +160,9 @@ export function sampleCounty(options: SampleOptions = {}): SampleCounty {
     ...(k === "ledger" ? { extra: [{ rows: ledger.organisations, merges: [], preamble: [] }] } : {}),
   });
   const files = Object.fromEntries(schemeKinds.map((k) => [k, sheet(k)])) as Record<SchemeKind, SampleSheet>;
-  const county: SampleCounty = { name: COUNTY_NAME, seed, year, townships: SAMPLE_TOWNSHIPS.map((t) => t.name), villages: vs, files, ledger: ledger.ledger, mess: [] };
+  const county: SampleCounty = { name: COUNTY_NAME, seed, year, townships: SAMPLE_TOWNSHIPS.map((t) => t.name), villages: vs, files, ledger: ledger.ledger, mess: [], sources: {} };
   addWorkflowCases(county);
+  linkCounty(stream(10), county);
   if (options.mess) {
     addMess(stream(6), county);
     addLedgerMess(stream(8), county);

@@ -43,7 +43,12 @@ describe("five good: the band rows above the header", () => {
     // 汇总: “五好”比例, 平均满意度 (points out of 100, shown to two places), “五带头”比例; 目标完成情况 全部达标.
     const at = (column: string, row: number) => pairs.find((p) => p.column === column && p.row === row)!.fromPipeline as number;
     expect(Math.abs(at("是否“五好”", 3) - (all[3] as number))).toBeLessThan(1e-9);
-    expect(Math.abs(at("群众满意度", 3) * 100 - (all[4] as number))).toBeLessThan(0.005);
+    // The county's units rated on 满意度测评: the band's satisfaction is the share rated 满意, while 汇总 keeps the organisations' mean score.
+    const ratings = county.files.fiveGood.extra!.flatMap((x) => x.rows).filter((r) => r.length === 2);
+    expect(ratings).toHaveLength(20);
+    expect(at("群众满意度", 3)).toBe(ratings.filter((r) => r[1] === "满意").length / 20);
+    const scores = county.files.fiveGood.rows.map((r) => r[e.sheet.columns.find((c) => c.header === "群众满意度")!.col - 1] as number);
+    expect(Math.abs(scores.reduce((t, x) => t + x, 0) / scores.length - (all[4] as number))).toBeLessThan(0.005);
     expect(Math.abs(at("“五带头”比例", 3) - (all[7] as number))).toBeLessThan(1e-9);
     expect(all[8]).toBe("全部达标");
     expect(pairs.filter((p) => p.row === 4).map((p) => p.fromPipeline)).toEqual(["达标", "达标", "达标"]);

@@ -9,7 +9,7 @@ import { countyActuals, countyTargetsMet, fiveLeadShare, tallyOf } from "../../c
 import { BAND_ACTUAL, BAND_REACHED } from "../../workbook/band-block";
 import { type AssessInput, type Assessment, type BandCell, type KindRules, type Warning, groupIndices, groupOf, num } from "../../workbook/assess/common";
 import { satisfactionShareMet, type SatisfactionShare } from "../../core/satisfaction";
-import { readSatisfaction, SATISFACTION_SHEET } from "../ledger/satisfaction-sheet";
+import { readSatisfaction, satisfactionLine, SATISFACTION_SHEET } from "../ledger/satisfaction-sheet";
 
 /**
  * A count as typed: null when its cell is blank, though reading counts a blank as 0 (a blank vote is
@@ -132,13 +132,7 @@ function satisfactionWarnings(input: AssessInput, share: SatisfactionShare | und
   const target = input.scheme.targets[1];
   if (!target) return [];
   if (share) {
-    const met = satisfactionShareMet(share, toRatio(target.ratio));
-    return [
-      {
-        zh: `满意度按“${SATISFACTION_SHEET}”计算：满意 ${share.satisfied} 个单位 / 测评 ${share.rated} 个单位，${met ? "达到" : "未达到"} ${String(target.ratio)}`,
-        en: `satisfaction from ${SATISFACTION_SHEET}: ${share.satisfied} of ${share.rated} units satisfied, ${met ? "meets" : "misses"} ${String(target.ratio)}`,
-      },
-    ];
+    return [satisfactionLine(undefined, share, satisfactionShareMet(share, toRatio(target.ratio)), String(target.ratio))];
   }
   // The mean counted where the scheme asks for it says nothing; counted for want of the ratings, it says what it stands in for.
   if ((input.scheme.ledger.satisfaction ?? "share") === "share" && county[4] !== "")

@@ -13,9 +13,9 @@ import { readRecords, type RowRecord } from "../../workbook/read";
 import type { Problem } from "../../workbook/sheet";
 import { findTableIn } from "../../workbook/table";
 import { type AssessInput, type Assessment, type KindRules, type Warning, flag, num, str } from "../../workbook/assess/common";
-import { CONTACT_SHEET, contactProblems, countContacts, isContactDuty, yearsOf } from "./contact-points";
+import { CONTACT_SHEET, contactProblems, countContacts, isContactDuty, readContacts, yearsOf } from "./contact-points";
 import { fiveGoodSource } from "./five-good-source";
-import { readSatisfaction, SATISFACTION_SHEET } from "./satisfaction-sheet";
+import { readSatisfaction, satisfactionLine, SATISFACTION_SHEET } from "./satisfaction-sheet";
 import { satisfactionShareMet } from "../../core/satisfaction";
 
 interface Organisation {
@@ -303,6 +303,8 @@ function assess(input: AssessInput): Assessment {
     ],
     cells,
     warnings,
+    // The lists read from a linked workbook, for 审计's list of the files used.
+    linkedUsed: [targets.ratingsFrom, readContacts(input).found?.file].filter((x): x is string => x !== undefined),
     reports: [report],
     overrides: [],
     summary: {
@@ -324,7 +326,7 @@ function dateText(serial: number): string {
  * (else from 组织名单), satisfaction as the share of rating units satisfied where 满意度测评 is given
  * (else the organisations' mean score, said to be so), the five-lead share from 组织名单.
  */
-function countyTargets(input: AssessInput, orgs: Organisation[]): { rows: PlanCell[][]; warnings: Warning[]; fiveGoodRows?: PlanCell[][] } {
+function countyTargets(input: AssessInput, orgs: Organisation[]): { rows: PlanCell[][]; warnings: Warning[]; fiveGoodRows?: PlanCell[][]; ratingsFrom?: string } {
   const { scheme } = input;
   const warnings: Warning[] = [];
   const linked = fiveGoodSource(input, orgs.map((o) => ({ row: o.row, organisation: o.name, township: o.township || null, fiveGood: o.fiveGoodTyped })));
@@ -337,14 +339,11 @@ function countyTargets(input: AssessInput, orgs: Organisation[]): { rows: PlanCe
   const actual = [countShareText(t.fiveGood, t.rated), `${fixedText(t.satisfactionSum / t.satisfactionCount, 1)}%（各组织满意度平均分）`, countShareText(t.fiveLead, t.members)];
   // The mean only where the scheme asks for it (ledger.satisfaction = mean); else the share the document counts.
   const asks = scheme.ledger.satisfaction ?? "share";
-  const { share } = asks === "share" ? readSatisfaction(input) : { share: undefined };
+  const { share, found } = asks === "share" ? readSatisfaction(input) : { share: undefined, found: undefined };
   if (share && share.rated > 0 && ratios[1]) {
     met[1] = satisfactionShareMet(share, ratios[1]);
     actual[1] = `${countShareText(share.satisfied, share.rated)}（满意单位数/测评单位数）`;
-    warnings.push({
-      zh: `满意度按“${SATISFACTION_SHEET}”计算：满意 ${share.satisfied} 个单位 / 测评 ${share.rated} 个单位，${met[1] ? "达到" : "未达到"} ${String(scheme.targets[1].ratio)}`,
-      en: `satisfaction from ${SATISFACTION_SHEET}: ${share.satisfied} of ${share.rated} units satisfied, ${met[1] ? "meets" : "misses"} ${String(scheme.targets[1].ratio)}`,
-    });
+    warnings.push(satisfactionLine(found, share, met[1], String(scheme.targets[1].ratio)));
   } else if (asks === "share" && met[1] !== null)
     warnings.push({
       zh: `没有“${SATISFACTION_SHEET}”表：满意度按各组织群众满意度的平均分计算；《我县农村党建工作措施》要求的是县直部门和基层站所中满意单位所占比例，请添加“${SATISFACTION_SHEET}”（测评单位、测评结果）`,
@@ -354,7 +353,7 @@ function countyTargets(input: AssessInput, orgs: Organisation[]): { rows: PlanCe
     .slice(0, 3)
     .map<PlanCell[] | null>((target, k) => (met[k] === null ? null : [target.name, `≥ ${String(target.ratio)}`, actual[k], met[k] ? "达到" : "未达到"]))
     .filter((r): r is PlanCell[] => r !== null);
-  return { rows, warnings, fiveGoodRows: linked && "rows" in linked ? linked.rows : undefined };
+  return { rows, warnings, fiveGoodRows: linked && "rows" in linked ? linked.rows : undefined, ratingsFrom: found?.file };
 }
 
 export const ledgerRules: KindRules = { check, assess };

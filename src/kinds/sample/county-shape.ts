@@ -127,7 +127,7 @@ export interface MessEntry {
   col: number;
   header: string;
   /** The flaw. */
-  what: "titleLine" | "blankBallot" | "absentWord" | "duplicateId" | "fullWidthDigits" | "straySpaces" | "mergedBranch" | "badDate";
+  what: "titleLine" | "absentWord" | "duplicateId" | "fullWidthDigits" | "straySpaces" | "mergedBranch" | "badDate";
   /** What the cell holds in the messy sheet. */
   value: CellValue;
   /** What the clean sheet holds there. */
@@ -196,13 +196,15 @@ export interface SampleCounty {
   ledger: SampleLedger;
   /** Every flaw, exactly where it is; empty for a clean county. */
   mess: MessEntry[];
+  /** The other returns each return reads what it leaves blank from (`kaohe run … --with …`). */
+  sources: Partial<Record<SchemeKind, SchemeKind[]>>;
 }
 
 export interface SampleOptions {
   seed?: number;
   /** Party members in the county (6,000 by default; a benchmark may ask for 100,000). */
   members?: number;
-  /** Add the documented mess (blank ballots, 缺考, a duplicate 编号, …). */
+  /** Add the documented mess (缺考, a duplicate 编号, …). */
   mess?: boolean;
   year?: number;
   /** Years the ledger covers, ending with `year` (1 by default). */

@@ -1,44 +1,49 @@
-// The sample county's workbooks linked, each fact entered once: the secretaries' 民主测评 left to the appraisal, the ledger's 五好 to the five-good assessment, and the lists the ledger's counts need.
+// The sample county's workbooks linked, each fact entered once: the secretaries' 民主测评 left to the appraisal, their 半年考核 to the town's item sheet, the ledger's 五好 to the five-good assessment, the ledger's contact points, and the units' satisfaction ratings once, in the five-good workbook.
 import type { CellValue } from "../../workbook/sheet";
 import { dataSheet, inputColumns, type DataSheetSpec } from "../../workbook/templates";
 import { CONTACT_SHEET } from "../ledger/contact-points";
 import { SATISFACTION_SHEET } from "../ledger/satisfaction-sheet";
 import { HALF_YEAR_SHEET } from "../secretary/half-year";
-import { Dice, mulberry32, personName, type SampleCounty, type SampleSheet } from "./county-shape";
+import { Dice, personName, type SampleCounty, type SampleSheet } from "./county-shape";
 
-export interface LinkedSample {
-  /**
-   * The secretaries' return with 民主测评 blank (it comes from the appraisal) and 半年考核 blank: the
-   * town's half-year test is its 半年考核 sheet, item by item.
-   */
-  secretary: SampleSheet;
-  /** The ledger with the 组织名单's 是否“五好” blank (it comes from the five-good assessment), and its 联系点名单 and 满意度测评 filled. */
-  ledger: SampleSheet;
-}
-
-/** The data rows with one input column blanked. */
-function blanked(sheet: DataSheetSpec, rows: readonly CellValue[][], field: string): CellValue[][] {
-  const at = inputColumns(sheet).findIndex((c) => c.field === field);
-  return rows.map((r) => r.map((v, i) => (i === at ? null : v)));
+/** The data rows with some input columns blanked. */
+function blanked(sheet: DataSheetSpec, rows: readonly CellValue[][], fields: readonly string[]): CellValue[][] {
+  const at = new Set(fields.map((f) => inputColumns(sheet).findIndex((c) => c.field === f)));
+  return rows.map((r) => r.map((v, i) => (at.has(i) ? null : v)));
 }
 
 /**
- * The town's half-year test of each secretary, item by item: each annual item scaled by the ratio of
- * the half-year score the standard return types to his annual items' sum, to the half point and within
- * the item's maximum; no deductions or bonus at half year.
+ * The town's half-year test of each secretary, item by item, in tenths of a point: each annual item
+ * scaled to the half-year total the county recorded for him, within the item's maximum, the last
+ * tenths spread over the items with room, so the items add up to that total exactly; no deductions or
+ * bonus at half year.
  */
 function halfYearRows(sheet: DataSheetSpec, annual: readonly CellValue[][], at: (field: string) => number): CellValue[][] {
   const cols = inputColumns(sheet);
-  const items = cols.filter((c) => c.field!.startsWith("item")).map((c) => c.field!);
+  const items = cols.flatMap((c, j) => (c.field!.startsWith("item") ? [j] : []));
+  const maxOf = (j: number) => {
+    const v = cols[j].validation;
+    return Math.round((v?.type === "decimal" ? (v.max ?? 0) : 0) * 10);
+  };
   const n = (v: CellValue) => (typeof v === "number" ? v : 0);
   return annual.map((r) => {
-    const sum = items.reduce((t, f) => t + n(r[at(f)]), 0);
-    const ratio = sum > 0 ? n(r[at("halfYear")]) / sum : 0;
-    return cols.map((c) => {
+    const tenths = (j: number) => Math.round(n(r[at(cols[j].field!)]) * 10);
+    const sum = items.reduce((t, j) => t + tenths(j), 0);
+    const target = Math.round(n(r[at("halfYear")]) * 10);
+    const got = new Map(items.map((j) => [j, Math.min(maxOf(j), sum > 0 ? Math.round((tenths(j) * target) / sum) : 0)]));
+    let rest = target - [...got.values()].reduce((t, x) => t + x, 0);
+    for (let pass = 0; rest !== 0 && pass < 1000; pass++)
+      for (const j of items) {
+        if (rest === 0) break;
+        const x = got.get(j)!;
+        const step = rest > 0 && x < maxOf(j) ? 1 : rest < 0 && x > 0 ? -1 : 0;
+        got.set(j, x + step);
+        rest -= step;
+      }
+    return cols.map((c, j) => {
       const f = c.field!;
-      if (!f.startsWith("item")) return ["township", "village", "name", "id"].includes(f) ? r[at(f)] : null;
-      const max = c.validation?.type === "decimal" ? (c.validation.max ?? 0) : 0;
-      return Math.min(max, Math.round(n(r[at(f)]) * ratio * 2) / 2);
+      if (got.has(j)) return got.get(j)! / 10;
+      return ["township", "village", "name", "id"].includes(f) ? r[at(f)] : null;
     });
   });
 }
@@ -46,42 +51,49 @@ function halfYearRows(sheet: DataSheetSpec, annual: readonly CellValue[][], at: 
 /** The county departments and grass-roots stations that rate the grass roots. */
 const RATING_UNITS = ["县委办", "县政府办", "县纪委监委", "县委组织部", "县委宣传部", "县委统战部", "县委政法委", "县发改局", "县财政局", "县人社局", "县农业农村局", "县民政局", "县自然资源局", "县住建局", "县水利局", "县卫健局", "县教育局", "县司法局", "县供电所", "县农技站"];
 
+/** The secretaries' return: 民主测评 and 半年考核 blank, the town's half-year test on its own sheet. */
+function linkSecretary(secretary: SampleSheet): void {
+  const main = dataSheet(secretary.spec);
+  const mainCols = inputColumns(main);
+  const mainAt = (field: string) => mainCols.findIndex((c) => c.field === field);
+  const extra = secretary.spec.extra ?? [];
+  secretary.extra = extra.map((e, i) => (e.name === HALF_YEAR_SHEET ? { rows: halfYearRows(e, secretary.rows, mainAt), merges: [], preamble: [] } : (secretary.extra?.[i] ?? { rows: [], merges: [], preamble: [] })));
+  secretary.rows = blanked(main, secretary.rows, ["ballot", "halfYear"]);
+}
+
 /**
- * The linked returns of a county: the same people and organisations, nothing typed twice. Each
- * township's secretary and head of government take the first two village branches of the 组织名单 as
- * their contact points; the county's 20 rating units give 满意, 基本满意 or 不满意 (deterministic, from `seed`).
+ * The ledger: the 组织名单's 是否“五好” blank; each township's secretary and head of government take
+ * the first two village branches of the 组织名单 as their contact points.
  */
-export function linkedSample(county: SampleCounty, seed = county.seed): LinkedSample {
-  const d = new Dice(mulberry32((seed ^ 0x5f3759df) >>> 0));
-  const secretary = county.files.secretary;
-  const ledger = county.files.ledger;
+function linkLedger(d: Dice, ledger: SampleSheet, townships: readonly string[]): void {
   const listSpec = ledger.spec.extra![0];
   const list = ledger.extra![0];
   const listCols = inputColumns(listSpec);
   const col = (field: string) => listCols.findIndex((c) => c.field === field);
   // Rows in the template's column order: the 联系点名单 and 满意度测评 sheets list their fields in this order.
   const contacts: CellValue[][] = [];
-  for (const town of county.townships) {
+  for (const town of townships) {
     const villages = list.rows.filter((r) => r[col("township")] === town && r[col("orgType")] === "村党组织").slice(0, 2);
     villages.forEach((v, k) => contacts.push([town, personName(d), k === 0 ? "党委书记" : "乡镇长", v[col("organisation")]]));
   }
-  const secretaryExtra = secretary.spec.extra ?? [];
-  const mainCols = inputColumns(dataSheet(secretary.spec));
-  const mainAt = (field: string) => mainCols.findIndex((c) => c.field === field);
-  const ratings: CellValue[][] = [...RATING_UNITS.map((u) => [u, d.chance(0.8) ? "满意" : d.chance(0.7) ? "基本满意" : "不满意"])];
-  return {
-    secretary: {
-      ...secretary,
-      fileName: secretary.fileName.replace(/\.xlsx$/, "（取数）.xlsx"),
-      rows: blanked(dataSheet(secretary.spec), blanked(dataSheet(secretary.spec), secretary.rows, "ballot"), "halfYear"),
-      extra: secretaryExtra.map((e, i) => (e.name === HALF_YEAR_SHEET ? { rows: halfYearRows(e, secretary.rows, mainAt), merges: [], preamble: [] } : (secretary.extra?.[i] ?? { rows: [], merges: [], preamble: [] }))),
-    },
-    ledger: {
-      ...ledger,
-      fileName: ledger.fileName.replace(/\.xlsx$/, "（取数）.xlsx"),
-      extra: ledger.spec.extra!.map((e, i) =>
-        i === 0 ? { ...list, rows: blanked(listSpec, list.rows, "fiveGood") } : { rows: e.name === CONTACT_SHEET ? contacts : e.name === SATISFACTION_SHEET ? ratings : [], merges: [], preamble: [] },
-      ),
-    },
-  };
+  ledger.extra = ledger.spec.extra!.map((e, i) =>
+    i === 0 ? { ...list, rows: blanked(listSpec, list.rows, ["fiveGood"]) } : { rows: e.name === CONTACT_SHEET ? contacts : (ledger.extra?.[i]?.rows ?? []), merges: [], preamble: [] },
+  );
+}
+
+/** The county's 20 rating units give 满意, 基本满意 or 不满意, on the five-good workbook's 满意度测评, which the ledger reads too. */
+function rateUnits(d: Dice, fiveGood: SampleSheet): void {
+  const ratings: CellValue[][] = RATING_UNITS.map((u) => [u, d.chance(0.8) ? "满意" : d.chance(0.7) ? "基本满意" : "不满意"]);
+  fiveGood.extra = (fiveGood.spec.extra ?? []).map((e, i) => (e.name === SATISFACTION_SHEET ? { rows: ratings, merges: [], preamble: [] } : (fiveGood.extra?.[i] ?? { rows: [], merges: [], preamble: [] })));
+}
+
+/**
+ * Links the county's returns, nothing typed twice: what one return computes, another leaves blank and
+ * reads (`kaohe run 村书记.xlsx --with 民主测评.xlsx`, `kaohe run 台账.xlsx --with 五好.xlsx`).
+ */
+export function linkCounty(d: Dice, county: SampleCounty): void {
+  linkSecretary(county.files.secretary);
+  linkLedger(d, county.files.ledger, county.townships);
+  rateUnits(d, county.files.fiveGood);
+  county.sources = { secretary: ["appraisal"], ledger: ["fiveGood"] };
 }
