@@ -135,6 +135,24 @@ describe("satisfaction", () => {
     expect(scheme.ledger.satisfaction).toBe("share");
   });
 
+  it("reads the ratings kept once in another workbook (the five-good one) when its own 满意度测评 is blank, naming the file", () => {
+    // 3 of 4 satisfied = 75% ≥ 65%; the own sheet holds only the template's headers.
+    const blank: SheetData = { name: "满意度测评", rows: [["测评单位", "测评结果"]] };
+    const ratings: SheetData = { name: "满意度测评", rows: [["测评单位", "测评结果"], ["县委办", "满意"], ["县财政局", "满意"], ["县民政局", "不满意"], ["县水利局", "满意"]] };
+    const fiveGood = { name: "五好评定.xlsx", workbook: { sheets: [ratings] } };
+    const r = run(workbook([blank]), { with: [fiveGood] });
+    expect(target(r)).toEqual(["基层群众满意度", "≥ 65%", "3/4（75.0%）（满意单位数/测评单位数）", "达到"]);
+    expect(r.plan!.summary.zh).toContain("提示：满意度按“五好评定.xlsx”的“满意度测评”计算：满意 3 个单位 / 测评 4 个单位，达到 65%");
+    expect(r.linkedUsed).toEqual(["五好评定.xlsx"]);
+    // Its own filled ratings come first: 0 of 1 satisfied, the other workbook unused.
+    const own: SheetData = { name: "满意度测评", rows: [["测评单位", "测评结果"], ["县委办", "不满意"]] };
+    expect(target(run(workbook([own]), { with: [fiveGood] }))).toEqual(["基层群众满意度", "≥ 65%", "0/1（0.0%）（满意单位数/测评单位数）", "未达到"]);
+    // A rating it cannot read there is a problem naming that file.
+    const bad = { name: "五好评定.xlsx", workbook: { sheets: [{ ...ratings, rows: [...ratings.rows, ["县教育局", "良好"]] }] } };
+    const p = run(workbook([blank]), { with: [bad] }).problems;
+    expect(p).toEqual([expect.objectContaining({ sheet: "五好评定.xlsx：满意度测评", row: 6, col: 2 })]);
+  });
+
   it("falls back on the organisations' mean without the ratings, saying which it is", () => {
     // (90 + 80 + 70 + 60) / 4 = 75
     expect(target(run(workbook()))).toEqual(["基层群众满意度", "≥ 65%", "75.0%（各组织满意度平均分）", "达到"]);
