@@ -1,5 +1,6 @@
 // The member year: each period's sheet (第一季度 … 半年预评) computed by the same rules, the year-end's 星级进展 beside it, and a period computed on its own; hand-computed.
 import { describe, expect, it } from "vitest";
+import { defaultScheme } from "../../src/kinds/registry";
 import { recognisedTables, runAssessment } from "../../src/workbook/pipeline";
 import type { CellValue, SheetData } from "../../src/workbook/sheet";
 
@@ -60,5 +61,27 @@ describe("a period computed on its own", () => {
   it("says which period it is, and has no 星级进展", () => {
     expect(r.plan!.summary.zh.join("\n")).toContain("本表为第一季度，单独计算该期星级");
     expect(r.plan!.reports.map((x) => x.name)).not.toContain("星级进展");
+  });
+});
+
+describe("the negative list over the member year: a period counts the records dated by its end", () => {
+  const records = (rows: CellValue[][]): SheetData => ({ name: "负面清单记录", rows: [["单位", "姓名", "负面清单条目", "次数", "日期", "依据", "记录人"], ...rows] });
+  const scheme = defaultScheme("member", 2025);
+  const progress = (r: ReturnType<typeof runAssessment>) => r.plan!.reports.find((x) => x.name === "星级进展")!.rows;
+
+  it("张's two stars removed on 10 May (3-2): not yet in 第一季度, from 半年预评 on and at year end", () => {
+    const r = runAssessment({ sheets: [yearEnd, q1, half, records([["一村支部", "张", "3-2", 1, "2025-5-10", "", ""]])] }, { scheme, now });
+    expect(r.problems).toEqual([]);
+    // 张: 第一季度 5 (31 March, before the record); 半年预评 7 − 2 = 5 (30 June); 年终 8 − 2 = 6.
+    expect(progress(r)[0]).toEqual(["城关镇", "一村支部", "张", 5, 5, 6]);
+  });
+
+  it("a record of 30 June counts in 半年预评, one of 1 July does not; an undated one counts in every period", () => {
+    const on = runAssessment({ sheets: [yearEnd, q1, half, records([["一村支部", "张", "3-2", 1, "2025-6-30", "", ""]])] }, { scheme, now });
+    expect(progress(on)[0]).toEqual(["城关镇", "一村支部", "张", 5, 5, 6]);
+    const after = runAssessment({ sheets: [yearEnd, q1, half, records([["一村支部", "张", "3-2", 1, "2025-7-1", "", ""]])] }, { scheme, now });
+    expect(progress(after)[0]).toEqual(["城关镇", "一村支部", "张", 5, 7, 6]);
+    const undated = runAssessment({ sheets: [yearEnd, q1, half, records([["一村支部", "张", "3-2", 1, null, "", ""]])] }, { scheme, now });
+    expect(progress(undated)[0]).toEqual(["城关镇", "一村支部", "张", 3, 5, 6]);
   });
 });

@@ -128,7 +128,7 @@ function assessTable(input: AssessInput): Assessment {
     return atRecord(input, r, st.aspects.map((_, k) => aspectFieldId(k)), () => stars(aspects, st.thresholds, cats[i].cap));
   });
   // The negative list acts before the quota: stars removed first, and a barred member takes no top-star place.
-  const negative = applyNegativeRecords(input.workbook, { items: scheme.negativeList }, people(input), { failLabel: scheme.grade.labels[scheme.grade.labels.length - 1] });
+  const negative = applyNegativeRecords(input.workbook, { items: scheme.negativeList }, people(input), { period: input.negativePeriod, failLabel: scheme.grade.labels[scheme.grade.labels.length - 1] });
   const review = records.map((r, i) => reviewed(earned[i], r, cats[i].cap));
   const counted = review.map(({ stars: s }, i) => (s === null ? null : Math.max(0, s - negative.outcomes[i].starsRemoved)));
   const hasOverall = input.table.columns.has("tiebreak");

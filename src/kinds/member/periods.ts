@@ -2,6 +2,8 @@
 import { RuleError } from "../../core/errors";
 import { linkRows, type LinkPerson } from "../../core/link";
 import { reportTitle } from "../../core/title-text";
+import { excelSerial } from "../../core/dates";
+import { yearInTitle } from "../../core/scheme";
 import { type AssessInput, type Assessment, type Warning, str } from "../../workbook/assess/common";
 import type { PlanCell, ReportSheet } from "../../workbook/plan";
 import { readRecords, type RowRecord } from "../../workbook/read";
@@ -25,6 +27,23 @@ const finalStars = (a: Assessment): (number | null)[] => {
 /** A member as the periods' tables are matched: by ID, else by name within township and branch. */
 const personOf = (r: RowRecord): LinkPerson => ({ row: r.row, id: str(r.values.id) || null, name: str(r.values.name), unit: `${str(r.values.township)}${str(r.values.branch)}` || null });
 
+/** The month each period ends with: its bulletin shows the stars as they stood then. */
+const PERIOD_END_MONTH: Record<(typeof MEMBER_PERIODS)[number], number> = { 第一季度: 3, 第二季度: 6, 半年预评: 6, 第三季度: 9, 第四季度: 12 };
+
+/**
+ * From the year's first day to the period's last: the negative-list records a period counts, since a
+ * star removed in October was not yet removed in the first quarter's bulletin. Undefined when the
+ * scheme's title names no year (every record then counts, as at year end).
+ */
+export function periodSpan(name: (typeof MEMBER_PERIODS)[number], title: string): { from: number; to: number } | undefined {
+  const year = yearInTitle(title);
+  if (year === undefined) return undefined;
+  const end = PERIOD_END_MONTH[name];
+  const from = excelSerial(year, 1, 1);
+  const to = end === 12 ? excelSerial(year, 12, 31) : excelSerial(year, end + 1, 1)! - 1;
+  return from === undefined || to === undefined ? undefined : { from, to };
+}
+
 /** The period a sheet is, by its name. */
 export const periodOf = (sheet: string) => MEMBER_PERIODS.find((p) => p === sheet.trim());
 
@@ -33,7 +52,7 @@ export const periodOf = (sheet: string) => MEMBER_PERIODS.find((p) => p === shee
  * why it is left out: a period is counted only when its own table computes without a problem, since a
  * period's stars in the progression are what that period's bulletin said.
  */
-function periodStars(input: AssessInput, name: string, run: PeriodRun): { stars?: (number | null)[]; warnings: Warning[] } {
+function periodStars(input: AssessInput, name: (typeof MEMBER_PERIODS)[number], run: PeriodRun): { stars?: (number | null)[]; warnings: Warning[] } {
   const sheet = input.workbook.sheets.find((s) => s.name.trim() === name);
   if (!sheet) return { warnings: [] };
   const table = findTable(sheet, input.fields, input.scheme.columns);
@@ -42,7 +61,7 @@ function periodStars(input: AssessInput, name: string, run: PeriodRun): { stars?
     return { warnings: [{ zh: `“${name}”表缺少${lacking}，该期未计入星级进展；请按党员星级表的表头填写`, en: `sheet ${name} lacks ${table ? table.missing.map((f) => f.header).join(", ") : "the headers"}: the period is left out of 星级进展; use the member table's headers` }] };
   }
   const read = readRecords(table, input.fields);
-  const sub: AssessInput = { ...input, table, records: read.records };
+  const sub: AssessInput = { ...input, table, records: read.records, negativePeriod: periodSpan(name, input.scheme.title) };
   const { problems, assessment } = run(sub);
   const own = [...read.problems, ...problems.filter((p) => p.sheet === table.sheet)];
   let stars: (number | null)[] | undefined;

@@ -24,6 +24,8 @@ export interface AssessInput {
   linked?: readonly LinkedWorkbook[];
   /** Another kind's table in this workbook or a linked one, computed (the ledger reads the five-good results); undefined when there is none. */
   source?: (kind: SchemeKind) => SourceTable | SourceFailed | undefined;
+  /** The days (Excel serials, inclusive) whose negative-list records count: a period of the year sees only what had happened by its end. */
+  negativePeriod?: { from: number; to: number };
 }
 
 /** A result a person changed by hand, with the reason they gave. */
