@@ -81,4 +81,9 @@ export interface HostOps {
   assess?(workbook: WorkbookData, options: Omit<RunOptions, "onProgress">, onProgress?: OnProgress, signal?: AbortSignal): Promise<RunResult>;
   /** What this Excel lacks of the add-in's features, in the user's language, for the start screen; undefined when nothing. */
   missingFeatures?(): string | undefined;
+  /**
+   * The values of another .xlsx file whose results feed this table (a linked workbook, kaohe run --with);
+   * rejects with a HostError in the user's language when it is no readable .xlsx. Without it the pane offers no file.
+   */
+  readLinked?(file: Blob, name: string): Promise<WorkbookData>;
 }

@@ -28,6 +28,8 @@ export interface SecondTable {
   merged?: boolean;
   /** Found with the scheme's column mapping, as the main table is: its columns may be named there too. */
   mapped?: boolean;
+  /** Also looked for in the linked workbooks (kaohe run --with, the pane's 取数来源), as the kind's rules do. */
+  linked?: boolean;
 }
 
 export interface Kind {

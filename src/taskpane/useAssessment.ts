@@ -11,6 +11,8 @@ import type { DrawReport, HostOps, Progress, WorkbookOverview } from "../excel/o
 import { checkDraft, draftOfKind, type SchemeDraft } from "./model/draft";
 import { drawLines, errorText, isAbort, partialOf } from "./model/outcome";
 import { recognise, type Recognised } from "./model/recognise";
+import { sourceOptions, usableSheets, usableTables, withFile, withoutFile, type SourceSettings } from "./model/sources";
+import type { LinkSourcePlace } from "../core/link";
 import type { Strings } from "./strings";
 
 export type ScreenId = "start" | "templates" | "scheme" | "check" | "compute" | "reports" | "freeze";
@@ -49,6 +51,14 @@ export interface AssessmentState {
   busy?: Operation;
   progress?: Progress;
   notices: Partial<Record<ScreenId, Notice>>;
+  /** 取数来源: the other workbooks chosen and the sheet chosen for a source kind, given to every check and computation. */
+  sources: SourceSettings;
+  /** The files the last computation was given, to tell one it did not use. */
+  ranWith?: string[];
+  /** The file being read for 取数来源. */
+  readingLinked?: string;
+  /** What became of the last file chosen: apart from the compute notice, so a refused file loses nothing of the run. */
+  linkedNotice?: Notice;
 }
 
 export interface Assessment {
@@ -57,6 +67,8 @@ export interface Assessment {
   drawIsOneUndoStep: boolean;
   /** What this Excel lacks of the add-in's features (an older requirement set), in the user's language; the start screen says it. */
   missingFeatures?: string;
+  /** Whether the host reads another workbook a link takes values from (取数来源's file button). */
+  readsLinked: boolean;
   refreshOverview(): Promise<void>;
   recogniseWorkbook(): Promise<void>;
   loadScheme(): Promise<void>;
@@ -75,13 +87,18 @@ export interface Assessment {
   freeze(): Promise<void>;
   goTo(screen: ScreenId, sheet: string, row: number, col: number): Promise<void>;
   setNotice(screen: ScreenId, notice: Notice | undefined): void;
+  /** Reads another workbook a link may take values from (the host's readLinked); refused when it holds nothing the kind reads. */
+  addLinked(file: Blob, name: string, kind: SchemeKind): Promise<void>;
+  removeLinked(name: string): void;
+  /** The sheet to read a source kind from where several could be; undefined: the first found. */
+  chooseSource(kind: SchemeKind, place: LinkSourcePlace | undefined): void;
 }
 
 /** Lets React paint the progress before a long synchronous step (the computation) starts. */
 const paint = () => new Promise<void>((ok) => setTimeout(ok, 0));
 
 export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessment {
-  const [state, setState] = useState<AssessmentState>({ skipBadRows: false, notices: {} });
+  const [state, setState] = useState<AssessmentState>({ skipBadRows: false, notices: {}, sources: { linked: [], chosen: {} } });
   // Async steps read the newest state, not the one of the render that started them.
   const latest = useRef(state);
   latest.current = state;
@@ -220,7 +237,7 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
         }
         scheme = v.scheme;
       }
-      const result = await assess(workbook, { scheme, skipBadRows: options.skipBadRows ?? st.skipBadRows });
+      const result = await assess(workbook, { scheme, skipBadRows: options.skipBadRows ?? st.skipBadRows, ...sourceOptions(st.sources) });
       const adopted = !scheme && result.table !== undefined && result.status !== "badScheme";
       patch({ check: result, workbook, ...(adopted ? { draft: result.scheme } : {}) });
       if (adopted && !st.savedJson) setNotice("scheme", { intent: "info", text: s.schemeAdopted(kindNames[result.scheme.kind][locale === "zh-CN" ? "zh" : "en"]) });
@@ -313,14 +330,15 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
         patch({ workbook, progress: { stage: s.stageCompute, done: 0, total: 1 } });
         await paint();
         let result: RunResult;
+        const sources = latest.current.sources;
         try {
-          result = await assess(workbook, { scheme, skipBadRows: latest.current.skipBadRows }, controller.signal);
+          result = await assess(workbook, { scheme, skipBadRows: latest.current.skipBadRows, ...sourceOptions(sources) }, controller.signal);
         } catch (e) {
           // A worker stopped by Cancel: nothing was computed, nothing written.
           if (isAbort(e, controller.signal)) return setNotice("compute", { intent: "warning", text: s.cancelled, lines: [s.notWritten] });
           throw e;
         }
-        patch({ run: result, check: result, ...(scheme || !result.table ? {} : { draft: result.scheme }) });
+        patch({ run: result, check: result, ranWith: sources.linked.map((l) => l.name), ...(scheme || !result.table ? {} : { draft: result.scheme }) });
         if (result.status !== "ok" || !result.plan) {
           const text = result.status === "problems" ? s.computeBlockedProblems(result.problems.length) : result.status === "badScheme" ? s.computeBlockedScheme : s.computeBlockedNoTable;
           setNotice("compute", { intent: "error", text, action: result.status === "badScheme" ? "scheme" : "check" });
@@ -376,6 +394,38 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
     [ops, setNotice, s, locale],
   );
 
+  const addLinked = useCallback(
+    async (file: Blob, name: string, kind: SchemeKind) => {
+      if (!ops.readLinked || latest.current.readingLinked) return;
+      patch({ readingLinked: name, linkedNotice: undefined });
+      try {
+        const linked = { name, workbook: await ops.readLinked(file, name) };
+        const sheets = usableSheets(kind, linked);
+        const join = locale === "zh-CN" ? "、" : ", ";
+        if (sheets.length === 0) patch({ linkedNotice: { intent: "error", text: s.linkedNoTable(name, usableTables(kind, locale).join(join)), lines: [s.linkedNotAdded(name)] } });
+        else patch((st) => ({ sources: withFile(st.sources, linked), linkedNotice: { intent: "success", text: s.linkedAdded(name, sheets.join(join)) } }));
+      } catch (e) {
+        patch({ linkedNotice: { intent: "error", text: errorText(e, s, locale), lines: [s.linkedNotAdded(name)] } });
+      } finally {
+        patch({ readingLinked: undefined });
+      }
+    },
+    [ops, patch, s, locale],
+  );
+
+  const removeLinked = useCallback((name: string) => patch((st) => ({ sources: withoutFile(st.sources, name), linkedNotice: undefined })), [patch]);
+
+  const chooseSource = useCallback(
+    (kind: SchemeKind, place: LinkSourcePlace | undefined) =>
+      patch((st) => {
+        const chosen = { ...st.sources.chosen };
+        if (place) chosen[kind] = place;
+        else delete chosen[kind];
+        return { sources: { ...st.sources, chosen } };
+      }),
+    [patch],
+  );
+
   // Asked once: the host's API sets do not change while the pane is open.
   const drawIsOneUndoStep = useMemo(() => ops.drawIsOneUndoStep?.() ?? false, [ops]);
   const missingFeatures = useMemo(() => ops.missingFeatures?.(), [ops]);
@@ -385,6 +435,7 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
       state,
       drawIsOneUndoStep,
       missingFeatures,
+      readsLinked: ops.readLinked !== undefined,
       refreshOverview,
       recogniseWorkbook,
       loadScheme,
@@ -403,7 +454,10 @@ export function useAssessment(ops: HostOps, s: Strings, locale: Locale): Assessm
       freeze,
       goTo,
       setNotice,
+      addLinked,
+      removeLinked,
+      chooseSource,
     }),
-    [state, drawIsOneUndoStep, missingFeatures, refreshOverview, recogniseWorkbook, loadScheme, setDraft, newDraft, saveScheme, importScheme, insertTemplate, check, saveMapping, setSkipBadRows, compute, confirmOverwrite, declineOverwrite, cancel, freeze, goTo, setNotice],
+    [state, drawIsOneUndoStep, missingFeatures, ops, refreshOverview, recogniseWorkbook, loadScheme, setDraft, newDraft, saveScheme, importScheme, insertTemplate, check, saveMapping, setSkipBadRows, compute, confirmOverwrite, declineOverwrite, cancel, freeze, goTo, setNotice, addLinked, removeLinked, chooseSource],
   );
 }

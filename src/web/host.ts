@@ -122,6 +122,8 @@ export function createWebHost(client: WorkerClient, locale: Locale, events: WebH
       return written.report;
     },
     freezeReports: () => Promise.reject(new HostError(s.previewNoWorkbook)),
+    // Read by the worker, which has the .xlsx reader already: the page loads no reader of its own.
+    readLinked: (file, name) => work(() => client.request({ type: "readLinked", file, name })),
   };
 }
 

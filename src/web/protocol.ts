@@ -16,7 +16,9 @@ export type Request =
   /** Draws a plan into a copy of the opened file; without a plan, the last one the worker computed. */
   | { type: "draw"; plan?: Plan }
   /** A blank standard template. */
-  | { type: "template"; kind: SchemeKind };
+  | { type: "template"; kind: SchemeKind }
+  /** Reads another file a link takes values from (取数来源): its values only, the opened file stays open. */
+  | { type: "readLinked"; file: Blob; name: string };
 
 export interface Opened {
   name: string;
@@ -47,6 +49,7 @@ export interface Answers {
   assess: RunResult;
   draw: Written;
   template: Template;
+  readLinked: WorkbookData;
 }
 
 /** Where the work is: reading the file, a stage of the pipeline (its own words), or writing the result. */

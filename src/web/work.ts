@@ -96,6 +96,14 @@ export function createWork(options: WorkOptions = {}): Work {
       const bytes = out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
       return { bytes, fileName, report: drawn };
     },
+    async readLinked(r, report) {
+      report({ step: "read" }, 0, 1);
+      const size = fileSizeProblem(r.name, r.file.size);
+      if (size) throw Object.assign(new Error(size.en), size);
+      const read = await readWorkbookBytes(new Uint8Array(await r.file.arrayBuffer()), { name: r.name });
+      report({ step: "read" }, 1, 1);
+      return read.data;
+    },
     async template(r) {
       if (!options.template) throw new Error("this worker carries no templates");
       return options.template(r.kind);

@@ -1,12 +1,14 @@
 // Reads .xlsx bytes into the values the pipeline needs and the notes a host shows about them: by a streaming pass over the zip's XML, or through ExcelJS's model.
-import { CELL_TEXT_LIMIT, overlongCells } from "../workbook/cell-limit";
-import { describeDataProblem, problemPlace, type WorkbookData } from "../workbook/sheet";
+import type { WorkbookData } from "../workbook/sheet";
 import { asBytes } from "./bytes";
 import { holdsFormula } from "./draw";
-import { XlsxError } from "./errors";
 import { loadModel, workbookData } from "./exceljs-read";
 import { inputNotes, type Note } from "./notes";
+import { refuseOverlong } from "./overlong";
 import { streamWorkbook } from "./stream-read";
+
+// Its own module, so a reader of values alone (the pane's linked workbook) leaves ExcelJS out.
+export { refuseOverlong };
 
 export interface ReadOptions {
   /** The file's name, as every message names it. */
@@ -22,21 +24,6 @@ export interface WorkbookRead {
   notes: Note[];
   /** Whether a cell (1-based) of the input holds a formula: result cells that did are said to be replaced by values. */
   holdsFormula: (sheet: string, row: number, col: number) => boolean;
-}
-
-/** Refuses a workbook with text longer than a cell may hold: Excel would cut it, so nothing is computed with it. */
-export function refuseOverlong(data: WorkbookData, name: string): void {
-  const overlong = overlongCells(data);
-  if (!overlong.length) return;
-  // The places are in the message itself, as merge lists each unreadable file by its message alone.
-  const shown = overlong.slice(0, 5);
-  const more = overlong.length > shown.length;
-  throw new XlsxError(
-    "dataProblems",
-    `“${name}”中有 ${overlong.length} 个单元格的文字超过 Excel 每个单元格 ${CELL_TEXT_LIMIT.toLocaleString("en-US")} 个字符的上限，未计算：${shown.map((p) => problemPlace(p, "zh-CN")).join("；")}${more ? " 等" : ""}。请缩短这些单元格的内容`,
-    `"${name}" has ${overlong.length} cell(s) with more than Excel's ${CELL_TEXT_LIMIT.toLocaleString("en-US")} characters a cell; nothing was computed: ${shown.map((p) => problemPlace(p, "en-US")).join("; ")}${more ? " and more" : ""}. Shorten them`,
-    more ? overlong.map((p) => ({ zh: describeDataProblem(p, "zh-CN"), en: describeDataProblem(p, "en-US") })) : [],
-  );
 }
 
 /**

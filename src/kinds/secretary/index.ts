@@ -17,8 +17,8 @@ export const secretary: Kind = {
   fields: secretaryFields,
   // Read by its own rules, never a table of its own: the 四诺 register, and the half-year test (the secretary's own columns, under the scheme); kaohe merge carries both.
   secondTables: [
-    { sheet: FOUR_PROMISES_SHEET, fields: fourPromiseFields, merged: true },
-    { sheet: HALF_YEAR_SHEET, fields: [], fieldsOf: periodFields, merged: true },
+    { sheet: FOUR_PROMISES_SHEET, fields: fourPromiseFields, merged: true, linked: true },
+    { sheet: HALF_YEAR_SHEET, fields: [], fieldsOf: periodFields, merged: true, linked: true },
   ],
   // The appraisal's composite, where its table is in this workbook or one named with --with: typed once, in the appraisal.
   links: [{ field: "ballot", from: "appraisal", result: "综合得分", also: "得票等次" }],

@@ -4,6 +4,8 @@ import { Panel, PanelHeader } from "../components/Panel";
 import type { Locale } from "../../core/messages";
 import { kindNames } from "../../kinds/registry";
 import { ConfirmDialog } from "../components/ConfirmDialog";
+import { LinkedSources } from "../components/LinkedSources";
+import { takesSources } from "../model/sources";
 import { NoticeBar } from "../components/NoticeBar";
 import { ProgressPanel } from "../components/ProgressPanel";
 import { Screen } from "../components/Screen";
@@ -38,6 +40,8 @@ export function ComputeScreen({ a, s, locale, onNavigate }: ComputeScreenProps) 
   const lang = locale === "zh-CN" ? "zh" : "en";
   const running = busy === "compute" || busy === "draw";
   const plan = run?.plan;
+  // The kind computed: the scheme's, else the one the last check recognised.
+  const sourceKind = draft?.kind ?? run?.scheme.kind ?? a.state.check?.scheme.kind;
   return (
     <Screen id="compute" heading={s.computeHeading} intro={s.computeIntro}>
       {draft ? (
@@ -54,6 +58,7 @@ export function ComputeScreen({ a, s, locale, onNavigate }: ComputeScreenProps) 
           <MessageBarBody>{s.computeUnsaved}</MessageBarBody>
         </MessageBar>
       )}
+      {sourceKind && takesSources(sourceKind) && <LinkedSources a={a} s={s} locale={locale} kind={sourceKind} disabled={busy !== undefined} />}
       <div className={styles.skip}>
         <Checkbox checked={skipBadRows} label={s.skipBadRows} onChange={(_, d) => a.setSkipBadRows(Boolean(d.checked))} disabled={running} />
         <Caption1 className={styles.hint}>{s.skipHint}</Caption1>
