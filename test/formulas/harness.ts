@@ -16,7 +16,7 @@ HyperFormula.registerFunctionPlugin(KaohePlugin, kaoheTranslations);
  * here has no pipeline counterpart.
  */
 export const counterparts: Record<SchemeKind, Record<string, string>> = {
-  secretary: { 扣分: "扣分", 年度得分: "年度得分", 量化得分: "量化得分", 综合得分: "综合得分", 乡镇内名次: "乡镇内名次", 等次: "等次", 分类: "分类" },
+  secretary: { 扣分: "扣分", 年度得分: "年度得分", 量化得分: "量化得分", 综合得分: "综合得分", 乡镇内名次: "乡镇内名次", 等次: "等次", 分类: "分类", 四诺星级: "四诺星级" },
   cadre: { 综合得分: "综合得分", 乡镇内名次: "乡镇内名次", 等次: "等次", 系数: "系数", 基本工资: "基本工资", 绩效工资: "绩效工资" },
   member: { 三评星数: "三评星数", 星数: "星数", 星级上限: "星级上限", 最终星数: "最终星数" },
   appraisal: { 综合得分: "综合得分", 乡镇内名次: "乡镇内名次", 得票等次: "得票等次", 优秀得票率: "优秀得票率" },

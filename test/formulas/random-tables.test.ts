@@ -31,9 +31,10 @@ describe("the templates' formulas over random tables equal the pipeline's cells,
   });
 
   it.each(schemeKinds)("%s: every other formula column agrees on every row of every table", (kind) => {
-    const expected = expectedAgreeing(kind, "random");
+    const expected = expectedAgreeing(runs[kind][0].e, "random");
     for (const { seed, e } of runs[kind]) {
       const agreeing = agreeingColumns(e);
+      expect(expectedAgreeing(e, "random"), `${kind} seed ${seed}`).toEqual(expected);
       for (const c of expected) expect(agreeing, `${kind} seed ${seed}`).toContain(c);
     }
     const merged: Evaluation = { ...runs[kind][0].e, pairs: runs[kind].flatMap((r) => r.e.pairs) };
@@ -75,6 +76,11 @@ describe("the templates' formulas over random tables equal the pipeline's cells,
     expect(shown("member", "负面清单不得评优").length).toBeGreaterThan(0);
     // Points come off 综合得分 on both sides: 说明 names the item's points somewhere in every kind that scores.
     for (const kind of ["secretary", "cadre"] as const) expect(runs[kind].some((r) => r.e.plan.results[0].rows.some((row) => row.cells.some((c) => typeof c === "string" && /负面清单 .*扣 \d+ 分/.test(c)))), kind).toBe(true);
+  });
+
+  it("the secretaries' tables award 四诺 stars (60%, 80%, 100% of 5 points) from none to three, blank where the item is blank", () => {
+    const shown = new Set(runs.secretary.flatMap((r) => r.e.pairs.filter((p) => p.column === "四诺星级").map((p) => p.fromFormula)));
+    expect(shown).toEqual(new Set([0, 1, 2, 3, ""]));
   });
 
   it("the tables hold what they are for: a township with one cadre, a branch with two members, blanks and 缺考", () => {

@@ -7,6 +7,7 @@ import type { CellValue } from "../../src/workbook/sheet";
 import { dataSheets, inputColumns, ledgerEventChoices, type TemplateData, type TemplateSpec } from "../../src/workbook/templates";
 import { templateSpec } from "../../src/workbook/template-spec";
 import { NEGATIVE_RECORD_SHEET } from "../../src/workbook/negative-records";
+import { fourPromiseItem } from "../../src/kinds/secretary/four-promises-sheet";
 
 class Dice {
   private readonly next: () => number;
@@ -66,7 +67,17 @@ function grouped(d: Dice, make: (township: string, i: number, top: boolean) => R
   return rows;
 }
 
+/**
+ * The secretaries' scheme awards 四诺 stars at 60%, 80% and 100% of the item's 5 points, so 四诺星级 is
+ * compared too; the default scheme (no stars) is the sample county's. The 四诺 item takes points on
+ * and between the lines: 5 → 3 stars, 4.5 and 4 → 2, 3 → 1, 2.5 → 0, blank → none. Half points only,
+ * as the other items: the sums stay where the template's ROUND and the pipeline's agree.
+ */
+export const SECRETARY_STAR_THRESHOLDS = [60, 80, 100];
+const PROMISE_POINTS = [5, 4.5, 4, 3, 2.5];
+
 function secretary(d: Dice, s: Scheme): Row[] {
+  const promiseItem = fourPromiseItem(s.items);
   return grouped(d, (township, i, top) => {
     const r: Row = { township, village: `${township}${i}村`, name: `书记${i}`, id: `S${i}` };
     if (top) {
@@ -74,7 +85,7 @@ function secretary(d: Dice, s: Scheme): Row[] {
       return { ...r, halfYear: 100, ballot: 100 };
     }
     // Mostly full marks, so totals cross 90 and the quota bites; a blank item counts as 0.
-    s.items.forEach((it, k) => (r[`item${k + 1}`] = coarse(d, 0.05, [it.max, it.max, it.max - 0.5, it.max - 1, 0])));
+    s.items.forEach((it, k) => (r[`item${k + 1}`] = coarse(d, 0.05, k === promiseItem ? PROMISE_POINTS : [it.max, it.max, it.max - 0.5, it.max - 1, 0])));
     s.deductions.forEach((_, k) => (r[`deduction${k + 1}`] = d.chance(0.6) ? null : d.pick([0, 1, 2, 6])));
     r.bonus = d.chance(0.6) ? null : d.pick([1, 2.5, 5, 8]);
     r.halfYear = coarse(d, 0.3, [100, 95, 90, 85, 70]); // blank: 缺考 or no half-year test
@@ -223,6 +234,7 @@ export function randomTable(kind: SchemeKind, seed: number): RandomTable {
   const scheme = defaultScheme(kind, YEAR);
   // The cadre template's formula shares a blank 年终考评 out to 任务得分; the default scheme refuses the row instead, so the two are compared under the setting that computes.
   if (kind === "cadre") scheme.missing = { ...scheme.missing, parts: "reweight" };
+  if (kind === "secretary") scheme.fourPromises = { starThresholds: SECRETARY_STAR_THRESHOLDS };
   const spec = templateSpec(kind, { scheme, year: YEAR });
   const rows =
     kind === "secretary" ? secretary(d, scheme) : kind === "cadre" ? cadre(d) : kind === "member" ? member(d, scheme) : kind === "appraisal" ? appraisal(d, scheme) : kind === "fiveGood" ? fiveGood(d) : undefined;

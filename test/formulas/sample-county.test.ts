@@ -15,7 +15,7 @@ describe("the templates' formulas over the sample county equal the pipeline's ce
 
   it.each(schemeKinds)("%s: each formula column agrees on every row (numbers within 0.005, money to the fen, text exactly)", (kind) => {
     const e = runs[kind];
-    expect(agreeingColumns(e)).toEqual(expectedAgreeing(kind, "sampleCounty"));
+    expect(agreeingColumns(e)).toEqual(expectedAgreeing(e, "sampleCounty"));
     expectAgreementWithValues(e, agreeingColumns(e));
   });
 

@@ -53,3 +53,37 @@ describe("secretary: the template's own columns, filled by the pipeline with the
     expect(column("等次")).toEqual({ formula: expected, pipeline: expected });
   });
 });
+
+describe("secretary: 四诺星级 from the template's formula and from the pipeline, where the scheme sets thresholds", () => {
+  /** Secretaries with every item at full marks but the 四诺 item (5 points), which takes `points`. */
+  const starRows = (points: (number | null)[]): Row[] => {
+    const s = defaultScheme("secretary", 2025);
+    const k = s.items.findIndex((it) => it.name.includes("四诺"));
+    return points.map((p, i) => {
+      const r: Row = { township: "东镇", village: `村${i + 1}`, name: `书记${i + 1}`, id: `S${i + 1}` };
+      s.items.forEach((it, j) => (r[`item${j + 1}`] = j === k ? p : it.max));
+      return r;
+    });
+  };
+  const stars = (thresholds: number[], points: (number | null)[]) => {
+    const scheme = { ...defaultScheme("secretary", 2025), fourPromises: { starThresholds: thresholds } };
+    const spec = templateSpec("secretary", { scheme, year: 2025 });
+    const e = evaluate(spec, scheme, { rows: ordered(spec, starRows(points)) });
+    const pairs = e.pairs.filter((p) => p.column === "四诺星级").sort((a, b) => a.row - b.row);
+    return { formula: pairs.map((p) => p.fromFormula), pipeline: pairs.map((p) => p.fromPipeline) };
+  };
+
+  it("60%, 80%, 100% of 5 points: 3 → 1 star, 4 → 2, 5 → 3, 2.9 → 0, a blank item → blank (never 0), on both sides", () => {
+    const expected = [1, 2, 3, 0, ""];
+    expect(stars([60, 80, 100], [3, 4, 5, 2.9, null])).toEqual({ formula: expected, pipeline: expected });
+  });
+
+  it("87% of 5 points is reached by 4.35 exactly (4.35 × 100 / 5 is 86.99999999999999 in binary) and not by 4.34, on both sides", () => {
+    expect(stars([87], [4.35, 4.34])).toEqual({ formula: [1, 0], pipeline: [1, 0] });
+  });
+
+  it("is no column of the template without thresholds", () => {
+    const spec = templateSpec("secretary", { scheme: defaultScheme("secretary", 2025), year: 2025 });
+    expect(evaluate(spec, defaultScheme("secretary", 2025), { rows: ordered(spec, starRows([3])) }).sheet.columns.map((c) => c.header)).not.toContain("四诺星级");
+  });
+});
