@@ -42,7 +42,7 @@ describe("四诺星级", () => {
     expect(r.status, JSON.stringify(r.problems)).toBe("ok");
     expect(column(r, "四诺星级")).toEqual([1, 2, 3, 0, ""]);
     const notes = column(r, "说明");
-    expect(notes[4]).toContain("“四诺”承诺践诺”未填，不评四诺星级");
+    expect(notes[4]).toContain("“四诺”承诺践诺未填，不评四诺星级");
     expect(notes.slice(0, 4).some((n) => String(n).includes("四诺星级"))).toBe(false);
     // Beside the other results, before 说明.
     const headers = r.plan!.results[0].columns.map((c) => c.header);
@@ -60,8 +60,8 @@ describe("四诺星级", () => {
     expect(r.status, JSON.stringify(r.problems)).toBe("ok");
     expect(column(r, "四诺星级")).toEqual([2, 2, 3, 1, ""]);
     const notes = column(r, "说明");
-    expect(notes[0]).toContain("四诺星级按“四诺承诺践诺台账”表计算的““四诺”承诺践诺”4.83分评定（2星）");
-    expect(notes[3]).toContain("四诺星级按“四诺承诺践诺台账”表计算的““四诺”承诺践诺”3.5分评定（1星）");
+    expect(notes[0]).toContain("四诺星级按“四诺承诺践诺台账”表计算的“四诺”承诺践诺 4.83 分评定（2星）");
+    expect(notes[3]).toContain("四诺星级按“四诺承诺践诺台账”表计算的“四诺”承诺践诺 3.5 分评定（1星）");
     expect(String(notes[1])).not.toContain("四诺星级");
   });
 

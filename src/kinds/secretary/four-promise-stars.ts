@@ -36,6 +36,9 @@ export function starPoints(rules: FourPromiseStarRules): number[] {
   return rules.thresholds.map((t) => toNumber(dividedBy(times(exactOf(t), exactOf(rules.max)), { num: 100n, den: 1n })));
 }
 
+/** The item's name in a sentence: quoted, unless it carries quotes of its own (“四诺”承诺践诺). */
+const itemName = (r: FourPromiseStarRules) => (/[“”"]/.test(r.name) ? r.name : `“${r.name}”`);
+
 const percentList = (r: FourPromiseStarRules) => r.thresholds.map((t) => `${numberText(t)}%`).join("、");
 
 /** The template's result column, after 分类. */
@@ -46,7 +49,7 @@ export function fourPromiseStarResults(s: Scheme): ResultDef[] {
     {
       header: FOUR_PROMISE_STARS_HEADER,
       format: "integer",
-      meaning: `年终授星：“${r.name}”得分每达到满分${numberText(r.max)}分的${percentList(r)}（含）之一得一星；该项留空的不评（空白）。填了“${FOUR_PROMISES_SHEET}”表的，按该表计算出的得分评定`,
+      meaning: `年终授星：${itemName(r)}得分每达到满分${numberText(r.max)}分的${percentList(r)}（含）之一得一星；该项留空的不评（空白）。填了“${FOUR_PROMISES_SHEET}”表的，按该表计算出的得分评定`,
     },
   ];
 }
@@ -70,9 +73,9 @@ export const fourPromiseStarColumn: PlanColumn = { header: FOUR_PROMISE_STARS_HE
  * matters: the register, or a blank item that earns no stars rather than 0.
  */
 export function fourPromiseStarsOf(r: FourPromiseStarRules, points: number | null, fromRegister: boolean): { stars: number | null; note: string } {
-  if (points === null) return { stars: null, note: `“${r.name}”未填，不评四诺星级` };
+  if (points === null) return { stars: null, note: `${itemName(r)}未填，不评四诺星级` };
   const stars = fourPromiseStars(points, r.max, r.thresholds);
-  return { stars, note: fromRegister ? `四诺星级按“${FOUR_PROMISES_SHEET}”表计算的“${r.name}”${numberText(points)}分评定（${stars}星）` : "" };
+  return { stars, note: fromRegister ? `四诺星级按“${FOUR_PROMISES_SHEET}”表计算的${itemName(r)} ${numberText(points)} 分评定（${stars}星）` : "" };
 }
 
 /** Said where the scheme sets thresholds but has no 四诺 item to award them on. */
