@@ -545,7 +545,12 @@ function fourPromiseThresholds(c: Checker, v: unknown): void {
   if (!c.list(v, path)) return;
   let numbers = true;
   v.forEach((t, i) => {
-    if (!c.number(t, `${path}[${i}]`)) numbers = false;
+    // "80%" is what people type for a percentage; the setting holds the number.
+    const percent = typeof t === "string" ? /^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$/.exec(t) : null;
+    if (percent) {
+      numbers = false;
+      c.add(`${path}[${i}]`, `四诺授星门槛只写数字，不带百分号：“${t}”请写作 ${percent[1]}`, `a 四诺 star threshold is the number alone, without a percent sign: write "${t}" as ${percent[1]}`);
+    } else if (!c.number(t, `${path}[${i}]`)) numbers = false;
     else if (t <= 0 || t > 100)
       c.add(
         `${path}[${i}]`,

@@ -34,6 +34,7 @@ describe("the 四诺 star thresholds", () => {
     [[80, 60], "fourPromises.starThresholds", "应从低到高排列，且不能相同（现为 80、60）"],
     [[60, 60, 100], "fourPromises.starThresholds", "应从低到高排列，且不能相同（现为 60、60、100）"],
     [["六十"], "fourPromises.starThresholds[0]", "应为数字"],
+    [[60, "80%"], "fourPromises.starThresholds[1]", "四诺授星门槛只写数字，不带百分号：“80%”请写作 80"],
     ["60,80", "fourPromises.starThresholds", "应为列表"],
   ])("refuse %j, naming the setting", (t, path, zh) => {
     const r = validateScheme(withThresholds(t));
