@@ -11,6 +11,7 @@ import { SCHEME_SHEET } from "./scheme-sheet";
 import type { CellValue, Problem, SheetData, WorkbookData } from "./sheet";
 import { findTableIn, headerKey, type FoundTable } from "./table";
 import { townshipIn, townshipOf, type TownshipFound } from "./township";
+import { mergedWorkflowSheets } from "./merge-workflow";
 
 /** One township's return: its file name (for messages and the township fallback) and its values. */
 export interface MergeSource {
@@ -282,6 +283,16 @@ export function mergeReturns(sources: readonly MergeSource[], scheme: Scheme, op
 
   const sheets: SheetData[] = [{ name: sheetName, rows: out }];
   for (const second of kindById(scheme.kind).secondTables ?? []) if (second.merged) sheets.push(mergedSecondTable(second, sources, merged, scheme));
+  // The records that bar, deduct and change results: lost here, the county's run would compute another result than the township's.
+  sheets.push(
+    ...mergedWorkflowSheets(
+      merged.map((m) => {
+        const towns = new Set(m.rows.map((r) => String(r.values.get("township") ?? "").trim()).filter((t) => t !== ""));
+        return { name: m.source, data: sources.find((s) => s.name === m.source)!.data, table: m.table.sheet, township: towns.size === 1 ? [...towns][0] : undefined };
+      }),
+      SOURCE_HEADER,
+    ),
+  );
   return {
     workbook: { sheets },
     sheet: sheetName,

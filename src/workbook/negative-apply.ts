@@ -8,7 +8,8 @@ import type { RowRecord } from "./read";
 
 /** The people of a table as the record sheet names them: the name, within the table's unit columns (township, village, branch). */
 export function peopleOf(fields: readonly FieldDef[], records: readonly RowRecord[]): PersonRef[] {
-  const units = fields.filter((f) => f.unit);
+  // The township is a unit too: a record of a merged county names the township its return came from.
+  const units = fields.filter((f) => f.unit || f.id === "township");
   const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
   return records.map((r) => ({ name: text(r.values.name), units: units.map((f) => text(r.values[f.id])) }));
 }

@@ -18,7 +18,15 @@ export const objectionFields: FieldDef[] = [
   { id: "to", header: "调整为", aliases: ["调整后结果", "调整后"], type: "text", required: false },
   { id: "reason", header: "调整原因", aliases: ["调整理由", "处理意见"], type: "text", required: false },
   { id: "by", header: "处理人", aliases: ["处理单位", "核查人"], type: "text", required: false },
+  // Last, so the sheets counties already keep read as before: the unit that tells namesakes apart (a merged county's township).
+  { id: "unit", header: "被异议人单位", aliases: ["单位", "所在单位"], type: "text", required: false },
 ];
+
+/** "李四（西村）": the name and the unit written after it, as the notice tells namesakes apart; the name alone otherwise. */
+function subjectOf(typed: string): { name: string; unit: string } {
+  const m = /^(.+?)\s*[（(]\s*(.+?)\s*[)）]$/.exec(typed);
+  return m ? { name: m[1].trim(), unit: m[2] } : { name: typed, unit: "" };
+}
 
 export interface ObjectionsApplied {
   readonly found: boolean;
@@ -34,12 +42,13 @@ const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).tri
 
 /**
  * Reads the objections and applies the changes. An objection names its subject as the notice lists
- * the name; one naming nobody on the notice, or two people, is a problem (an objection must be about
+ * the name, with a unit where namesakes need one (`units`: each person's township, village or
+ * branch); one naming nobody on the notice, or two people, is a problem (an objection must be about
  * someone). A change (调整为) needs a reason and an upheld objection, as applyOverride requires; a
  * change on a rejected or pending objection is a problem naming its row, and the result stays. A
  * number typed for a numeric result (stars, a score) is kept a number.
  */
-export function applyObjections(workbook: WorkbookData, names: readonly string[], values: readonly (string | number | null)[], period?: NoticePeriod): ObjectionsApplied {
+export function applyObjections(workbook: WorkbookData, names: readonly string[], values: readonly (string | number | null)[], period?: NoticePeriod, units: readonly (readonly string[])[] = []): ObjectionsApplied {
   const table = findTableIn(workbook.sheets, objectionFields, OBJECTION_SHEET);
   const out = [...values];
   if (!table || table.missing.length > 0) return { found: false, values: out, problems: [], audit: [] };
@@ -55,12 +64,15 @@ export function applyObjections(workbook: WorkbookData, names: readonly string[]
       problems.push({ ...place(r.row, "outcome"), zh: `处理结果“${text(r.values.outcome)}”无法识别；请填写 成立、不成立 或 待处理`, en: `the outcome "${text(r.values.outcome)}" is not recognised; write 成立, 不成立 or 待处理` });
       continue;
     }
-    const who = names.flatMap((n, i) => (n.trim() === subject ? [i] : []));
+    // A unit (its column, or in brackets after the name) keeps to the people of that township, village or branch.
+    const named = subjectOf(subject);
+    const unit = text(r.values.unit) || named.unit;
+    const who = names.flatMap((n, i) => (n.trim() === named.name && (unit === "" || (units[i] ?? []).some((u) => u.trim() === unit)) ? [i] : []));
     if (who.length !== 1) {
       problems.push({
         ...place(r.row, "subject"),
-        zh: who.length === 0 ? `“${subject}”不在公示名单中；请核对姓名` : `公示名单中有 ${who.length} 个“${subject}”；请在姓名后注明单位，并在考核表中区分`,
-        en: who.length === 0 ? `"${subject}" is not on the notice; check the name` : `the notice has ${who.length} people named "${subject}"; tell them apart`,
+        zh: who.length === 0 ? `“${subject}”${unit && !named.unit ? `（${unit}）` : ""}不在公示名单中；请核对姓名和单位` : `公示名单中有 ${who.length} 个“${subject}”；请在“被异议人单位”列填写其乡镇、村或支部，或写作“${named.name}（单位）”`,
+        en: who.length === 0 ? `"${subject}"${unit && !named.unit ? ` (${unit})` : ""} is not on the notice; check the name and unit` : `the notice has ${who.length} people named "${subject}"; give the township, village or branch in 被异议人单位, or write "${named.name}（unit）"`,
       });
       continue;
     }

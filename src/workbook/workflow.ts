@@ -10,7 +10,7 @@ import type { Assessment } from "./assess/common";
 import type { FieldDef } from "./fields";
 import { noticeReport } from "./notice-report";
 import { applyObjections } from "./objections";
-import { applyNegativeRecords } from "./negative-apply";
+import { applyNegativeRecords, peopleOf } from "./negative-apply";
 import type { PlanCell, ReportSheet } from "./plan";
 import type { RowRecord } from "./read";
 import { describeDataProblem, type WorkbookData } from "./sheet";
@@ -71,7 +71,8 @@ export function runWorkflow(args: { workbook: WorkbookData; scheme: Scheme; fiel
   const result = cols[cols.length - 1];
   const noteCol = assessment.columns.findIndex((c) => c.header === "说明");
   const before = assessment.cells.map((row) => row[result] as string | number | null);
-  const objections = applyObjections(workbook, names, before.map((v) => (v === "" ? null : v)), period);
+  const people = peopleOf(fields, records);
+  const objections = applyObjections(workbook, names, before.map((v) => (v === "" ? null : v)), period, people.map((p) => p.units));
   const audit: PlanCell[][] = [...objections.audit];
   objections.values.forEach((v, i) => {
     if (v === before[i] || v === null) return;
@@ -84,7 +85,6 @@ export function runWorkflow(args: { workbook: WorkbookData; scheme: Scheme; fiel
   const warnings = objections.problems.map((p) => ({ zh: describeDataProblem(p, "zh-CN"), en: describeDataProblem(p, "en-US") }));
   // The kind applied the negative list before its quota; here its consequences and any record that matched nobody go to 审计.
   if (scheme.negativeList.length) {
-    const people = records.map((r, i) => ({ name: names[i], units: units.map((f) => text(r.values[f.id])) }));
     const negative = applyNegativeRecords(workbook, { items: scheme.negativeList }, people, { failLabel: scheme.grade.labels[scheme.grade.labels.length - 1] });
     audit.unshift(...negative.audit);
     for (const p of negative.unmatched) warnings.push({ zh: describeDataProblem(p, "zh-CN"), en: describeDataProblem(p, "en-US") });

@@ -59,10 +59,25 @@ describe("objections to the notice", () => {
       stars,
     );
     expect(out.problems.map((p) => [p.row, p.header, p.zh])).toEqual([
-      [2, "被异议人", "“赵六”不在公示名单中；请核对姓名"],
+      [2, "被异议人", "“赵六”不在公示名单中；请核对姓名和单位"],
       [3, "处理结果", "处理结果“已阅”无法识别；请填写 成立、不成立 或 待处理"],
     ]);
   });
+  it("namesakes: the unit in its column or in brackets after the name picks the one meant; without it, a problem saying how to write it", () => {
+    const twin = ["张三", "李四", "张三"];
+    const units = [["城关镇", "东村"], ["城关镇", "西村"], ["河口镇", "东村"]];
+    const withUnit = (rows: (string | number | null)[][]): WorkbookData => ({ sheets: [{ name: "异议记录", rows: [["日期", "异议人", "被异议人", "异议内容", "处理结果", "调整为", "调整原因", "处理人", "被异议人单位"], ...rows] }] });
+    const bracketed = applyObjections(workbook([[DEC_1, "王某", "张三（河口镇）", "x", "成立", "7", "核实属实", "镇党委"]]), twin, stars, period, units);
+    expect([bracketed.problems, bracketed.values]).toEqual([[], [9, 8, 7]]);
+    const column = applyObjections(withUnit([[DEC_1, "王某", "张三", "x", "成立", "4", "核实属实", "镇党委", "城关镇"]]), twin, stars, period, units);
+    expect([column.problems, column.values]).toEqual([[], [4, 8, 5]]);
+    const bare = applyObjections(workbook([[DEC_1, "王某", "张三", "x", "成立", "7", "核实属实", "镇党委"]]), twin, stars, period, units);
+    expect(bare.values).toEqual([9, 8, 5]);
+    expect(bare.problems.map((p) => p.zh)).toEqual(["公示名单中有 2 个“张三”；请在“被异议人单位”列填写其乡镇、村或支部，或写作“张三（单位）”"]);
+    const nobody = applyObjections(withUnit([[DEC_1, "王某", "李四", "x", "成立", "", "", "", "河口镇"]]), twin, stars, period, units);
+    expect(nobody.problems.map((p) => p.zh)).toEqual(["“李四”（河口镇）不在公示名单中；请核对姓名和单位"]);
+  });
+
   it("no objection sheet: the results stand", () => {
     expect(applyObjections({ sheets: [] }, names, stars)).toEqual({ found: false, values: [9, 8, 5], problems: [], audit: [] });
   });

@@ -200,8 +200,8 @@ describe("the sample county's negative-list and objection cases", () => {
 
   it("records one objection upheld with its change and reason, and one not upheld, in the secretaries' 异议记录 (2026-01-16, Excel day 46038)", () => {
     expect(sheetRows("secretary", "异议记录")).toEqual([
-      [46038, "青龙铺村村民代表", "吴永", "反映该书记年内违规发放误工补贴，未计入考核", "成立", "称职", "经镇党委核实，违规发放补贴属实，按规定不得评为优秀", "乡镇党委"],
-      [46038, null, "刘刚", "反映民主测评存在拉票", "不成立", null, null, "乡镇党委"],
+      [46038, "青龙铺村村民代表", "吴永", "反映该书记年内违规发放误工补贴，未计入考核", "成立", "称职", "经镇党委核实，违规发放补贴属实，按规定不得评为优秀", "乡镇党委", null],
+      [46038, null, "刘刚", "反映民主测评存在拉票", "不成立", null, null, "乡镇党委", null],
     ]);
     expect(sheetRows("member", "异议记录")).toEqual([]);
   });

@@ -11,9 +11,9 @@ describe("the record and objection sheets of a template", () => {
     expect(records.sheet.builder.columns.map((c) => c.header)).toEqual(["单位", "姓名", "负面清单条目", "次数", "日期", "依据", "记录人"]);
     expect(records.sheet.formulas).toEqual([]);
   });
-  it("异议记录: when, who, about whom, what, the outcome, the change and its reason, who decided", () => {
+  it("异议记录: when, who, about whom, what, the outcome, the change and its reason, who decided, and the unit that tells namesakes apart", () => {
     expect(objections.name).toBe("异议记录");
-    expect(objections.sheet.builder.columns.map((c) => c.header)).toEqual(["日期", "异议人", "被异议人", "异议内容", "处理结果", "调整为", "调整原因", "处理人"]);
+    expect(objections.sheet.builder.columns.map((c) => c.header)).toEqual(["日期", "异议人", "被异议人", "异议内容", "处理结果", "调整为", "调整原因", "处理人", "被异议人单位"]);
   });
   it("the record sheet's note counts the scheme's own list", () => {
     const band = JSON.stringify(records.sheet.band);
