@@ -26,6 +26,8 @@ export interface SecondTable {
   fieldsOf?: (scheme: Scheme) => readonly FieldDef[];
   /** Merged with the main table when a county's returns are merged (kaohe merge). */
   merged?: boolean;
+  /** Found only on the sheet of its name: its columns are the main table's own (the member's period sheets), so any other sheet would fit. */
+  namedOnly?: boolean;
   /** Found with the scheme's column mapping, as the main table is: its columns may be named there too. */
   mapped?: boolean;
   /** Also looked for in the linked workbooks (kaohe run --with, the pane's 取数来源), as the kind's rules do. */

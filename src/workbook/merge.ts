@@ -282,7 +282,12 @@ export function mergeReturns(sources: readonly MergeSource[], scheme: Scheme, op
   }
 
   const sheets: SheetData[] = [{ name: sheetName, rows: out }];
-  for (const second of kindById(scheme.kind).secondTables ?? []) if (second.merged) sheets.push(mergedSecondTable(second, sources, merged, scheme));
+  for (const second of kindById(scheme.kind).secondTables ?? []) {
+    if (!second.merged) continue;
+    const table = mergedSecondTable(second, sources, merged, scheme);
+    // A period no return kept is no period of the county's: a sheet of headers alone would read as one with nobody in it.
+    if (!second.namedOnly || table.rows.length > 1) sheets.push(table);
+  }
   // The records that bar, deduct and change results: lost here, the county's run would compute another result than the township's.
   sheets.push(
     ...mergedWorkflowSheets(
@@ -315,7 +320,7 @@ function mergedSecondTable(second: SecondTable, sources: readonly MergeSource[],
   for (const src of sources) {
     const own = merged.find((m) => m.source === src.name)?.table.sheet;
     const table = findTableIn(
-      src.data.sheets.filter((s) => s.name !== own),
+      src.data.sheets.filter((s) => s.name !== own && (!second.namedOnly || s.name.trim() === second.sheet)),
       fields,
       second.sheet,
       scheme.columns,

@@ -22,8 +22,8 @@ export const member: Kind = {
   rules: memberRules,
   sheet: memberSheet,
   notes: memberNotes,
-  // Read by its own rules, never tables of their own: each period's sheet, computed for 星级进展.
-  secondTables: MEMBER_PERIODS.map((sheet) => ({ sheet, fields: [] })),
+  // Read by its own rules, never tables of their own: each period's sheet, computed for 星级进展; kaohe merge carries each under its name.
+  secondTables: MEMBER_PERIODS.map((sheet) => ({ sheet, fields: [], fieldsOf: memberFields, merged: true, namedOnly: true })),
   sections: ["basic", "stars", "raters", "grade", "workflow"],
   announced: { columns: ["最终星数"], starLists: true },
   presets: [
