@@ -75,6 +75,11 @@ module.exports = async (env, argv) => {
       // Not webpack's default `self`: functions.js now carries the chunk runtime, and a custom-functions runtime
       // (or test/addin's vm) need not define self; every host of these scripts has globalThis.
       globalObject: "globalThis",
+      // A chunk loaded later (the .xlsx reader the pane fetches when a file is chosen under 取数来源) sits in lazy/, found
+      // relative to the page. Not webpack's "auto" public path: its runtime, in functions.js, throws where there is no
+      // document (a custom-functions runtime, test/addin's vm). The add-in's budget counts the scripts a page loads first.
+      publicPath: "",
+      chunkFilename: "lazy/[name].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

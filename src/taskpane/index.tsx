@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import type { Locale } from "../core/messages";
 import { createExcelHost } from "../excel/host";
 import { App } from "./App";
+import { readLinkedInPane } from "./model/linked-file";
 import type { HostOps } from "../excel/ops";
 import { refusingHost } from "./preview-host";
 import { paneLocale, strings } from "./strings";
@@ -13,7 +14,8 @@ function hostOps(host: string | null, locale: Locale): HostOps {
   if (host === null) return refusingHost(s.previewNoWorkbook);
   if (host !== String(Office.HostType.Excel)) return refusingHost(s.excelUnavailable);
   try {
-    return createExcelHost({ locale });
+    // The chosen file is read here, not through Excel: Office.js opens no second workbook to read.
+    return { ...createExcelHost({ locale }), readLinked: (file, name) => readLinkedInPane(file, name, locale) };
   } catch (e) {
     // The pane still opens and says why nothing works, instead of staying blank.
     console.error(e);

@@ -14,7 +14,7 @@ function inLocale(e: unknown, locale: Locale): unknown {
 /** A chosen .xlsx file's values; a HostError in the user's language when it is not a readable .xlsx. */
 export async function readLinkedInPane(file: Blob, name: string, locale: Locale): Promise<WorkbookData> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const { readXlsxValues } = await import(/* webpackChunkName: "lazy/xlsx-reader" */ "./xlsx-values");
+  const { readXlsxValues } = await import(/* webpackChunkName: "xlsx-reader" */ "./xlsx-values");
   try {
     return await readXlsxValues(bytes, name);
   } catch (e) {
