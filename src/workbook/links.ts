@@ -95,7 +95,7 @@ export const sourcePlaces = (kind: SchemeKind, workbook: WorkbookData, except: s
   sources(kind, workbook, except, linked, runner).map((f) => f.place);
 
 /** A chosen sheet the run could not find (the file removed, the sheet renamed or no longer a table of the kind): said, never silently replaced. */
-function choiceMissed(kind: SchemeKind, src: Found | undefined, runner: LinkRunner): Warning | undefined {
+export function choiceMissed(kind: SchemeKind, src: { place: LinkSourcePlace } | undefined, runner: LinkRunner): Warning | undefined {
   const chosen = runner.chosen?.[kind];
   if (!chosen || (src && samePlace(src.place, chosen))) return undefined;
   const at = { zh: `${chosen.file ? `“${chosen.file}”的` : ""}“${chosen.sheet}”表`, en: `${chosen.file ? `${chosen.file}, ` : ""}sheet ${chosen.sheet}` };

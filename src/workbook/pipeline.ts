@@ -10,7 +10,7 @@ import { type FieldDef } from "./fields";
 import { withinCellLimit } from "./cell-limit";
 import { OWNED_SHEETS_KEY, reportSheetNames, type Plan, type PlanCell, type ReportSheet, type ResultBlock } from "./plan";
 import { readRecords, withoutBadRows, type IgnoredRow } from "./read";
-import { applyLinks, sourcePlaces, sourceTable, type LinkedWorkbook, type LinkOutcome, type LinkRunner, type SourceFailed, type SourceTable } from "./links";
+import { applyLinks, choiceMissed, sourcePlaces, sourceTable, type LinkedWorkbook, type LinkOutcome, type LinkRunner, type SourceFailed, type SourceTable } from "./links";
 import { chinaDate, chinaTime } from "../core/local-time";
 import type { LinkSourcePlace } from "../core/link";
 import { quoted } from "../core/title-text";
@@ -429,7 +429,9 @@ export function runAssessment(workbook: WorkbookData, given: RunOptions = {}): R
   block.rows = usable.records.map((r, i) => ({ row: r.row, cells: assessment.cells[i] }));
   const band = bandBlock(table, block, assessment.band);
   const audit = auditReport(scheme, options, table, usable.records.length, usable.ignored, assessment, township);
-  stateWarnings([...(read.warnings ?? []), ...absentColumnWarnings(table, fields), ...(linked?.warnings ?? []), ...(assessment.warnings ?? []), ...(flow?.warnings ?? [])], assessment.summary, audit);
+  // A source the rules read (the ledger's five-good results) from another sheet than the one chosen: said, as a link's is.
+  const unchosen = [...computed].flatMap(([k, src]) => choiceMissed(k, src, runner) ?? []);
+  stateWarnings([...(read.warnings ?? []), ...absentColumnWarnings(table, fields), ...(linked?.warnings ?? []), ...unchosen, ...(assessment.warnings ?? []), ...(flow?.warnings ?? [])], assessment.summary, audit);
   if (flow?.audit.length) {
     audit.rows.push(["", "", ""], ["负面清单、公示与异议", "", ""], ["事项", "姓名", "经过"], ...flow.audit);
     audit.strongRows = [...(audit.strongRows ?? []), audit.rows.length - flow.audit.length - 2];
