@@ -44,6 +44,10 @@ describe("the sources a table takes results from", () => {
     expect(usableSheets("secretary", { name: "半年.xlsx", workbook: { sheets: [{ name: "半年考核", rows: [] }] } })).toEqual(["半年考核"]);
     expect(usableTables("cadre", "zh-CN")).toEqual(["民主测评/述职评议汇总"]);
     expect(usableTables("secretary", "zh-CN")).toEqual(["民主测评/述职评议汇总", "四诺承诺践诺台账", "半年考核"]);
+    // The ledger reads the units' ratings from the five-good workbook: a file holding only them is of use.
+    expect(usableSheets("ledger", { name: "测评.xlsx", workbook: { sheets: [{ name: "满意度测评", rows: [["测评单位", "测评结果"], ["县委办", "满意"]] }] } })).toEqual(["满意度测评"]);
+    // Its 组织名单 is its own: never looked for in another file.
+    expect(usableSheets("ledger", { name: "名单.xlsx", workbook: { sheets: [{ name: "组织名单", rows: [] }] } })).toEqual([]);
   });
 
   it("keep one file of a name, the one chosen last, and forget a removed file's chosen sheet", () => {

@@ -18,8 +18,8 @@ export const ledger: Kind = {
   reads: ["fiveGood"],
   secondTables: [
     { sheet: ORGANISATION_SHEET, fields: organisationFields, merged: true, mapped: true },
-    { sheet: CONTACT_SHEET, fields: contactFields, merged: true },
-    { sheet: SATISFACTION_SHEET, fields: ratingFields, merged: true },
+    { sheet: CONTACT_SHEET, fields: contactFields, merged: true, linked: true },
+    { sheet: SATISFACTION_SHEET, fields: ratingFields, merged: true, linked: true },
   ],
   rules: ledgerRules,
   sheet: ledgerSheet,
