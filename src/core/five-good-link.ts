@@ -30,6 +30,8 @@ export interface FiveGoodCount {
   readonly disagreements: FiveGoodDisagreement[];
   /** Organisations of the list not among the assessment's, and the other way round. */
   readonly problems: LinkProblem[];
+  /** Per organisation of the list: the assessment's row it was matched to, or null. */
+  readonly matched: (number | null)[];
 }
 
 const yesNo = (b: boolean) => (b ? "是" : "否");
@@ -67,5 +69,5 @@ export function countFiveGood(list: readonly OrgFiveGood[], assessment: LinkSour
   });
   const rated = verdicts.filter((v) => v !== null).length;
   const fiveGood = verdicts.filter((v) => v === true).length;
-  return { verdicts, rated, fiveGood, disagreements, problems: linked.problems };
+  return { verdicts, rated, fiveGood, disagreements, problems: linked.problems, matched: linked.rows.map((r) => r.values?.row ?? null) };
 }

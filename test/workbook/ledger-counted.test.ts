@@ -195,6 +195,45 @@ describe("the five-good rate counted once", () => {
     expect(section(r, "“五好”评定与“组织名单”不一致")).toEqual([["无"]]);
   });
 
+  it("takes the five-lead counts, rural members and satisfaction from the five-good table too, naming each typed figure that differs", () => {
+    // The five-good table's 农村党员数 and “五带头”党员数: 东关 20 of 40, 西关 15 of 30, 北关 blank members (left out); the town committee none.
+    const figures: SheetData = {
+      name: "五好党组织评定",
+      rows: [
+        [...fiveGood.rows[0], "农村党员数", "“五带头”党员数"],
+        [...fiveGood.rows[1], null, null],
+        [...fiveGood.rows[2].slice(0, 8), 85, 40, 20],
+        [...fiveGood.rows[3], 30, 15],
+        [...fiveGood.rows[4], null, null],
+      ],
+    };
+    // The list types 东关's satisfaction as 80 (the table says 85) and 西关's five-lead count as 10 (the table says 15); its other figures are blank.
+    const list: SheetData = {
+      name: ORGANISATION_SHEET,
+      rows: [organisationFields.map((f) => f.header), [TOWN, "城关镇", "乡镇党委", 9, 300, null, null, null], [EAST, "城关镇", "村党组织", null, 1000, null, 80, null], [WEST, "城关镇", "村党组织", null, 900, null, null, 10], [NORTH, "城关镇", "村党组织", 12, 600, null, null, null]],
+    };
+    const wb = workbook([figures]);
+    wb.sheets[1] = list;
+    const r = run(wb, { sheet: standardSheetNames.ledger });
+    expect(r.status, JSON.stringify(r.problems)).toBe("ok");
+    const targets = section(r, "全县目标");
+    // (20 + 15) / (40 + 30) = 50% < 60%; satisfaction: the mean of the table's 90, 85, 70, 60 = 76.25 → 76.3%.
+    expect(targets.find((x) => String(x[0]).includes("五带头"))).toEqual(["农村党员“五带头”", "≥ 60%", "35/70（50.0%）", "未达到"]);
+    expect(targets.find((x) => x[0] === "基层群众满意度")![2]).toBe("76.3%（各组织满意度平均分）");
+    // Training funds: 东关 and 西关 take their members from the table (1000 / 40 = 25 < 30; 900 / 30 = 30), the others their own.
+    expect(section(r, "党员教育培训经费（每人每年不少于 30 元）").map((x) => [x[1], x[2], x[4], x[5]])).toEqual([
+      [TOWN, 9, 33.33, "达标"],
+      [EAST, 40, 25, "低于 30 元"],
+      [WEST, 30, 30, "达标"],
+      [NORTH, 12, 50, "达标"],
+    ]);
+    expect(section(r, "“五好”评定与“组织名单”不一致").map((x) => x[2])).toEqual([
+      "第3行 东关村党支部：本表“群众满意度”填 80，“五好党组织评定”表第3行为 85；已按后者计算，请改正本表或删去本列",
+      "第4行 西关村党支部：本表“‘五带头’党员数”填 10，“五好党组织评定”表第4行为 15；已按后者计算，请改正本表或删去本列",
+    ]);
+    expect(r.plan!.summary.zh).toContain("提示：“五带头”比例和各组织群众满意度按“五好党组织评定”表的农村党员数、“五带头”党员数和群众满意度计算；“组织名单”所填与该表不同 2 处，已按该表，逐个列在“组织生活落实情况”表");
+  });
+
   it("reads the five-good assessment of another workbook", () => {
     const r = run(workbook(), { with: [{ name: "五好.xlsx", workbook: { sheets: [fiveGood] } }] });
     expect(r.status, JSON.stringify(r.problems)).toBe("ok");

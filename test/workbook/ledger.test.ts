@@ -308,7 +308,9 @@ describe("moving an event within its period", () => {
 describe("the sample county's ledger", () => {
   const clean = sampleCounty();
   const messy = sampleCounty({ mess: true });
-  const clerk = (c: typeof clean) => runAssessment(templateWorkbook(c.files.ledger.spec, c.files.ledger), { now });
+  // As the county runs it: with the five-good workbook, which holds the branches' members, five-lead counts and ratings.
+  const fiveGood = (c: typeof clean) => [{ name: "五好评定.xlsx", workbook: templateWorkbook(c.files.fiveGood.spec, c.files.fiveGood) }];
+  const clerk = (c: typeof clean) => runAssessment(templateWorkbook(c.files.ledger.spec, c.files.ledger), { now, with: fiveGood(c) });
 
   it("is clean: the report finds exactly the shortfalls, the short meeting and the failed vote the county was given", () => {
     const r = clerk(clean);
@@ -332,7 +334,7 @@ describe("the sample county's ledger", () => {
     expect(mess).toHaveLength(1);
     expect(r.problems.map((p) => [p.sheet, p.row, p.col, p.header])).toEqual(mess.map((m) => [m.sheet, m.row, m.col, m.header]));
     // Skipping the row loses that one week and nothing else.
-    const skipped = runAssessment(templateWorkbook(messy.files.ledger.spec, messy.files.ledger), { now, skipBadRows: true });
+    const skipped = runAssessment(templateWorkbook(messy.files.ledger.spec, messy.files.ledger), { now, skipBadRows: true, with: fiveGood(messy) });
     const short = (x: RunResult) => dutyRows(x).reduce((s, d) => s + Number(d[6]), 0);
     expect(short(skipped)).toBe(short(clerk(clean)) + 1);
   });

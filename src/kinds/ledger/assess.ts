@@ -14,7 +14,7 @@ import type { Problem } from "../../workbook/sheet";
 import { findTableIn } from "../../workbook/table";
 import { type AssessInput, type Assessment, type KindRules, type Warning, flag, num, str } from "../../workbook/assess/common";
 import { CONTACT_SHEET, contactProblems, countContacts, isContactDuty, readContacts, yearsOf } from "./contact-points";
-import { fiveGoodSource } from "./five-good-source";
+import { fiveGoodSource, type ListOrg } from "./five-good-source";
 import { readSatisfaction, satisfactionLine, SATISFACTION_SHEET } from "./satisfaction-sheet";
 import { satisfactionShareMet } from "../../core/satisfaction";
 
@@ -75,6 +75,12 @@ function readOrganisations(input: AssessInput): { orgs: Map<string, Organisation
     const raw = leadCol === undefined ? null : table.rows[r.row - 1]?.[leadCol];
     return raw === null || raw === undefined || String(raw).trim() === "" ? null : num(r.values.fiveLead);
   };
+  // So is a blank 党员人数: the five-good table's count stands for it.
+  const membersCol = table.columns.get("members");
+  const membersOf = (r: RowRecord) => {
+    const raw = membersCol === undefined ? null : table.rows[r.row - 1]?.[membersCol];
+    return raw === null || raw === undefined || String(raw).trim() === "" ? null : num(r.values.members);
+  };
   const goodCol = table.columns.get("fiveGood");
   const typedGood = (r: RowRecord) => {
     const raw = goodCol === undefined ? null : table.rows[r.row - 1]?.[goodCol];
@@ -87,7 +93,7 @@ function readOrganisations(input: AssessInput): { orgs: Map<string, Organisation
       name: str(r.values.organisation),
       township: str(r.values.township),
       orgType: str(r.values.orgType),
-      members: num(r.values.members),
+      members: membersOf(r),
       trainingSpend: num(r.values.trainingSpend),
       fiveGood: hasFiveGood ? flag(r.values.fiveGood) : null,
       fiveGoodTyped: hasFiveGood ? typedGood(r) : null,
@@ -150,6 +156,9 @@ const applies = (duty: DutyDef, org: Organisation | undefined) => duty.orgType =
 function assess(input: AssessInput): Assessment {
   const { scheme, records } = input;
   const { orgs } = readOrganisations(input);
+  // The five-good assessment, where there is one, holds the organisations' verdicts and figures: read once, here.
+  const fiveGood = fiveGoodSource(input, [...orgs.values()].map(listOrg));
+  const counted = withFiveGoodFigures([...orgs.values()], fiveGood);
   const { start, end } = span(records);
   const quorum = toRatio(scheme.ledger.quorum);
   const majority = toRatio(scheme.ledger.majority);
@@ -243,14 +252,14 @@ function assess(input: AssessInput): Assessment {
 
   // Training funds per member, per organisation.
   const perHead = scheme.ledger.trainingPerMember;
-  const fundRows: PlanCell[][] = [...orgs.values()]
+  const fundRows: PlanCell[][] = counted
     .filter((o) => o.members && o.trainingSpend !== null)
     .map((o) => {
       const ok = meetsTarget(o.trainingSpend!, o.members!, toRatio(perHead));
       return [o.township, o.name, o.members!, o.trainingSpend!, perHeadYuan(o.trainingSpend!, o.members!), ok ? "达标" : `低于 ${perHead} 元`];
     });
 
-  const targets = countyTargets(input, [...orgs.values()]);
+  const targets = countyTargets(input, counted, fiveGood);
   warnings.push(...targets.warnings);
   const rows: PlanCell[][] = [...dutyRows];
   const strong: number[] = [];
@@ -316,6 +325,28 @@ function assess(input: AssessInput): Assessment {
 
 const pad = (r: PlanCell[]): PlanCell[] => [...r, ...new Array<PlanCell>(Math.max(0, 8 - r.length)).fill("")];
 
+/** An organisation as the five-good source takes it: its name, township and what its row typed. */
+const listOrg = (o: Organisation): ListOrg => ({ row: o.row, organisation: o.name, township: o.township || null, fiveGood: o.fiveGoodTyped, members: o.members, fiveLead: o.fiveLead, satisfaction: o.satisfaction });
+
+/** An organisation with the figures counted: its members for the training funds, and the members the five-lead share is of. */
+interface Counted extends Organisation {
+  leadMembers: number | null;
+}
+
+/**
+ * The figures the five-good table holds for an organisation replace the list's (which it only checks):
+ * its five-lead members of its rural members and its satisfaction score; its members also stand for a
+ * blank 党员人数 in the training funds.
+ */
+function withFiveGoodFigures(orgs: Organisation[], source: ReturnType<typeof fiveGoodSource>): Counted[] {
+  const figures = source && "figures" in source ? source.figures : [];
+  return orgs.map((o, i) => {
+    const f = figures[i];
+    if (!f) return { ...o, leadMembers: o.members };
+    return { ...o, members: o.members ?? f.members, leadMembers: f.members, fiveLead: f.fiveLead, satisfaction: f.satisfaction ?? o.satisfaction };
+  });
+}
+
 function dateText(serial: number): string {
   const d = calendarOf(serial);
   return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
@@ -326,14 +357,14 @@ function dateText(serial: number): string {
  * (else from 组织名单), satisfaction as the share of rating units satisfied where 满意度测评 is given
  * (else the organisations' mean score, said to be so), the five-lead share from 组织名单.
  */
-function countyTargets(input: AssessInput, orgs: Organisation[]): { rows: PlanCell[][]; warnings: Warning[]; fiveGoodRows?: PlanCell[][]; ratingsFrom?: string } {
+function countyTargets(input: AssessInput, orgs: Counted[], linked: ReturnType<typeof fiveGoodSource>): { rows: PlanCell[][]; warnings: Warning[]; fiveGoodRows?: PlanCell[][]; ratingsFrom?: string } {
   const { scheme } = input;
   const warnings: Warning[] = [];
-  const linked = fiveGoodSource(input, orgs.map((o) => ({ row: o.row, organisation: o.name, township: o.township || null, fiveGood: o.fiveGoodTyped })));
   if (linked) warnings.push(linked.warning);
+  if (linked && "figures" in linked && linked.figures.some((f) => f !== null)) warnings.push(linked.figuresWarning);
   const verdicts = linked && "verdicts" in linked ? linked.verdicts : null;
   // An organisation without rural members adds nothing to the five-lead share, as before: it is left out.
-  const t = tallyOf(orgs.map((o, i) => ({ ...o, fiveGood: verdicts ? verdicts[i] : o.fiveGood, fiveLead: o.members ? o.fiveLead : null })));
+  const t = tallyOf(orgs.map((o, i) => ({ ...o, members: o.leadMembers, fiveGood: verdicts ? verdicts[i] : o.fiveGood, fiveLead: o.leadMembers ? o.fiveLead : null })));
   const ratios = scheme.targets.map((x) => toRatio(x.ratio));
   const met = countyTargetsMet(t, ratios);
   const actual = [countShareText(t.fiveGood, t.rated), `${fixedText(t.satisfactionSum / t.satisfactionCount, 1)}%（各组织满意度平均分）`, countShareText(t.fiveLead, t.members)];

@@ -62,8 +62,9 @@ function linkSecretary(secretary: SampleSheet): void {
 }
 
 /**
- * The ledger: the 组织名单's 是否“五好” blank; each township's secretary and head of government take
- * the first two village branches of the 组织名单 as their contact points.
+ * The ledger: the 组织名单's 是否“五好”, 群众满意度 and “五带头”党员数 blank, and the village branches'
+ * 党员人数, all held by the five-good table; each township's secretary and head of government take the
+ * first two village branches of the 组织名单 as their contact points.
  */
 function linkLedger(d: Dice, ledger: SampleSheet, townships: readonly string[]): void {
   const listSpec = ledger.spec.extra![0];
@@ -76,9 +77,10 @@ function linkLedger(d: Dice, ledger: SampleSheet, townships: readonly string[]):
     const villages = list.rows.filter((r) => r[col("township")] === town && r[col("orgType")] === "村党组织").slice(0, 2);
     villages.forEach((v, k) => contacts.push([town, personName(d), k === 0 ? "党委书记" : "乡镇长", v[col("organisation")]]));
   }
-  ledger.extra = ledger.spec.extra!.map((e, i) =>
-    i === 0 ? { ...list, rows: blanked(listSpec, list.rows, ["fiveGood"]) } : { rows: e.name === CONTACT_SHEET ? contacts : (ledger.extra?.[i]?.rows ?? []), merges: [], preamble: [] },
-  );
+  // 是否“五好”, 群众满意度 and “五带头”党员数 are the five-good table's; so are a village branch's members (its 农村党员数).
+  const members = col("members");
+  const rows = blanked(listSpec, list.rows, ["fiveGood", "satisfaction", "fiveLead"]).map((r) => (r[col("orgType")] === "村党组织" ? r.map((v, j) => (j === members ? null : v)) : r));
+  ledger.extra = ledger.spec.extra!.map((e, i) => (i === 0 ? { ...list, rows } : { rows: e.name === CONTACT_SHEET ? contacts : (ledger.extra?.[i]?.rows ?? []), merges: [], preamble: [] }));
 }
 
 /** The county's 20 rating units give 满意, 基本满意 or 不满意, on the five-good workbook's 满意度测评, which the ledger reads too. */
