@@ -18,7 +18,9 @@ export function parseNumericText(s: string): number | undefined {
 }
 
 const yes = new Set(["是", "有", "√", "✓", "✔", "y", "yes", "true", "1", "否决"]);
-const no = new Set(["否", "无", "×", "✗", "n", "no", "false", "0"]);
+/** The words read as a no, as typed after normaliseText and in lower case; the templates' formulas list them too. */
+export const NO_WORDS: readonly string[] = ["否", "无", "×", "✗", "n", "no", "false", "0"];
+const no = new Set(NO_WORDS);
 
 /** A yes/no as people type it (是/否, √/×, TRUE/FALSE, 1/0); undefined when it is neither. */
 export function parseFlagText(s: string): boolean | undefined {

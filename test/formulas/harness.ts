@@ -6,9 +6,15 @@ import { runAssessment } from "../../src/workbook/pipeline";
 import type { Plan, PlanCell } from "../../src/workbook/plan";
 import type { CellValue, WorkbookData } from "../../src/workbook/sheet";
 import { dataSheet, formulaCells, templateWorkbook, type DataSheetSpec, type FormulaCell, type TemplateData, type TemplateFormat, type TemplateSpec } from "../../src/workbook/templates";
+import { ExcelRoundPlugin, excelRoundTranslations } from "./excel-round";
 import { KaohePlugin, kaoheTranslations } from "./kaohe-plugin";
 
 HyperFormula.registerFunctionPlugin(KaohePlugin, kaoheTranslations);
+// The templates' ROUND(…, 2) as Excel computes it (excel-round.ts), not the engine's binary rounding.
+if (HyperFormula.getFunctionPlugin("ROUND") !== ExcelRoundPlugin) {
+  HyperFormula.unregisterFunction("ROUND");
+  HyperFormula.registerFunctionPlugin(ExcelRoundPlugin, excelRoundTranslations);
+}
 
 /**
  * The pipeline's column for each template result column that has a formula: the same header, or the
@@ -104,8 +110,17 @@ export function fillTemplate(spec: TemplateSpec, data: TemplateData): FilledTemp
   const formulas = formulaCells(sheet, last);
   for (const c of formulas) (rows[c.row - 1] ??= [])[c.col - 1] = c.formula;
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  // The other sheets (负面清单记录 with the list above it, 异议记录 …) go in too: the data sheet's formulas read them.
-  const others = Object.fromEntries(workbook.sheets.slice(1).map((o) => [o.name, o.rows.map((r) => Array.from(r, (v) => typed(v ?? null))) as RawCellContent[][]]));
+  // The other sheets (负面清单记录 with the list above it, 异议记录, 半年考核 …) go in too, with their own formulas: the data sheet's formulas read them.
+  const extraSpecs = new Map((spec.extra ?? []).map((x, i) => [x.name, { sheet: x, rows: data.extra?.[i]?.rows.length ?? 0 }]));
+  const others = Object.fromEntries(
+    workbook.sheets.slice(1).map((o) => {
+      const rows = o.rows.map((r) => Array.from(r, (v) => typed(v ?? null))) as RawCellContent[][];
+      const x = extraSpecs.get(o.name);
+      if (x) for (const c of formulaCells(x.sheet, Math.max(x.sheet.firstDataRow + x.sheet.blankRows - 1, x.sheet.firstDataRow + x.rows - 1))) ((rows[c.row - 1] ??= [])[c.col - 1] = c.formula);
+      for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+      return [o.name, rows];
+    }),
+  );
   const hf = HyperFormula.buildFromSheets({ [sheet.name]: rows as RawCellContent[][], ...others }, { licenseKey: "gpl-v3", useArrayArithmetic: true });
   const id = hf.getSheetId(sheet.name)!;
   // Read every formula cell once, so the engine can be let go.

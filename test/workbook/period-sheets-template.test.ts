@@ -36,12 +36,13 @@ describe("the secretary template's 半年考核 and 四诺承诺践诺台账 she
   const half = sheetNamed(sheets, HALF_YEAR_SHEET);
   const register = sheetNamed(sheets, FOUR_PROMISES_SHEET);
 
-  it("come after the secretaries' table, titled with the year, every column an input the readers know", () => {
+  it("come after the secretaries' table, titled with the year, every input column one the readers know, then their own results", () => {
     expect(sheets.map((s) => s.name).slice(0, 3)).toEqual([main.name, HALF_YEAR_SHEET, FOUR_PROMISES_SHEET]);
     expect(half.title).toBe("2025年度村党组织书记半年考核表");
     expect(register.title).toBe("2025年度四诺承诺践诺台账");
     expect(inputColumns(half).map((c) => c.header)).toEqual(periodFields(scheme).map((f) => f.header));
-    expect(half.columns.every((c) => c.role === "input")).toBe(true);
+    expect(half.columns.filter((c) => c.role === "result").map((c) => c.header)).toEqual(["加减后合计", "半年成绩"]);
+    expect(register.columns.filter((c) => c.role === "result").map((c) => c.header)).toEqual(["本条得分"]);
     expect(inputColumns(half).map((c) => c.header)).not.toContain("半年考核");
     expect(inputColumns(half).map((c) => c.header)).not.toContain("民主测评");
     expect(inputColumns(register).map((c) => c.header)).toEqual(fourPromiseFields.map((f) => f.header));
@@ -54,9 +55,12 @@ describe("the secretary template's 半年考核 and 四诺承诺践诺台账 she
   it("are explained in 填表说明: the half-year result computed item by item, the 四诺 item from the register, and what a blank sheet leaves", () => {
     const text = notesText("secretary");
     expect(text).toContain("“半年考核”表：乡镇半年考核按相同指标逐项填写");
-    expect(text).toContain("本表不填的，仍按“半年考核”列计算");
+    expect(text).toContain("数据表的量化得分公式、kaohe run 和加载项都按本表逐项计算");
+    expect(text).toContain("本表一行都没有填的，仍按“半年考核”列计算");
+    expect(text).toContain("数据表的年度得分公式、kaohe run 和加载项都按本表计算这一项");
+    expect(text).not.toContain("数据表内的公式只读该列");
     expect(text).toContain("“四诺承诺践诺台账”表：每条承诺填一行");
-    expect(text).toContain("季度践诺、半年评诺、年终兑现各占三分之一，满分5分");
+    expect(text).toContain("季度践诺、半年评诺、年终兑现各占三分之一计算（满分5分）");
   });
 
   it("are left out when the scheme has no half-year period or no 四诺 item", () => {

@@ -109,7 +109,14 @@ export function readFourPromises(input: AssessInput): FourPromises | undefined {
     found.place,
     people.map((p) => ({ row: p.row, id: p.id, name: p.name, unit: p.unit, values: p })),
   );
-  const warnings: Warning[] = linked.problems.map((p) => ({ zh: `四诺承诺践诺台账：${p.zh}`, en: `四诺 register: ${p.en}` }));
+  const warnings: Warning[] = [];
+  const nameCol = input.table.columns.get("name");
+  for (const p of linked.problems) {
+    // Two of the register's people who could be one secretary leave his 四诺 unknown: a problem to settle, as the template's KAOHE.LINK shows #N/A, never the typed item silently.
+    if (p.kind === "ambiguous")
+      problems.push({ sheet: input.table.sheet, row: p.targetRow, col: nameCol === undefined ? 0 : nameCol + 1, header: input.table.headers.get("name"), zh: `四诺承诺践诺台账：${p.zh}`, en: `四诺 register: ${p.en}` });
+    else warnings.push({ zh: `四诺承诺践诺台账：${p.zh}`, en: `四诺 register: ${p.en}` });
+  }
   const scores = linked.rows.map((l) => {
     if (!l.values) return null;
     const res = fourPromiseScore(l.values.promises, max);

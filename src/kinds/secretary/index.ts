@@ -6,12 +6,13 @@ import { secretaryDefaults } from "./scheme";
 import { FOUR_PROMISES_SHEET, fourPromiseFields } from "./four-promises-sheet";
 import { HALF_YEAR_SHEET, periodFields } from "./half-year";
 import { secretaryNotes, secretarySheet } from "./template";
+import { SECRETARY_SHEET } from "./period-formulas";
 
 export const secretary: Kind = {
   id: "secretary",
   names: { zh: "村党组织书记年度考核", en: "Village Party secretaries' annual assessment" },
   words: ["村书记", "村党组织书记", "书记"],
-  sheetName: "村书记考核",
+  sheetName: SECRETARY_SHEET,
   template: { title: "村党组织书记年度考核表", file: "村党组织书记年度考核" },
   defaults: secretaryDefaults,
   fields: secretaryFields,

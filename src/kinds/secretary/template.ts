@@ -7,6 +7,7 @@ import { FOUR_PROMISES_TITLE, fourPromiseSheet } from "./four-promises-template"
 import { FOUR_PROMISE_STARS_HEADER, fourPromiseStarFormula, fourPromiseStarResults } from "./four-promise-stars";
 import { HALF_YEAR_SHEET } from "./half-year";
 import { halfYearSheet } from "./half-year-template";
+import { HALF_BLANK_WORD, itemsWithRegister, quantifiedFormula, type SheetRows } from "./period-formulas";
 import { NEGATIVE_BAR_HEADER, negativeBarFormula, negativeBarMeaning, negativeCall, workflowSheets } from "../../workbook/workflow-sheets";
 import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, b0Override, classMeaning, colOf, gradeMeaning, gradesFormula, groupWords, rankFormula, rankLine, rankResult, scoreResult, titleRow, weighted, withOverride, gradeLines, type KindNotes } from "../../workbook/templates";
 
@@ -16,10 +17,12 @@ export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
     fields,
     [
       scoreResult("扣分", "各扣分项的次数×每次扣分（第3行），每项不超过其扣分上限（第2行），再相加"),
-      scoreResult("年度得分", `各项得分（每项不超过满分）之和＋加分（不超过${s.bonusCap}分）－扣分，最低0分`),
+      scoreResult("年度得分", `各项得分（每项不超过满分）之和＋加分（不超过${s.bonusCap}分）－扣分，最低0分，保留两位小数${fourPromiseItem(s.items) >= 0 ? `；“${s.items[fourPromiseItem(s.items)].name}”一项有“${FOUR_PROMISES_SHEET}”的按该表` : ""}`),
       scoreResult(
         "量化得分",
-        s.periods.length >= 2 ? `半年考核×${s.periods[0].weight}＋年度得分×${s.periods[1].weight}，保留两位小数；半年考核留空时等于年度得分` : "等于年度得分",
+        s.periods.length >= 2
+          ? `半年考核×${s.periods[0].weight}＋年度得分×${s.periods[1].weight}，保留两位小数；半年考核留空时等于年度得分。“${HALF_YEAR_SHEET}”表填了的，按该表逐项合并（见本说明中“${HALF_YEAR_SHEET}”表一条）`
+          : "等于年度得分",
       ),
       scoreResult("综合得分", parts.length >= 2 ? `量化得分×${parts[0].weight}＋民主测评×${parts[1].weight}，保留两位小数；民主测评留空时等于量化得分` : "等于量化得分"),
       ...(s.negativeList.length ? [{ header: NEGATIVE_BAR_HEADER, format: "text" as const, meaning: negativeBarMeaning }] : []),
@@ -74,10 +77,21 @@ export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
     row("扣分", `KAOHE.DEDUCT(${d0}{r}:${d1}{r},${d0}$3:${d1}$3,${d0}$2:${d1}$2)`);
   } else row("扣分", "0");
   const bonus = b.f("bonus");
-  row("年度得分", `KAOHE.SCORE(${firstItem}{r}:${lastItem}{r},${firstItem}$3:${lastItem}$3,${bonus}{r},${bonus}$3,${deduct}{r})`);
+  // The half-year sheet and the 四诺 register are read where they are filled, as the pipeline reads them (period-formulas.ts).
+  const extra = periodSheets(s, b);
+  const rowsOf = (name: string): SheetRows | null => {
+    const e = extra.find((x) => x.name === name);
+    return e ? { sheet: e.name, builder: e.sheet.builder, first: e.sheet.headerRow + 1, last: e.sheet.headerRow + e.sheet.blankRows } : null;
+  };
+  const scores = itemsWithRegister(s, b, rowsOf(FOUR_PROMISES_SHEET), fourPromiseItem(s.items));
+  // Rounded as the pipeline writes it; the combination below reads the unrounded total, as the pipeline does (a register's thirds make it matter).
+  const annualTotal = `KAOHE.SCORE(${scores},${firstItem}$3:${lastItem}$3,${bonus}{r},${bonus}$3,${deduct}{r})`;
+  row("年度得分", `ROUND(${annualTotal},2)`);
   // Half-year and annual scores are not adjacent, so the weights are written out; a blank half-year test leaves the annual score alone.
   const [p1, p2] = s.periods;
-  row("量化得分", p1 && p2 ? `IF(${half}{r}="",${annual}{r},ROUND(${weighted([{ weight: p1.weight, ref: `${half}{r}` }, { weight: p2.weight, ref: `${annual}{r}` }])},2))` : `${annual}{r}`);
+  const typedHalf = p1 && p2 ? `IF(${half}{r}="",${annual}{r},ROUND(${weighted([{ weight: p1.weight, ref: `${half}{r}` }, { weight: p2.weight, ref: annualTotal }])},2))` : `${annual}{r}`;
+  const halfRows = rowsOf(HALF_YEAR_SHEET);
+  row("量化得分", halfRows ? quantifiedFormula(s, b, halfRows, scores, deduct, typedHalf) : typedHalf);
   const [q1, q2] = parts;
   const composite = q1 && q2 ? `IF(${ballot}{r}="",${quantified}{r},ROUND(${weighted([{ weight: q1.weight, ref: `${quantified}{r}` }, { weight: q2.weight, ref: `${ballot}{r}` }])},2))` : `${quantified}{r}`;
   // The negative list's points come off 综合得分 (not below 0) before rank, grade and class, as the pipeline applies them.
@@ -97,24 +111,29 @@ export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
     // Class k is named by the k-th numeral (一类, 二类 …), as the pipeline names it.
     text: `=IF(${b.down(total)}="","",MID("${CLASS_NUMERALS}",KAOHE.CLASSES(${b.down(total)},{${s.classes.join(",")}}${classGroups}),1)&"类")`,
   });
-  return { band: [titleRow("", width), capRow, maxRow], headerRow: 4, blankRows: 200, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名村党组织书记", extra: [...periodSheets(s), ...workflowSheets(s)] };
+  return { band: [titleRow("", width), capRow, maxRow], headerRow: 4, blankRows: 200, freezeColumns: colOf(b, "name"), formulas, builder: b, subject: "一名村党组织书记", extra: [...extra, ...workflowSheets(s)] };
 }
 
 /** The sheets whose results the pipeline computes into this table: the town's half-year test and the 四诺 register, as the scheme has them. */
-function periodSheets(s: Scheme): NonNullable<KindSheet["extra"]> {
-  const half = halfYearSheet(s);
-  return [...(half ? [half] : []), ...(fourPromiseItem(s.items) >= 0 ? [{ name: FOUR_PROMISES_SHEET, title: FOUR_PROMISES_TITLE, sheet: fourPromiseSheet(s) }] : [])];
+function periodSheets(s: Scheme, data: SheetBuilder): NonNullable<KindSheet["extra"]> {
+  const half = halfYearSheet(s, data);
+  return [...(half ? [half] : []), ...(fourPromiseItem(s.items) >= 0 ? [{ name: FOUR_PROMISES_SHEET, title: FOUR_PROMISES_TITLE, sheet: fourPromiseSheet(s, data) }] : [])];
 }
 
-/** The lines on those sheets: where each result comes from once the sheet is filled. */
+/** The lines on those sheets: where each result comes from once the sheet is filled, the same in the data sheet's formulas, kaohe run and the add-in. */
 function periodSheetLines(s: Scheme): string[] {
   const k = fourPromiseItem(s.items);
+  const [half, annual] = s.periods;
   return [
     ...(s.periods.length >= 2
-      ? [`“${HALF_YEAR_SHEET}”表：乡镇半年考核按相同指标逐项填写（每名书记一行，每项都填分数，0分填0）；填了本表的，kaohe run 和加载项计算时按本表逐项算出${s.periods[0].name}，“${HALF_YEAR_SHEET}”列可以不填（填了而不一致的，按本表并在“说明”中注明；数据表内的公式只读该列）；本表不填的，仍按“${HALF_YEAR_SHEET}”列计算。`]
+      ? [
+          `“${HALF_YEAR_SHEET}”表：乡镇半年考核按相同指标逐项填写（每名书记一行，每项都填分数，0分填0）。本表填了以后，数据表的量化得分公式、kaohe run 和加载项都按本表逐项计算：${half.name}的“加减后合计”与年度各项得分之和＋加分－扣分按${half.name}×${half.weight}＋${annual.name}×${annual.weight}合并，合并后才按最低0分计；“${HALF_YEAR_SHEET}”列不再读取（计算后写入本表算出的${half.name}，原来填的不一致时在“说明”中注明）。按编号找人，没有编号或找不到时按姓名在同一乡镇、村内找（编号不分大小写、全角半角和空格）；本表没有的书记按年度考核计算${s.missing.periods === "problem" ? "（考核方案把缺少考核期列为问题：公式显示 #VALUE!，计算时列为问题）" : ""}；本表有两行可能是同一人的，公式显示 #N/A，计算时列为问题；有空项的行显示“${HALF_BLANK_WORD}”，该书记的量化得分显示 #VALUE!。本表一行都没有填的，仍按“${HALF_YEAR_SHEET}”列计算。`,
+        ]
       : []),
     ...(k >= 0
-      ? [`“${FOUR_PROMISES_SHEET}”表：每条承诺填一行，填写各季度践诺、半年评诺和年终兑现；填了本表的，kaohe run 和加载项计算时“${s.items[k].name}”一项按本表计算（季度践诺、半年评诺、年终兑现各占三分之一，满分${s.items[k].max}分），与数据表所填不一致的按本表并在“说明”中注明；本表不填的，仍按“${s.items[k].name}”列计算。`]
+      ? [
+          `“${FOUR_PROMISES_SHEET}”表：每条承诺填一行，乡镇、村、姓名每行都填或合并单元格，填写各季度践诺、半年评诺和年终兑现；“本条得分”按季度践诺、半年评诺、年终兑现各占三分之一计算（满分${s.items[k].max}分），一名书记各条的平均分即其“${s.items[k].name}”得分。数据表的年度得分公式、kaohe run 和加载项都按本表计算这一项，与数据表所填不一致的按本表（计算后写入，并在“说明”中注明）；本表没有的书记仍按“${s.items[k].name}”列计算；有两人可能是同一书记的，公式显示 #N/A，计算时列为问题；某条缺半年评诺或年终兑现的，本条得分显示要补填的内容，该书记的年度得分显示 #VALUE!。`,
+        ]
       : []),
   ];
 }
