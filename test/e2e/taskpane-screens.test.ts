@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import webpack from "webpack";
+import { Workbook } from "exceljs";
 import { schemeToJson } from "../../src/core/scheme";
 import { schemeFromJson, defaultScheme } from "../../src/kinds/registry";
 import { templateEntries } from "../../src/taskpane/model/gallery";
@@ -352,6 +353,42 @@ describe("the task pane over a scripted host, as inside Excel", () => {
     expect(await page.getByText("已写入：无").count()).toBe(1);
     expect(await page.getByRole("progressbar").count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it("takes 民主测评 from a sheet chosen in another workbook, and refuses a file that is no workbook without losing anything", async () => {
+    const { page, errors, refused, calls } = await open("linked");
+    await page.getByRole("tab", { name: "计算" }).click();
+    await page.getByRole("heading", { name: "取数来源" }).waitFor();
+    expect(await page.getByText("“民主测评”取自民主测评/述职评议汇总的结果").count()).toBe(1);
+    const input = page.getByLabel("选择作为取数来源的 Excel 工作簿（.xlsx）");
+    await input.setInputFiles({ name: "名单.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("姓名,得分\n书记1,90\n") });
+    await page.getByText("“名单.xlsx”是文本文件").waitFor();
+    expect(await page.getByText("未添加“名单.xlsx”；已选的其他工作簿和本次的计算结果不受影响。").count()).toBe(1);
+    // Two appraisals in one file, last year's first: the one chosen is read.
+    const wb = new Workbook();
+    for (const [name, score] of [["2024民主测评", 70], ["民主测评", 90]] as const) {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(["单位", "姓名", "编号", "自评", "互评", "群众评议", "支部评定"]);
+      ws.addRow(["城关镇", "书记1", "", score, score, score, score]);
+    }
+    await input.setInputFiles({ name: "测评.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    await page.getByText("已添加“测评.xlsx”，可读取其中的：2024民主测评、民主测评。").waitFor();
+    const sheet = page.getByRole("combobox", { name: "读取哪张民主测评/述职评议汇总表" });
+    expect(await sheet.locator("option").allTextContents()).toEqual(["“测评.xlsx”的“2024民主测评”表", "“测评.xlsx”的“民主测评”表"]);
+    await sheet.selectOption({ label: "“测评.xlsx”的“民主测评”表" });
+    expect(await page.getByRole("button", { name: "移除“测评.xlsx”" }).count()).toBe(1);
+    await shoot(page, "excel-compute-sources");
+    await expectNoSidewaysScroll(page, "linked sources");
+
+    await page.getByRole("checkbox", { name: "跳过有问题的行继续计算" }).check();
+    await page.getByRole("button", { name: "计算并写入工作簿" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "覆盖并写入" }).click();
+    await page.getByText("计算完成，已写入工作簿").waitFor();
+    // The summary says where 民主测评 came from: the chosen sheet of the chosen file.
+    expect(await page.getByText(/“民主测评”取自“测评\.xlsx”的“民主测评”表的综合得分：1 人/).count()).toBe(1);
+    expect((await calls()).filter((c) => c.op === "readLinked").map((c) => c.args[0])).toEqual(["名单.xlsx", "测评.xlsx"]);
+    expect(errors).toEqual([]);
+    expect(refused).toEqual([]);
   });
 
   it("speaks English when Office's language is not Chinese", async () => {
