@@ -17,9 +17,12 @@ export interface ScriptSize {
 }
 
 /**
- * The add-in's scripts in a build folder: every .js at its top level, that is the entries taskpane.js and
- * functions.js (commands.js too if one is added) and any chunk webpack emits beside them. The web page
- * kaohe.html is not the add-in: its entries are named kaohe/…, so its scripts sit in kaohe/ and are not counted.
+ * The add-in's scripts a page loads first, in a build folder: every .js at its top level, that is the
+ * entries taskpane.js and functions.js (commands.js too if one is added) and any chunk webpack splits off
+ * them. The chunks fetched later, only when a user asks for them (the .xlsx reader the pane loads when a
+ * workbook is chosen as a link's source), sit in lazy/ and are not counted: they cost nothing until then.
+ * The web page kaohe.html is not the add-in: its entries are named kaohe/…, so its scripts sit in kaohe/
+ * and are not counted either.
  */
 export function addinScripts(dir: string): string[] {
   if (!existsSync(dir)) return [];
