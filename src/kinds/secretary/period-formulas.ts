@@ -99,7 +99,20 @@ export function itemsWithRegister(s: Scheme, data: SheetBuilder, register: Sheet
 }
 
 /**
- * 量化得分 with a 半年考核 sheet: while the sheet has no rows, the typed 半年考核 column as before
+ * The 四诺 item's points as the table shows them after a run (四诺星级 reads them): the register's
+ * result rounded to two decimals as the pipeline writes it into the item, the typed item where the
+ * register has no row for the secretary, blank where that is blank too.
+ */
+export function promisePoints(data: SheetBuilder, register: SheetRows | null, item: number): string {
+  const typed = `${data.f(itemFieldId(item))}{r}`;
+  if (!register) return typed;
+  const points = linkCall(data, register, PROMISE_SCORE_HEADER, typed, "mean");
+  return `IF(${points}="","",ROUND(${points},2))`;
+}
+
+/**
+ * 量化得分 with a 半年考核 sheet, unrounded (the caller rounds it for the column, and 综合得分 weighs it
+ * unrounded, as the pipeline does): while the sheet has no rows, the typed 半年考核 column as before
  * (`typed`); once it has, item by item as combineItemPeriods: the half year's 加减后合计 and the annual
  * Σ items + bonus − 扣分, weighed and floored at 0 together. A secretary the sheet lacks is scored on the
  * annual test alone (his half-year sum taken as the annual one), or, where the scheme makes a missing
@@ -112,7 +125,7 @@ export function quantifiedFormula(s: Scheme, data: SheetBuilder, half: SheetRows
   const annual = `(KAOHE.SCORE(${items},$${data.f(first)}$3:$${data.f(last)}$3,${data.f("bonus")}{r},$${data.f("bonus")}$3)-${deductions}{r})`;
   const ifNone = s.missing.periods === "problem" ? `"无${p1.name}"` : annual;
   const halfSum = linkCall(data, half, HALF_TOTAL_HEADER, ifNone);
-  const combined = `ROUND(MAX(0,${weighted([{ weight: p1.weight, ref: halfSum }, { weight: p2.weight, ref: annual }])}),2)`;
+  const combined = `MAX(0,${weighted([{ weight: p1.weight, ref: halfSum }, { weight: p2.weight, ref: annual }])})`;
   const inputs = `${quoted(half.sheet)}$A$${half.first}:$${half.builder.f("bonus")}$${half.last}`;
   return `IF(COUNTA(${inputs})=0,${typed},${combined})`;
 }

@@ -7,7 +7,7 @@ import { FOUR_PROMISES_TITLE, fourPromiseSheet } from "./four-promises-template"
 import { FOUR_PROMISE_STARS_HEADER, fourPromiseStarFormula, fourPromiseStarResults } from "./four-promise-stars";
 import { HALF_YEAR_SHEET } from "./half-year";
 import { halfYearSheet } from "./half-year-template";
-import { HALF_BLANK_WORD, itemsWithRegister, quantifiedFormula, type SheetRows } from "./period-formulas";
+import { HALF_BLANK_WORD, itemsWithRegister, promisePoints, quantifiedFormula, type SheetRows } from "./period-formulas";
 import { NEGATIVE_BAR_HEADER, negativeBarFormula, negativeBarMeaning, negativeCall, workflowSheets } from "../../workbook/workflow-sheets";
 import { type BandRow, type KindSheet, SheetBuilder, type TemplateFormat, type TemplateFormula, b0Override, classMeaning, colOf, gradeMeaning, gradesFormula, groupWords, rankFormula, rankLine, rankResult, scoreResult, titleRow, weighted, withOverride, gradeLines, type KindNotes } from "../../workbook/templates";
 
@@ -89,11 +89,13 @@ export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
   row("年度得分", `ROUND(${annualTotal},2)`);
   // Half-year and annual scores are not adjacent, so the weights are written out; a blank half-year test leaves the annual score alone.
   const [p1, p2] = s.periods;
-  const typedHalf = p1 && p2 ? `IF(${half}{r}="",${annual}{r},ROUND(${weighted([{ weight: p1.weight, ref: `${half}{r}` }, { weight: p2.weight, ref: annualTotal }])},2))` : `${annual}{r}`;
+  // 量化得分 unrounded: the column rounds it, and 综合得分 weighs it unrounded, as the pipeline does.
+  const typedHalf = p1 && p2 ? `IF(${half}{r}="",${annualTotal},${weighted([{ weight: p1.weight, ref: `${half}{r}` }, { weight: p2.weight, ref: annualTotal }])})` : annualTotal;
   const halfRows = rowsOf(HALF_YEAR_SHEET);
-  row("量化得分", halfRows ? quantifiedFormula(s, b, halfRows, scores, deduct, typedHalf) : typedHalf);
+  const unroundedQuantified = halfRows ? quantifiedFormula(s, b, halfRows, scores, deduct, typedHalf) : typedHalf;
+  row("量化得分", p1 && p2 ? `ROUND(${unroundedQuantified},2)` : `${annual}{r}`);
   const [q1, q2] = parts;
-  const composite = q1 && q2 ? `IF(${ballot}{r}="",${quantified}{r},ROUND(${weighted([{ weight: q1.weight, ref: `${quantified}{r}` }, { weight: q2.weight, ref: `${ballot}{r}` }])},2))` : `${quantified}{r}`;
+  const composite = q1 && q2 ? `IF(${ballot}{r}="",${quantified}{r},ROUND(${weighted([{ weight: q1.weight, ref: `(${unroundedQuantified})` }, { weight: q2.weight, ref: `${ballot}{r}` }])},2))` : `${quantified}{r}`;
   // The negative list's points come off 综合得分 (not below 0) before rank, grade and class, as the pipeline applies them.
   const points = negativeCall(s, `$${name}{r}`, "扣分");
   row("综合得分", points ? `ROUND(MAX(0,${composite}-${points}),2)` : composite);
@@ -101,7 +103,8 @@ export function secretarySheet(s: Scheme, fields: FieldDef[]): KindSheet {
   if (bar) row(NEGATIVE_BAR_HEADER, bar);
   formulas.push(rankFormula(s, b, total));
   formulas.push({ col: b.r("等次").col, header: "等次", text: withOverride(b, gradesFormula(s, b, total, "veto", bar ? b.r(NEGATIVE_BAR_HEADER).letter : undefined)), fill: "spill" });
-  const starBody = fourPromiseStarFormula(s, (i) => `${b.f(items[i])}{r}`);
+  const register = rowsOf(FOUR_PROMISES_SHEET);
+  const starBody = fourPromiseStarFormula(s, (i) => (i === fourPromiseItem(s.items) ? promisePoints(b, register, i) : `${b.f(items[i])}{r}`));
   if (starBody) row(FOUR_PROMISE_STARS_HEADER, starBody);
   const classGroups = s.grade.groupBy === "township" ? `,${b.down(b.f("township"))}` : "";
   formulas.push({
