@@ -207,3 +207,28 @@ describe("two people of the register who could be one secretary: the pipeline re
     expect(p.zh).toContain("第4行、第5行");
   });
 });
+
+describe("a half-year row with a blank item, and a secretary missing where the scheme makes that a problem: errors in the formulas, problems in the pipeline", () => {
+  const scheme = { ...defaultScheme("secretary", 2025) };
+  scheme.missing = { ...scheme.missing, periods: "problem" };
+  const spec = templateSpec("secretary", { scheme, year: 2025 });
+  const full = Object.fromEntries(scheme.items.map((it, k) => [`item${k + 1}`, it.max]));
+  const half: Row[] = [
+    { township: "东镇", village: "村1", name: "书记1", ...full, item3: null },
+    { township: "东镇", village: "村2", name: "书记2", ...full },
+  ];
+  const data = dataWith(spec, people(3), half, []);
+
+  it("量化得分: 书记1 (blank item, his row shows “有空项”) and 书记3 (not in the sheet) #VALUE!, 书记2 100", () => {
+    const f = fillTemplate(spec, data);
+    const col = spec.sheets[0].columns.find((c) => c.header === "量化得分")!.col;
+    expect([5, 6, 7].map((r) => f.value(r, col))).toEqual(["#VALUE!", 100, "#VALUE!"]);
+  });
+
+  it("the pipeline names the blank item and the missing secretary", () => {
+    const result = runAssessment(fillTemplate(spec, data).workbook, { scheme, now: new Date("2026-01-15T00:00:00Z") });
+    expect(result.status).toBe("problems");
+    expect(result.problems.some((p) => p.sheet === HALF_YEAR_SHEET && p.header === scheme.items[2].name)).toBe(true);
+    expect(result.problems.some((p) => p.sheet === spec.sheets[0].name && p.row === 7)).toBe(true);
+  });
+});
