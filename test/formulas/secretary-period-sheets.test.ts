@@ -219,7 +219,7 @@ describe("a half-year row with a blank item, and a secretary missing where the s
   ];
   const data = dataWith(spec, people(3), half, []);
 
-  it("量化得分: 书记1 (blank item, his row shows “有空项”) and 书记3 (not in the sheet) #VALUE!, 书记2 100", () => {
+  it("量化得分: 书记1 (a blank item) and 书记3 (not in the sheet) #VALUE!, 书记2 100", () => {
     const f = fillTemplate(spec, data);
     const col = spec.sheets[0].columns.find((c) => c.header === "量化得分")!.col;
     expect([5, 6, 7].map((r) => f.value(r, col))).toEqual(["#VALUE!", 100, "#VALUE!"]);
