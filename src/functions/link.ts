@@ -13,7 +13,12 @@ export type LinkCombine = "one" | "mean";
 
 export const linkCombineNames: Record<string, LinkCombine> = { one: "one", 一行: "one", mean: "mean", 平均: "mean", 多行平均: "mean" };
 
-const text = (v: Cell): string => (isBlank(v) ? "" : cellText(v).trim());
+/**
+ * An ID, name or unit cell as text; blank for a blank cell, and for the number 0, which some Excel
+ * builds pass for an empty cell (office-js 4702, 5262): an ID or name of 0 identifies nobody, and read as
+ * an ID it would keep a person from every source row that carries one.
+ */
+const text = (v: Cell): string => (isBlank(v) || v === 0 ? "" : cellText(v).trim());
 
 /** A unit given as one cell or as a row of cells (乡镇, 村): the cells' text joined, as the pipeline joins township and village. */
 function unitOf(v: Cell, arg: string): string {

@@ -34,6 +34,10 @@ describe("KAOHE.LINK, one row per person", () => {
     // 王五 of 东镇丙村 carries S4 there: a 王五 with ID S7 is someone else.
     expect(find("S7", "王五", ["东镇", "丙村"], "无")).toBe("无");
   });
+  it("an empty cell passed as 0 (as some Excel builds pass it) is no ID: 张三 is still found by name and unit", () => {
+    expect(linkFor(0, "张三", [["东镇", "甲村"]], [[0], [0]], [["张三"], ["李四"]], [["东镇", "甲村"], ["东镇", "甲村"]], [[70], [80]])).toBe(70);
+    expect(linkFor(null, "张三", [["东镇", "甲村"]], [["S1"], [0]], [["李四"], ["张三"]], [["东镇", "甲村"], ["东镇", "甲村"]], [[70], [80]])).toBe(80);
+  });
   it("not found: if_none, or empty when it is omitted; a blank name with no ID is empty", () => {
     expect(find("", "赵六", ["东镇", "甲村"], 88)).toBe(88);
     expect(find("", "赵六", ["东镇", "甲村"])).toBe("");
