@@ -170,8 +170,8 @@ const catalogue = {
     en: (p) => `${leadEn(p)}the cell holds the error ${showEn(p.value)}; fix its formula or data first`,
   },
   linkAmbiguous: {
-    zh: (p) => `${lead(p)}第${p.rows}行都可能是“${show(p.value)}”，无法确定是哪一位，未取数；请填写编号区分，或删去重复的行`,
-    en: (p) => `${leadEn(p)}rows ${p.rowsEn} could each be "${showEn(p.value)}"; which one is meant is unknown, so nothing was taken. Tell them apart by ID, or remove the repeated row`,
+    zh: (p) => `${lead(p)}第${show(p.rows)}行都可能是“${show(p.value)}”，无法确定是哪一位，未取数；请填写编号区分，或删去重复的行`,
+    en: (p) => `${leadEn(p)}rows ${p.rowsEn ?? showEn(p.rows)} could each be "${showEn(p.value)}"; which one is meant is unknown, so nothing was taken. Tell them apart by ID, or remove the repeated row`,
   },
   notSingle: {
     zh: (p) => `${lead(p)}应为一个值，却给了 ${show(p.rows)} 行 ${show(p.cols)} 列的区域；请只选一个单元格`,
