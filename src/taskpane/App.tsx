@@ -11,7 +11,7 @@ import { ReportsScreen } from "./screens/ReportsScreen";
 import { SchemeScreen } from "./screens/SchemeScreen";
 import { StartScreen } from "./screens/StartScreen";
 import { TemplatesScreen } from "./screens/TemplatesScreen";
-import { strings, type Strings } from "./strings";
+import type { Strings } from "./strings";
 import { screenIds, useAssessment, type ScreenId } from "./useAssessment";
 
 export interface AppProps {
@@ -20,6 +20,8 @@ export interface AppProps {
   host: string | null;
   /** What the pane may do to the workbook; in a plain browser every operation says it cannot. */
   ops: HostOps;
+  /** The words in `locale`, loaded by the caller (English is fetched only when needed). */
+  s: Strings;
 }
 
 const useStyles = makeStyles({
@@ -44,8 +46,7 @@ const useStyles = makeStyles({
 const tabLabel = (id: ScreenId, s: Strings): string =>
   ({ start: s.tabStart, templates: s.tabTemplates, scheme: s.tabScheme, check: s.tabCheck, compute: s.tabCompute, reports: s.tabReports, freeze: s.tabFreeze })[id];
 
-export function App({ locale, host, ops }: AppProps) {
-  const s = strings[locale];
+export function App({ locale, host, ops, s }: AppProps) {
   const styles = useStyles();
   const inExcel = host !== null;
   const a = useAssessment(ops, s, locale);
