@@ -50,7 +50,7 @@ function section(sizes: ScriptSize[], date: string, machine: string): string {
     SECTION_HEADING,
     "",
     `Recorded ${date} (${machine}) by \`npx tsx scripts/bundle-size.ts --build --record\`: a production build (\`--env publicUrl=https://kaohe.test.invalid/addin/\`) into a temporary folder. ` +
-      "Each of the add-in's scripts (every .js beside taskpane.js; office.js comes from Microsoft's CDN and the web page's scripts in kaohe/ are not the add-in's), " +
+      "Each of the add-in's scripts (every .js beside taskpane.js; office.js comes from Microsoft's CDN, the chunks in lazy/ are fetched only when asked for (the English words, the reader of a chosen workbook) and the web page's scripts in kaohe/ are not the add-in's), " +
       `minified and gzipped at gzip's default level; KB = 1,024 bytes. Budget ${kib(BUDGET_BYTES)} in all, which test/addin/bundle-size.test.ts holds the built dist/ to.`,
     "",
     "| script | minified | gzipped |",
