@@ -1,4 +1,5 @@
 // 开始 of the page: that the files stay on this computer, a file to choose or drop, what the opened workbook holds, and the next steps.
+import { HiddenFileInput, XLSX_ACCEPT } from "../taskpane/components/HiddenFileInput";
 import { Body1, Button, Card, CardHeader, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { WorkbookSummary } from "../taskpane/components/WorkbookSummary";
 import { useRef, useState, type DragEvent } from "react";
@@ -25,7 +26,6 @@ const useStyles = makeStyles({
     textAlign: "center",
   },
   over: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  hidden: { display: "none" },
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
@@ -87,19 +87,7 @@ export function OpenScreen({ s, w, locale, fileName, overview, busy, progress, n
             {w.chooseFile}
           </Button>
           <Body1>{w.dropHere}</Body1>
-          <input
-            ref={input}
-            className={styles.hidden}
-            type="file"
-            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label={w.chooseFile}
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              // Cleared, so choosing the same file again (after editing it in WPS) opens it again.
-              e.target.value = "";
-              if (f) onOpen(f);
-            }}
-          />
+          <HiddenFileInput ref={input} accept={XLSX_ACCEPT} label={w.chooseFile} onFile={onOpen} />
         </div>
         {busy && <ProgressPanel progress={progress} s={s} />}
       </Card>

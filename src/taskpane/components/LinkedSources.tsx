@@ -1,4 +1,5 @@
 // 取数来源 on the 计算 screen: for each kind the table takes results from, the sheet it will read or the choice among several; other workbooks chosen, listed and removed.
+import { HiddenFileInput, XLSX_ACCEPT } from "./HiddenFileInput";
 import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { LinkSourcePlace } from "../../core/link";
 import type { Locale } from "../../core/messages";
@@ -18,7 +19,6 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
   files: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   file: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, overflowWrap: "anywhere" },
-  hidden: { display: "none" },
 });
 
 export interface LinkedSourcesProps {
@@ -93,20 +93,7 @@ export function LinkedSources({ a, s, locale, kind, disabled }: LinkedSourcesPro
           <Button disabled={disabled || readingLinked !== undefined} onClick={() => fileInput.current?.click()}>
             {readingLinked !== undefined ? s.linkedReading(readingLinked) : s.linkedChooseFile}
           </Button>
-          <input
-            ref={fileInput}
-            className={styles.hidden}
-            type="file"
-            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label={s.linkedFileLabel}
-            tabIndex={-1}
-            onChange={(e) => {
-              const input = e.currentTarget;
-              const file = input.files?.[0];
-              // The same file can then be chosen again after fixing it.
-              if (file) void a.addLinked(file, file.name, kind).finally(() => (input.value = ""));
-            }}
-          />
+          <HiddenFileInput ref={fileInput} accept={XLSX_ACCEPT} label={s.linkedFileLabel} untabbable onFile={(file) => a.addLinked(file, file.name, kind)} />
         </div>
       )}
       <NoticeBar notice={linkedNotice} s={s} />

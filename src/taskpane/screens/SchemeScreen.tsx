@@ -1,4 +1,5 @@
 // 方案: view and edit the assessment scheme, start from a preset, save it in the workbook, and import or export it as JSON.
+import { HiddenFileInput } from "../components/HiddenFileInput";
 import { Badge, Body1, Button, Field, MessageBar, MessageBarBody, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Locale } from "../../core/messages";
@@ -21,7 +22,6 @@ const useStyles = makeStyles({
   shrink: { flex: "1 1 0", minWidth: 0 },
   status: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
-  hidden: { display: "none" },
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
   kindRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
@@ -161,21 +161,7 @@ export function SchemeScreen({ a, s, locale, onNavigate }: SchemeScreenProps) {
           // The column mapping describes the workbook, not the rules: it survives a reset.
           <Button onClick={() => a.setDraft({ ...draftOfKind(draft.kind), columns: draft.columns }, { intent: "info", text: s.resetDone })}>{s.resetDefaults}</Button>
         )}
-        <input
-          ref={fileInput}
-          className={styles.hidden}
-          type="file"
-          accept=".json,application/json"
-          aria-label={s.importFileLabel}
-          tabIndex={-1}
-          onChange={(e) => {
-            const input = e.currentTarget;
-            void importFile(input.files?.[0]).finally(() => {
-              // The same file can then be chosen again after fixing it.
-              input.value = "";
-            });
-          }}
-        />
+        <HiddenFileInput ref={fileInput} accept=".json,application/json" label={s.importFileLabel} untabbable onFile={importFile} />
       </div>
 
       <NoticeBar notice={notices.scheme} s={s} onAction={onNavigate} />
