@@ -26,6 +26,7 @@ import { readResultRecord, type ResultRecord } from "./earlier-result";
 import { openXlsx, readInputBytes, sha256, unkeptAuditNotes, type OpenedWorkbook } from "./xlsx";
 import { invisibleCharacters } from "./xml-text";
 import { quoted } from "../core/title-text";
+import { chosenSources } from "./source-choice";
 
 export { ExitCode } from "./errors";
 export { SOURCES_SHEET } from "../workbook/merge";
@@ -55,6 +56,7 @@ interface Options {
   kind?: string;
   year?: string;
   with?: string[];
+  source?: string[];
   lang?: string;
   help?: boolean;
   version?: boolean;
@@ -62,8 +64,8 @@ interface Options {
 
 /** The options each command accepts; any other is a usage error, not silently ignored. */
 const allowed: Record<Command, (keyof Options)[]> = {
-  run: ["scheme", "output", "skip-bad-rows", "force", "kind", "sheet", "with", "lang", "help"],
-  check: ["scheme", "kind", "sheet", "with", "lang", "help"],
+  run: ["scheme", "output", "skip-bad-rows", "force", "kind", "sheet", "with", "source", "lang", "help"],
+  check: ["scheme", "kind", "sheet", "with", "source", "lang", "help"],
   merge: ["scheme", "output", "skip-bad-rows", "force", "kind", "sheet", "lang", "help"],
   template: ["output", "scheme", "lang", "help"],
   scheme: ["output", "kind", "year", "lang", "help"],
@@ -77,6 +79,7 @@ const optionSpec = {
   force: { type: "boolean" },
   sheet: { type: "string" },
   with: { type: "string", multiple: true },
+  source: { type: "string", multiple: true },
   kind: { type: "string" },
   year: { type: "string" },
   lang: { type: "string" },
@@ -94,7 +97,7 @@ const help: Record<Command | "main", { zh: string; en: string }> = {
     zh: `kaohe ${version} — 考核：党建量化考核的命令行工具（不需要 Excel）
 
 用法：
-  kaohe run <输入.xlsx> [-o 输出.xlsx] [--scheme 方案.json] [--kind 类型] [--sheet 工作表] [--with 另一工作簿.xlsx] [--skip-bad-rows] [--force]
+  kaohe run <输入.xlsx> [-o 输出.xlsx] [--scheme 方案.json] [--kind 类型] [--sheet 工作表] [--with 另一工作簿.xlsx] [--source 工作表] [--skip-bad-rows] [--force]
       计算考核，写出结果工作簿（默认为输入文件旁的“<文件名>-结果.xlsx”），原文件不变
   kaohe check <输入.xlsx> [--scheme 方案.json] [--kind 类型] [--sheet 工作表]
       只检查数据，列出每一个问题（工作表、行、列）
@@ -120,7 +123,7 @@ English: kaohe --help --lang en`,
     en: `kaohe ${version} — Kaohe: quantified Party-building assessments on the command line (no Excel needed)
 
 Usage:
-  kaohe run <in.xlsx> [-o out.xlsx] [--scheme scheme.json] [--kind KIND] [--sheet SHEET] [--with other.xlsx] [--skip-bad-rows] [--force]
+  kaohe run <in.xlsx> [-o out.xlsx] [--scheme scheme.json] [--kind KIND] [--sheet SHEET] [--with other.xlsx] [--source SHEET] [--skip-bad-rows] [--force]
       compute the assessment and write a new workbook (default "<name>-结果.xlsx" beside the input);
       the input is never changed
   kaohe check <in.xlsx> [--scheme scheme.json] [--kind KIND] [--sheet SHEET]
@@ -166,6 +169,8 @@ Exit codes: 0 ok; 1 data problems; 2 usage error; 3 input file unreadable; 4 tab
   --with <文件>          从另一工作簿取数（可多次指定）：如村书记表、干部表的“民主测评”“年终考评”取自
                          民主测评表的综合得分，逐人按编号或姓名和单位对应，对不上的逐人列在“关联核对”表；
                          同一工作簿中另有民主测评表时不必指定
+  --source <工作表>      取数的表有几张可选时，指定读取哪一张（可多次指定）：本工作簿的工作表名，
+                         或“[文件名.xlsx]工作表名”指定 --with 工作簿中的一张；不指定时读取找到的第一张
   --skip-bad-rows        跳过有问题的行继续计算，被跳过的行列在“审计”表中
   --force                结果文件已存在、又不是本输入之前的结果时，仍然替换它
   --lang zh|en           提示语言
@@ -196,6 +201,9 @@ Options:
                          and the cadres' 年终考评 from the appraisal's 综合得分, person by person by ID or by
                          name and unit, everyone not matched listed on the 关联核对 sheet; an appraisal sheet
                          in the same workbook needs no --with
+  --source <sheet>       where several tables could be read for a link, the one to read (may be repeated): a
+                         sheet of this workbook, or "[file.xlsx]sheet" for one of a --with workbook; by
+                         default the first one found
   --skip-bad-rows        compute without the rows that have problems; they are listed in the 审计 sheet
   --force                replace an existing output even when it is not an earlier result of this input
   --lang zh|en           language of messages
@@ -660,6 +668,7 @@ async function runCommand(ctx: Context, checkOnly: boolean): Promise<number> {
       kind,
       sheet,
       with: withBooks,
+      sources: ctx.opts.source?.length ? chosenSources(ctx.opts.source, opened.data, withBooks, sheet) : undefined,
       skipBadRows: Boolean(ctx.opts["skip-bad-rows"]),
       now: ctx.now,
       inputName: opened.name,
