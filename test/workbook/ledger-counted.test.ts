@@ -96,6 +96,16 @@ describe("contact-point visits", () => {
     expect(r.status).toBe("problems");
     expect(r.problems).toEqual([expect.objectContaining({ sheet: "联系点名单", row: 4, col: 4, zh: "联系点“南关村党支部”不在“组织名单”中；请与组织名单中的组织名称写法一致" })]);
   });
+
+  it("reads a list kept in another workbook, and names that file with a contact point not on the list", () => {
+    const other = { name: "联系点.xlsx", workbook: { sheets: [CONTACTS] } };
+    const r = run(workbook(), { with: [other] });
+    expect(r.status, JSON.stringify(r.problems)).toBe("ok");
+    expect(r.linkedUsed).toEqual(["联系点.xlsx"]);
+    expect(r.plan!.summary.zh.some((l) => l.startsWith("提示：没有“联系点名单”"))).toBe(false);
+    const bad = { name: "联系点.xlsx", workbook: { sheets: [{ ...CONTACTS, rows: [...CONTACTS.rows, ["城关镇", "赵委员", "", "南关村党支部"]] }] } };
+    expect(run(workbook(), { with: [bad] }).problems).toEqual([expect.objectContaining({ sheet: "联系点.xlsx：联系点名单", row: 4, col: 4 })]);
+  });
 });
 
 describe("satisfaction", () => {

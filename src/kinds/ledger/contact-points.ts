@@ -8,7 +8,7 @@ import { num, str } from "../../workbook/assess/common";
 import type { FieldDef } from "../../workbook/fields";
 import type { PlanCell } from "../../workbook/plan";
 import type { Problem } from "../../workbook/sheet";
-import { secondSheet } from "./second-sheet";
+import { problemSheet, secondSheet } from "./second-sheet";
 import { headerKey } from "../../workbook/table";
 
 export const CONTACT_SHEET = "联系点名单";
@@ -56,7 +56,7 @@ export function contactProblems(input: AssessInput, organisations: ReadonlySet<s
     const point = str(r.values.contactPoint);
     if (point && !organisations.has(labelKey(point)))
       problems.push({
-        sheet: found.table.sheet,
+        sheet: problemSheet(found),
         row: r.row,
         col: col + 1,
         header: found.table.headers.get("contactPoint"),
