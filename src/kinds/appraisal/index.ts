@@ -12,7 +12,8 @@ export const appraisal: Kind = {
   template: { title: "民主测评与述职评议汇总表", file: "民主测评与述职评议汇总" },
   defaults() {},
   fields: appraisalFields,
-  secondTables: [{ sheet: RATER_DETAIL_SHEET, fields: raterDetailFields }],
+  // kaohe merge carries each return's raters' scores, or the county's run would take the typed group scores instead of their trimmed means.
+  secondTables: [{ sheet: RATER_DETAIL_SHEET, fields: raterDetailFields, merged: true }],
   rules: appraisalRules,
   sheet: appraisalSheet,
   notes: appraisalNotes,
