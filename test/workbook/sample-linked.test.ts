@@ -62,7 +62,8 @@ describe("the sample county's linked workbooks", () => {
     expect(r.status, JSON.stringify(r.problems.slice(0, 3))).toBe("ok");
     const lines = r.plan!.summary.zh.join("\n");
     // 12 townships × 2 leaders; the five-good table's own count, with no typed verdict to disagree.
-    expect(lines).toContain("联系点走访按“联系点名单”逐位领导核查：24 位领导");
+    // Only the contact points are visited, each twice by its one leader: nobody short, no visit left over.
+    expect(r.plan!.summary.zh).toContain("提示：联系点走访按“联系点名单”逐位领导核查：24 位领导，0 位未达要求");
     expect(lines).toContain("提示：“五好”比例按“五好.xlsx”的“五好评定”表的评定结果计算（137/192）");
     expect(lines).not.toContain("所填与评定不同");
     // The ratings are kept once, in the five-good workbook, and the ledger reads them there.

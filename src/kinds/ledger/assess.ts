@@ -235,8 +235,8 @@ function assess(input: AssessInput): Assessment {
 
   if (contacts) {
     warnings.push({
-      zh: `联系点走访按“${CONTACT_SHEET}”逐位领导核查：${contacts.rows.length} 位领导，${contacts.short.length} 位未达要求；${contacts.uncounted.length} 次走访未计入任何领导（见“组织生活落实情况”表）`,
-      en: `contact-point visits checked leader by leader from ${CONTACT_SHEET}: ${contacts.rows.length} leaders, ${contacts.short.length} short; ${contacts.uncounted.length} visits counted for no leader (see the report)`,
+      zh: `联系点走访按“${CONTACT_SHEET}”逐位领导核查：${contacts.rows.length} 位领导，${contacts.short.length} 位未达要求${contacts.uncounted.length ? `；${contacts.uncounted.length} 次走访未计入任何领导（见“组织生活落实情况”表）` : ""}`,
+      en: `contact-point visits checked leader by leader from ${CONTACT_SHEET}: ${contacts.rows.length} leaders, ${contacts.short.length} short${contacts.uncounted.length ? `; ${contacts.uncounted.length} visits counted for no leader (see the report)` : ""}`,
     });
     for (const i of contacts.short) warn.push(dutyRows.length + i);
     dutyRows.push(...contacts.rows);

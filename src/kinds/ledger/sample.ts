@@ -72,9 +72,18 @@ function typedDate(d: Dice, serial: number): CellValue {
 }
 
 /**
+ * Each township's contact points, in the order of its leaders (党委书记, 乡镇长): its first two village
+ * branches. The ledger visits them and only them; the 联系点名单 lists them.
+ */
+export function contactPoints(orgs: readonly SampleOrganisation[]): SampleOrganisation[][] {
+  const towns = [...new Set(orgs.filter((o) => o.type === "村党组织").map((o) => o.township))];
+  return towns.map((t) => orgs.filter((o) => o.type === "村党组织" && o.township === t).slice(0, 2));
+}
+
+/**
  * The ledger: township committees meet monthly and hold a democratic life meeting each half year;
  * village branches meet weekly, their secretaries are talked with each half year, their cadres
- * trained and their contact point visited twice a year. Each year a few things are left short on
+ * trained; each township's two contact points (contactPoints) are visited twice a year. Each year a few things are left short on
  * purpose (a few committee months, one second life meeting, some village weeks, a few villages
  * trained once), one meeting falls below two thirds and one has just enough, and of two personnel
  * decisions one carries with just two thirds and one lacks them. The duties added later (the
@@ -100,6 +109,7 @@ export function ledgerRows(d: Dice, main: DataSheetSpec, list: DataSheetSpec, or
     return seen;
   };
 
+  const points = new Set(contactPoints(orgs).flat());
   const spanFirst = excelSerial(years[0], 1, 1)!;
   const spanLast = excelSerial(years[years.length - 1], 12, 31)!;
   for (const year of years) {
@@ -165,7 +175,8 @@ export function ledgerRows(d: Dice, main: DataSheetSpec, list: DataSheetSpec, or
       add(o, { date: workday(d, year, d.int(3, 5)), type: d.chance(0.8) ? "培训" : "村干部培训", notes: d.chance(0.5) ? "村干部集中培训" : null });
       if (trainedOnce.has(v)) gaps.push({ organisation: o.name, duty: dutyOf("培训"), period: `${year}年` });
       else add(o, { date: workday(d, year, d.int(9, 11)), type: d.chance(0.8) ? "培训" : "村干部培训", notes: d.chance(0.5) ? "党员冬训" : null });
-      for (const h of [0, 1]) add(o, { date: workday(d, year, h * 6 + d.int(1, 6)), type: d.chance(0.8) ? "走访" : "联系点走访", notes: d.chance(0.4) ? "县级领导联系点走访" : null });
+      // Only a leader's contact point is visited as a duty; other villages log no such visit.
+      if (points.has(o)) for (const h of [0, 1]) add(o, { date: workday(d, year, h * 6 + d.int(1, 6)), type: d.chance(0.8) ? "走访" : "联系点走访", notes: d.chance(0.4) ? "乡镇领导联系点走访" : null });
       add(o, { date: workday(x, year, x.int(1, 12)), type: x.chance(0.8) ? "村干部谈话" : "与村干部谈话", notes: "乡镇党委书记与村干部谈话", dice: x });
     });
   }

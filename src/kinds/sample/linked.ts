@@ -4,7 +4,8 @@ import { dataSheet, inputColumns, type DataSheetSpec } from "../../workbook/temp
 import { CONTACT_SHEET } from "../ledger/contact-points";
 import { SATISFACTION_SHEET } from "../ledger/satisfaction-sheet";
 import { HALF_YEAR_SHEET } from "../secretary/half-year";
-import { Dice, personName, type SampleCounty, type SampleSheet } from "./county-shape";
+import { contactPoints } from "../ledger/sample";
+import { Dice, personName, type SampleCounty, type SampleOrganisation, type SampleSheet } from "./county-shape";
 
 /** The data rows with some input columns blanked. */
 function blanked(sheet: DataSheetSpec, rows: readonly CellValue[][], fields: readonly string[]): CellValue[][] {
@@ -63,20 +64,17 @@ function linkSecretary(secretary: SampleSheet): void {
 
 /**
  * The ledger: the 组织名单's 是否“五好”, 群众满意度 and “五带头”党员数 blank, and the village branches'
- * 党员人数, all held by the five-good table; each township's secretary and head of government take the
- * first two village branches of the 组织名单 as their contact points.
+ * 党员人数, all held by the five-good table; each township's secretary and head of government take its
+ * contact points (its first two village branches), the only villages the ledger visits.
  */
-function linkLedger(d: Dice, ledger: SampleSheet, townships: readonly string[]): void {
+function linkLedger(d: Dice, ledger: SampleSheet, organisations: readonly SampleOrganisation[]): void {
   const listSpec = ledger.spec.extra![0];
   const list = ledger.extra![0];
   const listCols = inputColumns(listSpec);
   const col = (field: string) => listCols.findIndex((c) => c.field === field);
   // Rows in the template's column order: the 联系点名单 and 满意度测评 sheets list their fields in this order.
   const contacts: CellValue[][] = [];
-  for (const town of townships) {
-    const villages = list.rows.filter((r) => r[col("township")] === town && r[col("orgType")] === "村党组织").slice(0, 2);
-    villages.forEach((v, k) => contacts.push([town, personName(d), k === 0 ? "党委书记" : "乡镇长", v[col("organisation")]]));
-  }
+  for (const villages of contactPoints(organisations)) villages.forEach((v, k) => contacts.push([v.township, personName(d), k === 0 ? "党委书记" : "乡镇长", v.name]));
   // 是否“五好”, 群众满意度 and “五带头”党员数 are the five-good table's; so are a village branch's members (its 农村党员数).
   const members = col("members");
   const rows = blanked(listSpec, list.rows, ["fiveGood", "satisfaction", "fiveLead"]).map((r) => (r[col("orgType")] === "村党组织" ? r.map((v, j) => (j === members ? null : v)) : r));
@@ -95,7 +93,7 @@ function rateUnits(d: Dice, fiveGood: SampleSheet): void {
  */
 export function linkCounty(d: Dice, county: SampleCounty): void {
   linkSecretary(county.files.secretary);
-  linkLedger(d, county.files.ledger, county.townships);
+  linkLedger(d, county.files.ledger, county.ledger.organisations);
   rateUnits(d, county.files.fiveGood);
   county.sources = { secretary: ["appraisal"], ledger: ["fiveGood"] };
 }
