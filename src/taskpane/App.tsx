@@ -1,8 +1,8 @@
 // The task pane's top component: header, the steps as tabs, and the screen of the chosen step.
-import { Caption1, FluentProvider, Tab, TabList, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Caption1, FluentProvider, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Locale } from "../core/messages";
-import { ScreenBoundary } from "./components/ScreenBoundary";
+import { ScreenPanel, ScreenTabs } from "./components/ScreenTabs";
 import type { HostOps } from "../excel/ops";
 import { CheckScreen } from "./screens/CheckScreen";
 import { ComputeScreen } from "./screens/ComputeScreen";
@@ -42,9 +42,6 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap", marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   panel: { padding: tokens.spacingHorizontalM, outlineStyle: "none", minWidth: 0 },
 });
-
-const tabLabel = (id: ScreenId, s: Strings): string =>
-  ({ start: s.tabStart, templates: s.tabTemplates, scheme: s.tabScheme, check: s.tabCheck, compute: s.tabCompute, reports: s.tabReports, freeze: s.tabFreeze })[id];
 
 export function App({ locale, host, ops, s }: AppProps) {
   const styles = useStyles();
@@ -91,19 +88,11 @@ export function App({ locale, host, ops, s }: AppProps) {
               </Caption1>
             </div>
           </header>
-          <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as ScreenId)} aria-label={s.tabsLabel}>
-            {screenIds.map((id) => (
-              <Tab key={id} id={`tab-${id}`} value={id} aria-controls="screen-panel">
-                {tabLabel(id, s)}
-              </Tab>
-            ))}
-          </TabList>
+          <ScreenTabs ids={screenIds} tab={tab} onTab={setTab} s={s} className={styles.tabs} />
         </div>
-        <div ref={panel} id="screen-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={-1} className={styles.panel}>
-          <ScreenBoundary key={tab} s={s}>
-            {screen[tab]()}
-          </ScreenBoundary>
-        </div>
+        <ScreenPanel ref={panel} tab={tab} s={s} className={styles.panel}>
+          {screen[tab]()}
+        </ScreenPanel>
       </main>
     </FluentProvider>
   );

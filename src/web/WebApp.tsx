@@ -1,9 +1,9 @@
 // The page's top component: the file opened, the pane's steps as tabs over it, previews of rows and reports, and the result to download.
-import { Body1, Button, Caption1, Card, FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Card, FluentProvider, MessageBar, MessageBarBody, Title2, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Locale } from "../core/messages";
 import type { Progress, WorkbookOverview } from "../excel/ops";
-import { ScreenBoundary } from "../taskpane/components/ScreenBoundary";
+import { ScreenPanel, ScreenTabs } from "../taskpane/components/ScreenTabs";
 import { errorText } from "../taskpane/model/outcome";
 import { CheckScreen } from "../taskpane/screens/CheckScreen";
 import { ComputeScreen } from "../taskpane/screens/ComputeScreen";
@@ -36,7 +36,6 @@ const useStyles = makeStyles({
 
 type PageScreen = Exclude<ScreenId, "freeze">;
 const pageScreens: readonly PageScreen[] = ["start", "templates", "scheme", "check", "compute", "reports"];
-const tabLabel = (id: PageScreen, s: Strings): string => ({ start: s.tabStart, templates: s.tabTemplates, scheme: s.tabScheme, check: s.tabCheck, compute: s.tabCompute, reports: s.tabReports })[id];
 
 interface Selection {
   screen: ScreenId;
@@ -210,19 +209,11 @@ function Steps({ host, s, w, locale, file, tab: tabRef, selection, downloaded, o
           </div>
           {file && <Caption1 className={styles.file}>{file.name}</Caption1>}
         </header>
-        <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as PageScreen)} aria-label={s.tabsLabel}>
-          {pageScreens.map((id) => (
-            <Tab key={id} id={`tab-${id}`} value={id} aria-controls="screen-panel">
-              {tabLabel(id, s)}
-            </Tab>
-          ))}
-        </TabList>
+        <ScreenTabs ids={pageScreens} tab={tab} onTab={setTab} s={s} className={styles.tabs} />
       </div>
-      <div ref={panel} id="screen-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={-1} className={styles.panel}>
-        <ScreenBoundary key={tab} s={s}>
-          {screens[tab]()}
-        </ScreenBoundary>
-      </div>
+      <ScreenPanel ref={panel} tab={tab} s={s} className={styles.panel}>
+        {screens[tab]()}
+      </ScreenPanel>
     </main>
   );
 }
