@@ -173,3 +173,55 @@ export function linkRows<V>(targets: readonly LinkPerson[], source: LinkSourcePl
   }
   return { rows, problems };
 }
+
+/** One source of several: where its rows are, and the rows. */
+export interface LinkSource<V> {
+  readonly place: LinkSourcePlace;
+  readonly rows: readonly LinkSourceRow<V>[];
+}
+
+/**
+ * Links each target row to its person in any of several sources (each township's own half-year
+ * workbook): linkRows over each, then per target the one source that has him. Found in two sources
+ * is ambiguous and takes nothing; found in none is one problem naming them all; an ambiguity inside a
+ * source, a source row no target took and a name that differs are said as that source says them.
+ */
+export function linkRowsFromMany<V>(targets: readonly LinkPerson[], sources: readonly LinkSource<V>[]): LinkResult<V> {
+  if (sources.length === 1) return linkRows(targets, sources[0].place, sources[0].rows);
+  const each = sources.map((s) => linkRows(targets, s.place, s.rows));
+  const problems: LinkProblem[] = each.flatMap((r) => r.problems.filter((p) => p.kind === "notUsed" || p.kind === "nameDiffers"));
+  const ambiguousAt = new Map<number, LinkProblem[]>();
+  for (const r of each) for (const p of r.problems) if (p.kind === "ambiguous") ambiguousAt.set(p.targetRow, [...(ambiguousAt.get(p.targetRow) ?? []), p]);
+  const wheres = sources.map((s) => `${s.place.file ? `“${s.place.file}”的` : ""}“${s.place.sheet}”表`).join("、");
+  const wheresEn = sources.map((s) => `${s.place.file ? `${s.place.file}, ` : ""}sheet ${s.place.sheet}`).join("; ");
+  const rows = targets.map<LinkedRow<V>>((t, i) => {
+    const none: LinkedRow<V> = { row: t.row, values: null, from: null };
+    const ambiguous = ambiguousAt.get(t.row);
+    if (ambiguous) {
+      problems.push(...ambiguous);
+      return none;
+    }
+    const hits = each.map((r) => r.rows[i]).filter((r) => r.values !== null);
+    if (hits.length === 1) return hits[0];
+    if (hits.length > 1) {
+      const places = hits.map((h) => placeText(h.from!));
+      problems.push({
+        kind: "ambiguous",
+        targetRow: t.row,
+        sources: hits.map((h) => h.from!),
+        zh: `第${t.row}行 ${who(t)}：${places.map((p) => p.zh).join("和")}都是此人，无法确定以哪一张为准，未取数。请删去多余的一行`,
+        en: `row ${t.row}, ${whoEn(t)}: ${places.map((p) => p.en).join(" and ")} are both this person; which one counts is unknown, so nothing was taken. Remove the extra row`,
+      });
+      return none;
+    }
+    problems.push({
+      kind: "notFound",
+      targetRow: t.row,
+      sources: [],
+      zh: `第${t.row}行 ${who(t)}：在${wheres}中都找不到此人。请补上此人，或核对姓名、单位、编号`,
+      en: `row ${t.row}, ${whoEn(t)}: not found in ${wheresEn}. Add the person, or check the name, unit and ID`,
+    });
+    return none;
+  });
+  return { rows, problems };
+}

@@ -86,3 +86,29 @@ describe("the secretaries' half-year test item by item", () => {
     expect(results(r, "量化得分")).toEqual([75, 80, 78]);
   });
 });
+
+describe("each township's own half-year workbook (kaohe run … --with 城关镇.xlsx --with 河西乡.xlsx)", () => {
+  const town = (name: string, rows: CellValue[][]) => ({ name, workbook: { sheets: [halfYear(rows, "Sheet1")] } });
+
+  it("takes every secretary from his township's workbook, not only the first workbook's", () => {
+    const r = runAssessment({ sheets: [annual(ANNUAL)] }, { scheme: scheme(), now, with: [town("城关镇半年考核.xlsx", [HALF[0]]), town("河西乡半年考核.xlsx", [HALF[1]])] });
+    expect(r.status, JSON.stringify(r.problems)).toBe("ok");
+    // 王一 from 城关镇's: .4 × 70 + .6 × 75 = 73; 李二 in neither: 80; 张三 from 河西乡's: .4 × 70 + .6 × 90 = 82.
+    expect(results(r, "量化得分")).toEqual([73, 80, 82]);
+    expect(r.linkedUsed?.sort()).toEqual(["城关镇半年考核.xlsx", "河西乡半年考核.xlsx"]);
+    expect(r.plan!.summary.zh).toContain("提示：半年考核逐项取自“城关镇半年考核.xlsx”的“Sheet1”表、“河西乡半年考核.xlsx”的“Sheet1”表：2 人；1 人没有半年考核，按年度考核计算（见各行说明）");
+    expect(r.plan!.summary.zh).toContain("提示：半年考核：第4行 城关镇西关村李二：在“城关镇半年考核.xlsx”的“Sheet1”表、“河西乡半年考核.xlsx”的“Sheet1”表中都找不到此人。请补上此人，或核对姓名、单位、编号");
+  });
+
+  it("takes nothing for a secretary two workbooks both hold, and says where", () => {
+    const r = runAssessment({ sheets: [annual(ANNUAL)] }, { scheme: scheme(), now, with: [town("城关镇半年考核.xlsx", [HALF[0]]), town("城关镇补报.xlsx", [HALF[0], HALF[1]])] });
+    expect(r.status).toBe("problems");
+    expect(r.problems.map((p) => [p.row, p.zh])).toEqual([[3, "第3行 城关镇东关村王一：“城关镇半年考核.xlsx”的“Sheet1”表第3行和“城关镇补报.xlsx”的“Sheet1”表第3行都是此人，无法确定以哪一张为准，未取数。请删去多余的一行"]]);
+  });
+
+  it("names a blank item with the workbook it is in", () => {
+    const r = runAssessment({ sheets: [annual(ANNUAL)] }, { scheme: scheme(), now, with: [town("城关镇半年考核.xlsx", [HALF[0]]), town("河西乡半年考核.xlsx", [["河西乡", "南村", "张三", "", 30, null, 20, null]])] });
+    expect(r.problems.map((p) => [p.sheet, p.row, p.header])).toEqual([["河西乡半年考核.xlsx：Sheet1", 3, "乙项"]]);
+    expect(r.problems[0].zh).toContain("“河西乡半年考核.xlsx”的“Sheet1”表第3行 张三：“乙项”为空");
+  });
+});

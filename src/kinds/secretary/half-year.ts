@@ -1,5 +1,5 @@
 // The town's half-year test of the village secretaries, item by item: found as a sheet of this workbook or of a linked one, matched to each secretary of the annual table.
-import { linkRows, type LinkSourcePlace } from "../../core/link";
+import { linkRowsFromMany, type LinkedFrom, type LinkSourcePlace } from "../../core/link";
 import type { PeriodTest } from "../../core/item-periods";
 import type { Scheme } from "../../core/scheme";
 import { totalDeduction } from "../../core/scores";
@@ -21,33 +21,38 @@ export function periodFields(scheme: Scheme): FieldDef[] {
 }
 
 export interface HalfYear {
-  place: LinkSourcePlace;
-  /** Per record of the annual table, in its order: the person's half-year test, or null when the half-year table lacks him. */
+  /** Every half-year table read: this workbook's, and one per linked workbook (each township's own). */
+  places: LinkSourcePlace[];
+  /** Per record of the annual table, in its order: the person's half-year test, or null when no half-year table has him. */
   tests: (PeriodTest | null)[];
-  /** Per record: the half-year table's row of the person, or null. */
-  rows: (number | null)[];
+  /** Per record: the half-year table and row of the person, or null. */
+  from: (LinkedFrom | null)[];
   /** The half-year table's own problems (a cell that is not a score), and a secretary two of its rows could be. */
   problems: Problem[];
   /** People of one table and not the other, said on screen and in 审计. */
   warnings: Warning[];
-  /** The linked workbook it came from, if any. */
-  linked?: string;
+  /** The linked workbooks they came from. */
+  linked: string[];
 }
 
 const saysHalfYear = (sheet: SheetData, t: FoundTable) => sheet.name.includes("半年") || t.rows.slice(0, t.headerRow).some((r) => r.some((c) => typeof c === "string" && c.includes("半年")));
 
-/** The half-year table: a sheet of this workbook other than the annual one and the reports, then each linked workbook's; every column found, and named or titled 半年. */
-function findHalfYear(input: AssessInput, fields: readonly FieldDef[]): { table: FoundTable; place: LinkSourcePlace; linked?: string } | undefined {
+/**
+ * The half-year tables: the one of this workbook (a sheet other than the annual one and the reports),
+ * then one of each linked workbook, as each township sends its own; every column found, and named or
+ * titled 半年.
+ */
+function findHalfYears(input: AssessInput, fields: readonly FieldDef[]): { table: FoundTable; place: LinkSourcePlace; linked?: string }[] {
   const skip = new Set<string>([input.table.sheet, ...Object.values(reportSheetNames)]);
   const books = [{ name: undefined as string | undefined, sheets: input.workbook.sheets.filter((s) => !skip.has(s.name)) }, ...(input.linked ?? []).map((l) => ({ name: l.name, sheets: l.workbook.sheets }))];
-  for (const book of books) {
+  return books.flatMap((book) => {
     const ordered = [...book.sheets].sort((a, b) => Number(b.name === HALF_YEAR_SHEET) - Number(a.name === HALF_YEAR_SHEET));
     for (const sheet of ordered) {
       const t = findTable(sheet, fields, input.scheme.columns);
-      if (t && t.missing.length === 0 && saysHalfYear(sheet, t)) return { table: t, place: { file: book.name, sheet: sheet.name }, linked: book.name };
+      if (t && t.missing.length === 0 && saysHalfYear(sheet, t)) return [{ table: t, place: { file: book.name, sheet: sheet.name }, linked: book.name }];
     }
-  }
-  return undefined;
+    return [];
+  });
 }
 
 /**
@@ -57,23 +62,23 @@ function findHalfYear(input: AssessInput, fields: readonly FieldDef[]): { table:
 export function readHalfYear(input: AssessInput): HalfYear | undefined {
   const { scheme } = input;
   const fields = periodFields(scheme);
-  const found = findHalfYear(input, fields);
-  if (!found) return undefined;
-  const read = readRecords(found.table, fields);
   // The template's blank 半年考核 sheet is no test yet: the typed 半年考核 column still counts, as the data sheet's formula reads it.
-  if (read.records.length === 0) return undefined;
+  const found = findHalfYears(input, fields)
+    .map((f) => ({ ...f, read: readRecords(f.table, fields) }))
+    .filter((f) => f.read.records.length > 0);
+  if (found.length === 0) return undefined;
   const unit = (v: RowRecord["values"]) => `${str(v.township)}${str(v.village)}` || null;
   const testOf = (v: RowRecord["values"]): PeriodTest => ({
     items: scheme.items.map((_, i) => num(v[itemFieldId(i)])),
     bonus: num(v.bonus),
     deductions: totalDeduction(scheme.deductions.map((d, i) => ({ count: num(v[deductionFieldId(i)]), points: d.points, cap: d.cap }))),
   });
-  const linked = linkRows(
+  const linked = linkRowsFromMany(
     input.records.map((r) => ({ row: r.row, id: str(r.values.id) || null, name: str(r.values.name), unit: unit(r.values) })),
-    found.place,
-    read.records.map((r) => ({ row: r.row, id: str(r.values.id) || null, name: str(r.values.name), unit: unit(r.values), values: testOf(r.values) })),
+    found.map((f) => ({ place: f.place, rows: f.read.records.map((r) => ({ row: r.row, id: str(r.values.id) || null, name: str(r.values.name), unit: unit(r.values), values: testOf(r.values) })) })),
   );
-  const problems: Problem[] = [...read.problems];
+  // A cell that is not a score in a linked workbook is named with that workbook.
+  const problems: Problem[] = found.flatMap((f) => f.read.problems.map((p) => (f.place.file ? { ...p, sheet: `${f.place.file}：${p.sheet}` } : p)));
   const warnings: Warning[] = [];
   const nameCol = input.table.columns.get("name");
   for (const p of linked.problems) {
@@ -82,11 +87,14 @@ export function readHalfYear(input: AssessInput): HalfYear | undefined {
       problems.push({ sheet: input.table.sheet, row: p.targetRow, col: nameCol === undefined ? 0 : nameCol + 1, header: input.table.headers.get("name"), zh: p.zh, en: p.en });
     else warnings.push({ zh: `半年考核：${p.zh}`, en: `half-year test: ${p.en}` });
   }
-  return { place: found.place, tests: linked.rows.map((r) => r.values), rows: linked.rows.map((r) => r.from?.row ?? null), problems, warnings, linked: found.linked };
+  return { places: found.map((f) => f.place), tests: linked.rows.map((r) => r.values), from: linked.rows.map((r) => r.from), problems, warnings, linked: found.flatMap((f) => (f.linked ? [f.linked] : [])) };
 }
 
-/** Where the half-year test is, as a message names it. */
-export const halfYearPlace = (h: HalfYear) => ({ zh: `${h.place.file ? `“${h.place.file}”的` : ""}“${h.place.sheet}”表`, en: `${h.place.file ? `${h.place.file}, ` : ""}sheet ${h.place.sheet}` });
+/** Where a half-year table is, as a message names it. */
+const placeWords = (p: LinkSourcePlace) => ({ zh: `${p.file ? `“${p.file}”的` : ""}“${p.sheet}”表`, en: `${p.file ? `${p.file}, ` : ""}sheet ${p.sheet}` });
+
+/** Where the half-year tests are, as a message names them. */
+export const halfYearPlace = (h: HalfYear) => ({ zh: h.places.map((p) => placeWords(p).zh).join("、"), en: h.places.map((p) => placeWords(p).en).join("; ") });
 
 /**
  * The half-year gaps, as missingParts says a composite's: a secretary the half-year table lacks is a
@@ -119,15 +127,17 @@ export function halfYearGaps(input: AssessInput, half: HalfYear): { problems: Pr
       }
       return;
     }
+    const from = half.from[i]!;
+    const at = placeWords(from);
     test.items.forEach((s, k) => {
       if (s !== null) return;
       problems.push({
-        sheet: half.place.sheet,
-        row: half.rows[i] ?? 0,
+        sheet: from.file ? `${from.file}：${from.sheet}` : from.sheet,
+        row: from.row,
         col: 0,
         header: scheme.items[k].name,
-        zh: `${where.zh}第${half.rows[i]}行 ${str(r.values.name)}：“${scheme.items[k].name}”为空；${halfName}逐项计算，每项都要有分数（0 分请填 0）`,
-        en: `${where.en}, row ${half.rows[i]}, ${str(r.values.name)}: ${scheme.items[k].name} is blank; the half-year test is computed item by item and every item needs a score (type 0 for none)`,
+        zh: `${at.zh}第${from.row}行 ${str(r.values.name)}：“${scheme.items[k].name}”为空；${halfName}逐项计算，每项都要有分数（0 分请填 0）`,
+        en: `${at.en}, row ${from.row}, ${str(r.values.name)}: ${scheme.items[k].name} is blank; the half-year test is computed item by item and every item needs a score (type 0 for none)`,
       });
     });
   });
