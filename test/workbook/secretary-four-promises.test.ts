@@ -67,3 +67,20 @@ describe("the 四诺 register", () => {
     expect(r.problems[1].zh).toContain("年终兑现为空");
   });
 });
+
+describe("each township's own register (kaohe run … --with)", () => {
+  const town = (name: string, rows: CellValue[][]) => ({ name, workbook: { sheets: [{ ...register(rows), name: "Sheet1" }] } });
+
+  it("takes every secretary from the register that holds him, and names a blank there with its workbook", () => {
+    const wang: CellValue[] = ["城关镇", "东关村", "王一", "S1", "发展集体经济", "是", "是", "是", "是", 100, "兑现"];
+    // 李二: practice 2 of 4 = ½, evaluation 60 / 100 = 3/5, kept ½: 5 × (½ + 3/5 + ½) / 3 = 8/3 = 2.67; year 35 + 45 + 8/3 = 82.67.
+    const li: CellValue[] = ["城关镇", "西关村", "李二", "S2", "建成党群服务站", "是", "否", "是", "", 60, "部分兑现"];
+    const r = runAssessment({ sheets: [annual] }, { scheme: scheme(), now, with: [town("东关村台账.xlsx", [wang]), town("西关村台账.xlsx", [li])] });
+    expect(r.status, JSON.stringify(r.problems)).toBe("ok");
+    // 王一: everything practised and kept, 5 points: 30 + 40 + 5 = 75.
+    expect(results(r, "年度得分")).toEqual([75, 82.67]);
+    expect(r.linkedUsed?.sort()).toEqual(["东关村台账.xlsx", "西关村台账.xlsx"]);
+    const blank = runAssessment({ sheets: [annual] }, { scheme: scheme(), now, with: [town("东关村台账.xlsx", [wang]), town("西关村台账.xlsx", [[...li.slice(0, 9), null, "部分兑现"]])] });
+    expect(blank.problems.map((p) => [p.sheet, p.row, p.header])).toEqual([["西关村台账.xlsx：Sheet1", 2, "半年评诺"]]);
+  });
+});

@@ -143,7 +143,7 @@ function assess(input: AssessInput): Assessment {
     ],
     cells,
     warnings: [...gaps.flatMap((m) => m.warnings), ...(promises?.warnings ?? []), ...fourPromiseStarWarnings(scheme)],
-    linkedUsed: [...(half?.linked ?? []), promises?.linked].filter((x): x is string => x !== undefined),
+    linkedUsed: [...(half?.linked ?? []), ...(promises?.linked ?? [])],
     inputs: [
       ...(half ? [{ field: "halfYear", values: halfResults }] : []),
       ...(promises ? [{ field: promiseItem, values: promiseResults }] : []),

@@ -1,6 +1,6 @@
 // The 四诺承诺践诺台账 read for the secretaries: one row per promise, grouped per secretary, summed into the 四诺 item (北戴河区《农村基层党建工作责任落实办法》).
 import { fourPromiseScore, QUARTERS, yearEndShare, type PromiseRecord } from "../../core/four-promises";
-import { linkRows, type LinkSourcePlace } from "../../core/link";
+import { linkRowsFromMany, type LinkSourcePlace } from "../../core/link";
 import { idKey } from "../../core/duplicates";
 import { labelKey } from "../../core/grade";
 import { parseFlagText } from "../../core/text";
@@ -31,12 +31,14 @@ export const fourPromiseFields: readonly FieldDef[] = [
 export const fourPromiseItem = (items: readonly { name: string }[]): number => items.findIndex((it) => it.name.includes("四诺"));
 
 export interface FourPromises {
-  place: LinkSourcePlace;
-  /** Per record of the secretaries' table: the 四诺 points computed, or null (not in the register, or a gap to fill). */
+  /** Every register read: this workbook's, and one per linked workbook (each township's own). */
+  places: LinkSourcePlace[];
+  /** Per record of the secretaries' table: the 四诺 points computed, or null (not in a register, or a gap to fill). */
   scores: (number | null)[];
   problems: Problem[];
   warnings: Warning[];
-  linked?: string;
+  /** The linked workbooks they came from. */
+  linked: string[];
 }
 
 /** A practice record: any text but a no (否、无、×) is a record of practice that quarter. */
@@ -47,15 +49,61 @@ function practised(v: unknown): boolean {
   return parseFlagText(t) !== false;
 }
 
-function findRegister(input: AssessInput): { table: FoundTable; place: LinkSourcePlace; linked?: string } | undefined {
+/** The registers: the one of this workbook (a sheet other than the secretaries' table and the reports), then one of each linked workbook. */
+function findRegisters(input: AssessInput): { table: FoundTable; place: LinkSourcePlace; linked?: string }[] {
   const skip = new Set<string>([input.table.sheet, ...Object.values(reportSheetNames)]);
   const books = [{ name: undefined as string | undefined, sheets: input.workbook.sheets.filter((s) => !skip.has(s.name)) }, ...(input.linked ?? []).map((l) => ({ name: l.name, sheets: l.workbook.sheets }))];
-  for (const book of books)
+  return books.flatMap((book) => {
     for (const sheet of [...book.sheets].sort((a, b) => Number(b.name === FOUR_PROMISES_SHEET) - Number(a.name === FOUR_PROMISES_SHEET))) {
       const t = findTable(sheet, fourPromiseFields);
-      if (t && t.missing.length === 0) return { table: t, place: { file: book.name, sheet: sheet.name }, linked: book.name };
+      if (t && t.missing.length === 0) return [{ table: t, place: { file: book.name, sheet: sheet.name }, linked: book.name }];
     }
-  return undefined;
+    return [];
+  });
+}
+
+/** One secretary of a register: his promise rows, read as the core takes them, and where a problem of his rows is placed. */
+interface RegisterPerson {
+  row: number;
+  rows: RowRecord[];
+  promises: PromiseRecord[];
+  id: string | null;
+  name: string;
+  unit: string | null;
+  at: (r: RowRecord, field: string, zh: string, en: string) => Problem;
+}
+
+/**
+ * A register's secretaries: his rows by ID, else by township, village and name. A year-end result that
+ * is neither 兑现, 部分兑现 nor 未兑现 is a problem at its cell (its row noted in `unreadable`).
+ */
+function registerPeople(table: FoundTable, place: LinkSourcePlace, records: readonly RowRecord[], problems: Problem[], unreadable: Set<RowRecord>): RegisterPerson[] {
+  // A problem in a linked workbook names that workbook.
+  const sheet = place.file ? `${place.file}：${table.sheet}` : table.sheet;
+  const at = (r: RowRecord, field: string, zh: string, en: string): Problem => ({ sheet, row: r.row, col: (table.columns.get(field) ?? -1) + 1, header: table.headers.get(field), zh, en });
+  const groups = new Map<string, RowRecord[]>();
+  for (const r of records) {
+    const v = r.values;
+    const key = str(v.id) ? `id:${idKey(str(v.id))}` : `n:${labelKey(str(v.township))}|${labelKey(str(v.village))}|${labelKey(str(v.name))}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((rows) => {
+    const promises: PromiseRecord[] = rows.map((r) => {
+      const raw = str(r.values.yearEnd);
+      const share = raw === "" ? undefined : yearEndShare(raw);
+      if (raw !== "" && share === undefined) {
+        unreadable.add(r);
+        problems.push(at(r, "yearEnd", `无法识别年终兑现“${raw}”；请填写“兑现”“部分兑现”或“未兑现”`, `the year-end result "${raw}" is not recognised; write 兑现, 部分兑现 or 未兑现`));
+      }
+      return {
+        quarters: Array.from({ length: QUARTERS }, (_, q) => practised(table.rows[r.row - 1]?.[table.columns.get(`quarter${q + 1}`) ?? -1])),
+        halfYear: num(r.values.halfYear),
+        yearEnd: share ?? null,
+      };
+    });
+    const first = rows[0];
+    return { row: first.row, rows, promises, id: str(first.values.id) || null, name: str(first.values.name), unit: `${str(first.values.township)}${str(first.values.village)}` || null, at };
+  });
 }
 
 /**
@@ -68,46 +116,20 @@ export function readFourPromises(input: AssessInput): FourPromises | undefined {
   const { scheme } = input;
   const k = fourPromiseItem(scheme.items);
   if (k < 0) return undefined;
-  const found = findRegister(input);
-  if (!found) return undefined;
-  const { table } = found;
-  const read = readRecords(table, fourPromiseFields);
   // The template's blank register is no register yet: the typed 四诺 item still counts.
-  if (read.records.length === 0) return undefined;
-  const problems: Problem[] = [...read.problems];
-  const at = (r: RowRecord, field: string, zh: string, en: string): Problem => ({ sheet: table.sheet, row: r.row, col: (table.columns.get(field) ?? -1) + 1, header: table.headers.get(field), zh, en });
-
+  const found = findRegisters(input)
+    .map((f) => ({ ...f, read: readRecords(f.table, fourPromiseFields) }))
+    .filter((f) => f.read.records.length > 0);
+  if (found.length === 0) return undefined;
+  const problems: Problem[] = found.flatMap((f) => f.read.problems.map((p) => (f.place.file ? { ...p, sheet: `${f.place.file}：${p.sheet}` } : p)));
   // A result already named as unreadable is not named again as blank.
-  const unreadable = new Set<number>();
-  // Each secretary's promises, in the register's order.
-  const groups = new Map<string, RowRecord[]>();
-  for (const r of read.records) {
-    const v = r.values;
-    const key = str(v.id) ? `id:${idKey(str(v.id))}` : `n:${labelKey(str(v.township))}|${labelKey(str(v.village))}|${labelKey(str(v.name))}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  const people = [...groups.values()].map((rows) => {
-    const promises: PromiseRecord[] = rows.map((r) => {
-      const raw = str(r.values.yearEnd);
-      const share = raw === "" ? undefined : yearEndShare(raw);
-      if (raw !== "" && share === undefined) unreadable.add(r.row);
-      if (raw !== "" && share === undefined)
-        problems.push(at(r, "yearEnd", `无法识别年终兑现“${raw}”；请填写“兑现”“部分兑现”或“未兑现”`, `the year-end result "${raw}" is not recognised; write 兑现, 部分兑现 or 未兑现`));
-      return {
-        quarters: Array.from({ length: QUARTERS }, (_, q) => practised(table.rows[r.row - 1]?.[table.columns.get(`quarter${q + 1}`) ?? -1])),
-        halfYear: num(r.values.halfYear),
-        yearEnd: share ?? null,
-      };
-    });
-    const first = rows[0];
-    return { row: first.row, rows, promises, id: str(first.values.id) || null, name: str(first.values.name), unit: `${str(first.values.township)}${str(first.values.village)}` || null };
-  });
+  const unreadable = new Set<RowRecord>();
+  const registers = found.map((f) => ({ place: f.place, people: registerPeople(f.table, f.place, f.read.records, problems, unreadable) }));
 
   const max = scheme.items[k].max;
-  const linked = linkRows(
+  const linked = linkRowsFromMany(
     input.records.map((r) => ({ row: r.row, id: str(r.values.id) || null, name: str(r.values.name), unit: `${str(r.values.township)}${str(r.values.village)}` || null })),
-    found.place,
-    people.map((p) => ({ row: p.row, id: p.id, name: p.name, unit: p.unit, values: p })),
+    registers.map((g) => ({ place: g.place, rows: g.people.map((p) => ({ row: p.row, id: p.id, name: p.name, unit: p.unit, values: p })) })),
   );
   const warnings: Warning[] = [];
   const nameCol = input.table.columns.get("name");
@@ -121,9 +143,10 @@ export function readFourPromises(input: AssessInput): FourPromises | undefined {
     if (!l.values) return null;
     const res = fourPromiseScore(l.values.promises, max);
     if (res.ok) return res.score;
+    const at = l.values.at;
     for (const g of res.gaps) {
       const r = l.values.rows[g.promise];
-      if (g.stage === "yearEnd" && unreadable.has(r.row)) continue;
+      if (g.stage === "yearEnd" && unreadable.has(r)) continue;
       problems.push(
         g.stage === "halfYear"
           ? at(r, "halfYear", "半年评诺为空：四诺逐条计算，每条承诺都要有半年评诺得分（0 分请填 0）", "the half-year evaluation is blank: every promise needs one (type 0 for none)")
@@ -133,10 +156,11 @@ export function readFourPromises(input: AssessInput): FourPromises | undefined {
     return null;
   });
   const taken = scores.filter((s) => s !== null).length;
-  const where = `${found.place.file ? `“${found.place.file}”的` : ""}“${found.place.sheet}”表`;
+  const where = found.map((f) => `${f.place.file ? `“${f.place.file}”的` : ""}“${f.place.sheet}”表`).join("、");
+  const whereEn = found.map((f) => `${f.place.file ? `${f.place.file}, ` : ""}${f.place.sheet}`).join("; ");
   warnings.unshift({
     zh: `“${scheme.items[k].name}”取自${where}：${taken} 人，按承诺、季度践诺、半年评诺、年终兑现计算（各占三分之一）`,
-    en: `${scheme.items[k].name} taken from the register ${found.place.sheet}: ${taken} people, by practice, half-year evaluation and year-end result (a third each)`,
+    en: `${scheme.items[k].name} taken from the register ${whereEn}: ${taken} people, by practice, half-year evaluation and year-end result (a third each)`,
   });
-  return { place: found.place, scores, problems, warnings, linked: found.linked };
+  return { places: found.map((f) => f.place), scores, problems, warnings, linked: found.flatMap((f) => (f.linked ? [f.linked] : [])) };
 }
