@@ -58,11 +58,17 @@ const blank = (s: string | null | undefined): boolean => s === null || s === und
 /** Units agree when both name the same one; a side that names none leaves the name to decide alone. */
 const unitsAgree = (a: string | null | undefined, b: string | null | undefined): boolean => blank(a) || blank(b) || labelKey(a!) === labelKey(b!);
 
+/** Where a source table is, as a message names it: “文件.xlsx”的“工作表”表, or “工作表”表 in this workbook. */
+export function placeWords(p: LinkSourcePlace): { zh: string; en: string } {
+  return { zh: `${p.file ? `“${p.file}”的` : ""}“${p.sheet}”表`, en: `${p.file ? `${p.file}, ` : ""}sheet ${p.sheet}` };
+}
+
+/** The sheet a problem in a source table names: in another workbook, with that workbook's name before it. */
+export const problemSheetOf = (p: LinkSourcePlace): string => (p.file ? `${p.file}：${p.sheet}` : p.sheet);
+
 function placeText(p: LinkedFrom): { zh: string; en: string } {
-  return {
-    zh: `${p.file ? `“${p.file}”的` : ""}“${p.sheet}”表第${p.row}行`,
-    en: `${p.file ? `${p.file}, ` : ""}sheet ${p.sheet}, row ${p.row}`,
-  };
+  const w = placeWords(p);
+  return { zh: `${w.zh}第${p.row}行`, en: `${w.en}, row ${p.row}` };
 }
 
 const who = (p: LinkPerson): string => (blank(p.unit) ? p.name : `${p.unit}${p.name}`);
@@ -89,7 +95,7 @@ export function linkRows<V>(targets: readonly LinkPerson[], source: LinkSourcePl
     push(byName, labelKey(r.name), r);
   }
   const at = (r: LinkSourceRow<V>): LinkedFrom => ({ ...source, row: r.row });
-  const where = { zh: `${source.file ? `“${source.file}”的` : ""}“${source.sheet}”表`, en: `${source.file ? `${source.file}, ` : ""}sheet ${source.sheet}` };
+  const where = placeWords(source);
 
   const taken = new Map<LinkSourceRow<V>, number>();
   // Rows already named in an ambiguity are not said again as unused.
@@ -192,8 +198,8 @@ export function linkRowsFromMany<V>(targets: readonly LinkPerson[], sources: rea
   const problems: LinkProblem[] = each.flatMap((r) => r.problems.filter((p) => p.kind === "notUsed" || p.kind === "nameDiffers"));
   const ambiguousAt = new Map<number, LinkProblem[]>();
   for (const r of each) for (const p of r.problems) if (p.kind === "ambiguous") ambiguousAt.set(p.targetRow, [...(ambiguousAt.get(p.targetRow) ?? []), p]);
-  const wheres = sources.map((s) => `${s.place.file ? `“${s.place.file}”的` : ""}“${s.place.sheet}”表`).join("、");
-  const wheresEn = sources.map((s) => `${s.place.file ? `${s.place.file}, ` : ""}sheet ${s.place.sheet}`).join("; ");
+  const wheres = sources.map((s) => placeWords(s.place).zh).join("、");
+  const wheresEn = sources.map((s) => placeWords(s.place).en).join("; ");
   const rows = targets.map<LinkedRow<V>>((t, i) => {
     const none: LinkedRow<V> = { row: t.row, values: null, from: null };
     const ambiguous = ambiguousAt.get(t.row);

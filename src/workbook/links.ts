@@ -1,11 +1,11 @@
 // One kind's results filling another's input column: the source found in this workbook or a linked one, computed, matched person by person, every gap listed.
 import type { SchemeKind } from "../core/scheme";
-import { linkRows, type LinkProblem, type LinkSourcePlace, type LinkSourceRow } from "../core/link";
+import { linkRows, placeWords, type LinkProblem, type LinkSourcePlace, type LinkSourceRow } from "../core/link";
 import { numberText } from "../core/number-text";
 import type { Warning } from "./assess/common";
-import type { PlanCell, ReportSheet, ResultBlock } from "./plan";
+import { reportSheetNames, type PlanCell, type ReportSheet, type ResultBlock } from "./plan";
 import type { RowRecord } from "./read";
-import type { Problem, WorkbookData } from "./sheet";
+import type { Problem, SheetData, WorkbookData } from "./sheet";
 import type { FoundTable } from "./table";
 
 /** A workbook other than the one computed whose results feed it (kaohe run … --with 民主测评.xlsx; the pane's choice). */
@@ -94,15 +94,24 @@ function sources(kind: SchemeKind, workbook: WorkbookData, except: string, linke
 export const sourcePlaces = (kind: SchemeKind, workbook: WorkbookData, except: string, linked: readonly LinkedWorkbook[], runner: LinkRunner): LinkSourcePlace[] =>
   sources(kind, workbook, except, linked, runner).map((f) => f.place);
 
+/**
+ * The workbooks a kind's own further table is looked for in (the secretary's 半年考核 and 四诺 register):
+ * this one, without the table computed and the reports, then each linked one, by name.
+ */
+export function searchedBooks(workbook: WorkbookData, table: string, linked: readonly LinkedWorkbook[]): { name?: string; sheets: readonly SheetData[] }[] {
+  const skip = new Set<string>([table, ...Object.values(reportSheetNames)]);
+  return [{ sheets: workbook.sheets.filter((s) => !skip.has(s.name)) }, ...linked.map((l) => ({ name: l.name, sheets: l.workbook.sheets }))];
+}
+
 /** A chosen sheet the run could not find (the file removed, the sheet renamed or no longer a table of the kind): said, never silently replaced. */
 export function choiceMissed(kind: SchemeKind, src: { place: LinkSourcePlace } | undefined, runner: LinkRunner): Warning | undefined {
   const chosen = runner.chosen?.[kind];
   if (!chosen || (src && samePlace(src.place, chosen))) return undefined;
-  const at = { zh: `${chosen.file ? `“${chosen.file}”的` : ""}“${chosen.sheet}”表`, en: `${chosen.file ? `${chosen.file}, ` : ""}sheet ${chosen.sheet}` };
+  const at = placeWords(chosen);
   const name = runner.kindName(kind);
   return {
-    zh: `所选的${at.zh}不是可以读取的${name}表${src ? `，改为取自${src.place.file ? `“${src.place.file}”的` : ""}“${src.place.sheet}”表` : "，未从其他表取数"}。请在“取数来源”中重新选择`,
-    en: `the chosen ${at.en} is not a ${name} table that can be read${src ? `; ${src.place.file ? `${src.place.file}, ` : ""}sheet ${src.place.sheet} is read instead` : "; nothing is taken from another table"}. Choose again under Linked sources`,
+    zh: `所选的${at.zh}不是可以读取的${name}表${src ? `，改为取自${placeWords(src.place).zh}` : "，未从其他表取数"}。请在“取数来源”中重新选择`,
+    en: `the chosen ${at.en} is not a ${name} table that can be read${src ? `; ${placeWords(src.place).en} is read instead` : "; nothing is taken from another table"}. Choose again under Linked sources`,
   };
 }
 
@@ -143,7 +152,7 @@ export function applyLinks(links: readonly KindLink[], workbook: WorkbookData, t
     if (found.length === 0) continue;
     const src = found[0];
     if (src.linkedName) used.add(src.linkedName);
-    const where = { zh: `${src.place.file ? `“${src.place.file}”的` : ""}“${src.place.sheet}”表`, en: `${src.place.file ? `${src.place.file}, ` : ""}sheet ${src.place.sheet}` };
+    const where = placeWords(src.place);
     const header = table.headers.get(link.field) ?? link.field;
     if (found.length > 1)
       warnings.push({

@@ -1,5 +1,6 @@
 // The ledger's five-good verdicts taken from the five-good assessment where the workbook or a linked one holds it, so the rate is counted once.
 import { countFiveGood, type OrgFiveGood } from "../../core/five-good-link";
+import { placeWords } from "../../core/link";
 import { parseFlagText } from "../../core/text";
 import type { AssessInput, Warning } from "../../workbook/assess/common";
 import { num, str } from "../../workbook/assess/common";
@@ -41,7 +42,7 @@ export interface FiveGoodSource {
 export function fiveGoodSource(input: AssessInput, list: readonly ListOrg[]): FiveGoodSource | { warning: Warning } | undefined {
   const src = input.source?.("fiveGood");
   if (!src) return undefined;
-  const where = { zh: `${src.place.file ? `“${src.place.file}”的` : ""}“${src.place.sheet}”表`, en: `${src.place.file ? `${src.place.file}, ` : ""}sheet ${src.place.sheet}` };
+  const where = placeWords(src.place);
   if (!("records" in src))
     return {
       warning: {

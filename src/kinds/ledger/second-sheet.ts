@@ -1,4 +1,5 @@
 // A second table of the ledger's workbook found by its headers (联系点名单, 满意度测评): searched outside the ledger's own sheet and the reports, then in the linked workbooks, and only where it is whole or on its own sheet.
+import { problemSheetOf } from "../../core/link";
 import { reportSheetNames } from "../../workbook/plan";
 import type { AssessInput } from "../../workbook/assess/common";
 import type { FieldDef } from "../../workbook/fields";
@@ -20,7 +21,7 @@ export const secondSheetPlace = (found: SecondSheet) => ({
 });
 
 /** The sheet a problem of the table names: in a linked workbook, with the file's name before it. */
-export const problemSheet = (found: SecondSheet) => (found.file ? `${found.file}：${found.table.sheet}` : found.table.sheet);
+export const problemSheet = (found: SecondSheet) => problemSheetOf({ file: found.file, sheet: found.table.sheet });
 
 /**
  * The table, when the workbook has it: another sheet counts only with every column (a roster with a

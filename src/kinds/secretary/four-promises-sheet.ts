@@ -1,12 +1,12 @@
 // The 四诺承诺践诺台账 read for the secretaries: one row per promise, grouped per secretary, summed into the 四诺 item (北戴河区《农村基层党建工作责任落实办法》).
 import { fourPromiseScore, QUARTERS, yearEndShare, type PromiseRecord } from "../../core/four-promises";
-import { linkRowsFromMany, type LinkSourcePlace } from "../../core/link";
+import { linkRowsFromMany, placeWords, problemSheetOf, type LinkSourcePlace } from "../../core/link";
+import { searchedBooks } from "../../workbook/links";
 import { idKey } from "../../core/duplicates";
 import { labelKey } from "../../core/grade";
 import { parseFlagText } from "../../core/text";
 import { type AssessInput, type Warning, num, str } from "../../workbook/assess/common";
 import type { FieldDef } from "../../workbook/fields";
-import { reportSheetNames } from "../../workbook/plan";
 import { readRecords, type RowRecord } from "../../workbook/read";
 import type { Problem } from "../../workbook/sheet";
 import { findTable, type FoundTable } from "../../workbook/table";
@@ -51,9 +51,7 @@ function practised(v: unknown): boolean {
 
 /** The registers: the one of this workbook (a sheet other than the secretaries' table and the reports), then one of each linked workbook. */
 function findRegisters(input: AssessInput): { table: FoundTable; place: LinkSourcePlace; linked?: string }[] {
-  const skip = new Set<string>([input.table.sheet, ...Object.values(reportSheetNames)]);
-  const books = [{ name: undefined as string | undefined, sheets: input.workbook.sheets.filter((s) => !skip.has(s.name)) }, ...(input.linked ?? []).map((l) => ({ name: l.name, sheets: l.workbook.sheets }))];
-  return books.flatMap((book) => {
+  return searchedBooks(input.workbook, input.table.sheet, input.linked ?? []).flatMap((book) => {
     for (const sheet of [...book.sheets].sort((a, b) => Number(b.name === FOUR_PROMISES_SHEET) - Number(a.name === FOUR_PROMISES_SHEET))) {
       const t = findTable(sheet, fourPromiseFields);
       if (t && t.missing.length === 0) return [{ table: t, place: { file: book.name, sheet: sheet.name }, linked: book.name }];
@@ -79,7 +77,7 @@ interface RegisterPerson {
  */
 function registerPeople(table: FoundTable, place: LinkSourcePlace, records: readonly RowRecord[], problems: Problem[], unreadable: Set<RowRecord>): RegisterPerson[] {
   // A problem in a linked workbook names that workbook.
-  const sheet = place.file ? `${place.file}：${table.sheet}` : table.sheet;
+  const sheet = problemSheetOf({ file: place.file, sheet: table.sheet });
   const at = (r: RowRecord, field: string, zh: string, en: string): Problem => ({ sheet, row: r.row, col: (table.columns.get(field) ?? -1) + 1, header: table.headers.get(field), zh, en });
   const groups = new Map<string, RowRecord[]>();
   for (const r of records) {
@@ -121,7 +119,7 @@ export function readFourPromises(input: AssessInput): FourPromises | undefined {
     .map((f) => ({ ...f, read: readRecords(f.table, fourPromiseFields) }))
     .filter((f) => f.read.records.length > 0);
   if (found.length === 0) return undefined;
-  const problems: Problem[] = found.flatMap((f) => f.read.problems.map((p) => (f.place.file ? { ...p, sheet: `${f.place.file}：${p.sheet}` } : p)));
+  const problems: Problem[] = found.flatMap((f) => f.read.problems.map((p) => ({ ...p, sheet: problemSheetOf({ file: f.place.file, sheet: p.sheet }) })));
   // A result already named as unreadable is not named again as blank.
   const unreadable = new Set<RowRecord>();
   const registers = found.map((f) => ({ place: f.place, people: registerPeople(f.table, f.place, f.read.records, problems, unreadable) }));
@@ -156,7 +154,7 @@ export function readFourPromises(input: AssessInput): FourPromises | undefined {
     return null;
   });
   const taken = scores.filter((s) => s !== null).length;
-  const where = found.map((f) => `${f.place.file ? `“${f.place.file}”的` : ""}“${f.place.sheet}”表`).join("、");
+  const where = found.map((f) => placeWords(f.place).zh).join("、");
   const whereEn = found.map((f) => `${f.place.file ? `${f.place.file}, ` : ""}${f.place.sheet}`).join("; ");
   warnings.unshift({
     zh: `“${scheme.items[k].name}”取自${where}：${taken} 人，按承诺、季度践诺、半年评诺、年终兑现计算（各占三分之一）`,

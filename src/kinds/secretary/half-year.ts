@@ -1,11 +1,11 @@
 // The town's half-year test of the village secretaries, item by item: found as a sheet of this workbook or of a linked one, matched to each secretary of the annual table.
-import { linkRowsFromMany, type LinkedFrom, type LinkSourcePlace } from "../../core/link";
+import { linkRowsFromMany, placeWords, problemSheetOf, type LinkedFrom, type LinkSourcePlace } from "../../core/link";
+import { searchedBooks } from "../../workbook/links";
 import type { PeriodTest } from "../../core/item-periods";
 import type { Scheme } from "../../core/scheme";
 import { totalDeduction } from "../../core/scores";
 import { type AssessInput, type Warning, num, str } from "../../workbook/assess/common";
 import { deductionFieldId, itemFieldId, type FieldDef } from "../../workbook/fields";
-import { reportSheetNames } from "../../workbook/plan";
 import { readRecords, type RowRecord } from "../../workbook/read";
 import type { Problem, SheetData } from "../../workbook/sheet";
 import { findTable, type FoundTable } from "../../workbook/table";
@@ -43,9 +43,7 @@ const saysHalfYear = (sheet: SheetData, t: FoundTable) => sheet.name.includes("�
  * titled 半年.
  */
 function findHalfYears(input: AssessInput, fields: readonly FieldDef[]): { table: FoundTable; place: LinkSourcePlace; linked?: string }[] {
-  const skip = new Set<string>([input.table.sheet, ...Object.values(reportSheetNames)]);
-  const books = [{ name: undefined as string | undefined, sheets: input.workbook.sheets.filter((s) => !skip.has(s.name)) }, ...(input.linked ?? []).map((l) => ({ name: l.name, sheets: l.workbook.sheets }))];
-  return books.flatMap((book) => {
+  return searchedBooks(input.workbook, input.table.sheet, input.linked ?? []).flatMap((book) => {
     const ordered = [...book.sheets].sort((a, b) => Number(b.name === HALF_YEAR_SHEET) - Number(a.name === HALF_YEAR_SHEET));
     for (const sheet of ordered) {
       const t = findTable(sheet, fields, input.scheme.columns);
@@ -78,7 +76,7 @@ export function readHalfYear(input: AssessInput): HalfYear | undefined {
     found.map((f) => ({ place: f.place, rows: f.read.records.map((r) => ({ row: r.row, id: str(r.values.id) || null, name: str(r.values.name), unit: unit(r.values), values: testOf(r.values) })) })),
   );
   // A cell that is not a score in a linked workbook is named with that workbook.
-  const problems: Problem[] = found.flatMap((f) => f.read.problems.map((p) => (f.place.file ? { ...p, sheet: `${f.place.file}：${p.sheet}` } : p)));
+  const problems: Problem[] = found.flatMap((f) => f.read.problems.map((p) => ({ ...p, sheet: problemSheetOf({ file: f.place.file, sheet: p.sheet }) })));
   const warnings: Warning[] = [];
   const nameCol = input.table.columns.get("name");
   for (const p of linked.problems) {
@@ -89,9 +87,6 @@ export function readHalfYear(input: AssessInput): HalfYear | undefined {
   }
   return { places: found.map((f) => f.place), tests: linked.rows.map((r) => r.values), from: linked.rows.map((r) => r.from), problems, warnings, linked: found.flatMap((f) => (f.linked ? [f.linked] : [])) };
 }
-
-/** Where a half-year table is, as a message names it. */
-const placeWords = (p: LinkSourcePlace) => ({ zh: `${p.file ? `“${p.file}”的` : ""}“${p.sheet}”表`, en: `${p.file ? `${p.file}, ` : ""}sheet ${p.sheet}` });
 
 /** Where the half-year tests are, as a message names them. */
 export const halfYearPlace = (h: HalfYear) => ({ zh: h.places.map((p) => placeWords(p).zh).join("、"), en: h.places.map((p) => placeWords(p).en).join("; ") });
@@ -132,7 +127,7 @@ export function halfYearGaps(input: AssessInput, half: HalfYear): { problems: Pr
     test.items.forEach((s, k) => {
       if (s !== null) return;
       problems.push({
-        sheet: from.file ? `${from.file}：${from.sheet}` : from.sheet,
+        sheet: problemSheetOf(from),
         row: from.row,
         col: 0,
         header: scheme.items[k].name,
